@@ -1,0 +1,320 @@
+// The one API contract: every method's name, input schema and result type. The IPC bridge,
+// the loopback HTTP bridge, the core's dispatcher and the renderer's client are all derived
+// from this table, so a method added here is a method everywhere.
+
+import { z } from 'zod';
+import { validateBody } from './body.js';
+import {
+  ACTIONS,
+  ROLES,
+  STATUSES,
+  type Action,
+  type AuditEvent,
+  type Comment,
+  type DiffPart,
+  type DocNode,
+  type Finding,
+  type PhotoAsset,
+  type PublishedVersionSummary,
+  type RevisionSummary,
+  type Settings,
+  type Staff,
+  type Story,
+  type StoryListItem,
+  type StoryPhoto,
+} from './domain.js';
+
+// ── building blocks ───────────────────────────────────────────────────────────
+
+/** Every string has a ceiling, so a 1 MB paste into a headline is refused, not stored. */
+const text = (max: number) => z.string().max(max);
+const line = (max = 500) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'must not contain control characters');
+const id = z.number().int().positive();
+const isoTime = z.iso.datetime({ offset: true });
+
+export const RoleSchema = z.enum(ROLES);
+export const StatusSchema = z.enum(STATUSES);
+export const ActionSchema = z.enum(ACTIONS);
+
+export const BodySchema = z.custom<DocNode>((value) => validateBody(value).length === 0, {
+  message: 'body does not match the story schema',
+});
+
+const BylineInput = z.array(z.strictObject({ staffId: id })).min(0).max(10);
+
+const PhotoFields = {
+  caption: text(2000).optional(),
+  headline: line().optional(),
+  credit: line(300).optional(),
+  creator: line(300).optional(),
+  copyright: line(500).optional(),
+  source: line(300).optional(),
+  keywords: z.array(line(100)).max(100).optional(),
+  city: line(200).optional(),
+  country: line(200).optional(),
+  instructions: text(2000).optional(),
+  alt: text(1000).optional(),
+};
+
+// ── the method table ──────────────────────────────────────────────────────────
+
+interface MethodDef<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type; never read at run time. */
+  result?: R;
+  /** Callable without signing in. */
+  public?: true;
+}
+
+/** Declares a method: `method<Result>()(inputSchema)`. */
+const method =
+  <R>(opts: { public?: true } = {}) =>
+  <I extends z.ZodType>(input: I): MethodDef<I, R> =>
+    opts.public ? { input, public: true } : { input };
+
+const empty = z.strictObject({});
+
+export const contract = {
+  // session and staff
+  'session.signIn': method<{ token: string; staff: Staff }>({ public: true })(z.strictObject({ staffId: id })),
+  'session.current': method<{ staff: Staff | null }>({ public: true })(empty),
+  'session.signOut': method<{ ok: true }>({ public: true })(empty),
+  'staff.list': method<{ staff: Staff[]; desks: string[] }>({ public: true })(empty),
+  'staff.create': method<{ staff: Staff }>()(
+    z.strictObject({
+      name: line(200).min(1),
+      email: z.email().max(320),
+      roles: z.array(RoleSchema).min(1).max(4),
+      desks: z.array(line(100)).max(50).default([]),
+    }),
+  ),
+  'staff.update': method<{ staff: Staff }>()(
+    z.strictObject({
+      id,
+      name: line(200).min(1).optional(),
+      email: z.email().max(320).optional(),
+      roles: z.array(RoleSchema).min(1).max(4).optional(),
+      desks: z.array(line(100)).max(50).optional(),
+      active: z.boolean().optional(),
+    }),
+  ),
+
+  // stories
+  'stories.create': method<{ story: Story }>()(
+    z.strictObject({ desk: line(100).min(1), headline: line().optional(), slug: line(200).optional(), language: line(20).optional() }),
+  ),
+  'stories.get': method<{
+    story: Story;
+    photos: StoryPhoto[];
+    comments: Comment[];
+    allowedActions: Action[];
+    /** Whether the signed-in person may edit the text now (holds or could take the lock). */
+    canEdit: boolean;
+    canEditPhotos: boolean;
+  }>()(z.strictObject({ id })),
+  'stories.list': method<{ items: StoryListItem[]; nextCursor?: string; total: number }>()(
+    z.strictObject({
+      status: z.array(StatusSchema).max(8).optional(),
+      desk: line(100).optional(),
+      /** Only stories with this staff member on the byline. */
+      bylineStaffId: id.optional(),
+      /** Photo desk queue: stories with no photo, or with photos lacking caption or credit. */
+      needsPhotos: z.boolean().optional(),
+      query: text(500).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      cursor: text(200).optional(),
+    }),
+  ),
+  'stories.save': method<{ story: Story }>()(
+    z.strictObject({
+      id,
+      baseVersion: z.number().int().nonnegative(),
+      changes: z.strictObject({
+        headline: line().optional(),
+        subheadlines: z.array(line()).max(10).optional(),
+        slug: line(200).optional(),
+        byline: BylineInput.optional(),
+        dateline: line(200).optional(),
+        desk: line(100).min(1).optional(),
+        language: line(20).optional(),
+        body: BodySchema.optional(),
+      }),
+    }),
+  ),
+  'stories.transition': method<{ story: Story }>()(
+    z.strictObject({ id, action: ActionSchema, note: text(5000).optional(), publishAt: isoTime.optional() }),
+  ),
+  'stories.lock': method<{ story: Story }>()(z.strictObject({ id })),
+  'stories.unlock': method<{ story: Story }>()(
+    z.strictObject({ id, /** Required to break someone else's lock (desk editors only). */ note: text(5000).optional() }),
+  ),
+  'stories.history': method<{ revisions: RevisionSummary[]; events: AuditEvent[] }>()(z.strictObject({ id })),
+  'stories.diff': method<{ parts: DiffPart[]; from: RevisionSummary; to: RevisionSummary }>()(
+    z.strictObject({ id, fromRevision: id, toRevision: id }),
+  ),
+  'stories.restore': method<{ story: Story }>()(z.strictObject({ id, revisionId: id, baseVersion: z.number().int().nonnegative() })),
+  'stories.revision': method<{ revision: RevisionSummary; headline: string; subheadlines: string[]; body: DocNode }>()(
+    z.strictObject({ id, revisionId: id }),
+  ),
+  'stories.check': method<{ findings: Finding[] }>()(z.strictObject({ id })),
+
+  // comments
+  'comments.add': method<{ comment: Comment }>()(
+    z.strictObject({
+      storyId: id,
+      text: text(5000).min(1),
+      parentId: id.optional(),
+      anchor: z.strictObject({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), quote: text(2000) }).optional(),
+    }),
+  ),
+  'comments.resolve': method<{ comment: Comment }>()(z.strictObject({ id, resolved: z.boolean().default(true) })),
+
+  // photos
+  'photos.import': method<{
+    results: { name: string; ok: boolean; asset?: PhotoAsset; duplicate?: boolean; error?: string }[];
+  }>()(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: line(255).min(1),
+            /** base64 over HTTP; raw bytes over IPC. */
+            data: z.union([z.string(), z.instanceof(Uint8Array)]),
+          }),
+        )
+        .min(1)
+        .max(500),
+    }),
+  ),
+  'photos.list': method<{ items: PhotoAsset[]; nextCursor?: string; total: number }>()(
+    z.strictObject({
+      query: text(500).optional(),
+      noCaption: z.boolean().optional(),
+      noCredit: z.boolean().optional(),
+      importedToday: z.boolean().optional(),
+      unused: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      cursor: text(200).optional(),
+    }),
+  ),
+  'photos.get': method<{ asset: PhotoAsset; stories: { id: number; headline: string; status: string }[] }>()(z.strictObject({ id })),
+  'photos.update': method<{ assets: PhotoAsset[] }>()(
+    z.strictObject({ ids: z.array(id).min(1).max(500), changes: z.strictObject(PhotoFields) }),
+  ),
+  'photos.attach': method<{ story: Story; photos: StoryPhoto[] }>()(
+    z.strictObject({
+      storyId: id,
+      assetId: id,
+      placement: z.enum(['lead', 'inline']),
+      /** For inline photos: the index of the body block the figure goes before (default: the end). */
+      position: z.number().int().nonnegative().optional(),
+      caption: text(2000).optional(),
+      credit: line(300).optional(),
+      alt: text(1000).optional(),
+    }),
+  ),
+  'photos.updatePlacement': method<{ story: Story; photos: StoryPhoto[] }>()(
+    z.strictObject({ id, caption: text(2000).optional(), credit: line(300).optional(), alt: text(1000).optional() }),
+  ),
+  'photos.detach': method<{ story: Story; photos: StoryPhoto[] }>()(z.strictObject({ id })),
+  'photos.reorder': method<{ story: Story; photos: StoryPhoto[] }>()(
+    z.strictObject({ storyId: id, order: z.array(id).min(1).max(200) }),
+  ),
+
+  // publishing
+  'published.list': method<{ versions: PublishedVersionSummary[] }>()(z.strictObject({ storyId: id })),
+  'published.get': method<{ version: PublishedVersionSummary; html: string; ninjs: unknown }>()(
+    z.strictObject({ storyId: id, version: z.number().int().positive() }),
+  ),
+  'published.preview': method<{ html: string }>()(z.strictObject({ storyId: id })),
+  'published.retryExport': method<{ version: PublishedVersionSummary }>()(
+    z.strictObject({ storyId: id, version: z.number().int().positive() }),
+  ),
+
+  // settings
+  'settings.get': method<{ settings: Settings }>()(empty),
+  'settings.update': method<{ settings: Settings }>()(
+    z.strictObject({
+      lockTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+      maxPhotoBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(1024 * 1024 * 1024)
+        .optional(),
+      exportDir: text(4096).optional(),
+      codeReplacements: z
+        .array(z.strictObject({ code: line(50).min(2), text: line(500) }))
+        .max(1000)
+        .optional(),
+      metadataTemplates: z
+        .array(
+          z.strictObject({
+            name: line(200).min(1),
+            fields: z.strictObject({
+              caption: PhotoFields.caption,
+              credit: PhotoFields.credit,
+              creator: PhotoFields.creator,
+              copyright: PhotoFields.copyright,
+              source: PhotoFields.source,
+              alt: PhotoFields.alt,
+              keywords: PhotoFields.keywords,
+            }),
+          }),
+        )
+        .max(200)
+        .optional(),
+    }),
+  ),
+} as const;
+
+// ── types derived from the table ─────────────────────────────────────────────
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** The input after validation (defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Result<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type AreaOf<M> = M extends `${infer A}.${string}` ? A : never;
+export type Area = AreaOf<MethodName>;
+
+/** The client every renderer talks to: `api.stories.save({...})`. IPC and HTTP both provide it. */
+export type NewsdeskApi = {
+  [A in Area]: {
+    [M in MethodName as M extends `${A}.${infer F}` ? F : never]: (input: Input<M>) => Promise<Result<M>>;
+  };
+} & {
+  /** Subscribe to the core's change events; returns the unsubscribe function. */
+  onEvent(listener: (event: import('./domain.js').ChangeEvent) => void): () => void;
+};
+
+/** Splits 'stories.save' into ['stories', 'save']. */
+export function splitMethod(name: MethodName): [Area, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot) as Area, name.slice(dot + 1)];
+}
+
+/** Builds a NewsdeskApi from one generic `call` — the only way clients are made. */
+export function buildApi(
+  call: (method: MethodName, input: unknown) => Promise<unknown>,
+  onEvent: NewsdeskApi['onEvent'],
+): NewsdeskApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+  for (const name of METHOD_NAMES) {
+    const [area, fn] = splitMethod(name);
+    (api[area] ??= {})[fn] = (input: unknown) => call(name, input ?? {});
+  }
+  return Object.assign(api, { onEvent }) as unknown as NewsdeskApi;
+}

@@ -1,0 +1,268 @@
+// The newsroom's vocabulary: roles, statuses, actions and the records every process shares.
+// Runs anywhere: no Node, DOM or Electron imports.
+
+export const ROLES = ['reporter', 'desk_editor', 'photo_editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STATUSES = [
+  'draft',
+  'submitted',
+  'editing',
+  'approved',
+  'scheduled',
+  'published',
+  'killed',
+  'spiked',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTIONS = [
+  'submit',
+  'recall',
+  'claim',
+  'sendBack',
+  'approve',
+  'reopen',
+  'publish',
+  'schedule',
+  'unschedule',
+  'correct',
+  'kill',
+  'spike',
+  'unspike',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Id = number;
+/** ISO-8601 timestamp in UTC, e.g. 2026-11-26T09:30:00.000Z */
+export type Timestamp = string;
+
+export interface Staff {
+  id: Id;
+  name: string;
+  email: string;
+  roles: Role[];
+  desks: string[];
+  active: boolean;
+}
+
+export interface Desk {
+  id: Id;
+  name: string;
+}
+
+export interface BylineEntry {
+  staffId: Id;
+  name: string;
+  email: string;
+}
+
+export interface StoryLock {
+  staffId: Id;
+  name: string;
+  acquiredAt: Timestamp;
+  /** The lock lapses at this time unless its holder keeps working. */
+  expiresAt: Timestamp;
+}
+
+/** A ProseMirror/tiptap JSON node. The allowed shape is checked by shared/body.ts. */
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+export interface Story {
+  id: Id;
+  slug: string;
+  desk: string;
+  headline: string;
+  subheadlines: string[];
+  byline: BylineEntry[];
+  dateline: string;
+  body: DocNode;
+  language: string;
+  status: Status;
+  /** Increases on every save; every save names the version it was based on. */
+  version: number;
+  lock: StoryLock | null;
+  createdBy: Id;
+  /** The desk editor who claimed the story (holds it in `editing`). */
+  claimedBy: Id | null;
+  /** The desk's note from the latest send back, shown to the reporter until resubmitted. */
+  sendBackNote: string | null;
+  /** The note of the open correction, carried into the next published version. */
+  correctionNote: string | null;
+  publishAt: Timestamp | null;
+  scheduledBy: Id | null;
+  /** How many versions have been published (0 = never). */
+  publishedVersions: number;
+  wordCount: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface StoryListItem {
+  id: Id;
+  slug: string;
+  desk: string;
+  headline: string;
+  status: Status;
+  version: number;
+  byline: string[];
+  lockedBy: string | null;
+  claimedByName: string | null;
+  sendBackNote: string | null;
+  publishAt: Timestamp | null;
+  wordCount: number;
+  photoCount: number;
+  /** Photos attached to the story that lack a caption or a credit. */
+  photosIncomplete: number;
+  updatedAt: Timestamp;
+  /** With a text query: a short excerpt, matches wrapped in <mark>…</mark>, everything else escaped. */
+  snippet?: string;
+}
+
+export interface Comment {
+  id: Id;
+  storyId: Id;
+  parentId: Id | null;
+  authorId: Id;
+  authorName: string;
+  text: string;
+  /** The passage a comment is anchored to, as text offsets into the body's plain text and the quoted words. */
+  anchor: { from: number; to: number; quote: string } | null;
+  resolved: boolean;
+  resolvedBy: Id | null;
+  createdAt: Timestamp;
+}
+
+export type RevisionReason =
+  | 'create'
+  | 'periodic'
+  | 'submit'
+  | 'claim'
+  | 'sendBack'
+  | 'approve'
+  | 'publish'
+  | 'restore'
+  | 'conflict'
+  | 'correct';
+
+export interface RevisionSummary {
+  id: Id;
+  storyId: Id;
+  /** The story version the revision holds (a conflict revision holds text never saved as a version). */
+  version: number;
+  reason: RevisionReason;
+  authorId: Id;
+  authorName: string;
+  createdAt: Timestamp;
+  wordCount: number;
+}
+
+export interface AuditEvent {
+  id: Id;
+  storyId: Id;
+  actorId: Id;
+  actorName: string;
+  /** An Action, or a core event such as 'create', 'forceUnlock', 'autoPublish', 'photo.attach'. */
+  event: string;
+  from: Status | null;
+  to: Status | null;
+  note: string | null;
+  at: Timestamp;
+}
+
+export interface DiffPart {
+  kind: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export type Severity = 'blocking' | 'warning' | 'info';
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  message: string;
+  /** Where it applies: a story field, a photo, or a range of the body's plain text. */
+  field?: string;
+  storyPhotoId?: Id;
+  range?: { from: number; to: number };
+  fix?: { label: string; replacement: string };
+}
+
+export interface PhotoAsset {
+  id: Id;
+  hash: string;
+  originalName: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string;
+  headline: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  source: string;
+  keywords: string[];
+  dateCreated: string | null;
+  city: string;
+  country: string;
+  instructions: string;
+  alt: string;
+  importedAt: Timestamp;
+  importedBy: Id;
+  /** URLs the renderer can load (served by the transport), e.g. /media/<hash>/thumb.jpg */
+  thumbUrl: string;
+  displayUrl: string;
+  usedIn: number;
+}
+
+export interface StoryPhoto {
+  id: Id;
+  storyId: Id;
+  assetId: Id;
+  placement: 'lead' | 'inline';
+  order: number;
+  caption: string;
+  credit: string;
+  alt: string;
+  asset: PhotoAsset;
+}
+
+export interface PublishedVersionSummary {
+  version: number;
+  publishedAt: Timestamp;
+  publishedBy: Id;
+  publishedByName: string;
+  pubStatus: 'usable' | 'canceled';
+  correctionNote: string | null;
+  path: string;
+  exportStatus: 'none' | 'ok' | 'failed';
+  exportError: string | null;
+}
+
+export interface Settings {
+  /** Idle minutes after which a text lock lapses. */
+  lockTimeoutMinutes: number;
+  /** Largest photo file accepted on import, in bytes. */
+  maxPhotoBytes: number;
+  /** Folder each published package is also copied to; empty = none. */
+  exportDir: string;
+  /** Code replacements for captions, e.g. { code: '=yna=', text: 'Yonhap' }. */
+  codeReplacements: { code: string; text: string }[];
+  metadataTemplates: {
+    name: string;
+    fields: Partial<Pick<PhotoAsset, 'caption' | 'credit' | 'creator' | 'copyright' | 'source' | 'alt' | 'keywords'>>;
+  }[];
+}
+
+export type ChangeEvent =
+  | { type: 'story.changed'; storyId: Id; status: Status; version: number }
+  | { type: 'lock.changed'; storyId: Id; lock: StoryLock | null }
+  | { type: 'photo.imported'; assetIds: Id[] }
+  | { type: 'photo.changed'; assetId: Id };

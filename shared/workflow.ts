@@ -1,0 +1,195 @@
+// The story workflow and the permission matrix (DESIGN.md sections 1–2) as pure functions.
+// The core enforces with them; the UI shows buttons with them. Nothing else decides.
+
+import type { Action, Id, Role, Status, StoryLock, Timestamp } from './domain.js';
+
+/** What the rules need to know about a story. */
+export interface WorkflowStory {
+  status: Status;
+  bylineIds: Id[];
+  createdBy: Id;
+  claimedBy: Id | null;
+}
+
+/** What the rules need to know about the signed-in person. */
+export interface Person {
+  id: Id;
+  roles: Role[];
+}
+
+export interface Transition {
+  from: readonly Status[];
+  to: Status;
+}
+
+export const TRANSITIONS: Record<Action, Transition> = {
+  submit: { from: ['draft'], to: 'submitted' },
+  recall: { from: ['submitted'], to: 'draft' },
+  claim: { from: ['submitted'], to: 'editing' },
+  sendBack: { from: ['submitted', 'editing'], to: 'draft' },
+  approve: { from: ['editing'], to: 'approved' },
+  reopen: { from: ['approved', 'scheduled'], to: 'editing' },
+  publish: { from: ['approved'], to: 'published' },
+  schedule: { from: ['approved'], to: 'scheduled' },
+  unschedule: { from: ['scheduled'], to: 'approved' },
+  correct: { from: ['published'], to: 'editing' },
+  kill: { from: ['published'], to: 'killed' },
+  spike: { from: ['draft', 'submitted', 'editing', 'approved', 'scheduled'], to: 'spiked' },
+  unspike: { from: ['spiked'], to: 'draft' },
+};
+
+/** Actions that must carry a note (shown to the reporter, or printed with the story). */
+export const NOTE_REQUIRED: ReadonlySet<Action> = new Set<Action>(['sendBack', 'correct', 'kill']);
+
+/** Statuses in which a photo editor may still attach, detach, reorder and re-caption photos. */
+export const PHOTO_EDITABLE: ReadonlySet<Status> = new Set<Status>(['draft', 'submitted', 'editing']);
+
+export const hasRole = (person: Person, role: Role): boolean => person.roles.includes(role);
+export const isDeskEditor = (person: Person): boolean => hasRole(person, 'desk_editor');
+export const isAuthor = (story: WorkflowStory, person: Person): boolean => story.bylineIds.includes(person.id);
+
+/** Whether `person` may take `action` on `story` by role alone, ignoring the status. */
+function permitted(action: Action, story: WorkflowStory, person: Person): boolean {
+  const desk = isDeskEditor(person);
+  // Only people who write may use the writing side of the workflow.
+  const writer = hasRole(person, 'reporter') || desk;
+  switch (action) {
+    case 'submit':
+    case 'recall':
+      return writer && isAuthor(story, person);
+    case 'approve':
+      // Four eyes: a desk editor never approves a story they are a byline on.
+      return desk && !isAuthor(story, person);
+    case 'spike':
+      return desk || (writer && story.status === 'draft' && isAuthor(story, person));
+    case 'claim':
+    case 'sendBack':
+    case 'reopen':
+    case 'publish':
+    case 'schedule':
+    case 'unschedule':
+    case 'correct':
+    case 'kill':
+    case 'unspike':
+      return desk;
+  }
+}
+
+/** Why `person` may not take `action` on `story` now, or null when they may. */
+export function refusal(
+  action: Action,
+  story: WorkflowStory,
+  person: Person,
+): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+  const transition = TRANSITIONS[action];
+  if (!permitted(action, story, person)) {
+    if (action === 'approve' && isDeskEditor(person) && isAuthor(story, person)) {
+      return { code: 'FORBIDDEN', message: 'You cannot approve a story you are a byline on: another desk editor must approve it.' };
+    }
+    return { code: 'FORBIDDEN', message: `You may not ${ACTION_VERBS[action]} this story.` };
+  }
+  if (!transition.from.includes(story.status)) {
+    return {
+      code: 'INVALID_STATE',
+      message: `A story that is ${story.status} cannot be ${ACTION_PAST[action]}; it must be ${transition.from.join(' or ')}.`,
+    };
+  }
+  return null;
+}
+
+/** Every action the person may take on the story right now. The one source of truth for buttons and enforcement. */
+export function allowedActions(story: WorkflowStory, person: Person): Action[] {
+  return (Object.keys(TRANSITIONS) as Action[]).filter((action) => refusal(action, story, person) === null);
+}
+
+/** Who may change the story's text in its current status (the lock decides between them). */
+export function textEditRefusal(
+  story: WorkflowStory,
+  person: Person,
+): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+  if (story.status === 'draft') {
+    return isAuthor(story, person) && (hasRole(person, 'reporter') || isDeskEditor(person))
+      ? null
+      : { code: 'FORBIDDEN', message: 'Only an author on the byline may edit a draft.' };
+  }
+  if (story.status === 'editing') {
+    if (!isDeskEditor(person)) return { code: 'FORBIDDEN', message: 'Only the desk editor handling the story may edit it now.' };
+    return story.claimedBy === null || story.claimedBy === person.id
+      ? null
+      : { code: 'FORBIDDEN', message: 'Another desk editor has claimed this story.' };
+  }
+  return { code: 'INVALID_STATE', message: `A story that is ${story.status} cannot be edited.` };
+}
+
+export function canEditText(story: WorkflowStory, person: Person): boolean {
+  return textEditRefusal(story, person) === null;
+}
+
+/** A lock still counts until it expires. */
+export function isLockLive(lock: StoryLock | null, now: Timestamp): lock is StoryLock {
+  return lock !== null && lock.expiresAt > now;
+}
+
+/** Photo editors (and the story's text editors) may change a story's photos until it is approved. */
+export function photoEditRefusal(
+  story: WorkflowStory,
+  person: Person,
+): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+  // Desk editors and the authors of a draft may also place photos; photo editors may on any story.
+  if (!hasRole(person, 'photo_editor') && !isDeskEditor(person) && !canEditText(story, person)) {
+    return { code: 'FORBIDDEN', message: 'Only a photo editor may change the photos of this story.' };
+  }
+  if (!PHOTO_EDITABLE.has(story.status)) {
+    return { code: 'INVALID_STATE', message: `Photos cannot change on a story that is ${story.status}.` };
+  }
+  return null;
+}
+
+export const ACTION_VERBS: Record<Action, string> = {
+  submit: 'submit',
+  recall: 'recall',
+  claim: 'claim',
+  sendBack: 'send back',
+  approve: 'approve',
+  reopen: 'reopen',
+  publish: 'publish',
+  schedule: 'schedule',
+  unschedule: 'unschedule',
+  correct: 'correct',
+  kill: 'kill',
+  spike: 'spike',
+  unspike: 'unspike',
+};
+
+const ACTION_PAST: Record<Action, string> = {
+  submit: 'submitted',
+  recall: 'recalled',
+  claim: 'claimed',
+  sendBack: 'sent back',
+  approve: 'approved',
+  reopen: 'reopened',
+  publish: 'published',
+  schedule: 'scheduled',
+  unschedule: 'unscheduled',
+  correct: 'reopened for correction',
+  kill: 'killed',
+  spike: 'spiked',
+  unspike: 'unspiked',
+};
+
+/** Button labels, named by what they do (the UI's accessible names). */
+export const ACTION_LABELS: Record<Action, string> = {
+  submit: 'Submit to desk',
+  recall: 'Recall',
+  claim: 'Claim',
+  sendBack: 'Send back',
+  approve: 'Approve',
+  reopen: 'Reopen',
+  publish: 'Publish',
+  schedule: 'Schedule',
+  unschedule: 'Unschedule',
+  correct: 'Correct',
+  kill: 'Kill',
+  spike: 'Spike',
+  unspike: 'Unspike',
+};
