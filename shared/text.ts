@@ -12,9 +12,24 @@ function wordSegmenter(locale: string): Intl.Segmenter {
   return s;
 }
 
+/** Characters that join two word pieces into one word as a reader counts it ("senior-level", "Korea's"). */
+const JOINERS = new Set(['-', '\u2010', '\u2011', "'", '\u2019']);
+
 export function countWords(text: string, locale = 'en'): number {
   let n = 0;
-  for (const seg of wordSegmenter(locale).segment(text)) if (seg.isWordLike) n += 1;
+  // The segmenter splits "senior-level" and "17일" in two; a newsroom counts each as one word,
+  // so a word piece that touches the previous one (directly or through a joiner) continues it.
+  let prevEnd = -1;
+  let joinerAt = -1;
+  for (const seg of wordSegmenter(locale).segment(text)) {
+    if (seg.isWordLike) {
+      const continues = seg.index === prevEnd || (joinerAt >= 0 && joinerAt === prevEnd && seg.index === prevEnd + 1);
+      if (!continues) n += 1;
+      prevEnd = seg.index + seg.segment.length;
+    } else {
+      joinerAt = seg.segment.length === 1 && JOINERS.has(seg.segment) ? seg.index : -1;
+    }
+  }
   return n;
 }
 

@@ -1,0 +1,61 @@
+// What the Electron preload exposes as window.newsdesk, and how the renderer turns it into a
+// NewsdeskApi. The preload's functions resolve to Envelopes rather than throwing, because an
+// Error crossing Electron's contextBridge keeps only its message (code and details would be
+// lost); the renderer unwraps them into ApiErrors on its own side.
+
+import { buildApi, METHOD_NAMES, splitMethod, type Area, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
+import type { ChangeEvent } from './domain.js';
+import { ApiError, type Envelope } from './errors.js';
+
+export interface PickedPhoto {
+  name: string;
+  data: Uint8Array;
+}
+
+/** Desktop-only helpers beside the API; the browser has none and uses its own file input. */
+export interface ShellApi {
+  /** Opens the native "Import photos…" dialog; resolves to the chosen files' bytes ([] when cancelled). */
+  pickPhotos(): Promise<PickedPhoto[]>;
+}
+
+/** window.newsdesk: one async function per contract method (answering an Envelope), onEvent and shell. */
+export type NewsdeskBridge = {
+  [A in Area]: {
+    [M in MethodName as M extends `${A}.${infer F}` ? F : never]: (input: Input<M>) => Promise<Envelope<Result<M>>>;
+  };
+} & {
+  onEvent(listener: (event: ChangeEvent) => void): () => void;
+  shell: ShellApi;
+};
+
+/** The IPC channel of a contract method. */
+export const channelOf = (method: MethodName): string => `newsdesk:${method}`;
+export const EVENT_CHANNEL = 'newsdesk:event';
+export const PICK_PHOTOS_CHANNEL = 'newsdesk-shell:pickPhotos';
+
+/** Builds window.newsdesk from one envelope-returning invoke (the preload's side). */
+export function buildBridge(
+  invoke: (method: MethodName, input: unknown) => Promise<Envelope<unknown>>,
+  onEvent: NewsdeskBridge['onEvent'],
+  shell: ShellApi,
+): NewsdeskBridge {
+  const bridge: Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>> = {};
+  for (const name of METHOD_NAMES) {
+    const [area, fn] = splitMethod(name);
+    (bridge[area] ??= {})[fn] = (input: unknown) => invoke(name, input ?? {});
+  }
+  return Object.assign(bridge, { onEvent, shell }) as unknown as NewsdeskBridge;
+}
+
+/** Turns window.newsdesk into the NewsdeskApi (the renderer's side): envelopes become results or ApiErrors. */
+export function apiFromBridge(bridge: NewsdeskBridge): NewsdeskApi {
+  const table = bridge as unknown as Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>>;
+  return buildApi(async (method, input) => {
+    const [area, fn] = splitMethod(method);
+    const target = table[area]?.[fn];
+    if (!target) throw new ApiError('NOT_FOUND', `The desktop bridge has no method ${method}.`);
+    const envelope = await target(input);
+    if (envelope.ok) return envelope.value;
+    throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+  }, (listener) => bridge.onEvent(listener));
+}

@@ -1,0 +1,7 @@
+import type { Check } from './types.js';
+
+export const bodyEmpty: Check = {
+  id: 'body-empty',
+  severity: 'blocking',
+  run: ({ text }) => (text.trim() ? [] : [{ message: 'The story has no body text.', field: 'body' }]),
+};

@@ -1,0 +1,7 @@
+import type { Check } from './types.js';
+
+export const headlineMissing: Check = {
+  id: 'headline-missing',
+  severity: 'blocking',
+  run: ({ story }) => (story.headline.trim() ? [] : [{ message: 'The story has no headline.', field: 'headline' }]),
+};

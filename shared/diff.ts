@@ -1,0 +1,188 @@
+// Word-level diff between two texts (revisions, conflicts, corrections). Texts are split into
+// words, whitespace and punctuation by Intl.Segmenter, which also knows Korean and Japanese
+// word boundaries; the tokens are compared with Myers' O((N+M)·D) algorithm in linear space
+// (the middle-snake bisection), so two 1,500-word revisions diff in milliseconds.
+
+import type { DiffPart } from './domain.js';
+
+export type { DiffPart } from './domain.js';
+
+type Kind = DiffPart['kind'];
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The text as tokens: every word, run of whitespace and punctuation mark, in order; they join back to the text. */
+export function diffTokens(text: string, locale = 'en'): string[] {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    segmenters.set(locale, segmenter);
+  }
+  const out: string[] = [];
+  for (const seg of segmenter.segment(text)) out.push(seg.segment);
+  return out;
+}
+
+export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
+  if (a === b) return a ? [{ kind: 'equal', text: a }] : [];
+  const ta = diffTokens(a, locale);
+  const tb = diffTokens(b, locale);
+  // Compare small integers, not strings, in the inner loops.
+  const ids = new Map<string, number>();
+  const idOf = (t: string): number => {
+    let n = ids.get(t);
+    if (n === undefined) {
+      n = ids.size;
+      ids.set(t, n);
+    }
+    return n;
+  };
+  const xa = Int32Array.from(ta, idOf);
+  const xb = Int32Array.from(tb, idOf);
+
+  const ops: { kind: Kind; token: string }[] = [];
+  const emit = (kind: Kind, tokens: string[], from: number, to: number): void => {
+    for (let i = from; i < to; i += 1) ops.push({ kind, token: tokens[i]! });
+  };
+
+  const solve = (aLo: number, aHi: number, bLo: number, bHi: number): void => {
+    // Common prefix and suffix cost nothing.
+    let pre = 0;
+    while (aLo + pre < aHi && bLo + pre < bHi && xa[aLo + pre] === xb[bLo + pre]) pre += 1;
+    emit('equal', ta, aLo, aLo + pre);
+    aLo += pre;
+    bLo += pre;
+    let suf = 0;
+    while (aHi - suf > aLo && bHi - suf > bLo && xa[aHi - suf - 1] === xb[bHi - suf - 1]) suf += 1;
+    const tail = aHi - suf;
+    aHi -= suf;
+    bHi -= suf;
+
+    if (aLo === aHi) emit('insert', tb, bLo, bHi);
+    else if (bLo === bHi) emit('delete', ta, aLo, aHi);
+    else {
+      const split = middle(xa, xb, aLo, aHi, bLo, bHi);
+      if (split) {
+        solve(aLo, aLo + split[0], bLo, bLo + split[1]);
+        solve(aLo + split[0], aHi, bLo + split[1], bHi);
+      } else {
+        emit('delete', ta, aLo, aHi);
+        emit('insert', tb, bLo, bHi);
+      }
+    }
+    emit('equal', ta, tail, tail + suf);
+  };
+  solve(0, xa.length, 0, xb.length);
+  return tidy(ops);
+}
+
+/**
+ * Myers' middle snake: walks the edit graph from both ends at once and returns the point (relative
+ * to aLo, bLo) where the two shortest paths meet, or null when the ranges share nothing.
+ */
+function middle(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): [number, number] | null {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  const maxD = Math.ceil((n + m) / 2);
+  const off = maxD + 1;
+  const size = 2 * maxD + 3;
+  const fwd = new Int32Array(size).fill(-1);
+  const bwd = new Int32Array(size).fill(-1);
+  fwd[off + 1] = 0;
+  bwd[off + 1] = 0;
+  const delta = n - m;
+  // With an odd delta the paths meet on a forward step, with an even one on a backward step.
+  const odd = (delta & 1) !== 0;
+  let fStart = 0;
+  let fEnd = 0;
+  let bStart = 0;
+  let bEnd = 0;
+  for (let d = 0; d < maxD; d += 1) {
+    for (let k = -d + fStart; k <= d - fEnd; k += 2) {
+      const i = off + k;
+      let x = k === -d || (k !== d && fwd[i - 1]! < fwd[i + 1]!) ? fwd[i + 1]! : fwd[i - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[aLo + x] === b[bLo + y]) {
+        x += 1;
+        y += 1;
+      }
+      fwd[i] = x;
+      if (x > n) fEnd += 2;
+      else if (y > m) fStart += 2;
+      else if (odd) {
+        const j = off + delta - k;
+        if (j >= 0 && j < size && bwd[j]! !== -1 && x >= n - bwd[j]!) return [x, y];
+      }
+    }
+    for (let k = -d + bStart; k <= d - bEnd; k += 2) {
+      const j = off + k;
+      let x = k === -d || (k !== d && bwd[j - 1]! < bwd[j + 1]!) ? bwd[j + 1]! : bwd[j - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[aHi - x - 1] === b[bHi - y - 1]) {
+        x += 1;
+        y += 1;
+      }
+      bwd[j] = x;
+      if (x > n) bEnd += 2;
+      else if (y > m) bStart += 2;
+      else if (!odd) {
+        const i = off + delta - k;
+        if (i >= 0 && i < size && fwd[i]! !== -1) {
+          const fx = fwd[i]!;
+          const fy = fx - (i - off);
+          if (fx >= n - x) return [fx, fy];
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Joins tokens into parts a reader can follow: neighbours of one kind merge; within a change,
+ * what went comes before what came; a lone space between two changes joins the change, so
+ * "quick brown" → "slow red" reads as one replacement, not two.
+ */
+function tidy(ops: { kind: Kind; token: string }[]): DiffPart[] {
+  // Group into equal runs and change runs.
+  const runs: ({ kind: 'equal'; text: string } | { kind: 'change'; del: string; ins: string })[] = [];
+  for (const op of ops) {
+    const last = runs.at(-1);
+    if (op.kind === 'equal') {
+      if (last?.kind === 'equal') last.text += op.token;
+      else runs.push({ kind: 'equal', text: op.token });
+    } else {
+      let change = last?.kind === 'change' ? last : undefined;
+      if (!change) {
+        change = { kind: 'change', del: '', ins: '' };
+        runs.push(change);
+      }
+      if (op.kind === 'delete') change.del += op.token;
+      else change.ins += op.token;
+    }
+  }
+  // Absorb whitespace-only equal runs sitting between two changes.
+  const merged: typeof runs = [];
+  for (let i = 0; i < runs.length; i += 1) {
+    const run = runs[i]!;
+    const prev = merged.at(-1);
+    const next = runs[i + 1];
+    if (run.kind === 'equal' && prev?.kind === 'change' && next?.kind === 'change' && /^\s+$/u.test(run.text)) {
+      prev.del += run.text + next.del;
+      prev.ins += run.text + next.ins;
+      i += 1;
+    } else if (run.kind === 'change' && prev?.kind === 'change') {
+      prev.del += run.del;
+      prev.ins += run.ins;
+    } else merged.push(run.kind === 'change' ? { ...run } : run);
+  }
+  const parts: DiffPart[] = [];
+  for (const run of merged) {
+    if (run.kind === 'equal') parts.push({ kind: 'equal', text: run.text });
+    else {
+      if (run.del) parts.push({ kind: 'delete', text: run.del });
+      if (run.ins) parts.push({ kind: 'insert', text: run.ins });
+    }
+  }
+  return parts;
+}
