@@ -19,13 +19,17 @@ export function countWords(text: string, locale = 'en'): number {
   let n = 0;
   // The segmenter splits "senior-level" and "17일" in two; a newsroom counts each as one word,
   // so a word piece that touches the previous one (directly or through a joiner) continues it.
+  // Scripts written without spaces (Japanese, Chinese) are left as the segmenter splits them.
   let prevEnd = -1;
+  let prevWord = '';
   let joinerAt = -1;
   for (const seg of wordSegmenter(locale).segment(text)) {
     if (seg.isWordLike) {
-      const continues = seg.index === prevEnd || (joinerAt >= 0 && joinerAt === prevEnd && seg.index === prevEnd + 1);
-      if (!continues) n += 1;
+      const touching = seg.index === prevEnd && (/\d$/.test(prevWord) || /^\d/.test(seg.segment));
+      const joined = joinerAt >= 0 && joinerAt === prevEnd && seg.index === prevEnd + 1;
+      if (!touching && !joined) n += 1;
       prevEnd = seg.index + seg.segment.length;
+      prevWord = seg.segment;
     } else {
       joinerAt = seg.segment.length === 1 && JOINERS.has(seg.segment) ? seg.index : -1;
     }
