@@ -1,0 +1,161 @@
+// A real SQLite store in a temp folder with staff, the seed story and its two photos, built
+// directly through db/ functions (no core needed), for the publisher's own tests.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { openDatabase } from '../../../db/connection.js';
+import { insertStaff, getStaff } from '../../../db/staff.js';
+import { insertStory, getStory, updateStoryWorkflow } from '../../../db/stories.js';
+import { docFromParagraphs, bodyText } from '../../../shared/body.js';
+import { countWords } from '../../../shared/text.js';
+import type { ChangeEvent, DocNode, Settings, Staff, Status } from '../../../shared/domain.js';
+import { createPublisher, type FullPublisher } from '../../../electron/core/publishing/publisher.js';
+import type { PackageFs } from '../../../electron/core/publishing/packageFs.js';
+import type { CoreServices } from '../../../electron/core/services.js';
+import type { Db } from '../../../db/statements.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+
+export interface SeedStory {
+  slug: string;
+  desk: string;
+  headline: string;
+  subheadlines: string[];
+  byline: { name: string; email: string };
+  dateline: string;
+  language: string;
+  body_paragraphs: string[];
+  photos: { file: string; placement: 'lead' | 'inline'; caption: string; credit: string; rendered_caption: string; before_paragraph?: number }[];
+}
+
+export const seed = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed-article/story.json'), 'utf8')) as SeedStory;
+
+export interface Env {
+  dir: string;
+  db: Db;
+  services: CoreServices;
+  publisher: FullPublisher;
+  settings: Settings;
+  events: ChangeEvent[];
+  reporter: Staff;
+  desk: Staff;
+  now: { value: Date };
+  close(): void;
+}
+
+export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pub-'));
+  const db = openDatabase(path.join(dir, 'newsdesk.db'));
+  db.prepare(`INSERT INTO desks (name) VALUES (?)`).run('North Korea');
+  const reporterId = insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
+  const deskId = insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
+  const settings: Settings = { lockTimeoutMinutes: 30, maxPhotoBytes: 1e8, exportDir: '', codeReplacements: [], metadataTemplates: [] };
+  const events: ChangeEvent[] = [];
+  const now = { value: new Date('2023-04-17T09:30:00.000Z') };
+  const base = {
+    db,
+    dataDir: dir,
+    now: () => now.value,
+    emit: (e: ChangeEvent) => events.push(e),
+    settings: () => settings,
+  };
+  const publisher = createPublisher(base, { fs: opts.fs });
+  const services: CoreServices = { ...base, publisher };
+  return {
+    dir,
+    db,
+    services,
+    publisher,
+    settings,
+    events,
+    reporter: getStaff(db, reporterId) as Staff,
+    desk: getStaff(db, deskId) as Staff,
+    now,
+    close() {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function addStory(env: Env, s: { slug?: string; headline?: string; subheadlines?: string[]; body?: DocNode; status?: Status; dateline?: string }): number {
+  const body = s.body ?? docFromParagraphs(seed.body_paragraphs);
+  const text = bodyText(body);
+  const id = insertStory(env.db, {
+    slug: s.slug ?? seed.slug,
+    desk: seed.desk,
+    headline: s.headline ?? seed.headline,
+    subheadlines: s.subheadlines ?? seed.subheadlines,
+    dateline: s.dateline ?? seed.dateline,
+    language: 'en',
+    body,
+    bodyText: text,
+    wordCount: countWords(text),
+    createdBy: env.reporter.id,
+    at: '2023-04-17T08:00:00.000Z',
+    bylineIds: [env.reporter.id],
+    status: s.status ?? 'approved',
+  });
+  return id;
+}
+
+export function setStatus(env: Env, storyId: number, status: Status, extra: { correctionNote?: string | null; publishAt?: string | null; scheduledBy?: number | null } = {}): void {
+  const s = getStory(env.db, storyId);
+  if (!s) throw new Error('no story');
+  updateStoryWorkflow(env.db, storyId, {
+    status,
+    claimedBy: null,
+    sendBackNote: null,
+    correctionNote: extra.correctionNote === undefined ? s.correctionNote : extra.correctionNote,
+    publishAt: extra.publishAt === undefined ? s.publishAt : extra.publishAt,
+    scheduledBy: extra.scheduledBy === undefined ? s.scheduledBy : extra.scheduledBy,
+    publishedVersions: s.publishedVersions,
+    at: env.now.value.toISOString(),
+  });
+}
+
+/**
+ * Stores a photo the way the photo desk does (content-addressed original under media/<hash>/)
+ * and attaches it. Test-only SQL: the photo desk's own db functions may not exist yet.
+ */
+export async function addPhoto(
+  env: Env,
+  storyId: number,
+  p: { file: string; placement: 'lead' | 'inline'; caption: string; credit: string; alt?: string; position?: number },
+): Promise<number> {
+  const bytes = fs.readFileSync(p.file);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(env.dir, 'media', hash);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'original.jpg'), bytes);
+  const meta = await sharp(bytes).metadata();
+  let assetId = (env.db.prepare(`SELECT id FROM photo_assets WHERE hash = ?`).get(hash) as { id: number } | undefined)?.id;
+  if (!assetId) {
+    assetId = Number(
+      env.db
+        .prepare(
+          `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
+           VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(hash, path.basename(p.file), meta.width, meta.height, bytes.length, p.caption, p.credit, 'Staff Photographer', `© ${p.credit}`, '2023-04-17T08:00:00.000Z', env.desk.id)
+        .lastInsertRowid,
+    );
+  }
+  return Number(
+    env.db
+      .prepare(`INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(storyId, assetId, p.placement, p.position ?? 0, p.caption, p.credit, p.alt ?? '')
+      .lastInsertRowid,
+  );
+}
+
+/** The seed body with a figure node for `storyPhotoId` before paragraph `before`. */
+export function bodyWithFigure(paragraphs: string[], before: number, storyPhotoId: number): DocNode {
+  const doc = docFromParagraphs(paragraphs);
+  const content = [...(doc.content ?? [])];
+  content.splice(before, 0, { type: 'figure', attrs: { storyPhotoId } });
+  return { ...doc, content };
+}
