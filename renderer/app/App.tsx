@@ -1,0 +1,35 @@
+// Restores the session (or shows sign-in), then the newsroom shell.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import { Shell } from '../shell/Shell.js';
+import { SignIn } from '../signin/SignIn.js';
+import { useApp } from './store.js';
+
+export function App() {
+  const me = useApp((s) => s.me);
+  const signedIn = useApp((s) => s.signedIn);
+  const [checked, setChecked] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const current = await api.session.current({});
+        if (current.staff && !cancelled) {
+          const all = await api.staff.list({});
+          if (!cancelled) signedIn(current.staff, all.staff, all.desks);
+        }
+      } catch {
+        // No session: sign-in shows.
+      } finally {
+        if (!cancelled) setChecked(true);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [signedIn]);
+
+  if (!checked) return <p className="boot">Loading Newsdesk…</p>;
+  return me ? <Shell /> : <SignIn />;
+}

@@ -1,0 +1,81 @@
+// The story body in tiptap, limited to the body schema, with its toolbar. Labelled "Story body"
+// as a multi-line textbox. Pasted HTML is cleaned before parsing.
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { DocNode } from '../../shared/domain.js';
+import { sanitizePastedHtml } from './paste.js';
+import { storyExtensions } from './schema.js';
+import { Toolbar } from './Toolbar.js';
+
+/** Memoized with stable options: tiptap compares options on every render and re-applies them when they differ. */
+export const BodyEditor = memo(function BodyEditor({
+  initial,
+  editable,
+  lang,
+  onReady,
+  onChange,
+}: {
+  initial: DocNode;
+  editable: boolean;
+  lang: string;
+  onReady(editor: Editor | null): void;
+  onChange(editor: Editor): void;
+}) {
+  const changeRef = useRef(onChange);
+  changeRef.current = onChange;
+  const extensions = useMemo(() => storyExtensions(), []);
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        'aria-label': 'Story body',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        class: 'story-body',
+        spellcheck: 'true',
+        lang,
+      },
+      transformPastedHTML: sanitizePastedHtml,
+      // Files dropped or pasted (images) have no place in the text: photos come from the library.
+      handleDrop: (_view: unknown, event: Event) => !!(event as DragEvent).dataTransfer?.files?.length,
+      handlePaste: (_view: unknown, event: ClipboardEvent) => !!event.clipboardData?.files?.length && !event.clipboardData.getData('text/html'),
+    }),
+    [lang],
+  );
+  const editor = useEditor({
+    extensions,
+    content: initial,
+    editable,
+    injectCSS: false,
+    shouldRerenderOnTransaction: false,
+    editorProps,
+    onUpdate: ({ editor: e, transaction }) => {
+      if (transaction.getMeta('preventUpdate')) return;
+      changeRef.current(e);
+    },
+  });
+
+  useEffect(() => {
+    onReady(editor);
+    return () => onReady(null);
+  }, [editor, onReady]);
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
+    editor.view.dom.setAttribute('aria-readonly', editable ? 'false' : 'true');
+  }, [editor, editable]);
+
+  return (
+    <div className="body-editor">
+      {editable ? <Toolbar editor={editor} disabled={!editable} /> : null}
+      <EditorContent editor={editor} className="body-content" />
+    </div>
+  );
+});
+
+/** Replaces the whole document (server text after take theirs, restore, or another person's save). */
+export function replaceDoc(editor: Editor, doc: DocNode, opts: { history: boolean }): void {
+  const node = editor.schema.nodeFromJSON(doc);
+  const tr = editor.state.tr.replaceWith(0, editor.state.doc.content.size, node.content).setMeta('preventUpdate', true);
+  if (!opts.history) tr.setMeta('addToHistory', false);
+  editor.view.dispatch(tr);
+}

@@ -1,0 +1,150 @@
+// The workflow bar: one button per action the core allows the signed-in person (allowedActions
+// from stories.get; never worked out here), labelled from ACTION_LABELS. Send back, kill and
+// correct ask for a note; spike and kill ask for confirmation; schedule asks for a date and time.
+import { useId, useState, type ReactNode } from 'react';
+import type { Action } from '../../shared/domain.js';
+import { ACTION_LABELS } from '../../shared/workflow.js';
+import { findingsOf, type UiError } from '../app/errors.js';
+import { Dialog, NoteDialog } from '../ui/Dialog.js';
+import { FindingList } from './ChecksPanel.js';
+
+/** Forward actions first, destructive ones last. */
+const ORDER: Action[] = ['submit', 'claim', 'approve', 'publish', 'schedule', 'recall', 'sendBack', 'reopen', 'unschedule', 'correct', 'unspike', 'spike', 'kill'];
+const PRIMARY = new Set<Action>(['submit', 'claim', 'approve', 'publish']);
+const DANGER = new Set<Action>(['spike', 'kill']);
+
+export type RunAction = (action: Action, opts?: { note?: string; publishAt?: string }) => Promise<boolean>;
+
+export function ActionError({ error }: { error: UiError }) {
+  const findings = findingsOf(error.details);
+  return (
+    <div className="error-banner" role="alert">
+      <p>{error.message}</p>
+      {findings.length ? <FindingList findings={findings} /> : null}
+    </div>
+  );
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, '0');
+}
+
+function ScheduleDialog({ busy, error, onConfirm, onClose }: { busy: boolean; error: ReactNode; onConfirm(iso: string): void; onClose(): void }) {
+  const soon = new Date(Date.now() + 60 * 60 * 1000);
+  const [date, setDate] = useState(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`);
+  const [time, setTime] = useState(`${pad(soon.getHours())}:00`);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dateId = useId();
+  const timeId = useId();
+  return (
+    <Dialog title="Schedule" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const when = new Date(`${date}T${time}`);
+          if (Number.isNaN(when.getTime())) return setProblem('Enter a date and a time.');
+          if (when.getTime() <= Date.now()) return setProblem('Choose a time in the future.');
+          setProblem(null);
+          onConfirm(when.toISOString());
+        }}
+      >
+        <p>The story publishes by itself at this time (your computer's time zone).</p>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={dateId}>Date</label>
+            <input id={dateId} type="date" required value={date} onChange={(e) => setDate(e.target.value)} autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor={timeId}>Time</label>
+            <input id={timeId} type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
+          </div>
+        </div>
+        {problem ? (
+          <p className="error-text" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {error}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Schedule
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+const NOTE_PROMPTS: Partial<Record<Action, { title: string; message: string }>> = {
+  sendBack: { title: 'Send back to the reporter', message: 'Tell the reporter what needs to change. They see this note.' },
+  correct: { title: 'Correct the published story', message: 'The correction note is printed with the next published version.' },
+  kill: { title: 'Kill the published story', message: 'A kill notice replaces the story wherever it was published. Say why.' },
+  spike: { title: 'Spike this story', message: 'The story leaves every queue. A desk editor can unspike it later.' },
+};
+
+export function WorkflowBar({
+  actions,
+  run,
+  pending,
+  setPending,
+  busy,
+  error,
+  extra,
+}: {
+  actions: Action[];
+  run: RunAction;
+  pending: Action | null;
+  setPending(a: Action | null): void;
+  busy: boolean;
+  error: UiError | null;
+  extra?: ReactNode;
+}) {
+  const sorted = ORDER.filter((a) => actions.includes(a));
+  const dialogError = error ? <ActionError error={error} /> : null;
+  const finish = (ok: boolean) => ok && setPending(null);
+
+  let dialog: ReactNode = null;
+  if (pending === 'schedule') {
+    dialog = (
+      <ScheduleDialog busy={busy} error={dialogError} onClose={() => setPending(null)} onConfirm={(publishAt) => void run('schedule', { publishAt }).then(finish)} />
+    );
+  } else if (pending && NOTE_PROMPTS[pending]) {
+    const prompt = NOTE_PROMPTS[pending] as { title: string; message: string };
+    const action = pending;
+    dialog = (
+      <NoteDialog
+        title={prompt.title}
+        message={prompt.message}
+        confirmLabel={ACTION_LABELS[action]}
+        needNote={action !== 'spike'}
+        danger={DANGER.has(action)}
+        busy={busy}
+        error={dialogError}
+        onClose={() => setPending(null)}
+        onConfirm={(note) => void run(action, note ? { note } : {}).then(finish)}
+      />
+    );
+  }
+
+  return (
+    <div className="workflow-bar" role="group" aria-label="Workflow">
+      {sorted.map((a) => (
+        <button
+          key={a}
+          type="button"
+          className={PRIMARY.has(a) ? 'primary' : DANGER.has(a) ? 'danger-outline' : ''}
+          disabled={busy}
+          aria-keyshortcuts={a === 'submit' ? 'Control+Enter' : undefined}
+          onClick={() => (NOTE_PROMPTS[a] || a === 'schedule' ? setPending(a) : void run(a))}
+        >
+          {ACTION_LABELS[a]}
+        </button>
+      ))}
+      {extra}
+      {dialog}
+    </div>
+  );
+}

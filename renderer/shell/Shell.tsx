@@ -1,0 +1,228 @@
+// The newsroom layout: a sidebar of queues | the list | the editor (with its side panel).
+// Live updates: the core's change events bump a tick that refetches the visible lists.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.js';
+import { toUiError } from '../app/errors.js';
+import { ROLE_LABELS } from '../app/format.js';
+import { useApp, type View } from '../app/store.js';
+import { AllStories, DeskFilter, DeskQueue, MyStories, PhotoQueue, SearchResults } from '../queues/Queues.js';
+import { AsideSlot } from './asideSlot.js';
+
+const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
+const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
+
+const VIEW_TITLES: Record<View, string> = {
+  mine: 'My stories',
+  desk: 'Desk queue',
+  photos: 'Needs photos',
+  library: 'Photo library',
+  all: 'All stories',
+};
+
+function Sidebar() {
+  const me = useApp((s) => s.me);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const desks = useApp((s) => s.desks);
+  const openStory = useApp((s) => s.openStory);
+  const signedOut = useApp((s) => s.signedOut);
+  const [error, setError] = useState<string | null>(null);
+  if (!me) return null;
+  const roles = new Set(me.roles);
+  const writer = roles.has('reporter') || roles.has('desk_editor');
+  const views: View[] = [
+    ...(roles.has('desk_editor') ? (['desk'] as View[]) : []),
+    ...(writer ? (['mine'] as View[]) : []),
+    ...(roles.has('photo_editor') ? (['photos', 'library'] as View[]) : []),
+    'all',
+  ];
+
+  const newStory = async () => {
+    setError(null);
+    try {
+      const desk = me.desks[0] ?? desks[0] ?? 'News';
+      const { story } = await api.stories.create({ desk });
+      if (view !== 'mine' && writer) setView('mine');
+      openStory(story.id);
+    } catch (e) {
+      setError(toUiError(e).message);
+    }
+  };
+
+  const signOut = async () => {
+    try {
+      await api.session.signOut({});
+    } finally {
+      signedOut();
+    }
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Queues">
+      <div className="brand">Newsdesk</div>
+      {writer ? (
+        <button type="button" className="primary new-story" onClick={() => void newStory()}>
+          New story
+        </button>
+      ) : null}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <ul className="nav-list">
+        {views.map((v) => (
+          <li key={v}>
+            <button type="button" className="nav-item" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {VIEW_TITLES[v]}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="whoami">
+        <div className="whoami-name">{me.name}</div>
+        <div className="whoami-roles">{me.roles.map((r) => ROLE_LABELS[r]).join(', ')}</div>
+        <button type="button" className="quiet" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </nav>
+  );
+}
+
+function SearchBox() {
+  const query = useApp((s) => s.query);
+  const setQuery = useApp((s) => s.setQuery);
+  const [text, setText] = useState(query);
+  const ref = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setText(query), [query]);
+  // Search as you type, a moment after typing stops.
+  useEffect(() => {
+    const t = setTimeout(() => setQuery(text.trim()), 250);
+    return () => clearTimeout(t);
+  }, [text, setQuery]);
+  // Ctrl/Cmd+K anywhere, or "/" outside a text field, focuses search.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey)) {
+        e.preventDefault();
+        ref.current?.focus();
+        ref.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <form role="search" className="search" onSubmit={(e) => (e.preventDefault(), setQuery(text.trim()))}>
+      <input
+        ref={ref}
+        type="search"
+        aria-label="Search stories"
+        placeholder="Search stories"
+        aria-keyshortcuts="Control+K /"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text) {
+            e.preventDefault();
+            setText('');
+          }
+        }}
+      />
+    </form>
+  );
+}
+
+function ListPane() {
+  const view = useApp((s) => s.view);
+  const query = useApp((s) => s.query);
+  const me = useApp((s) => s.me);
+  const showDeskFilter = view === 'desk' || view === 'photos' || view === 'all' || !!query;
+  return (
+    <section className="list-pane" aria-labelledby="list-title">
+      <div className="list-header">
+        <h1 id="list-title">{query ? 'Search' : VIEW_TITLES[view]}</h1>
+        <SearchBox />
+        {showDeskFilter && me ? <DeskFilter /> : null}
+      </div>
+      <div className="list-scroll">
+        {query ? (
+          <SearchResults query={query} />
+        ) : view === 'mine' ? (
+          <MyStories />
+        ) : view === 'desk' ? (
+          <DeskQueue />
+        ) : view === 'photos' ? (
+          <PhotoQueue />
+        ) : (
+          <AllStories />
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function Shell() {
+  const view = useApp((s) => s.view);
+  const openStoryId = useApp((s) => s.openStoryId);
+  const bump = useApp((s) => s.bump);
+  const [aside, setAside] = useState<HTMLElement | null>(null);
+
+  // Change events from any window or browser: refetch the visible queues (coalesced).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.onEvent((event) => {
+      if (event.type !== 'story.changed' && event.type !== 'lock.changed' && event.type !== 'photo.changed') return;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        bump();
+      }, 250);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [bump]);
+
+  if (view === 'library') {
+    return (
+      <div className="shell shell-library">
+        <Sidebar />
+        <main className="library-main">
+          <Suspense fallback={<p className="loading">Loading the photo library…</p>}>
+            <PhotoDesk />
+          </Suspense>
+        </main>
+      </div>
+    );
+  }
+
+  return (
+    <AsideSlot.Provider value={aside}>
+      <div className={openStoryId ? 'shell shell-open' : 'shell'}>
+        <Sidebar />
+        <main className="main">
+          <ListPane />
+          <div className="editor-pane">
+            {openStoryId ? (
+              <Suspense fallback={<p className="loading">Loading the editor…</p>}>
+                <StoryEditor key={openStoryId} storyId={openStoryId} />
+              </Suspense>
+            ) : (
+              <div className="editor-empty">
+                <p>Select a story to open it.</p>
+              </div>
+            )}
+          </div>
+        </main>
+        {openStoryId ? <aside ref={setAside} className="side-panel" aria-label="Story tools" /> : null}
+      </div>
+    </AsideSlot.Provider>
+  );
+}
