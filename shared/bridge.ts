@@ -9,7 +9,8 @@ import { ApiError, type Envelope } from './errors.js';
 
 export interface PickedPhoto {
   name: string;
-  data: Uint8Array;
+  /** Typed on an ArrayBuffer so it goes straight into photos.import. */
+  data: Uint8Array<ArrayBuffer>;
 }
 
 /** Desktop-only helpers beside the API; the browser has none and uses its own file input. */

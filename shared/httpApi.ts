@@ -15,10 +15,10 @@ export type FetchLike = (
 ) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
 export interface EventSourceLike {
-  onmessage: ((message: { data: unknown }) => void) | null;
   close(): void;
 }
-export type EventSourceFactory = (url: string) => EventSourceLike;
+/** Opens an event stream at url and calls onMessage with each message's data. */
+export type EventSourceFactory = (url: string, onMessage: (data: string) => void) => EventSourceLike;
 
 export interface TokenStore {
   get(): string | null;
@@ -96,17 +96,16 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
       sourceToken = null;
     }
     if (want && !source && opts.eventSource && token) {
-      source = opts.eventSource(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`);
-      sourceToken = token;
-      source.onmessage = (message) => {
+      source = opts.eventSource(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`, (data) => {
         let event: ChangeEvent;
         try {
-          event = JSON.parse(String(message.data)) as ChangeEvent;
+          event = JSON.parse(data) as ChangeEvent;
         } catch {
           return;
         }
         for (const listener of [...listeners]) listener(event);
-      };
+      });
+      sourceToken = token;
     }
   }
 

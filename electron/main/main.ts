@@ -1,0 +1,182 @@
+// The Electron main process: one window onto the core, locked down per Electron's security
+// checklist. The core owns the data (in app.getPath('userData')); this file only wires the shell.
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../core/core.js';
+import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
+import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
+import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
+import { registerShellIpc } from './shellIpc.js';
+
+/** A Vite dev server the window may load instead of the built renderer (npm run dev). */
+const DEV_URL = process.env.NEWSDESK_DEV_URL ?? null;
+const devOrigin = DEV_URL ? new URL(DEV_URL).origin : null;
+const trusted = (url: string) => isAppUrl(url, devOrigin);
+
+// The bundle sits in dist/electron; the renderer in dist/renderer (NEWSDESK_RENDERER_DIR for tests).
+const rendererDir = process.env.NEWSDESK_RENDERER_DIR ? path.resolve(process.env.NEWSDESK_RENDERER_DIR) : path.resolve(__dirname, '../renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
+]);
+
+let core: Core | null = null;
+let ipc: IpcBridge | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataDir(): string {
+  return process.env.NEWSDESK_DATA_DIR ? path.resolve(process.env.NEWSDESK_DATA_DIR) : path.join(app.getPath('userData'), 'newsroom');
+}
+
+function isFirstRun(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/** First run: the demo newsroom or an empty one. NEWSDESK_FIRST_RUN=demo|empty answers without asking (tests). */
+async function askFirstRun(): Promise<'demo' | 'empty' | 'quit'> {
+  const preset = process.env.NEWSDESK_FIRST_RUN;
+  if (preset === 'demo' || preset === 'empty') return preset;
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'Welcome to Newsdesk',
+    message: 'Set up this newsroom',
+    detail:
+      'The demo newsroom has desks (North Korea, National, Business, Photo) and staff to sign in as, but no stories. ' +
+      'An empty newsroom starts with nothing but an administrator.',
+    buttons: ['Create the demo newsroom', 'Start empty', 'Quit'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  });
+  return response === 0 ? 'demo' : response === 1 ? 'empty' : 'quit';
+}
+
+function hardenContents(contents: WebContents): void {
+  // The app is one page; any navigation away from it is refused.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links in stories open in the person's browser; nothing opens inside the app.
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Newsdesk',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  const contents = win.webContents;
+  const id = contents.id;
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+  });
+  contents.on('destroyed', () => ipc?.forget(id));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(DEV_URL ?? APP_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const dir = dataDir();
+  let demo = false;
+  if (isFirstRun(dir)) {
+    const choice = await askFirstRun();
+    if (choice === 'quit') {
+      app.quit();
+      return;
+    }
+    demo = choice === 'demo';
+  }
+  try {
+    core = await createCore({ dataDir: dir, demo });
+  } catch (error) {
+    // A corrupt or newer database is refused with a message; never a crash loop.
+    dialog.showErrorBox('Newsdesk cannot open its data', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${dir}`);
+    app.exit(1);
+    return;
+  }
+  const openCore = core;
+
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(request.url, { rendererDir, dataDir: openCore.dataDir }));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  if (DEV_URL) {
+    // The dev server's responses carry no CSP of their own.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      const headers = { ...details.responseHeaders };
+      if (details.url.startsWith(DEV_URL)) headers['Content-Security-Policy'] = ["default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:; object-src 'none'; base-uri 'none'"];
+      callback({ responseHeaders: headers });
+    });
+  }
+
+  ipc = registerIpc(ipcMain, openCore, { isAppUrl: trusted });
+  registerShellIpc(ipcMain, {
+    isAppUrl: trusted,
+    async showOpenDialog(event, filters) {
+      const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === event.sender.id);
+      const options = { title: 'Import photos', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+  });
+  forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isMac: process.platform === 'darwin', appName: app.name, dev: DEV_URL !== null || !app.isPackaged })));
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !core) return;
+    // Close the database cleanly (WAL checkpoint) before the process ends.
+    event.preventDefault();
+    closed = true;
+    ipc?.dispose();
+    void core.close().finally(() => app.quit());
+  });
+  app.setName('Newsdesk');
+  void app.whenReady().then(start);
+}

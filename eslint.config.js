@@ -1,0 +1,97 @@
+// ESLint flat config. Besides the usual TypeScript rules it enforces the import boundaries of
+// DESIGN.md section 5: each folder may import only what runs where its code runs.
+
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const builtinRegex = `^(node:.*|${nodeBuiltins.map(escape).join('|')})(/.*)?$`;
+
+const rule = (message, regex) => ({ regex, message });
+const NODE = (where) => rule(`${where} must not import Node built-ins (DESIGN.md §5).`, builtinRegex);
+const ELECTRON = (where) => rule(`${where} must not import electron (DESIGN.md §5): only electron/main and electron/preload may.`, '^electron(/.*)?$');
+
+/** The folders and what they must not import. */
+const boundaries = [
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    patterns: [
+      NODE('shared/'),
+      ELECTRON('shared/'),
+      rule('shared/ runs anywhere: no React, UI or native libraries (DESIGN.md §5).', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp|exifr)(/.*)?$'),
+      rule('shared/ may import only shared/ (DESIGN.md §5).', '^(\\.\\./)+(db|electron|renderer|tests)(/.*)?$'),
+    ],
+    // No DOM in shared/: it also runs in the main process.
+    globals: ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'Element', 'DOMParser', 'EventSource', 'XMLHttpRequest'],
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    patterns: [
+      NODE('renderer/'),
+      ELECTRON('renderer/'),
+      rule('renderer/ runs in the browser: no native modules (DESIGN.md §5).', '^(better-sqlite3|sharp)(/.*)?$'),
+      rule('renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/ or electron/ (DESIGN.md §5).', '^(\\.\\./)+(db|electron)(/.*)?$'),
+    ],
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    patterns: [
+      ELECTRON('electron/core/'),
+      rule('electron/core/ is plain Node: it must not import the shell, the bridge or the renderer (DESIGN.md §5).', '^(\\.\\./)+(main|preload|serve|renderer)(/.*)?$'),
+      rule('electron/core/ must not import the renderer (DESIGN.md §5).', '^(\\.\\./)+renderer(/.*)?$'),
+    ],
+  },
+  {
+    files: ['db/**/*.ts'],
+    patterns: [
+      ELECTRON('db/'),
+      rule('db/ may import only shared/, better-sqlite3, fflate and Node built-ins (DESIGN.md §5).', `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`),
+      rule('db/ may import only shared/ among the project folders (DESIGN.md §5).', '^(\\.\\./)+(electron|renderer|tests)(/.*)?$'),
+    ],
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/serve/**/*.ts'],
+    patterns: [rule('The shell and the bridge must not import the renderer (DESIGN.md §5).', '^(\\.\\./)+renderer(/.*)?$')],
+  },
+];
+
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', '__dirname', '__filename', 'require', 'module', 'globalThis'].map((g) => [g, 'readonly']),
+);
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', '**/*.d.ts'],
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: nodeGlobals },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    rules: {
+      // TypeScript checks names; no-undef only misfires on types and globals.
+      'no-undef': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  ...boundaries.map(({ files, patterns, globals }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      ...(globals ? { 'no-restricted-globals': ['error', ...globals.map((name) => ({ name, message: 'shared/ runs in Node too: no DOM globals (DESIGN.md §5).' }))] } : {}),
+    },
+  })),
+);

@@ -1,0 +1,46 @@
+// Bundles the Node/Electron side with esbuild:
+//   electron/main/main.ts       → dist/electron/main.cjs   (Electron main, CJS)
+//   electron/preload/preload.ts → dist/electron/preload.cjs (sandboxed preload: one CJS file, only `electron` external)
+//   electron/serve/cli.ts       → dist/serve/cli.mjs        (loopback HTTP bridge, ESM)
+// npm packages stay external (installed beside the app; native ones are unpacked from the asar).
+
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+// CJS has no import.meta.url; give core code that uses it the file's URL.
+const cjsImportMeta = {
+  banner: { js: "const __newsdesk_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__newsdesk_import_meta_url' },
+};
+
+const targets = [
+  { ...common, ...cjsImportMeta, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', external: ['electron'] },
+  // A sandboxed preload can require only `electron`: everything else is bundled in.
+  { ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', minify: true, external: ['electron'] },
+  { ...common, entryPoints: ['electron/serve/cli.ts'], outfile: 'dist/serve/cli.mjs', format: 'esm', packages: 'external' },
+];
+
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const options of targets) {
+    const ctx = await context(options);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching electron/ and shared/');
+} else {
+  await Promise.all(targets.map((options) => build(options)));
+  console.log('esbuild: dist/electron/main.cjs, dist/electron/preload.cjs, dist/serve/cli.mjs');
+}

@@ -1,0 +1,187 @@
+// electron/main/main.ts against a fake `electron` module (the binary is the one thing we cannot
+// run here) and the real core: the window's security settings, the single-instance lock, the
+// refusals of navigation, window.open and permissions, the menus, the app protocol and IPC.
+
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../../shared/contract.js';
+import { channelOf, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  class Emitter {
+    listeners = new Map<string, Listener[]>();
+    on(name: string, fn: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+      return this;
+    }
+    once(name: string, fn: Listener) {
+      return this.on(name, fn);
+    }
+    emit(name: string, ...args: unknown[]) {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    }
+  }
+  const state = {
+    windows: [] as { options: Record<string, unknown>; url: string; webContents: Emitter & { id: number } }[],
+    handlers: new Map<string, Listener>(),
+    protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
+    privileged: [] as unknown[],
+    menu: null as unknown,
+    permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    permissionCheck: null as null | (() => boolean),
+    lockRequested: false,
+    ready: null as null | Promise<void>,
+  };
+  let nextId = 1;
+  const app = Object.assign(new Emitter(), {
+    name: 'Newsdesk',
+    isPackaged: false,
+    requestSingleInstanceLock: () => ((state.lockRequested = true), true),
+    whenReady: () => (state.ready = Promise.resolve()),
+    getPath: () => '/nonexistent-userdata',
+    setName: () => {},
+    quit: () => {},
+    exit: () => {},
+  });
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => state.windows.map((w) => w as unknown as BrowserWindow);
+    webContents: Emitter & { id: number; session: unknown; replaceMisspelling: () => void };
+    options: Record<string, unknown>;
+    url = '';
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      this.webContents = Object.assign(new Emitter(), { id: nextId++, session: {}, replaceMisspelling: () => {}, send: () => {}, isDestroyed: () => false });
+      state.windows.push(this as never);
+    }
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    show() {}
+  }
+  const electron = {
+    app,
+    BrowserWindow,
+    dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => {}, showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    ipcMain: { handle: (c: string, fn: Listener) => state.handlers.set(c, fn), removeHandler: (c: string) => state.handlers.delete(c) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => state.privileged.push(...s),
+      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: typeof state.permissionRequest) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: typeof state.permissionCheck) => (state.permissionCheck = fn),
+        webRequest: { onHeadersReceived: () => {} },
+      },
+    },
+    shell: { openExternal: async () => {} },
+  };
+  return { state, electron, app };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+let rendererDir: string;
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-main-'));
+  process.env.NEWSDESK_DATA_DIR = dataDir;
+  process.env.NEWSDESK_FIRST_RUN = 'demo';
+  rendererDir = path.join(dataDir, 'renderer-build');
+  process.env.NEWSDESK_RENDERER_DIR = rendererDir;
+  await import('../../../electron/main/main.js');
+  await fake.state.ready;
+  // start() runs after whenReady; wait until it created the window.
+  for (let i = 0; i < 100 && fake.state.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+});
+
+afterAll(() => {
+  fake.app.emit('before-quit', { preventDefault: () => {} });
+  delete process.env.NEWSDESK_DATA_DIR;
+  delete process.env.NEWSDESK_FIRST_RUN;
+  delete process.env.NEWSDESK_RENDERER_DIR;
+});
+
+describe('Electron main', () => {
+  it('takes the single-instance lock', () => {
+    expect(fake.state.lockRequested).toBe(true);
+    expect(fake.app.listeners.has('second-instance')).toBe(true);
+  });
+
+  it('opens one locked-down window on the app protocol', () => {
+    expect(fake.state.windows).toHaveLength(1);
+    const win = fake.state.windows[0]!;
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: true });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(win.url).toBe('newsdesk://app/index.html');
+    expect(fake.state.privileged).toEqual([expect.objectContaining({ scheme: 'newsdesk' })]);
+  });
+
+  it('registers one IPC handler per contract method, plus the photo picker', () => {
+    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL].sort());
+  });
+
+  it('denies navigation, window.open, webviews and permissions', () => {
+    const contents = Object.assign(new (fake.app.constructor as new () => { on: (n: string, f: Listener) => void; emit: (n: string, ...a: unknown[]) => void })(), {
+      windowOpenHandler: null as null | ((d: { url: string }) => { action: string }),
+      setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+        this.windowOpenHandler = fn;
+      },
+    });
+    fake.app.emit('web-contents-created', {}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      contents.emit(name, { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, name).toBe(true);
+    }
+    expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    let granted: boolean | null = null;
+    fake.state.permissionRequest!({}, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(fake.state.permissionCheck!()).toBe(false);
+  });
+
+  it('has the Edit menu roles', () => {
+    const menu = fake.state.menu as { label?: string; submenu?: { role?: string }[] }[];
+    const edit = menu.find((m) => m.label === 'Edit');
+    const roles = edit?.submenu?.map((i) => i.role).filter(Boolean);
+    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll']) expect(roles).toContain(role);
+  });
+
+  it('offers spell-check suggestions in the context menu', async () => {
+    const { contextMenuTemplate } = await import('../../../electron/main/menus.js');
+    const replaced: string[] = [];
+    const items = contextMenuTemplate(
+      { misspelledWord: 'misile', dictionarySuggestions: ['missile', 'mislike'], isEditable: true, selectionText: '', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true } },
+      { replaceMisspelling: (w) => replaced.push(w), addToDictionary: () => {} },
+    );
+    expect(items[0]?.label).toBe('missile');
+    (items[0]?.click as () => void)();
+    expect(replaced).toEqual(['missile']);
+    expect(items.map((i) => i.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+  });
+
+  it('the app protocol serves the renderer with a CSP and refuses traversal', async () => {
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
+    {
+      const handler = fake.state.protocolHandlers.get('newsdesk')!;
+      const res = await handler({ url: 'newsdesk://app/index.html' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      for (const url of ['newsdesk://app/../../etc/passwd', 'newsdesk://app/%2e%2e/%2e%2e/etc/passwd', 'newsdesk://app/media/..%2f..%2fnewsdesk.db', 'newsdesk://evil/index.html']) {
+        const refused = await handler({ url });
+        expect(refused.status === 404 || (await refused.text()).includes('<title>Newsdesk</title>'), url).toBe(true);
+      }
+    }
+  });
+});
