@@ -1,0 +1,61 @@
+// Audit events: who did what to a story, when, from which status to which, with what note.
+
+import type { AuditEvent, Id, Status } from '../shared/domain.js';
+import { stmt, type Db } from './statements.js';
+
+export interface NewAuditEvent {
+  storyId: Id | null;
+  actorId: Id;
+  event: string;
+  from?: Status | null;
+  to?: Status | null;
+  note?: string | null;
+  details?: unknown;
+  at: string;
+}
+
+export function insertAuditEvent(db: Db, e: NewAuditEvent): Id {
+  return Number(
+    stmt(db, `INSERT INTO audit_events (story_id, actor_id, event, from_status, to_status, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      e.storyId,
+      e.actorId,
+      e.event,
+      e.from ?? null,
+      e.to ?? null,
+      e.note ?? null,
+      e.details === undefined ? null : JSON.stringify(e.details),
+      e.at,
+    ).lastInsertRowid,
+  );
+}
+
+interface AuditRow {
+  id: number;
+  story_id: number;
+  actor_id: number;
+  actor_name: string;
+  event: string;
+  from_status: Status | null;
+  to_status: Status | null;
+  note: string | null;
+  at: string;
+}
+
+export function listAuditEvents(db: Db, storyId: Id): AuditEvent[] {
+  const rows = stmt(
+    db,
+    `SELECT a.id, a.story_id, a.actor_id, s.name AS actor_name, a.event, a.from_status, a.to_status, a.note, a.at
+     FROM audit_events a JOIN staff s ON s.id = a.actor_id WHERE a.story_id = ? ORDER BY a.id`,
+  ).all(storyId) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    storyId: r.story_id,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    event: r.event,
+    from: r.from_status,
+    to: r.to_status,
+    note: r.note,
+    at: r.at,
+  }));
+}

@@ -1,0 +1,17 @@
+// The registry of migrations, in order. Each one runs in its own transaction and, once applied,
+// is recorded as PRAGMA user_version. Add a new file NNN_name.ts and list it here; never edit
+// an applied migration.
+
+import type { Db } from '../statements.js';
+import * as m001 from './001_initial.js';
+import * as m002 from './002_photo_desk.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,241 @@
+// Story queues and text search. Lists are keyset-paginated newest first (updated_at desc,
+// id desc). Text search goes through FTS5; whatever a person typed is reduced to words and each
+// word quoted, so no input is ever parsed as FTS or SQL syntax.
+
+import type { Id, Status, StoryListItem } from '../shared/domain.js';
+import { stmt, type Db } from './statements.js';
+
+export interface StoryFilters {
+  status?: Status[];
+  desk?: string;
+  bylineStaffId?: Id;
+  needsPhotos?: boolean;
+  query?: string;
+}
+
+export interface ListCursor {
+  updatedAt: string;
+  id: Id;
+}
+
+const MAX_TERMS = 16;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+
+/**
+ * Turns what a person typed into a safe FTS5 query: words only (letters, digits, marks), each
+ * in double quotes, joined by AND. The last word is matched as a prefix (search as you type);
+ * Korean words always are, because particles attach to the word (북한 finds 북한의).
+ * Returns null when the text holds no word at all.
+ */
+export function toFtsQuery(text: string): string | null {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return null;
+  return terms.map(({ term, prefix }) => `"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' AND ');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** The words of a query as the index sees them, with whether each matches as a prefix. */
+export function queryTerms(text: string): { term: string; prefix: boolean }[] {
+  const terms = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const used = terms.slice(0, MAX_TERMS);
+  return used.map((term, i) => ({ term, prefix: i === used.length - 1 || HANGUL.test(term) }));
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A short excerpt of `text` around the first match of the query's words, HTML-escaped, with
+ * every match wrapped in <mark>. Built here rather than with FTS5's snippet(), which re-reads
+ * and re-tokenises every column of every hit (about 1 ms per long story).
+ */
+export function makeSnippet(text: string, terms: { term: string; prefix: boolean }[], width = 200): string {
+  if (terms.length === 0 || text === '') return '';
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((t) => escapeRegex(t.term) + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])')).join('|')})`,
+    'giu',
+  );
+  const first = pattern.exec(text);
+  const at = first ? first.index : 0;
+  let from = Math.max(0, at - Math.floor(width / 3));
+  let to = Math.min(text.length, from + width);
+  // Cut at spaces so no word is split.
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < at) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > at) to = space;
+  }
+  const window = text.slice(from, to).replace(/\s+/g, ' ');
+  let out = '';
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
+    out += `${escapeHtml(window.slice(last, m.index))}<mark>${escapeHtml(m[0])}</mark>`;
+    last = m.index + m[0].length;
+    if (m[0].length === 0) pattern.lastIndex += 1;
+  }
+  out += escapeHtml(window.slice(last));
+  return `${from > 0 ? '…' : ''}${out}${to < text.length ? '…' : ''}`;
+}
+
+interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+function filterWhere(f: StoryFilters): Where {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (f.status && f.status.length === 1) {
+    sql.push('s.status = ?');
+    params.push(f.status[0]);
+  } else if (f.status && f.status.length > 1) {
+    sql.push('s.status IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.status));
+  }
+  if (f.desk !== undefined) {
+    sql.push('s.desk = ?');
+    params.push(f.desk);
+  }
+  if (f.bylineStaffId !== undefined) {
+    sql.push('EXISTS (SELECT 1 FROM story_byline b WHERE b.story_id = s.id AND b.staff_id = ?)');
+    params.push(f.bylineStaffId);
+  }
+  if (f.needsPhotos) {
+    sql.push(
+      `(NOT EXISTS (SELECT 1 FROM story_photos p WHERE p.story_id = s.id)
+        OR EXISTS (SELECT 1 FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')))`,
+    );
+  }
+  return { sql, params };
+}
+
+interface ItemRow {
+  id: number;
+  slug: string;
+  desk: string;
+  headline: string;
+  status: Status;
+  version: number;
+  byline: string;
+  locked_by: string | null;
+  lock_expires_at: string | null;
+  claimed_by_name: string | null;
+  send_back_note: string | null;
+  publish_at: string | null;
+  word_count: number;
+  photo_count: number;
+  photos_incomplete: number;
+  updated_at: string;
+}
+
+function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
+       (SELECT json_group_array(name) FROM (SELECT st.name FROM story_byline b JOIN staff st ON st.id = b.staff_id
+          WHERE b.story_id = s.id ORDER BY b.position)) AS byline,
+       ls.name AS locked_by, s.lock_expires_at, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
+       (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
+       (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
+       s.updated_at
+     FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id LEFT JOIN staff cs ON cs.id = s.claimed_by
+     WHERE s.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as ItemRow[];
+  const out = new Map<Id, StoryListItem>();
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      slug: r.slug,
+      desk: r.desk,
+      headline: r.headline,
+      status: r.status,
+      version: r.version,
+      byline: JSON.parse(r.byline) as string[],
+      // A lapsed lock is no lock.
+      lockedBy: r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now ? r.locked_by : null,
+      claimedByName: r.claimed_by_name,
+      sendBackNote: r.send_back_note,
+      publishAt: r.publish_at,
+      wordCount: r.word_count,
+      photoCount: r.photo_count,
+      photosIncomplete: r.photos_incomplete,
+      updatedAt: r.updated_at,
+    });
+  }
+  return out;
+}
+
+export interface ListResult {
+  items: StoryListItem[];
+  /** Where the next page starts, when there is one. */
+  next: ListCursor | null;
+  total: number;
+}
+
+/**
+ * One page of stories matching the filters, newest first. With `filters.query`, only stories
+ * whose text matches, each with a highlighted snippet.
+ */
+export function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
+  const where = filterWhere(filters);
+  const fts = filters.query !== undefined && filters.query.trim() !== '' ? toFtsQuery(filters.query) : null;
+  if (filters.query !== undefined && filters.query.trim() !== '' && fts === null) return { items: [], next: null, total: 0 };
+
+  const from = fts ? 'stories_fts f CROSS JOIN stories s INDEXED BY stories_search_order ON s.id = f.rowid' : 'stories s';
+  const baseConds = fts ? ['stories_fts MATCH ?', ...where.sql] : where.sql;
+  const baseParams = fts ? [fts, ...where.params] : where.params;
+
+  const total = stmt(db, `SELECT count(*) FROM ${from}${baseConds.length ? ` WHERE ${baseConds.join(' AND ')}` : ''}`)
+    .pluck()
+    .get(...baseParams) as number;
+
+  const pageConds = [...baseConds];
+  const pageParams = [...baseParams];
+  if (page.after) {
+    pageConds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
+    pageParams.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
+  }
+  const keys = stmt(
+    db,
+    `SELECT s.id, s.updated_at FROM ${from}${pageConds.length ? ` WHERE ${pageConds.join(' AND ')}` : ''}
+     ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`,
+  ).all(...pageParams, page.limit + 1) as { id: number; updated_at: string }[];
+
+  const hasMore = keys.length > page.limit;
+  const pageKeys = hasMore ? keys.slice(0, page.limit) : keys;
+  const ids = pageKeys.map((k) => k.id);
+  const byId = loadItems(db, ids, page.now);
+  if (fts && ids.length > 0) {
+    const terms = queryTerms(filters.query ?? '');
+    const texts = stmt(
+      db,
+      `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as { id: number; headline: string; subheadlines_text: string; body_text: string; captions_text: string; byline_text: string; slug: string }[];
+    const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
+    for (const t of texts) {
+      const item = byId.get(t.id);
+      if (!item) continue;
+      // The excerpt comes from the first field that holds a match (body first: the headline is shown anyway).
+      const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
+      const field = fields.find((f) => probe.test(f)) ?? t.body_text;
+      item.snippet = makeSnippet(field, terms);
+    }
+  }
+  const items = ids.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined);
+  const last = pageKeys[pageKeys.length - 1];
+  return { items, next: hasMore && last ? { updatedAt: last.updated_at, id: last.id } : null, total };
+}
+
+/** The same text search as a plain LIKE scan over the body (benchmark baseline only). */
+export function likeSearchCount(db: Db, word: string): number {
+  return stmt(db, `SELECT count(*) FROM stories WHERE body_text LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .get(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number;
+}

@@ -1,0 +1,93 @@
+// A story's photos as the core shows them (read side). The photo desk's writes live in
+// db/photos.ts (photo helper); this is the read the newsroom core needs for stories.get.
+
+import type { Id, PhotoAsset, StoryPhoto } from '../shared/domain.js';
+import { stmt, type Db } from './statements.js';
+
+export interface PhotoAssetRow {
+  id: number;
+  hash: string;
+  original_name: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string;
+  headline: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  source: string;
+  keywords: string;
+  date_created: string | null;
+  city: string;
+  country: string;
+  instructions: string;
+  alt: string;
+  imported_at: string;
+  imported_by: number;
+  used_in: number;
+}
+
+export const ASSET_COLUMNS = `a.id, a.hash, a.original_name, a.content_type, a.width, a.height, a.bytes, a.caption, a.headline,
+  a.credit, a.creator, a.copyright, a.source, a.keywords, a.date_created, a.city, a.country, a.instructions, a.alt,
+  a.imported_at, a.imported_by, (SELECT count(DISTINCT u.story_id) FROM story_photos u WHERE u.asset_id = a.id) AS used_in`;
+
+export function toPhotoAsset(r: PhotoAssetRow): PhotoAsset {
+  return {
+    id: r.id,
+    hash: r.hash,
+    originalName: r.original_name,
+    contentType: r.content_type,
+    width: r.width,
+    height: r.height,
+    bytes: r.bytes,
+    caption: r.caption,
+    headline: r.headline,
+    credit: r.credit,
+    creator: r.creator,
+    copyright: r.copyright,
+    source: r.source,
+    keywords: JSON.parse(r.keywords) as string[],
+    dateCreated: r.date_created,
+    city: r.city,
+    country: r.country,
+    instructions: r.instructions,
+    alt: r.alt,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by,
+    thumbUrl: `/media/${r.hash}/thumb.jpg`,
+    displayUrl: `/media/${r.hash}/display.jpg`,
+    usedIn: r.used_in,
+  };
+}
+
+export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
+  const rows = stmt(
+    db,
+    `SELECT p.id AS sp_id, p.story_id AS sp_story_id, p.asset_id AS sp_asset_id, p.placement AS sp_placement,
+       p.position AS sp_position, p.caption AS sp_caption, p.credit AS sp_credit, p.alt AS sp_alt, ${ASSET_COLUMNS}
+     FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id
+     WHERE p.story_id = ? ORDER BY (p.placement = 'lead') DESC, p.position, p.id`,
+  ).all(storyId) as (PhotoAssetRow & {
+    sp_id: number;
+    sp_story_id: number;
+    sp_asset_id: number;
+    sp_placement: 'lead' | 'inline';
+    sp_position: number;
+    sp_caption: string;
+    sp_credit: string;
+    sp_alt: string;
+  })[];
+  return rows.map((r) => ({
+    id: r.sp_id,
+    storyId: r.sp_story_id,
+    assetId: r.sp_asset_id,
+    placement: r.sp_placement,
+    order: r.sp_position,
+    caption: r.sp_caption,
+    credit: r.sp_credit,
+    alt: r.sp_alt,
+    asset: toPhotoAsset(r),
+  }));
+}

@@ -1,0 +1,482 @@
+// stories.*: create, read, list and search, save with optimistic versions and the text lock,
+// workflow transitions, locks, history, diff, restore and copy checks. Every rule comes from
+// shared/workflow.ts; this module only applies them.
+
+import { bodyText, emptyDoc } from '../../../shared/body.js';
+import { runChecks } from '../../../shared/checks/index.js';
+import { diffWords } from '../../../shared/diff.js';
+import type { Action, ChangeEvent, Finding, Staff, Story, StoryLock } from '../../../shared/domain.js';
+import { ApiError } from '../../../shared/errors.js';
+import type { ParsedInput } from '../../../shared/contract.js';
+import { allowedActions, isDeskEditor, hasRole, NOTE_REQUIRED, photoEditRefusal, refusal, TRANSITIONS, textEditRefusal } from '../../../shared/workflow.js';
+import {
+  deskExists,
+  getRevision,
+  insertAuditEvent,
+  insertRevision,
+  insertStory,
+  listAuditEvents,
+  listComments,
+  listRevisions,
+  listStories,
+  listStoryPhotos,
+  setByline,
+  setStoryLock,
+  unknownStaffIds,
+  updateStoryContent,
+  updateStoryWorkflow,
+  type ListCursor,
+  type StoryContent,
+  type WorkflowFields,
+} from '../../../db/index.js';
+import type { Handlers, CallContext } from '../dispatch.js';
+import { assertCanEditText, liveLock, lockFor } from '../locks.js';
+import { toPerson, toWorkflowStory } from '../people.js';
+import { keepRevision, maybePeriodicRevision } from '../revisions.js';
+import type { CoreModule, CoreServices } from '../services.js';
+import { plainBody, revisionText, slugify, wordCountOf } from '../storyText.js';
+import { KeyedMutex, loadStory, storyChanged, write } from '../write.js';
+
+function me(ctx: CallContext): Staff {
+  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+  return ctx.staff;
+}
+
+function encodeCursor(c: ListCursor): string {
+  return Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(s: string): ListCursor {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1]) && v[0].length < 64) return { updatedAt: v[0], id: v[1] as number };
+  } catch {
+    // fall through
+  }
+  throw new ApiError('VALIDATION', 'The list cursor is not valid; start again from the first page.', [{ path: 'cursor', message: 'invalid' }]);
+}
+
+/** Content fields of a story with the changes applied and plain text / word count derived. */
+function contentOf(story: Story, changes: Partial<Pick<Story, 'slug' | 'desk' | 'headline' | 'subheadlines' | 'dateline' | 'language' | 'body'>>): StoryContent {
+  const body = changes.body ?? story.body;
+  const language = changes.language ?? story.language;
+  const text = plainBody(body);
+  const headline = changes.headline ?? story.headline;
+  let slug = changes.slug ?? story.slug;
+  if (changes.slug !== undefined) slug = slugify(changes.slug) || story.slug;
+  return {
+    slug,
+    desk: changes.desk ?? story.desk,
+    headline,
+    subheadlines: changes.subheadlines ?? story.subheadlines,
+    dateline: changes.dateline ?? story.dateline,
+    language,
+    body,
+    bodyText: text,
+    wordCount: wordCountOf(text, language),
+  };
+}
+
+function workflowOf(story: Story, at: string): WorkflowFields {
+  return {
+    status: story.status,
+    claimedBy: story.claimedBy,
+    sendBackNote: story.sendBackNote,
+    correctionNote: story.correctionNote,
+    publishAt: story.publishAt,
+    scheduledBy: story.scheduledBy,
+    publishedVersions: story.publishedVersions,
+    at,
+  };
+}
+
+function assertDesk(services: CoreServices, desk: string): void {
+  if (!deskExists(services.db, desk)) {
+    throw new ApiError('VALIDATION', `There is no desk called ${desk}.`, [{ path: 'desk', message: 'unknown desk' }]);
+  }
+}
+
+function assertByline(services: CoreServices, ids: number[]): void {
+  const unknown = unknownStaffIds(services.db, ids);
+  if (unknown.length > 0) {
+    throw new ApiError('VALIDATION', 'The byline names someone who is not on the staff.', [{ path: 'changes.byline', message: `unknown staff ${unknown.join(', ')}` }]);
+  }
+}
+
+/** The findings that stop approve and publish, as an INVALID_STATE refusal. */
+function assertNoBlocking(findings: Finding[], action: Action): void {
+  const blocking = findings.filter((f) => f.severity === 'blocking');
+  if (blocking.length > 0) {
+    throw new ApiError('INVALID_STATE', `The story cannot be ${action === 'approve' ? 'approved' : 'published'} until the copy checks pass: ${blocking.map((f) => f.message).join(' ')}`, {
+      findings: blocking,
+    });
+  }
+}
+
+export function storiesModule(services: CoreServices): CoreModule {
+  const { db } = services;
+  const now = () => services.now();
+  const timeout = () => services.settings().lockTimeoutMinutes;
+  const publishing = new KeyedMutex();
+
+  const lockEvent = (id: number, lock: StoryLock | null): ChangeEvent => ({ type: 'lock.changed', storyId: id, lock });
+
+  /** Applies a text save (or restore) of `story`; the lock is taken or renewed. Returns the new story. */
+  const applyContent = (
+    events: ChangeEvent[],
+    story: Story,
+    staff: Staff,
+    content: StoryContent,
+    bylineIds: number[] | undefined,
+    at: Date,
+  ): Story => {
+    const hadLock = liveLock(story, at);
+    updateStoryContent(db, story.id, { ...content, version: story.version + 1, at: at.toISOString() });
+    if (bylineIds) setByline(db, story.id, bylineIds);
+    setStoryLock(db, story.id, lockFor(story, staff, at, timeout()));
+    const saved = loadStory(services, story.id);
+    events.push(storyChanged(saved));
+    if (!hadLock || hadLock.staffId !== staff.id) events.push(lockEvent(saved.id, saved.lock));
+    return saved;
+  };
+
+  const runStoryChecks = (story: Story): Finding[] => runChecks({ story, photos: listStoryPhotos(db, story.id) });
+
+  const handlers: Partial<Handlers> = {
+    'stories.create': (input, ctx) => {
+      const staff = me(ctx);
+      if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
+        throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
+      }
+      return write(services, (events) => {
+        assertDesk(services, input.desk);
+        const at = now();
+        const body = emptyDoc();
+        const headline = input.headline ?? '';
+        const language = input.language ?? 'en';
+        const text = plainBody(body);
+        const id = insertStory(db, {
+          slug: slugify(input.slug ?? headline),
+          desk: input.desk,
+          headline,
+          subheadlines: [],
+          dateline: '',
+          language,
+          body,
+          bodyText: text,
+          wordCount: wordCountOf(text, language),
+          createdBy: staff.id,
+          at: at.toISOString(),
+          bylineIds: [staff.id],
+        });
+        let story = loadStory(services, id);
+        if (!story.slug) {
+          updateStoryContent(db, id, { ...contentOf(story, {}), slug: `story-${id}`, version: story.version, at: at.toISOString() });
+        }
+        // The author starts typing at once: they hold the lock.
+        setStoryLock(db, id, lockFor(story, staff, at, timeout()));
+        story = loadStory(services, id);
+        keepRevision(db, story, 'create', staff, at);
+        insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
+        events.push(storyChanged(story), lockEvent(id, story.lock));
+        return { story };
+      });
+    },
+
+    'stories.get': (input, ctx) => {
+      const staff = me(ctx);
+      const story = loadStory(services, input.id);
+      const person = toPerson(staff);
+      const ws = toWorkflowStory(story);
+      const live = liveLock(story, now());
+      return {
+        story,
+        photos: listStoryPhotos(db, story.id),
+        comments: listComments(db, story.id),
+        allowedActions: allowedActions(ws, person),
+        canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
+        canEditPhotos: photoEditRefusal(ws, person) === null,
+      };
+    },
+
+    'stories.list': (input, ctx) => {
+      me(ctx);
+      const result = listStories(
+        db,
+        { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId, needsPhotos: input.needsPhotos, query: input.query },
+        { limit: input.limit ?? 50, after: input.cursor ? decodeCursor(input.cursor) : null, now: now().toISOString() },
+      );
+      return result.next
+        ? { items: result.items, total: result.total, nextCursor: encodeCursor(result.next) }
+        : { items: result.items, total: result.total };
+    },
+
+    'stories.save': (input, ctx) => {
+      const staff = me(ctx);
+      let conflict: ApiError | null = null;
+      const result = write(services, (events) => {
+        const at = now();
+        const story = loadStory(services, input.id);
+        assertCanEditText(story, staff, at);
+        const changes = input.changes;
+        if (input.baseVersion !== story.version) {
+          // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
+          const carried = {
+            headline: changes.headline ?? story.headline,
+            subheadlines: changes.subheadlines ?? story.subheadlines,
+            body: changes.body ?? story.body,
+          };
+          const revisionId = insertRevision(db, {
+            storyId: story.id,
+            version: input.baseVersion,
+            reason: 'conflict',
+            authorId: staff.id,
+            at: at.toISOString(),
+            wordCount: wordCountOf(plainBody(carried.body), story.language),
+            content: carried,
+          });
+          conflict = new ApiError(
+            'CONFLICT',
+            `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
+            { currentVersion: story.version, revisionId },
+          );
+          return null;
+        }
+        if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
+        const bylineIds = changes.byline?.map((b) => b.staffId);
+        if (bylineIds) assertByline(services, bylineIds);
+        const saved = applyContent(events, story, staff, contentOf(story, changes), bylineIds, at);
+        maybePeriodicRevision(db, saved, staff, at);
+        return { story: saved };
+      });
+      if (conflict) throw conflict;
+      return result as { story: Story };
+    },
+
+    'stories.restore': (input, ctx) => {
+      const staff = me(ctx);
+      return write(services, (events) => {
+        const at = now();
+        const story = loadStory(services, input.id);
+        const revision = getRevision(db, story.id, input.revisionId);
+        if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
+        assertCanEditText(story, staff, at);
+        if (input.baseVersion !== story.version) {
+          throw new ApiError('CONFLICT', `The story changed since you opened it; it is now version ${story.version}.`, { currentVersion: story.version });
+        }
+        const { headline, subheadlines, body } = revision.content;
+        const saved = applyContent(events, story, staff, contentOf(story, { headline, subheadlines, body }), undefined, at);
+        keepRevision(db, saved, 'restore', staff, at);
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'restore',
+          from: story.status,
+          to: story.status,
+          note: `Restored revision ${revision.summary.id} (version ${revision.summary.version})`,
+          at: at.toISOString(),
+        });
+        return { story: saved };
+      });
+    },
+
+    'stories.transition': async (input, ctx) => {
+      const staff = me(ctx);
+      return publishing.run(input.id, async () => {
+        const at = now();
+        const story = loadStory(services, input.id);
+        const action = input.action;
+        const refused = refusal(action, toWorkflowStory(story), toPerson(staff));
+        if (refused) throw new ApiError(refused.code, refused.message);
+        const note = input.note?.trim() ?? '';
+        if (NOTE_REQUIRED.has(action) && note === '') {
+          throw new ApiError('VALIDATION', `A note is required to ${action === 'sendBack' ? 'send a story back' : action} .`.replace(' .', '.'), [{ path: 'note', message: 'required' }]);
+        }
+        if (action === 'submit') {
+          const missing: string[] = [];
+          if (story.headline.trim() === '') missing.push('headline');
+          if (bodyText(story.body).trim() === '') missing.push('body');
+          if (story.byline.length === 0) missing.push('byline');
+          if (missing.length > 0) {
+            throw new ApiError('VALIDATION', `The story needs a ${missing.join(', ')} before it goes to the desk.`, missing.map((path) => ({ path, message: 'required' })));
+          }
+        }
+        let publishAt: string | null = null;
+        if (action === 'schedule') {
+          if (!input.publishAt) throw new ApiError('VALIDATION', 'Choose when to publish.', [{ path: 'publishAt', message: 'required' }]);
+          const when = new Date(input.publishAt);
+          if (!(when.getTime() > at.getTime())) {
+            throw new ApiError('VALIDATION', 'The publishing time must be in the future.', [{ path: 'publishAt', message: 'must be in the future' }]);
+          }
+          publishAt = when.toISOString();
+        }
+        if (action === 'approve' || action === 'publish') assertNoBlocking(runStoryChecks(story), action);
+        const takesLock = action === 'claim' || action === 'reopen' || action === 'correct';
+        if (takesLock) {
+          const live = liveLock(story, at);
+          if (live && live.staffId !== staff.id) throw new ApiError('LOCKED', `${live.name} holds the lock on this story.`, { lock: live });
+        }
+
+        // Publishing writes the package first; only when that succeeded does the story move.
+        let publishedVersion: number | null = null;
+        if (action === 'publish') publishedVersion = (await services.publisher.publish(story.id, staff)).version;
+        if (action === 'kill') publishedVersion = (await services.publisher.publish(story.id, staff, { kill: { note } })).version;
+
+        return write(services, (events) => {
+          const current = loadStory(services, story.id);
+          if (current.status !== story.status) throw new ApiError('CONFLICT', 'The story changed while this was being done; try again.', { currentVersion: current.version });
+          const w = workflowOf(current, at.toISOString());
+          w.status = TRANSITIONS[action].to;
+          let lock: 'keep' | 'release' | 'take' = 'release';
+          switch (action) {
+            case 'submit':
+              w.sendBackNote = null;
+              break;
+            case 'claim':
+              w.claimedBy = staff.id;
+              lock = 'take';
+              break;
+            case 'sendBack':
+              w.claimedBy = null;
+              w.sendBackNote = note;
+              break;
+            case 'reopen':
+              w.claimedBy = staff.id;
+              w.publishAt = null;
+              w.scheduledBy = null;
+              lock = 'take';
+              break;
+            case 'publish':
+              w.claimedBy = null;
+              w.correctionNote = null;
+              w.publishAt = null;
+              w.scheduledBy = null;
+              w.publishedVersions = Math.max(current.publishedVersions + 1, publishedVersion ?? 0);
+              break;
+            case 'schedule':
+              w.publishAt = publishAt;
+              w.scheduledBy = staff.id;
+              break;
+            case 'unschedule':
+              w.publishAt = null;
+              w.scheduledBy = null;
+              break;
+            case 'correct':
+              w.claimedBy = staff.id;
+              w.correctionNote = note;
+              lock = 'take';
+              break;
+            case 'kill':
+              w.publishedVersions = Math.max(current.publishedVersions, publishedVersion ?? 0);
+              break;
+            case 'spike':
+              w.publishAt = null;
+              w.scheduledBy = null;
+              break;
+            case 'unspike':
+              w.claimedBy = null;
+              break;
+            case 'recall':
+            case 'approve':
+              break;
+          }
+          updateStoryWorkflow(db, current.id, w);
+          const hadLock = current.lock;
+          if (lock === 'take') setStoryLock(db, current.id, lockFor(current, staff, at, timeout()));
+          else if (lock === 'release' && hadLock) setStoryLock(db, current.id, null);
+          const moved = loadStory(services, current.id);
+          const milestone = (['submit', 'claim', 'sendBack', 'approve', 'publish', 'correct'] as const).find((m) => m === action);
+          if (milestone) keepRevision(db, moved, milestone, staff, at);
+          insertAuditEvent(db, {
+            storyId: current.id,
+            actorId: staff.id,
+            event: action,
+            from: current.status,
+            to: moved.status,
+            note: note || (publishAt ? `Scheduled for ${publishAt}` : null),
+            details: publishAt ? { publishAt } : publishedVersion !== null ? { publishedVersion } : undefined,
+            at: at.toISOString(),
+          });
+          events.push(storyChanged(moved));
+          if (hadLock !== null || moved.lock !== null) events.push(lockEvent(moved.id, moved.lock));
+          return { story: moved };
+        });
+      });
+    },
+
+    'stories.lock': (input, ctx) => {
+      const staff = me(ctx);
+      return write(services, (events) => {
+        const at = now();
+        const story = loadStory(services, input.id);
+        assertCanEditText(story, staff, at);
+        const had = liveLock(story, at);
+        setStoryLock(db, story.id, lockFor(story, staff, at, timeout()));
+        const locked = loadStory(services, story.id);
+        if (!had) events.push(lockEvent(locked.id, locked.lock));
+        return { story: locked };
+      });
+    },
+
+    'stories.unlock': (input, ctx) => {
+      const staff = me(ctx);
+      return write(services, (events) => {
+        const at = now();
+        const story = loadStory(services, input.id);
+        const live = liveLock(story, at);
+        if (!live) {
+          if (story.lock) setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+          return { story: loadStory(services, story.id) };
+        }
+        if (live.staffId !== staff.id) {
+          if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${live.name}'s lock.`);
+          const note = input.note?.trim() ?? '';
+          if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${live.name}'s lock.`, [{ path: 'note', message: 'required' }]);
+          insertAuditEvent(db, {
+            storyId: story.id,
+            actorId: staff.id,
+            event: 'forceUnlock',
+            from: story.status,
+            to: story.status,
+            note,
+            details: { lockHolder: live.staffId },
+            at: at.toISOString(),
+          });
+        }
+        setStoryLock(db, story.id, null);
+        const unlocked = loadStory(services, story.id);
+        events.push(lockEvent(unlocked.id, null));
+        return { story: unlocked };
+      });
+    },
+
+    'stories.history': (input, ctx) => {
+      me(ctx);
+      const story = loadStory(services, input.id);
+      return { revisions: listRevisions(db, story.id), events: listAuditEvents(db, story.id) };
+    },
+
+    'stories.revision': (input, ctx) => {
+      me(ctx);
+      const story = loadStory(services, input.id);
+      const revision = getRevision(db, story.id, input.revisionId);
+      if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
+      return { revision: revision.summary, ...revision.content };
+    },
+
+    'stories.diff': (input: ParsedInput<'stories.diff'>, ctx) => {
+      me(ctx);
+      const story = loadStory(services, input.id);
+      const from = getRevision(db, story.id, input.fromRevision);
+      const to = getRevision(db, story.id, input.toRevision);
+      if (!from || !to) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${!from ? input.fromRevision : input.toRevision}.`);
+      return { parts: diffWords(revisionText(from.content), revisionText(to.content), story.language || 'en'), from: from.summary, to: to.summary };
+    },
+
+    'stories.check': (input, ctx) => {
+      me(ctx);
+      return { findings: runStoryChecks(loadStory(services, input.id)) };
+    },
+  };
+  return { handlers };
+}

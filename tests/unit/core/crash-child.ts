@@ -1,0 +1,26 @@
+// Child process for crash.test.ts: creates a story, then saves it as fast as it can, printing
+// "ack <storyId> <version>" only after each save has returned (i.e. committed). The parent
+// kills it with SIGKILL at a random moment.
+
+import { docFromParagraphs } from '../../../shared/body.js';
+import type { Staff, Story } from '../../../shared/domain.js';
+import { createCore } from '../../../electron/core/core.js';
+
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: crash-child.ts DATA_DIR');
+const core = await createCore({ dataDir, demo: true });
+const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
+const ji = staff.find((s) => s.email === 'dagyumji@heraldcorp.com');
+if (!ji) throw new Error('no demo reporter');
+const { token } = (await core.call(null, 'session.signIn', { staffId: ji.id })) as { token: string };
+let { story } = (await core.call(token, 'stories.create', { desk: 'North Korea', headline: 'Crash test' })) as { story: Story };
+const filler = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
+for (;;) {
+  const next = story.version + 1;
+  ({ story } = (await core.call(token, 'stories.save', {
+    id: story.id,
+    baseVersion: story.version,
+    changes: { body: docFromParagraphs([`save ${next}`, filler]) },
+  })) as { story: Story });
+  process.stdout.write(`ack ${story.id} ${story.version}\n`);
+}

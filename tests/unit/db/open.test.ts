@@ -1,0 +1,123 @@
+// Opening refuses files it cannot trust — not SQLite, corrupt, or from a newer Newsdesk — with
+// a message naming the file, and leaves them byte for byte as they were. Backup works online.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupDatabase, checkInBackground, checkWasDeferred, DatabaseRefused, openDatabase } from '../../../db/connection.js';
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { insertDesk, listDesks } from '../../../db/staff.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-open-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function refusal(file: string): DatabaseRefused {
+  try {
+    openDatabase(file).close();
+  } catch (error) {
+    if (error instanceof DatabaseRefused) return error;
+    throw error;
+  }
+  throw new Error('opened');
+}
+
+describe('openDatabase', () => {
+  it('creates a new database in a new file', () => {
+    const file = path.join(tempDir(), 'new.db');
+    const db = openDatabase(file);
+    insertDesk(db, 'National');
+    expect(listDesks(db).map((d) => d.name)).toEqual(['National']);
+    db.close();
+  });
+
+  it('refuses a file that is not SQLite and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'notes.db');
+    fs.writeFileSync(file, 'These are my notes, not a database.\n'.repeat(100));
+    const before = hash(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('not-sqlite');
+    expect(error.message).toContain(file);
+    expect(hash(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    // and again: no crash loop, the same answer
+    expect(refusal(file).reason).toBe('not-sqlite');
+  });
+
+  it('refuses a corrupt database and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'corrupt.db');
+    const db = openDatabase(file);
+    for (let i = 0; i < 2000; i++) insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over pages in the middle of the file (b-tree pages of the desks table).
+    for (let p = 3; p < Math.floor(bytes.length / pageSize) - 1; p += 2) bytes.fill(0xa5, p * pageSize + 8, p * pageSize + 200);
+    fs.writeFileSync(file, bytes);
+    const before = hash(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toContain(file);
+    expect(hash(file)).toBe(before);
+  });
+
+  it('checks a large database in the background and reports damage', async () => {
+    const file = path.join(tempDir(), 'big.db');
+    const db = openDatabase(file);
+    for (let i = 0; i < 2000; i++) insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Sound: opens at once with the check deferred, and the background check passes.
+    const fine = openDatabase(file, { check: 'auto', quickCheckMaxBytes: 0 });
+    expect(checkWasDeferred(fine)).toBe(true);
+    fine.close();
+    expect(await checkInBackground(file)).toBeNull();
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (let p = 3; p < Math.floor(bytes.length / pageSize) - 1; p += 2) bytes.fill(0xa5, p * pageSize + 8, p * pageSize + 200);
+    fs.writeFileSync(file, bytes);
+    const before = hash(file);
+    const refused = await checkInBackground(file);
+    expect(refused?.reason).toBe('corrupt');
+    expect(refused?.message).toContain(file);
+    expect(hash(file)).toBe(before);
+  });
+
+  it('refuses a database from a newer version of the app and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'future.db');
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE future (x)`);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = hash(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('newer-version');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('newer version');
+    expect(hash(file)).toBe(before);
+  });
+
+  it('backs up a running database to a file that opens on its own', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'live.db'));
+    insertDesk(db, 'National');
+    const target = path.join(dir, 'backup.db');
+    await backupDatabase(db, target);
+    insertDesk(db, 'After backup');
+    db.close();
+    const copy = openDatabase(target);
+    expect(listDesks(copy).map((d) => d.name)).toEqual(['National']);
+    copy.close();
+  });
+});
