@@ -20,13 +20,15 @@ export function wordCountOf(text: string, language: string): number {
   }
 }
 
-/** A URL slug from a headline: lowercase ASCII words joined by hyphens ('' when none). */
-export function slugify(headline: string): string {
-  return headline
+/**
+ * A slug: ASCII letters, digits and hyphens ('' when none). The case is kept, since desks write
+ * sluglines like KOR-JPN-SECURITY-TALKS; the published folder name is normalized separately.
+ */
+export function slugify(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');

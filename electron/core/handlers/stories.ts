@@ -156,7 +156,7 @@ export function storiesModule(services: CoreServices): CoreModule {
         const language = input.language ?? 'en';
         const text = plainBody(body);
         const id = insertStory(db, {
-          slug: slugify(input.slug ?? headline),
+          slug: input.slug !== undefined ? slugify(input.slug) : slugify(headline.toLowerCase()),
           desk: input.desk,
           headline,
           subheadlines: [],

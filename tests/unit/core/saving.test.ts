@@ -26,7 +26,7 @@ describe('stories.save', () => {
       baseVersion: 2,
       changes: { headline: 'New headline', subheadlines: ['A sub'], slug: 'Custom Slug!', body: doc('One two three.') },
     });
-    expect(saved).toMatchObject({ version: 3, headline: 'New headline', subheadlines: ['A sub'], slug: 'custom-slug', wordCount: 3 });
+    expect(saved).toMatchObject({ version: 3, headline: 'New headline', subheadlines: ['A sub'], slug: 'Custom-Slug', wordCount: 3 });
     expect(saved.lock?.expiresAt).toBe(new Date(h.clock.now.getTime() + 30 * 60_000).toISOString());
   });
 
