@@ -8,7 +8,7 @@ import type { ChangeEvent, Staff } from '../../shared/domain.js';
 import { backupDatabase, checkpoint, checkInBackground, checkWasDeferred, getStaff, openDatabase, type DatabaseRefused, type Db } from '../../db/index.js';
 import { ApiError } from '../../shared/errors.js';
 import { createDispatcher } from './dispatch.js';
-import { seedDemo } from './demo.js';
+import { ensureFirstAdmin, seedDemo } from './demo.js';
 import { EventBus } from './events.js';
 import { commentsModule } from './handlers/comments.js';
 import { composeHandlers } from './handlers/index.js';
@@ -71,6 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const services: CoreServices = { ...base, publisher: (opts.publisher ?? createPublisher)(base) };
 
     if (opts.demo) seedDemo(services);
+    else ensureFirstAdmin(services);
 
     const modules: CoreModule[] = [
       sessionModule(services, sessions),

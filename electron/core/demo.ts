@@ -2,7 +2,7 @@
 // name and e-mail, so running it again adds only what is missing.
 
 import type { Role } from '../../shared/domain.js';
-import { findStaffByEmail, inTransaction, insertDesk, insertStaff } from '../../db/index.js';
+import { findStaffByEmail, inTransaction, insertDesk, insertStaff, listStaff } from '../../db/index.js';
 import type { CoreServices } from './services.js';
 
 export const DEMO_DESKS = ['North Korea', 'National', 'Business', 'Photo'] as const;
@@ -21,6 +21,18 @@ export function seedDemo(services: Pick<CoreServices, 'db'>): void {
     for (const desk of DEMO_DESKS) insertDesk(services.db, desk);
     for (const person of DEMO_STAFF) {
       if (!findStaffByEmail(services.db, person.email)) insertStaff(services.db, person);
+    }
+  });
+}
+
+/**
+ * An empty newsroom still needs someone who can sign in and add the staff: when nobody exists
+ * yet, create one administrator to do that.
+ */
+export function ensureFirstAdmin(services: Pick<CoreServices, 'db'>): void {
+  inTransaction(services.db, () => {
+    if (listStaff(services.db).length === 0) {
+      insertStaff(services.db, { name: 'Newsroom administrator', email: 'admin@newsdesk.invalid', roles: ['admin'], desks: [] });
     }
   });
 }

@@ -37,10 +37,20 @@ describe('createCore', () => {
     }
   });
 
-  it('without demo, starts empty', async () => {
-    const core = await createCore({ dataDir: tempDir() });
-    expect(((await core.call(null, 'staff.list', {})) as { staff: Staff[] }).staff).toEqual([]);
+  it('without demo, starts with one administrator who can sign in and add staff', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dataDir: dir });
+    const { staff, desks } = (await core.call(null, 'staff.list', {})) as { staff: Staff[]; desks: string[] };
+    expect(desks).toEqual([]);
+    expect(staff).toHaveLength(1);
+    expect(staff[0]).toMatchObject({ roles: ['admin'] });
+    const { token } = (await core.call(null, 'session.signIn', { staffId: staff[0]!.id })) as { token: string };
+    await core.call(token, 'staff.create', { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'] });
     await core.close();
+    // Reopening does not add a second administrator.
+    const again = await createCore({ dataDir: dir });
+    expect(((await again.call(null, 'staff.list', {})) as { staff: Staff[] }).staff).toHaveLength(2);
+    await again.close();
   });
 
   it('signs in and out, pushes events to listeners until they unsubscribe, backs up online', async () => {
