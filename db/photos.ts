@@ -1,0 +1,313 @@
+// The photo desk's SQL: assets (import, library search and filters, metadata edits) and the
+// writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
+
+import type { Id, PhotoAsset, StoryPhoto } from '../shared/domain.js';
+import { stmt, type Db } from './statements.js';
+import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
+
+export interface Renditions {
+  original: { file: string; bytes: number };
+  display: { file: string; width: number; height: number; bytes: number };
+  thumb: { file: string; width: number; height: number; bytes: number };
+}
+
+export interface NewPhotoAsset {
+  hash: string;
+  originalName: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string;
+  headline: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  source: string;
+  keywords: string[];
+  dateCreated: string | null;
+  city: string;
+  country: string;
+  instructions: string;
+  alt: string;
+  renditions: Renditions;
+  importedAt: string;
+  importedBy: Id;
+}
+
+const ASSET_SELECT = `SELECT ${ASSET_COLUMNS} FROM photo_assets a`;
+
+export function getPhotoAsset(db: Db, id: Id): PhotoAsset | null {
+  const row = stmt(db, `${ASSET_SELECT} WHERE a.id = ?`).get(id) as PhotoAssetRow | undefined;
+  return row ? toPhotoAsset(row) : null;
+}
+
+export function findPhotoAssetByHash(db: Db, hash: string): PhotoAsset | null {
+  const row = stmt(db, `${ASSET_SELECT} WHERE a.hash = ?`).get(hash) as PhotoAssetRow | undefined;
+  return row ? toPhotoAsset(row) : null;
+}
+
+export function getPhotoAssets(db: Db, ids: Id[]): PhotoAsset[] {
+  return ids.map((id) => getPhotoAsset(db, id)).filter((a): a is PhotoAsset => a !== null);
+}
+
+/**
+ * Inserts the asset unless one with the same content hash exists (a duplicate in the same batch,
+ * or imported by someone else meanwhile). Returns the asset's id and whether it was new.
+ */
+export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: boolean } {
+  return withRelaxedSync(db, () => insertAssetRow(db, a));
+}
+
+/**
+ * Runs an autocommit write with synchronous=NORMAL. In WAL mode that commit does not wait for
+ * fsync (measured up to 90 ms per commit on a busy disk, all of it on the core's event loop); it
+ * is still safe against crashes of the app, and only a power cut in the next moments could roll
+ * back the newest library rows — whose files stay on disk, content-addressed, for a re-import.
+ * Story text keeps the connection's full durability: this applies to photo imports only.
+ */
+function withRelaxedSync<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return fn(); // inside someone's transaction: their durability rules
+  const previous = db.pragma('synchronous', { simple: true }) as number;
+  if (previous <= 1) return fn();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`synchronous = ${previous}`);
+  }
+}
+
+function insertAssetRow(db: Db, a: NewPhotoAsset): { id: Id; created: boolean } {
+  const result = stmt(
+    db,
+    `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, headline, credit, creator,
+       copyright, source, keywords, date_created, city, country, instructions, alt, renditions, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (hash) DO NOTHING`,
+  ).run(
+    a.hash,
+    a.originalName,
+    a.contentType,
+    a.width,
+    a.height,
+    a.bytes,
+    a.caption,
+    a.headline,
+    a.credit,
+    a.creator,
+    a.copyright,
+    a.source,
+    JSON.stringify(a.keywords),
+    a.dateCreated,
+    a.city,
+    a.country,
+    a.instructions,
+    a.alt,
+    JSON.stringify(a.renditions),
+    a.importedAt,
+    a.importedBy,
+  );
+  if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
+  const existing = stmt(db, `SELECT id FROM photo_assets WHERE hash = ?`).pluck().get(a.hash) as number;
+  return { id: existing, created: false };
+}
+
+export function getPhotoRenditions(db: Db, id: Id): Renditions | null {
+  const raw = stmt(db, `SELECT renditions FROM photo_assets WHERE id = ?`).pluck().get(id) as string | undefined;
+  return raw ? (JSON.parse(raw) as Renditions) : null;
+}
+
+export type PhotoAssetChanges = Partial<
+  Pick<
+    PhotoAsset,
+    'caption' | 'headline' | 'credit' | 'creator' | 'copyright' | 'source' | 'keywords' | 'city' | 'country' | 'instructions' | 'alt'
+  >
+>;
+
+const COLUMN: Record<keyof PhotoAssetChanges, string> = {
+  caption: 'caption',
+  headline: 'headline',
+  credit: 'credit',
+  creator: 'creator',
+  copyright: 'copyright',
+  source: 'source',
+  keywords: 'keywords',
+  city: 'city',
+  country: 'country',
+  instructions: 'instructions',
+  alt: 'alt',
+};
+
+/** Applies the same changes to each asset (only the fields present). Returns the ids that existed. */
+export function updatePhotoAssets(db: Db, ids: Id[], changes: PhotoAssetChanges): Id[] {
+  const keys = (Object.keys(changes) as (keyof PhotoAssetChanges)[]).filter((k) => k in COLUMN && changes[k] !== undefined);
+  const existing = ids.filter((id) => stmt(db, `SELECT 1 FROM photo_assets WHERE id = ?`).get(id) !== undefined);
+  if (keys.length === 0) return existing;
+  // Column names come from the fixed table above, never from input.
+  const sql = `UPDATE photo_assets SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')} WHERE id = ?`;
+  const values = keys.map((k) => (k === 'keywords' ? JSON.stringify(changes.keywords) : (changes[k] as string)));
+  for (const id of existing) stmt(db, sql).run(...values, id);
+  return existing;
+}
+
+// ── library search ───────────────────────────────────────────────────────────
+
+export interface PhotoFilters {
+  /** Already converted to a safe FTS5 expression by photoFtsQuery(). */
+  fts: string | null;
+  noCaption?: boolean;
+  noCredit?: boolean;
+  /** Only assets imported at or after this time (start of today). */
+  importedSince?: string;
+  unused?: boolean;
+}
+
+export interface PhotoCursor {
+  importedAt: string;
+  id: Id;
+}
+
+/**
+ * Turns what a person typed into an FTS5 query that cannot be read as syntax: every word is a
+ * quoted string ("" doubled), all must match; the last word (and any Hangul word, whose particles
+ * attach to it: 서울 finds 서울에서) matches as a prefix. Null when nothing searchable is left.
+ */
+export function photoFtsQuery(input: string): string | null {
+  const words = input
+    .normalize('NFC')
+    .split(/[\s\u3000]+/u)
+    .map((w) => w.replace(/[\u0000-\u001f"]/g, ' ').trim())
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, 20);
+  if (words.length === 0) return null;
+  return words
+    .map((w, i) => {
+      const quoted = `"${w}"`;
+      return i === words.length - 1 || /\p{Script=Hangul}/u.test(w) ? `${quoted}*` : quoted;
+    })
+    .join(' AND ');
+}
+
+function whereClause(f: PhotoFilters): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.fts) {
+    parts.push(`a.id IN (SELECT rowid FROM photo_assets_fts WHERE photo_assets_fts MATCH ?)`);
+    params.push(f.fts);
+  }
+  if (f.noCaption) parts.push(`trim(a.caption) = ''`);
+  if (f.noCredit) parts.push(`trim(a.credit) = ''`);
+  if (f.importedSince) {
+    parts.push(`a.imported_at >= ?`);
+    params.push(f.importedSince);
+  }
+  if (f.unused) parts.push(`NOT EXISTS (SELECT 1 FROM story_photos u WHERE u.asset_id = a.id)`);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Newest first; keyset paging on (imported_at, id). */
+export function listPhotoAssets(
+  db: Db,
+  filters: PhotoFilters,
+  page: { limit: number; after: PhotoCursor | null },
+): { items: PhotoAsset[]; total: number; next: PhotoCursor | null } {
+  const where = whereClause(filters);
+  const total = stmt(db, `SELECT count(*) FROM photo_assets a ${where.sql}`).pluck().get(...where.params) as number;
+  const pageWhere = page.after
+    ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (a.imported_at < ? OR (a.imported_at = ? AND a.id < ?))`
+    : where.sql;
+  const params = page.after ? [...where.params, page.after.importedAt, page.after.importedAt, page.after.id] : where.params;
+  const rows = stmt(db, `${ASSET_SELECT} ${pageWhere} ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`).all(
+    ...params,
+    page.limit + 1,
+  ) as PhotoAssetRow[];
+  const more = rows.length > page.limit;
+  const items = rows.slice(0, page.limit).map(toPhotoAsset);
+  const last = items[items.length - 1];
+  return { items, total, next: more && last ? { importedAt: last.importedAt, id: last.id } : null };
+}
+
+/** The stories an asset is placed in. */
+export function storiesUsingAsset(db: Db, assetId: Id): { id: Id; headline: string; status: string }[] {
+  return stmt(
+    db,
+    `SELECT DISTINCT s.id, s.headline, s.status FROM story_photos p JOIN stories s ON s.id = p.story_id
+     WHERE p.asset_id = ? ORDER BY s.updated_at DESC, s.id DESC`,
+  ).all(assetId) as { id: Id; headline: string; status: string }[];
+}
+
+/** Stories whose photo captions should be reindexed after an asset edit (they show the asset via placements). */
+export function storyIdsUsingAsset(db: Db, assetId: Id): Id[] {
+  return stmt(db, `SELECT DISTINCT story_id FROM story_photos WHERE asset_id = ?`).pluck().all(assetId) as Id[];
+}
+
+// ── photos in stories ────────────────────────────────────────────────────────
+
+export interface StoryPhotoRow {
+  id: Id;
+  storyId: Id;
+  assetId: Id;
+  placement: 'lead' | 'inline';
+  order: number;
+  caption: string;
+  credit: string;
+  alt: string;
+}
+
+export function getStoryPhotoRow(db: Db, id: Id): StoryPhotoRow | null {
+  const row = stmt(
+    db,
+    `SELECT id, story_id AS storyId, asset_id AS assetId, placement, position AS "order", caption, credit, alt
+     FROM story_photos WHERE id = ?`,
+  ).get(id) as StoryPhotoRow | undefined;
+  return row ?? null;
+}
+
+export function insertStoryPhoto(
+  db: Db,
+  p: { storyId: Id; assetId: Id; placement: 'lead' | 'inline'; order: number; caption: string; credit: string; alt: string },
+): Id {
+  return Number(
+    stmt(db, `INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      p.storyId,
+      p.assetId,
+      p.placement,
+      p.order,
+      p.caption,
+      p.credit,
+      p.alt,
+    ).lastInsertRowid,
+  );
+}
+
+export function updateStoryPhoto(db: Db, id: Id, changes: Partial<Pick<StoryPhoto, 'caption' | 'credit' | 'alt' | 'placement'>>): void {
+  const current = getStoryPhotoRow(db, id);
+  if (!current) return;
+  stmt(db, `UPDATE story_photos SET caption = ?, credit = ?, alt = ?, placement = ? WHERE id = ?`).run(
+    changes.caption ?? current.caption,
+    changes.credit ?? current.credit,
+    changes.alt ?? current.alt,
+    changes.placement ?? current.placement,
+    id,
+  );
+}
+
+export function deleteStoryPhoto(db: Db, id: Id): void {
+  stmt(db, `DELETE FROM story_photos WHERE id = ?`).run(id);
+}
+
+/** Writes positions 0..n-1 in the given order. */
+export function setStoryPhotoOrder(db: Db, orderedIds: Id[]): void {
+  orderedIds.forEach((id, position) => stmt(db, `UPDATE story_photos SET position = ? WHERE id = ?`).run(position, id));
+}
+
+export function storyPhotoIds(db: Db, storyId: Id): Id[] {
+  return stmt(db, `SELECT id FROM story_photos WHERE story_id = ? ORDER BY (placement = 'lead') DESC, position, id`)
+    .pluck()
+    .all(storyId) as Id[];
+}
+
+export function nextStoryPhotoPosition(db: Db, storyId: Id): number {
+  return stmt(db, `SELECT coalesce(max(position) + 1, 0) FROM story_photos WHERE story_id = ?`).pluck().get(storyId) as number;
+}

@@ -1,0 +1,78 @@
+// The few EXIF (TIFF IFD0 / Exif IFD) text tags Newsdesk maps: ImageDescription, Artist,
+// Copyright and DateTimeOriginal. A damaged structure yields what was readable, never a throw.
+
+export interface ExifFields {
+  caption?: string;
+  creator?: string[];
+  copyright?: string;
+  dateCreated?: string;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+function asciiValue(bytes: Buffer): string {
+  const end = bytes.indexOf(0);
+  const b = end === -1 ? bytes : bytes.subarray(0, end);
+  try {
+    return utf8Strict.decode(b); // EXIF says ASCII; cameras and tools write UTF-8 in practice
+  } catch {
+    return b.toString('latin1');
+  }
+}
+
+/** `tiff` starts at the TIFF header ("II*\0" or "MM\0*"), i.e. after JPEG's "Exif\0\0". */
+export function readExifFields(tiff: Buffer): ExifFields {
+  const out: ExifFields = {};
+  try {
+    if (tiff.length < 8) return out;
+    const order = tiff.toString('latin1', 0, 2);
+    if (order !== 'II' && order !== 'MM') return out;
+    const le = order === 'II';
+    const u16 = (o: number) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+    const u32 = (o: number) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+    const readIfd = (offset: number): Map<number, Buffer | number> => {
+      const tags = new Map<number, Buffer | number>();
+      if (offset < 8 || offset + 2 > tiff.length) return tags;
+      const count = Math.min(u16(offset), 1000);
+      for (let i = 0; i < count; i++) {
+        const e = offset + 2 + i * 12;
+        if (e + 12 > tiff.length) break;
+        const tag = u16(e);
+        const type = u16(e + 2);
+        const n = u32(e + 4);
+        if (type === 2) {
+          const start = n <= 4 ? e + 8 : u32(e + 8);
+          if (start + n <= tiff.length) tags.set(tag, tiff.subarray(start, start + n));
+        } else if (type === 4 || type === 13) tags.set(tag, u32(e + 8));
+      }
+      return tags;
+    };
+    const ifd0 = readIfd(u32(4));
+    const text = (tags: Map<number, Buffer | number>, tag: number): string | undefined => {
+      const v = tags.get(tag);
+      if (!Buffer.isBuffer(v)) return undefined;
+      const s = asciiValue(v).trim();
+      return s === '' ? undefined : s;
+    };
+    const description = text(ifd0, 0x010e);
+    if (description) out.caption = description;
+    const artist = text(ifd0, 0x013b);
+    if (artist) out.creator = artist.split(';').map((a) => a.trim()).filter(Boolean);
+    const copyright = text(ifd0, 0x8298);
+    if (copyright) out.copyright = copyright;
+    const exifPointer = ifd0.get(0x8769);
+    if (typeof exifPointer === 'number') {
+      const exifIfd = readIfd(exifPointer);
+      const original = text(exifIfd, 0x9003);
+      const m = original ? /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(original) : null;
+      if (m) {
+        const offset = text(exifIfd, 0x9011);
+        const zone = offset && /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : '';
+        out.dateCreated = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`;
+      }
+    }
+  } catch {
+    // a damaged EXIF block: keep whatever was read
+  }
+  return out;
+}

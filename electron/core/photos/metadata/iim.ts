@@ -1,0 +1,148 @@
+// IPTC IIM (the "IPTC-NAA" record inside Photoshop's APP13 resource 0x0404), decoded by its own
+// CodedCharacterSet. exifr reads IIM as Latin-1 whatever the file says, which garbles the UTF-8
+// captions Korean agencies send, so Newsdesk reads it here.
+
+import { createHash } from 'node:crypto';
+
+export interface PhotoshopResources {
+  /** Resource 0x0404: the IIM datasets. */
+  iim: Buffer | null;
+  /** Resource 0x0425: MD5 of the IIM block as the last MWG-aware writer saved it. */
+  iimDigest: Buffer | null;
+}
+
+/** Splits Photoshop image resource blocks ("8BIM", id, Pascal name, size, data — each padded to even). */
+export function readPhotoshopResources(data: Buffer): PhotoshopResources {
+  const out: PhotoshopResources = { iim: null, iimDigest: null };
+  let pos = 0;
+  while (pos + 12 <= data.length) {
+    if (data.toString('latin1', pos, pos + 4) !== '8BIM') break;
+    const id = data.readUInt16BE(pos + 4);
+    const nameLength = data[pos + 6]!;
+    let p = pos + 6 + 1 + nameLength;
+    if ((1 + nameLength) % 2 === 1) p += 1; // the Pascal name is padded to an even size
+    if (p + 4 > data.length) break;
+    const size = data.readUInt32BE(p);
+    const start = p + 4;
+    const end = start + size;
+    if (end > data.length) break;
+    if (id === 0x0404 && !out.iim) out.iim = data.subarray(start, end);
+    if (id === 0x0425 && !out.iimDigest && size === 16) out.iimDigest = data.subarray(start, end);
+    pos = end + (size % 2);
+  }
+  return out;
+}
+
+/** True when the digest was written for exactly this IIM block (MWG: IIM unchanged since XMP was synced). */
+export function iimDigestMatches(iim: Buffer, digest: Buffer): boolean {
+  return createHash('md5').update(iim).digest().equals(digest);
+}
+
+export interface IimRecord {
+  /** Raw dataset values by "record:dataset", e.g. '2:120' — repeatable datasets keep every value. */
+  raw: Map<string, Buffer[]>;
+  /** Whether 1:90 declared UTF-8 (ESC % G). */
+  declaredUtf8: boolean;
+  declaredCharset: boolean;
+}
+
+export function parseIimDatasets(iim: Buffer): IimRecord {
+  const raw = new Map<string, Buffer[]>();
+  let pos = 0;
+  while (pos + 5 <= iim.length) {
+    if (iim[pos] !== 0x1c) break; // tag marker
+    const record = iim[pos + 1]!;
+    const dataset = iim[pos + 2]!;
+    let length = iim.readUInt16BE(pos + 3);
+    let start = pos + 5;
+    if (length & 0x8000) {
+      // Extended dataset: the low bits say how many bytes hold the length.
+      const lengthBytes = length & 0x7fff;
+      if (lengthBytes > 4 || start + lengthBytes > iim.length) break;
+      length = 0;
+      for (let i = 0; i < lengthBytes; i++) length = length * 256 + iim[start + i]!;
+      start += lengthBytes;
+    }
+    const end = start + length;
+    if (end > iim.length) break;
+    const key = `${record}:${dataset}`;
+    const list = raw.get(key);
+    const value = iim.subarray(start, end);
+    if (list) list.push(value);
+    else raw.set(key, [value]);
+    pos = end;
+  }
+  const charset = raw.get('1:90')?.[0];
+  const declaredUtf8 = charset !== undefined && charset.equals(Buffer.from([0x1b, 0x25, 0x47]));
+  return { raw, declaredUtf8, declaredCharset: charset !== undefined };
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of one dataset: UTF-8 when declared; without a declaration, UTF-8 if the bytes are valid UTF-8, else Latin-1. */
+export function decodeIimText(value: Buffer, record: Pick<IimRecord, 'declaredUtf8' | 'declaredCharset'>): string {
+  if (record.declaredUtf8) return new TextDecoder('utf-8').decode(value); // lenient: bad bytes become U+FFFD, never a crash
+  if (!record.declaredCharset) {
+    try {
+      return utf8Strict.decode(value);
+    } catch {
+      return value.toString('latin1');
+    }
+  }
+  return value.toString('latin1'); // another declared set (ISO 8859-1 and kin): Latin-1 is the best we can do
+}
+
+export interface IimFields {
+  caption?: string;
+  headline?: string;
+  credit?: string;
+  creator?: string[];
+  copyright?: string;
+  source?: string;
+  keywords?: string[];
+  dateCreated?: string;
+  city?: string;
+  country?: string;
+  instructions?: string;
+}
+
+const SINGLE: Record<string, keyof IimFields> = {
+  '2:120': 'caption',
+  '2:105': 'headline',
+  '2:110': 'credit',
+  '2:116': 'copyright',
+  '2:115': 'source',
+  '2:90': 'city',
+  '2:101': 'country',
+  '2:40': 'instructions',
+};
+
+/** The IIM datasets Newsdesk maps, decoded. */
+export function readIimFields(iim: Buffer): IimFields {
+  const rec = parseIimDatasets(iim);
+  const text = (key: string): string[] => (rec.raw.get(key) ?? []).map((v) => decodeIimText(v, rec));
+  const out: IimFields = {};
+  for (const [key, field] of Object.entries(SINGLE)) {
+    const value = text(key)[0];
+    if (value !== undefined) (out as Record<string, unknown>)[field] = value;
+  }
+  const keywords = text('2:25');
+  if (keywords.length > 0) out.keywords = keywords;
+  const byline = text('2:80');
+  if (byline.length > 0) out.creator = byline;
+  const date = text('2:55')[0];
+  if (date) {
+    const iso = iimDate(date, text('2:60')[0]);
+    if (iso) out.dateCreated = iso;
+  }
+  return out;
+}
+
+/** IIM date CCYYMMDD and time HHMMSS±HHMM → ISO 8601 (date only when the time is absent). */
+export function iimDate(date: string, time: string | undefined): string | null {
+  const d = /^(\d{4})(\d{2})(\d{2})$/.exec(date.trim());
+  if (!d) return null;
+  const day = `${d[1]}-${d[2]}-${d[3]}`;
+  const t = time ? /^(\d{2})(\d{2})(\d{2})([+-]\d{2})(\d{2})$/.exec(time.trim()) : null;
+  return t ? `${day}T${t[1]}:${t[2]}:${t[3]}${t[4]}:${t[5]}` : day;
+}

@@ -1,0 +1,56 @@
+// Walks a JPEG's marker segments up to the start of scan and hands back the ones that carry
+// metadata (APP1 EXIF/XMP, APP13 Photoshop). Reads headers only, never the image data.
+
+export interface JpegMetadataSegments {
+  /** The TIFF structure of the APP1 "Exif" segment (after the 6-byte header). */
+  exif: Buffer | null;
+  /** The XMP packet of the APP1 XMP segment. */
+  xmp: Buffer | null;
+  /** The Photoshop image resource blocks of every APP13 "Photoshop 3.0" segment, joined. */
+  photoshop: Buffer | null;
+}
+
+const XMP_HEADER = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
+const PHOTOSHOP_HEADER = Buffer.from('Photoshop 3.0\0', 'latin1');
+const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
+
+export function isJpeg(buf: Uint8Array): boolean {
+  return buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
+}
+
+export function readJpegSegments(buf: Buffer): JpegMetadataSegments {
+  const out: JpegMetadataSegments = { exif: null, xmp: null, photoshop: null };
+  if (!isJpeg(buf)) return out;
+  const photoshopParts: Buffer[] = [];
+  let pos = 2;
+  while (pos + 4 <= buf.length) {
+    if (buf[pos] !== 0xff) break; // not a marker: damaged header, stop quietly
+    const marker = buf[pos + 1]!;
+    if (marker === 0xff) {
+      pos += 1; // fill byte
+      continue;
+    }
+    // Markers without a length field.
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      pos += 2;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) break; // start of scan / end of image
+    const length = buf.readUInt16BE(pos + 2);
+    if (length < 2 || pos + 2 + length > buf.length) break;
+    const body = buf.subarray(pos + 4, pos + 2 + length);
+    if (marker === 0xe1) {
+      if (!out.exif && startsWith(body, EXIF_HEADER)) out.exif = body.subarray(EXIF_HEADER.length);
+      else if (!out.xmp && startsWith(body, XMP_HEADER)) out.xmp = body.subarray(XMP_HEADER.length);
+    } else if (marker === 0xed && startsWith(body, PHOTOSHOP_HEADER)) {
+      photoshopParts.push(body.subarray(PHOTOSHOP_HEADER.length));
+    }
+    pos += 2 + length;
+  }
+  if (photoshopParts.length > 0) out.photoshop = Buffer.concat(photoshopParts);
+  return out;
+}
+
+function startsWith(buf: Buffer, prefix: Buffer): boolean {
+  return buf.length >= prefix.length && buf.subarray(0, prefix.length).equals(prefix);
+}

@@ -1,0 +1,138 @@
+// The import pipeline: bytes in, an asset out (or one clear sentence why not). Every heavy step
+// is asynchronous on libuv's thread pool — hashing (WebCrypto), decoding and resizing (sharp),
+// file writes — so the core keeps answering while a hundred photos come in.
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions } from '../../../db/photos.js';
+import type { Db } from '../../../db/statements.js';
+import type { Id, PhotoAsset } from '../../../shared/domain.js';
+import { metadataSources, readPhotoMetadata } from './metadata/merge.js';
+import { makeRenditions, PhotoError, probe } from './renditions.js';
+import { CONTENT_TYPES, sniffImage } from './sniff.js';
+import { assetDir, decodeBase64, removeAssetDir, sha256Hex, writeFileAtomic } from './storage.js';
+
+export interface ImportFile {
+  name: string;
+  /** base64 (HTTP) or raw bytes (IPC). */
+  data: string | Uint8Array;
+}
+
+export interface ImportOutcome {
+  name: string;
+  ok: boolean;
+  asset?: PhotoAsset;
+  duplicate?: boolean;
+  error?: string;
+}
+
+export interface ImportDeps {
+  db: Db;
+  dataDir: string;
+  now(): Date;
+  maxBytes: number;
+  staffId: Id;
+  /** How many files are processed at once (each is itself multi-threaded inside libvips). */
+  concurrency?: number;
+}
+
+const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+async function toBytes(data: string | Uint8Array): Promise<Buffer> {
+  if (typeof data === 'string') {
+    // Slices stay 4-aligned only without whitespace: strip any first (rare; line-wrapped base64).
+    const wrapped = data.includes('\n') || data.includes('\r') || data.includes(' ') || data.includes('\t');
+    return decodeBase64(wrapped ? data.replace(/\s+/g, '') : data);
+  }
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** A file name safe to keep as a label: no path, no control characters, at most 255 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return cleaned || 'photo';
+}
+
+export async function importOne(deps: ImportDeps, file: ImportFile): Promise<ImportOutcome> {
+  const name = cleanFileName(file.name);
+  // A base64 string longer than the limit allows cannot hold an acceptable file: refuse before decoding it.
+  if (typeof file.data === 'string' && file.data.length > Math.ceil((deps.maxBytes * 4) / 3) + 8) {
+    return { name, ok: false, error: `The file is larger than the ${mb(deps.maxBytes)} limit.` };
+  }
+  const bytes = await toBytes(file.data);
+  if (bytes.length === 0) return { name, ok: false, error: 'The file is empty (0 bytes).' };
+  if (bytes.length > deps.maxBytes) {
+    return { name, ok: false, error: `The file is ${mb(bytes.length)}, larger than the ${mb(deps.maxBytes)} limit.` };
+  }
+  const sniffed = sniffImage(bytes);
+  if (!sniffed.ok) return { name, ok: false, error: sniffed.error };
+
+  const hash = await sha256Hex(bytes);
+  const existing = findPhotoAssetByHash(deps.db, hash);
+  if (existing) return { name, ok: true, duplicate: true, asset: existing };
+
+  let written = false;
+  try {
+    const info = await probe(bytes);
+    const { display, thumb } = await makeRenditions(bytes);
+    const { metadata } = readPhotoMetadata(metadataSources(bytes, info));
+    const kind = CONTENT_TYPES[sniffed.kind];
+
+    const dir = assetDir(deps.dataDir, hash);
+    await fs.mkdir(dir, { recursive: true });
+    written = true;
+    const originalFile = `original.${kind.ext}`;
+    await Promise.all([
+      writeFileAtomic(path.join(dir, originalFile), bytes),
+      writeFileAtomic(path.join(dir, 'display.jpg'), display.data),
+      writeFileAtomic(path.join(dir, 'thumb.jpg'), thumb.data),
+    ]);
+    const renditions: Renditions = {
+      original: { file: originalFile, bytes: bytes.length },
+      display: { file: 'display.jpg', width: display.width, height: display.height, bytes: display.data.length },
+      thumb: { file: 'thumb.jpg', width: thumb.width, height: thumb.height, bytes: thumb.data.length },
+    };
+    const { id, created } = insertPhotoAsset(deps.db, {
+      hash,
+      originalName: name,
+      contentType: kind.type,
+      width: info.width,
+      height: info.height,
+      bytes: bytes.length,
+      ...metadata,
+      renditions,
+      importedAt: deps.now().toISOString(),
+      importedBy: deps.staffId,
+    });
+    const asset = getPhotoAsset(deps.db, id);
+    if (!asset) throw new Error(`asset ${id} vanished after insert`);
+    return created ? { name, ok: true, asset } : { name, ok: true, duplicate: true, asset };
+  } catch (error) {
+    // Nothing is kept for a file that did not make it into the library.
+    if (written && !findPhotoAssetByHash(deps.db, hash)) await removeAssetDir(deps.dataDir, hash).catch(() => undefined);
+    if (error instanceof PhotoError) return { name, ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Imports a batch; one outcome per file in the order given. A bad file never stops the rest. */
+export async function importPhotos(deps: ImportDeps, files: ImportFile[]): Promise<ImportOutcome[]> {
+  const results: ImportOutcome[] = new Array(files.length);
+  const width = Math.max(1, Math.min(deps.concurrency ?? 2, files.length));
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      try {
+        results[i] = await importOne(deps, file);
+      } catch (error) {
+        console.error('[photos] import failed unexpectedly:', error);
+        results[i] = { name: cleanFileName(file.name), ok: false, error: 'The file could not be imported because of an internal error; it was not stored.' };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}

@@ -1,0 +1,75 @@
+// Import from files (file input, drag and drop, paste): reads each file's bytes in the browser,
+// sends them a few at a time so the progress bar moves, and collects one outcome per file.
+import { useCallback, useState } from 'react';
+import { api, transport } from '../api/client.js';
+import type { PhotoAsset } from '../../shared/domain.js';
+
+export interface ImportLine {
+  name: string;
+  ok: boolean;
+  duplicate?: boolean;
+  error?: string;
+  asset?: PhotoAsset;
+}
+
+export interface ImportState {
+  running: boolean;
+  done: number;
+  total: number;
+  lines: ImportLine[];
+}
+
+/** Up to this many bytes per call: big enough to keep the core busy, small enough to show progress. */
+const BATCH_BYTES = 24 * 1024 * 1024;
+
+async function fileData(file: File): Promise<string | Uint8Array<ArrayBuffer>> {
+  if (transport === 'ipc') return new Uint8Array(await file.arrayBuffer());
+  // FileReader's data URL is base64 made natively, off the page's script.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function useImport(onImported: (assets: PhotoAsset[]) => void) {
+  const [state, setState] = useState<ImportState>({ running: false, done: 0, total: 0, lines: [] });
+
+  const run = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      setState({ running: true, done: 0, total: files.length, lines: [] });
+      const imported: PhotoAsset[] = [];
+      let i = 0;
+      while (i < files.length) {
+        const batch: File[] = [];
+        let bytes = 0;
+        while (i < files.length && (batch.length === 0 || bytes + files[i]!.size <= BATCH_BYTES)) {
+          bytes += files[i]!.size;
+          batch.push(files[i++]!);
+        }
+        let lines: ImportLine[];
+        try {
+          const payload = await Promise.all(batch.map(async (f) => ({ name: f.name || 'pasted-image', data: await fileData(f) })));
+          const { results } = await api.photos.import({ files: payload });
+          lines = results;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          lines = batch.map((f) => ({ name: f.name, ok: false, error: message }));
+        }
+        for (const l of lines) if (l.ok && l.asset) imported.push(l.asset);
+        setState((s) => ({ ...s, done: s.done + batch.length, lines: [...s.lines, ...lines] }));
+      }
+      setState((s) => ({ ...s, running: false }));
+      onImported(imported);
+    },
+    [onImported],
+  );
+
+  const dismiss = useCallback(() => setState({ running: false, done: 0, total: 0, lines: [] }), []);
+  return { state, run, dismiss };
+}

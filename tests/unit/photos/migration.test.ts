@@ -1,0 +1,59 @@
+// Migration 002 (photo desk search index): backfills assets that existed before it, and its
+// triggers keep the index in step with inserts, edits and deletes.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../db/connection.js';
+import * as m001 from '../../../db/migrations/001_initial.js';
+import * as m002 from '../../../db/migrations/002_photo_desk.js';
+import { listPhotoAssets, photoFtsQuery, updatePhotoAssets } from '../../../db/photos.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function dbAtVersion1() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m002-'));
+  dirs.push(dir);
+  const db = new Database(path.join(dir, 'newsdesk.db'));
+  db.transaction(() => {
+    m001.up(db);
+    db.pragma('user_version = 1');
+  })();
+  db.prepare(`INSERT INTO staff (name, email) VALUES ('P', 'p@example.com')`).run();
+  return db;
+}
+
+const insert = (db: Database.Database, name: string, caption: string) =>
+  db
+    .prepare(
+      `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, keywords, imported_at, imported_by)
+       VALUES (?, ?, 'image/jpeg', 10, 10, 100, ?, '["harbour"]', '2026-01-01T00:00:00.000Z', 1)`,
+    )
+    .run(name.padEnd(64, '0'), name, caption);
+
+const search = (db: Database.Database, q: string) =>
+  listPhotoAssets(db, { fts: photoFtsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
+
+describe('migration 002_photo_desk', () => {
+  it('indexes photos imported before it ran, and follows later writes', () => {
+    const db = dbAtVersion1();
+    insert(db, 'aaa.jpg', 'Ferry leaving Mokpo');
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(m002.version);
+    expect(search(db, 'Mokpo')).toEqual(['aaa.jpg']);
+    expect(search(db, 'harbour')).toEqual(['aaa.jpg']);
+
+    insert(db, 'bbb.jpg', 'Night market in Busan');
+    expect(search(db, 'Busan')).toEqual(['bbb.jpg']);
+    updatePhotoAssets(db, [2], { caption: 'Night market in Daegu' });
+    expect(search(db, 'Busan')).toEqual([]);
+    expect(search(db, 'Daegu')).toEqual(['bbb.jpg']);
+    db.prepare(`DELETE FROM photo_assets WHERE id = 2`).run();
+    expect(search(db, 'Daegu')).toEqual([]);
+    expect(db.prepare(`INSERT INTO photo_assets_fts (photo_assets_fts) VALUES ('integrity-check')`).run().changes).toBeGreaterThanOrEqual(0);
+    db.close();
+  });
+});
