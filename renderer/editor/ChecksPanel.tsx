@@ -1,9 +1,5 @@
-// Copy-check findings from the core (stories.check), refreshed after each save. A finding with a
-// text range selects those words in the body.
-import { useEffect, useState } from 'react';
+// Copy-check findings, blocking first. A finding with a text range selects those words in the body.
 import type { Finding } from '../../shared/domain.js';
-import { api } from '../api/client.js';
-import { toUiError } from '../app/errors.js';
 
 const SEVERITY_LABEL = { blocking: 'Blocking', warning: 'Warning', info: 'Note' } as const;
 
@@ -26,31 +22,21 @@ export function FindingList({ findings, onSelect }: { findings: Finding[]; onSel
   );
 }
 
-export function ChecksPanel({ storyId, version, onSelect }: { storyId: number; version: number; onSelect(f: Finding): void }) {
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const t = setTimeout(() => {
-      api.stories
-        .check({ id: storyId })
-        .then((r) => !cancelled && (setFindings(r.findings), setError(null)))
-        .catch((e: unknown) => !cancelled && setError(toUiError(e).message));
-    }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [storyId, version]);
-  if (error) return <p className="error-text">{error}</p>;
+/**
+ * The copy checks on the text as it stands in the editor, saved or not (the editor runs the check
+ * engine itself, a moment after typing stops). What the core finds on submit or approve shows
+ * with the refused action in the workflow bar.
+ */
+export function ChecksPanel({ findings, onSelect }: { findings: Finding[] | null; onSelect(f: Finding): void }) {
   if (!findings) return <p className="muted">Checking…</p>;
   const blocking = findings.filter((f) => f.severity === 'blocking').length;
   return (
     <div>
-      <p className="muted">
+      <p className="muted" role="status">
         {findings.length === 0 ? 'No problems found.' : `${findings.length} finding${findings.length === 1 ? '' : 's'}, ${blocking} blocking.`}
       </p>
       <FindingList findings={findings} onSelect={onSelect} />
+      <p className="muted checks-live-note">Checked as you type, including unsaved changes.</p>
     </div>
   );
 }

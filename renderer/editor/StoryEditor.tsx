@@ -9,6 +9,7 @@ import { validateBody } from '../../shared/body.js';
 import type { Result } from '../../shared/contract.js';
 import { diffWords } from '../../shared/diff.js';
 import type { Action, DocNode, Finding, RevisionSummary, Story } from '../../shared/domain.js';
+import { runChecks } from '../../shared/checks/index.js';
 import { countWords, readingMinutes } from '../../shared/text.js';
 import { ACTION_LABELS, isLockLive } from '../../shared/workflow.js';
 import { api } from '../api/client.js';
@@ -17,6 +18,7 @@ import { shortTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
 import { AsideSlot } from '../shell/asideSlot.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { Autosave, type Field, type SaveState } from './autosave.js';
 import { BodyEditor, replaceDoc } from './BodyEditor.js';
@@ -32,6 +34,7 @@ import { locateQuote, posOf, textIndex } from './offsets.js';
 import { PreviewDialog } from './PreviewDialog.js';
 import { rawText } from './rawText.js';
 import { ActionError, WorkflowBar } from './WorkflowBar.js';
+import { countBodyWords } from './wordCount.js';
 
 const StoryPhotosPanel = lazy(() => import('../photos/StoryPhotosPanel.js').then((m) => ({ default: m.StoryPhotosPanel })));
 
@@ -146,6 +149,8 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const [forceError, setForceError] = useState<UiError | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [words, setWords] = useState(0);
+  // Copy checks run here, live, on the unsaved text (the core runs the same engine on submit and approve).
+  const [findings, setFindings] = useState<Finding[] | null>(null);
   const [tab, setTab] = useState<Tab>('checks');
   const [activeComment, setActiveComment] = useState<number | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
@@ -161,7 +166,8 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const activity = useRef(0);
   const autosaveRef = useRef<Autosave | null>(null);
   const backupTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const wordTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const analyzeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const analyzeIdle = useRef<number | null>(null);
 
   const setFields = (f: EditableFields) => {
     fieldsRef.current = f;
@@ -185,15 +191,50 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const editableRef = useRef(editable);
   editableRef.current = editable;
 
-  // ── counting ──────────────────────────────────────────────────────────────
-  const countNow = useCallback(() => {
+  // ── word count and live checks ────────────────────────────────────────────
+  // Both read the editor's JSON, the very thing a save sends: words as the core counts them
+  // (so the queue row agrees) and the copy checks on the local, unsaved story.
+  const analyzeNow = useCallback(() => {
+    const d = dataRef.current;
+    const f = fieldsRef.current;
+    if (!d || !f) return;
     const e = editorRef.current;
-    if (e) setWords(countWords(e.state.doc.textBetween(0, e.state.doc.content.size, '\n\n', ''), dataRef.current?.story.language || 'en'));
+    // A body that fails the schema has no editor: count and check the stored body.
+    const body = e && !e.isDestroyed ? (e.getJSON() as DocNode) : d.story.body;
+    const language = d.story.language || 'en';
+    setWords(countBodyWords(body, language));
+    setFindings(runChecks({ story: { ...d.story, ...f, body }, photos: d.photos }));
   }, []);
-  const countSoon = useCallback(() => {
-    if (wordTimer.current) clearTimeout(wordTimer.current);
-    wordTimer.current = setTimeout(countNow, 400);
-  }, [countNow]);
+  // A moment after typing stops, in idle time: a 10,000-word body must not cost a keystroke's frame.
+  const analyzeSoon = useCallback(() => {
+    if (analyzeTimer.current) clearTimeout(analyzeTimer.current);
+    if (analyzeIdle.current !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(analyzeIdle.current);
+    analyzeIdle.current = null;
+    analyzeTimer.current = setTimeout(() => {
+      analyzeTimer.current = null;
+      if (typeof requestIdleCallback === 'function') {
+        analyzeIdle.current = requestIdleCallback(
+          () => {
+            analyzeIdle.current = null;
+            analyzeNow();
+          },
+          { timeout: 500 },
+        );
+      } else analyzeNow();
+    }, 300);
+  }, [analyzeNow]);
+  // Photo captions and credits are checked too: re-check when the story's photos change.
+  const photos = data?.photos;
+  useEffect(() => {
+    if (photos) analyzeSoon();
+  }, [photos, analyzeSoon]);
+  useEffect(
+    () => () => {
+      if (analyzeTimer.current) clearTimeout(analyzeTimer.current);
+      if (analyzeIdle.current !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(analyzeIdle.current);
+    },
+    [],
+  );
 
   // ── local copy ────────────────────────────────────────────────────────────
   const backupNow = useCallback(() => {
@@ -260,6 +301,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     if (!f) return;
     setFields({ ...f, [key]: value });
     touch(key as Field);
+    analyzeSoon();
   };
 
   /** Shows the server's text in the editor (only when nothing local is waiting to save). */
@@ -273,9 +315,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       else if (!e) setInitialBody(story.body);
       autosave.reset(story.version);
       setSavedVersion(story.version);
-      countSoon();
+      analyzeSoon();
     },
-    [autosave, countSoon],
+    [autosave, analyzeSoon],
   );
 
   // ── locks ─────────────────────────────────────────────────────────────────
@@ -340,6 +382,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         setBodyProblems(problems);
         // A broken body gets no editor; count its raw text instead.
         if (problems.length) setWords(countWords(rawText(d.story.body), d.story.language || 'en'));
+        analyzeSoon();
         autosave.version = d.story.version;
         setSavedVersion(d.story.version);
         const local = readLocalCopy(storyId);
@@ -366,9 +409,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       setOffer(null);
       autosave.touchAll(ALL_FIELDS);
       void autosave.resume(dataRef.current?.story.version);
-      countSoon();
+      analyzeSoon();
     },
-    [autosave, countSoon],
+    [autosave, analyzeSoon],
   );
   useEffect(() => {
     if (!offer || !editable || !editor || !data) return;
@@ -480,20 +523,23 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     [autosave, storyId, refresh],
   );
 
-  // Ctrl/Cmd+S saves now; Ctrl/Cmd+Enter submits when the core allows it.
+  // Ctrl/Cmd+S saves now; Ctrl/Cmd+Enter submits when the core allows it. Listened for in the
+  // capture phase and default-prevented, so the body's own Mod-Enter (a line break) does not also
+  // run (ProseMirror skips events already handled) and the browser's "Save page" never opens.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      if (e.key.toLowerCase() === 's') {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.isComposing) return;
+      if (e.key.toLowerCase() === 's' && !e.shiftKey) {
         e.preventDefault();
-        void autosave.flush();
-      } else if (e.key === 'Enter' && dataRef.current?.allowedActions.includes('submit')) {
+        if (editableRef.current) void autosave.flush();
+      } else if (e.key === 'Enter' && dataRef.current?.allowedActions.includes('submit') && !document.querySelector('dialog[open]')) {
         e.preventDefault();
+        e.stopPropagation();
         void run('submit');
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [autosave, run]);
 
   // ── comments highlighted in the body ─────────────────────────────────────
@@ -522,14 +568,14 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     (e: Editor | null) => {
       editorRef.current = e;
       setEditor(e);
-      if (e) countNow();
+      if (e) analyzeNow();
     },
-    [countNow],
+    [analyzeNow],
   );
   const onBodyChange = useCallback(() => {
     touch('body');
-    countSoon();
-  }, [touch, countSoon]);
+    analyzeSoon();
+  }, [touch, analyzeSoon]);
 
   const restoreRevision = async (r: RevisionSummary) => {
     if (autosave.isDirty && !(await autosave.flush())) throw new Error('Save or resolve your changes before restoring.');
@@ -559,7 +605,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       <Tabs tab={tab} setTab={setTab} counts={{ comments: openComments, photos: data.photos.length }} />
       <div className="tabpanel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'checks' ? (
-          <ChecksPanel storyId={storyId} version={savedVersion} onSelect={(f: Finding) => f.range && selectRange(f.range)} />
+          <ChecksPanel findings={findings} onSelect={(f: Finding) => f.range && selectRange(f.range)} />
         ) : tab === 'comments' ? (
           <CommentsPanel
             storyId={storyId}
@@ -576,9 +622,11 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         ) : tab === 'history' ? (
           <HistoryPanel storyId={storyId} version={savedVersion} canRestore={editable} onRestore={restoreRevision} />
         ) : (
-          <Suspense fallback={<p className="muted">Loading photos…</p>}>
-            <StoryPhotosPanel storyId={storyId} photos={data.photos} canEditPhotos={data.canEditPhotos} onChanged={() => void refresh(true)} />
-          </Suspense>
+          <ErrorBoundary what="the story's photos">
+            <Suspense fallback={<p className="muted">Loading photos…</p>}>
+              <StoryPhotosPanel storyId={storyId} photos={data.photos} canEditPhotos={data.canEditPhotos} onChanged={() => void refresh(true)} />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
     </>

@@ -14,16 +14,28 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const apply = () => {
     let url = href.trim();
     if (url && !/^[a-z]+:/i.test(url)) url = url.includes('@') ? `mailto:${url}` : `https://${url}`;
+    if (!url) {
+      setError('Type the address the link goes to.');
+      return;
+    }
+    // Only web and mail addresses: javascript:, data:, vbscript:, file: and the like are refused.
     if (!isSafeHref(url)) {
       setError('Links must start with http://, https:// or mailto:.');
       return;
     }
-    editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    const { empty } = editor.state.selection;
+    if (empty && !current) {
+      // Nothing selected: insert the address itself as the linked text.
+      editor.chain().focus().insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    }
     onClose();
   };
   return (
     <Dialog title="Link" onClose={onClose}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           apply();
@@ -31,10 +43,19 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
       >
         <div className="field">
           <label htmlFor="link-href">Link address</label>
-          <input id="link-href" type="url" value={href} autoFocus onChange={(e) => setHref(e.target.value)} placeholder="https://" />
+          <input
+            id="link-href"
+            type="url"
+            value={href}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'link-href-error' : undefined}
+            onChange={(e) => (setHref(e.target.value), setError(null))}
+            placeholder="https://"
+          />
         </div>
         {error ? (
-          <p className="error-text" role="alert">
+          <p className="error-text" role="alert" id="link-href-error">
             {error}
           </p>
         ) : null}
@@ -97,7 +118,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {toggle('Bold', s.bold, () => chain().toggleBold().run(), `${mod}+B`, 'tool-bold')}
       {toggle('Italic', s.italic, () => chain().toggleItalic().run(), `${mod}+I`, 'tool-italic')}
-      <button type="button" className="tool" aria-pressed={s.link} disabled={disabled} onClick={() => setLinking(true)}>
+      <button type="button" className="tool" aria-pressed={s.link} aria-haspopup="dialog" disabled={disabled} onClick={() => setLinking(true)}>
         Link
       </button>
       <span className="tool-sep" aria-hidden="true" />

@@ -6,7 +6,9 @@ import { toUiError } from '../app/errors.js';
 import { ROLE_LABELS } from '../app/format.js';
 import { useApp, type View } from '../app/store.js';
 import { AllStories, DeskFilter, DeskQueue, MyStories, PhotoQueue, SearchResults } from '../queues/Queues.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { AsideSlot } from './asideSlot.js';
+import { ShortcutsButton } from './Shortcuts.js';
 
 const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
 const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
@@ -79,6 +81,7 @@ function Sidebar() {
           </li>
         ))}
       </ul>
+      <ShortcutsButton />
       <div className="whoami">
         <div className="whoami-name">{me.name}</div>
         <div className="whoami-roles">{me.roles.map((r) => ROLE_LABELS[r]).join(', ')}</div>
@@ -195,9 +198,11 @@ export function Shell() {
       <div className="shell shell-library">
         <Sidebar />
         <main className="library-main">
-          <Suspense fallback={<p className="loading">Loading the photo library…</p>}>
-            <PhotoDesk />
-          </Suspense>
+          <ErrorBoundary what="the photo library">
+            <Suspense fallback={<p className="loading">Loading the photo library…</p>}>
+              <PhotoDesk />
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     );
@@ -211,9 +216,11 @@ export function Shell() {
           <ListPane />
           <div className="editor-pane">
             {openStoryId ? (
-              <Suspense fallback={<p className="loading">Loading the editor…</p>}>
-                <StoryEditor key={openStoryId} storyId={openStoryId} />
-              </Suspense>
+              <ErrorBoundary key={openStoryId} what="the story editor">
+                <Suspense fallback={<p className="loading">Loading the editor…</p>}>
+                  <StoryEditor storyId={openStoryId} />
+                </Suspense>
+              </ErrorBoundary>
             ) : (
               <div className="editor-empty">
                 <p>Select a story to open it.</p>

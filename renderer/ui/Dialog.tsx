@@ -23,6 +23,12 @@ export function Dialog({
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first focusable element (the header's Close button), and React's
+    // autoFocus ran before the dialog was open; so focus the field the dialog is for.
+    const first = dialog.querySelector<HTMLElement>(
+      '[data-autofocus], input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled])',
+    );
+    first?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       closeRef.current();
@@ -94,7 +100,7 @@ export function NoteDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy} autoFocus={!needNote}>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy} data-autofocus={needNote ? undefined : true}>
             {confirmLabel}
           </button>
         </div>
