@@ -4,22 +4,16 @@
 // (the middle-snake bisection), so two 1,500-word revisions diff in milliseconds.
 
 import type { DiffPart } from './domain.js';
+import { segments } from './text.js';
 
 export type { DiffPart } from './domain.js';
 
 type Kind = DiffPart['kind'];
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
 /** The text as tokens: every word, run of whitespace and punctuation mark, in order; they join back to the text. */
 export function diffTokens(text: string, locale = 'en'): string[] {
-  let segmenter = segmenters.get(locale);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
-    segmenters.set(locale, segmenter);
-  }
   const out: string[] = [];
-  for (const seg of segmenter.segment(text)) out.push(seg.segment);
+  for (const seg of segments(text, locale)) out.push(seg.segment);
   return out;
 }
 

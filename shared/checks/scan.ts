@@ -8,14 +8,7 @@ const REPEATABLE = new Set(['had', 'that']);
 /** "the the": the same word twice with only spaces between, as ranges over both words. */
 export function doubledWords(text: string, locale: string): { from: number; to: number; word: string }[] {
   const out: { from: number; to: number; word: string }[] = [];
-  // A doubled word never spans a line break, so each line is segmented on its own: V8's
-  // Intl.Segmenter slows down badly on one long string (a 10,000-word body took ~2 s, per line ~10 ms).
-  const list: { word: string; index: number }[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    if (line) for (const w of words(line, locale)) list.push({ word: w.word, index: start + w.index });
-    start += line.length + 1;
-  }
+  const list = words(text, locale);
   for (let i = 1; i < list.length; i += 1) {
     const prev = list[i - 1]!;
     const cur = list[i]!;
