@@ -176,61 +176,101 @@ export interface ListResult {
   /** Where the next page starts, when there is one. */
   next: ListCursor | null;
   total: number;
+  /** True when `total` stopped counting at SEARCH_COUNT_CAP (the UI shows "1,000+"). */
+  totalCapped: boolean;
 }
 
+/** A search counts its hits up to this many: counting 20,000 matches of a common word costs more than the page. */
+export const SEARCH_COUNT_CAP = 1000;
+
 /**
- * One page of stories matching the filters, newest first. With `filters.query`, only stories
- * whose text matches, each with a highlighted snippet.
+ * One page of stories matching the filters. Queues are newest first by last update. A text
+ * search is newest first by creation (story id): FTS5 walks its index in rowid order and stops
+ * at the page's end, where ordering by update time would have to sort every match.
  */
 export function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
   const where = filterWhere(filters);
-  const fts = filters.query !== undefined && filters.query.trim() !== '' ? toFtsQuery(filters.query) : null;
-  if (filters.query !== undefined && filters.query.trim() !== '' && fts === null) return { items: [], next: null, total: 0 };
+  const typed = filters.query !== undefined && filters.query.trim() !== '';
+  const fts = typed ? toFtsQuery(filters.query ?? '') : null;
+  if (typed && fts === null) return { items: [], next: null, total: 0, totalCapped: false };
+  return fts ? searchPage(db, fts, filters, where, page) : queuePage(db, where, page);
+}
 
-  const from = fts ? 'stories_fts f CROSS JOIN stories s INDEXED BY stories_search_order ON s.id = f.rowid' : 'stories s';
-  const baseConds = fts ? ['stories_fts MATCH ?', ...where.sql] : where.sql;
-  const baseParams = fts ? [fts, ...where.params] : where.params;
-
-  const total = stmt(db, `SELECT count(*) FROM ${from}${baseConds.length ? ` WHERE ${baseConds.join(' AND ')}` : ''}`)
+function queuePage(db: Db, where: Where, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
+  const total = stmt(db, `SELECT count(*) FROM stories s${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`)
     .pluck()
-    .get(...baseParams) as number;
-
-  const pageConds = [...baseConds];
-  const pageParams = [...baseParams];
+    .get(...where.params) as number;
+  const conds = [...where.sql];
+  const params = [...where.params];
   if (page.after) {
-    pageConds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
-    pageParams.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
+    conds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
+    params.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
   }
   const keys = stmt(
     db,
-    `SELECT s.id, s.updated_at FROM ${from}${pageConds.length ? ` WHERE ${pageConds.join(' AND ')}` : ''}
+    `SELECT s.id, s.updated_at FROM stories s${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
      ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`,
-  ).all(...pageParams, page.limit + 1) as { id: number; updated_at: string }[];
-
+  ).all(...params, page.limit + 1) as { id: number; updated_at: string }[];
   const hasMore = keys.length > page.limit;
   const pageKeys = hasMore ? keys.slice(0, page.limit) : keys;
-  const ids = pageKeys.map((k) => k.id);
-  const byId = loadItems(db, ids, page.now);
-  if (fts && ids.length > 0) {
-    const terms = queryTerms(filters.query ?? '');
-    const texts = stmt(
-      db,
-      `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(ids)) as { id: number; headline: string; subheadlines_text: string; body_text: string; captions_text: string; byline_text: string; slug: string }[];
-    const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
-    for (const t of texts) {
-      const item = byId.get(t.id);
-      if (!item) continue;
-      // The excerpt comes from the first field that holds a match (body first: the headline is shown anyway).
-      const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
-      const field = fields.find((f) => probe.test(f)) ?? t.body_text;
-      item.snippet = makeSnippet(field, terms);
-    }
-  }
-  const items = ids.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined);
+  const byId = loadItems(db, pageKeys.map((k) => k.id), page.now);
   const last = pageKeys[pageKeys.length - 1];
-  return { items, next: hasMore && last ? { updatedAt: last.updated_at, id: last.id } : null, total };
+  return {
+    items: pageKeys.map((k) => byId.get(k.id)).filter((x): x is StoryListItem => x !== undefined),
+    next: hasMore && last ? { updatedAt: last.updated_at, id: last.id } : null,
+    total,
+    totalCapped: false,
+  };
+}
+
+function searchPage(
+  db: Db,
+  fts: string,
+  filters: StoryFilters,
+  where: Where,
+  page: { limit: number; after: ListCursor | null; now: string },
+): ListResult {
+  const from = 'stories_fts f JOIN stories s ON s.id = f.rowid';
+  const conds = ['stories_fts MATCH ?', ...where.sql];
+  const params = [fts, ...where.params];
+  const counted = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`)
+    .pluck()
+    .get(...params) as number;
+  if (page.after) {
+    conds.push('f.rowid < ?');
+    params.push(page.after.id);
+  }
+  const ids = stmt(db, `SELECT f.rowid FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`)
+    .pluck()
+    .all(...params, page.limit + 1) as number[];
+  const hasMore = ids.length > page.limit;
+  const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
+  const byId = loadItems(db, pageIds, page.now);
+  addSnippets(db, byId, pageIds, queryTerms(filters.query ?? ''));
+  const last = pageIds[pageIds.length - 1];
+  return {
+    items: pageIds.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined),
+    next: hasMore && last !== undefined ? { updatedAt: '', id: last } : null,
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    totalCapped: counted > SEARCH_COUNT_CAP,
+  };
+}
+
+/** Gives each item an excerpt from the first field that holds a match (body first: the headline is shown anyway). */
+function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { term: string; prefix: boolean }[]): void {
+  if (ids.length === 0 || terms.length === 0) return;
+  const texts = stmt(
+    db,
+    `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: number; headline: string; subheadlines_text: string; body_text: string; captions_text: string; byline_text: string; slug: string }[];
+  const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
+  for (const t of texts) {
+    const item = byId.get(t.id);
+    if (!item) continue;
+    const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
+    item.snippet = makeSnippet(fields.find((f) => probe.test(f)) ?? t.body_text, terms);
+  }
 }
 
 /** The same text search as a plain LIKE scan over the body (benchmark baseline only). */

@@ -116,7 +116,13 @@ export const contract = {
     canEdit: boolean;
     canEditPhotos: boolean;
   }>()(z.strictObject({ id })),
-  'stories.list': method<{ items: StoryListItem[]; nextCursor?: string; total: number }>()(
+  'stories.list': method<{
+    items: StoryListItem[];
+    nextCursor?: string;
+    total: number;
+    /** A text search stops counting at 1,000: `total` is then a floor ("1,000+"). */
+    totalCapped?: boolean;
+  }>()(
     z.strictObject({
       status: z.array(StatusSchema).max(8).optional(),
       desk: line(100).optional(),

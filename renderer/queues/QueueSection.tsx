@@ -4,13 +4,13 @@ import type { StoryListItem } from '../../shared/domain.js';
 import { StoryRows } from './StoryRow.js';
 import { usePagedStories, type ListFilter } from './usePagedStories.js';
 
-export function SectionFrame({ title, count, children }: { title: string; count: number | null; children: ReactNode }) {
+export function SectionFrame({ title, count, capped = false, children }: { title: string; count: number | null; capped?: boolean; children: ReactNode }) {
   const id = useId();
   return (
     <section className="queue-section" aria-labelledby={`${id}-h`}>
       <h2 className="queue-section-title" id={`${id}-h`}>
         {title}
-        {count !== null ? <span className="count"> {count}</span> : null}
+        {count !== null ? <span className="count"> {capped ? `${count.toLocaleString()}+` : count.toLocaleString()}</span> : null}
       </h2>
       {children}
     </section>

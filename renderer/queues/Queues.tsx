@@ -112,7 +112,7 @@ export function SearchResults({ query }: { query: string }) {
   const desk = useApp((s) => s.deskFilter) || undefined;
   const page = usePagedStories({ query, desk }, 30);
   return (
-    <SectionFrame title="Search results" count={page.loading && page.items.length === 0 ? null : page.total}>
+    <SectionFrame title="Search results" count={page.loading && page.items.length === 0 ? null : page.total} capped={page.totalCapped}>
       <StoryRows {...page} empty={`No stories match “${query}”.`} />
     </SectionFrame>
   );

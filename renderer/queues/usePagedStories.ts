@@ -13,6 +13,8 @@ export type ListFilter = Omit<Input<'stories.list'>, 'limit' | 'cursor'>;
 export interface PagedStories {
   items: StoryListItem[];
   total: number;
+  /** The search stopped counting: `total` is a floor. */
+  totalCapped: boolean;
   hasMore: boolean;
   loading: boolean;
   error: string | null;
@@ -24,6 +26,7 @@ export function usePagedStories(filter: ListFilter, pageSize = 50): PagedStories
   const key = JSON.stringify(filter);
   const [items, setItems] = useState<StoryListItem[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalCapped, setTotalCapped] = useState(false);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,7 @@ export function usePagedStories(filter: ListFilter, pageSize = 50): PagedStories
         if (cancelled) return;
         setItems(r.items);
         setTotal(r.total);
+        setTotalCapped(r.totalCapped === true);
         setCursor(r.nextCursor);
         setError(null);
       })
@@ -71,5 +75,5 @@ export function usePagedStories(filter: ListFilter, pageSize = 50): PagedStories
       .finally(() => setLoading(false));
   }, [cursor, key, pageSize]);
 
-  return { items, total, hasMore: cursor !== undefined, loading, error, loadMore };
+  return { items, total, totalCapped, hasMore: cursor !== undefined, loading, error, loadMore };
 }

@@ -206,9 +206,8 @@ export function storiesModule(services: CoreServices): CoreModule {
         { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId, needsPhotos: input.needsPhotos, query: input.query },
         { limit: input.limit ?? 50, after: input.cursor ? decodeCursor(input.cursor) : null, now: now().toISOString() },
       );
-      return result.next
-        ? { items: result.items, total: result.total, nextCursor: encodeCursor(result.next) }
-        : { items: result.items, total: result.total };
+      const page = { items: result.items, total: result.total, ...(result.totalCapped ? { totalCapped: true } : {}) };
+      return result.next ? { ...page, nextCursor: encodeCursor(result.next) } : page;
     },
 
     'stories.save': (input, ctx) => {
