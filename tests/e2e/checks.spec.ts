@@ -28,8 +28,9 @@ test('findings follow the unsaved text, blocking first, without waiting for a sa
   await shot(page, 'checks-01-live-findings-unsaved');
 
   // A finding with a range selects its words in the body.
+  // (tiptap focuses the editor in the next frame, so the selection lands a moment after the click.)
   await doubled.click();
-  expect(await page.evaluate('String(window.getSelection())')).toBe('the the');
+  await expect.poll(() => page.evaluate('String(window.getSelection())')).toBe('the the');
   await page.unroute('**/api/stories.save');
 });
 
