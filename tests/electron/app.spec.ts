@@ -1,7 +1,10 @@
 // Launches the built desktop app (dist/electron/main.cjs) with a fresh data folder and the demo
-// newsroom, and checks the window opens on the sign-in screen with window.newsdesk bridged.
+// newsroom: the window opens on the sign-in screen with window.newsdesk bridged, then the newsroom
+// journey of the browser tests runs through IPC in the one window (people take turns signing in).
 
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { escapeRegExp, seedArticle } from '../e2e/fixtures.js';
+import { action, actionWithNote, expectStatus, headline, newStory, openStory, replaceInBody, saved, writeBody } from '../e2e/ui.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,16 +25,16 @@ function electronBinary(): { path: string } | { reason: string } {
   }
 }
 
-test('the desktop app opens on the sign-in screen', async () => {
+/** Launches the app on a fresh demo newsroom, or skips saying why it cannot here. */
+async function launch(): Promise<{ app: ElectronApplication; window: Page; dataDir: string }> {
   const binary = electronBinary();
   if ('reason' in binary) {
     const why = `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): ${binary.reason}. Skipping the desktop test; the same renderer and core are tested in Chromium (tests/e2e).`;
     console.warn(why);
     test.skip(true, why);
+    throw new Error(why);
   }
-  if (!('path' in binary)) return;
   expect(existsSync(path.join(ROOT, 'dist/electron/main.cjs')), 'run `npm run build` first').toBe(true);
-
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-electron-'));
   const args = [ROOT];
   // Electron's own sandbox needs a setuid helper that root in a container does not have.
@@ -42,8 +45,19 @@ test('the desktop app opens on the sign-in screen', async () => {
     cwd: ROOT,
     env: { ...process.env, NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FIRST_RUN: 'demo', ELECTRON_ENABLE_LOGGING: '1' },
   });
+  return { app, window: await app.firstWindow(), dataDir };
+}
+
+async function signInAs(window: Page, name: string): Promise<void> {
+  const signOut = window.getByRole('button', { name: 'Sign out', exact: true });
+  if (await signOut.isVisible().catch(() => false)) await signOut.click();
+  await window.getByRole('button', { name: new RegExp(escapeRegExp(name)) }).first().click();
+  await expect(signOut).toBeVisible();
+}
+
+test('the desktop app opens on the sign-in screen', async () => {
+  const { app, window, dataDir } = await launch();
   try {
-    const window = await app.firstWindow();
     await expect(window).toHaveTitle(/Newsdesk/);
     expect(window.url()).toBe('newsdesk://app/index.html');
     // The bridge is there and the raw IPC is not.
@@ -53,6 +67,45 @@ test('the desktop app opens on the sign-in screen', async () => {
     await expect(window.getByText('Ji Da-gyum').first()).toBeVisible({ timeout: 20_000 });
     // Sandboxed with context isolation: no Node in the page.
     expect(await window.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the newsroom journey runs in the desktop app', async () => {
+  test.setTimeout(180_000);
+  const { app, window, dataDir } = await launch();
+  const seed = seedArticle();
+  try {
+    await signInAs(window, seed.byline.name);
+    await newStory(window, seed.desk);
+    await headline(window).fill(seed.headline);
+    await writeBody(window, seed.body_paragraphs.slice(0, 3));
+    await saved(window);
+    await action(window, 'Submit to desk').click();
+    await expectStatus(window, 'Submitted');
+
+    await signInAs(window, 'Kim Min-ji');
+    await openStory(window, seed.headline);
+    await action(window, 'Claim').click();
+    await expectStatus(window, 'In edit');
+    await replaceInBody(window, 'Monday', 'Tuesday');
+    await saved(window);
+    await actionWithNote(window, 'Send back', 'Check the day of the talks.');
+
+    await signInAs(window, seed.byline.name);
+    await openStory(window, seed.headline);
+    await expect(window.getByText('Check the day of the talks.').first()).toBeVisible();
+    await action(window, 'Submit to desk').click();
+
+    await signInAs(window, 'Lee Jae-won');
+    await openStory(window, seed.headline);
+    await action(window, 'Claim').click();
+    await action(window, 'Approve').click();
+    await expectStatus(window, 'Approved');
+    await action(window, 'Publish').click();
+    await expectStatus(window, 'Published');
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
