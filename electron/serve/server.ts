@@ -242,8 +242,9 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
       return;
     }
     if (pathname.startsWith('/published/')) {
-      // Published packages are HTML written by the core; sandbox them so they run no script here.
-      const csp = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; sandbox";
+      // Published packages are HTML written by the core. default-src 'none' already forbids every
+      // script; a CSP sandbox would also make the page an opaque origin that may not load its own images.
+      const csp = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'";
       if (!(await serveFile(req, res, publishedDir, pathname.slice('/published/'.length), { 'Cache-Control': 'no-store', 'Content-Security-Policy': csp }))) notFound();
       return;
     }
