@@ -113,9 +113,9 @@ export function insertStory(
   const id = Number(
     stmt(
       db,
-      `INSERT INTO stories (slug, desk, headline, subheadlines, subheadlines_text, dateline, language, status, version,
+      `INSERT INTO stories (slug, desk, headline, subheadlines, subheadlines_text, dateline, language, status, version, text_version,
          created_by, word_count, created_at, updated_at, byline_text, body_text, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       s.slug,
       s.desk,
@@ -125,6 +125,7 @@ export function insertStory(
       s.dateline,
       s.language,
       s.status ?? 'draft',
+      s.version ?? 1,
       s.version ?? 1,
       s.createdBy,
       s.wordCount,
@@ -141,12 +142,16 @@ export function insertStory(
   return id;
 }
 
-/** Writes a new version of the story's text. The FTS triggers reindex it. */
-export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string }): void {
+/**
+ * Writes a new version of the story's content. The FTS triggers reindex it. `textVersion` is
+ * given by text saves and restores (it records the last text change); photo-layout writes leave
+ * it out, so text_version stays where it was.
+ */
+export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string; textVersion?: number }): void {
   stmt(
     db,
     `UPDATE stories SET slug = ?, desk = ?, headline = ?, subheadlines = ?, subheadlines_text = ?, dateline = ?, language = ?,
-       body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ? WHERE id = ?`,
+       body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version) WHERE id = ?`,
   ).run(
     s.slug,
     s.desk,
@@ -160,8 +165,15 @@ export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: 
     s.wordCount,
     s.version,
     s.at,
+    s.textVersion ?? null,
     id,
   );
+}
+
+/** The version of the story's last text change (see migration 003); null when there is no such story. */
+export function getStoryTextVersion(db: Db, id: Id): number | null {
+  const v = stmt(db, `SELECT text_version FROM stories WHERE id = ?`).pluck().get(id) as number | undefined;
+  return v ?? null;
 }
 
 /** Replaces the byline (ordered) and refreshes the search copy of it. */

@@ -72,10 +72,28 @@ export const BodyEditor = memo(function BodyEditor({
   );
 });
 
-/** Replaces the whole document (server text after take theirs, restore, or another person's save). */
-export function replaceDoc(editor: Editor, doc: DocNode, opts: { history: boolean }): void {
-  const node = editor.schema.nodeFromJSON(doc);
-  const tr = editor.state.tr.replaceWith(0, editor.state.doc.content.size, node.content).setMeta('preventUpdate', true);
+/**
+ * Puts `doc` into the editor (server text after take theirs, restore, another person's save, or a
+ * figure a photo editor placed). Only the part that differs is replaced, so the selection and the
+ * scroll position stay where they were unless they were inside the changed part. Returns false
+ * when the editor already shows exactly this document.
+ */
+export function replaceDoc(editor: Editor, doc: DocNode, opts: { history: boolean }): boolean {
+  const next = editor.schema.nodeFromJSON(doc);
+  const current = editor.state.doc;
+  const start = current.content.findDiffStart(next.content);
+  if (start === null) return false;
+  const end = current.content.findDiffEnd(next.content);
+  let endA = end?.a ?? current.content.size;
+  let endB = end?.b ?? next.content.size;
+  // When the same text repeats around the change the two ends can cross; widen both alike.
+  const overlap = start - Math.min(endA, endB);
+  if (overlap > 0) {
+    endA += overlap;
+    endB += overlap;
+  }
+  const tr = editor.state.tr.replace(start, endA, next.slice(start, endB)).setMeta('preventUpdate', true);
   if (!opts.history) tr.setMeta('addToHistory', false);
   editor.view.dispatch(tr);
+  return true;
 }

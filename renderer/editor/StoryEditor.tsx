@@ -165,6 +165,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const composing = useRef(false);
   const activity = useRef(0);
   const autosaveRef = useRef<Autosave | null>(null);
+  // The newest story version announced by change events, and refresh() for callbacks made before it exists.
+  const announced = useRef(0);
+  const refreshRef = useRef<((applyText: boolean) => Promise<unknown>) | null>(null);
   const backupTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const analyzeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const analyzeIdle = useRef<number | null>(null);
@@ -278,13 +281,28 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         const d = dataRef.current;
         if (d) setLoaded({ ...d, story });
         setSavedVersion(story.version);
-        if (!autosaveRef.current?.isDirty) clearLocalCopy(storyId);
+        const a = autosaveRef.current;
+        // The core reconciles the body's figures with the story's photos, and merges a save made
+        // while a photo editor placed, moved or removed one. Show its body when nothing newer was
+        // typed into the body meanwhile (otherwise the next save reconciles again); the diff keeps
+        // the cursor. Kept out of undo history: it is the photo editor's change, not the writer's.
+        const e = editorRef.current;
+        let figuresChanged = false;
+        if (a && !a.dirtyFields.has('body') && e && !e.isDestroyed && !e.view.composing && validateBody(story.body).length === 0) {
+          figuresChanged = replaceDoc(e, story.body, { history: false });
+          if (figuresChanged) analyzeSoon();
+        }
+        // A newer version was announced while this save was in flight (or the body names a photo
+        // this window has not loaded): fetch it, so the figure and its caption show.
+        if (announced.current > story.version || figuresChanged) setTimeout(() => void refreshRef.current?.(true).catch(() => undefined), 0);
+        if (!a?.isDirty) clearLocalCopy(storyId);
       },
       isComposing: () => composing.current || !!editorRef.current?.view.composing,
     });
     autosaveRef.current = a;
     return a;
-  }, [storyId, setLoaded]);
+    // analyzeSoon is stable (its own deps are stable); listed so the linter agrees.
+  }, [storyId, setLoaded, analyzeSoon]);
 
   const touch = useCallback(
     (field: Field) => {
@@ -367,6 +385,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     },
     [storyId, setLoaded, applyStory, syncLock],
   );
+  refreshRef.current = refresh;
 
   // ── first load ────────────────────────────────────────────────────────────
   useEffect(() => {
@@ -459,6 +478,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
       if (!('storyId' in event) || event.storyId !== storyId) return;
+      if (event.type === 'story.changed') announced.current = Math.max(announced.current, event.version);
       if (event.type === 'story.changed' && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
       if (event.type === 'lock.changed' && lockRef.current === 'held' && event.lock && event.lock.staffId !== me?.id) {
         // Someone force-unlocked and took over: stop editing, keep the text.

@@ -5,6 +5,7 @@
 import { bodyText, emptyDoc } from '../../../shared/body.js';
 import { runChecks } from '../../../shared/checks/index.js';
 import { diffWords } from '../../../shared/diff.js';
+import { reconcileFigures } from '../../../shared/figures.js';
 import type { Action, ChangeEvent, Finding, Staff, Story, StoryLock } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { ParsedInput } from '../../../shared/contract.js';
@@ -12,6 +13,7 @@ import { allowedActions, isDeskEditor, hasRole, NOTE_REQUIRED, photoEditRefusal,
 import {
   deskExists,
   getRevision,
+  getStoryTextVersion,
   insertAuditEvent,
   insertRevision,
   insertStory,
@@ -131,13 +133,32 @@ export function storiesModule(services: CoreServices): CoreModule {
     at: Date,
   ): Story => {
     const hadLock = liveLock(story, at);
-    updateStoryContent(db, story.id, { ...content, version: story.version + 1, at: at.toISOString() });
+    const version = story.version + 1;
+    updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
     if (bylineIds) setByline(db, story.id, bylineIds);
     setStoryLock(db, story.id, lockFor(story, staff, at, timeout()));
     const saved = loadStory(services, story.id);
     events.push(storyChanged(saved));
     if (!hadLock || hadLock.staffId !== staff.id) events.push(lockEvent(saved.id, saved.lock));
     return saved;
+  };
+
+  /**
+   * The save's changes with the body's figures made to agree with the story's inline photos
+   * (story_photos is the truth for which photos stand in the text): a body can neither drop nor
+   * invent a figure; missing ones go back where they stand in the stored body.
+   */
+  const reconciledChanges = (
+    changes: ParsedInput<'stories.save'>['changes'],
+    story: Story,
+    merging = false,
+  ): ParsedInput<'stories.save'>['changes'] => {
+    if (changes.body === undefined) return changes;
+    const inline = listStoryPhotos(db, story.id)
+      .filter((p) => p.placement === 'inline')
+      .map((p) => p.id);
+    // Merging over a photo editor's changes, their order of the photos wins; otherwise the body's.
+    return { ...changes, body: reconcileFigures(changes.body, story.body, inline, { order: merging ? 'reference' : 'incoming' }) };
   };
 
   const runStoryChecks = (story: Story): Finding[] => runChecks({ story, photos: listStoryPhotos(db, story.id) });
@@ -217,13 +238,16 @@ export function storiesModule(services: CoreServices): CoreModule {
         const at = now();
         const story = loadStory(services, input.id);
         assertCanEditText(story, staff, at);
-        const changes = input.changes;
-        if (input.baseVersion !== story.version) {
+        // A save based on an older version is merged when only photo layout changed since
+        // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
+        const textVersion = getStoryTextVersion(db, story.id) ?? story.version;
+        const photoOnly = input.baseVersion < story.version && input.baseVersion >= textVersion;
+        if (input.baseVersion !== story.version && !photoOnly) {
           // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
           const carried = {
-            headline: changes.headline ?? story.headline,
-            subheadlines: changes.subheadlines ?? story.subheadlines,
-            body: changes.body ?? story.body,
+            headline: input.changes.headline ?? story.headline,
+            subheadlines: input.changes.subheadlines ?? story.subheadlines,
+            body: input.changes.body ?? story.body,
           };
           const revisionId = insertRevision(db, {
             storyId: story.id,
@@ -241,6 +265,7 @@ export function storiesModule(services: CoreServices): CoreModule {
           );
           return null;
         }
+        const changes = reconciledChanges(input.changes, story, photoOnly);
         if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
         const bylineIds = changes.byline?.map((b) => b.staffId);
         if (bylineIds) assertByline(services, bylineIds);
@@ -263,7 +288,9 @@ export function storiesModule(services: CoreServices): CoreModule {
         if (input.baseVersion !== story.version) {
           throw new ApiError('CONFLICT', `The story changed since you opened it; it is now version ${story.version}.`, { currentVersion: story.version });
         }
-        const { headline, subheadlines, body } = revision.content;
+        const { headline, subheadlines } = revision.content;
+        // The revision's figures are reconciled too: it may name photos detached since.
+        const body = reconciledChanges({ body: revision.content.body }, story).body;
         const saved = applyContent(events, story, staff, contentOf(story, { headline, subheadlines, body }), undefined, at);
         keepRevision(db, saved, 'restore', staff, at);
         insertAuditEvent(db, {

@@ -42,7 +42,8 @@ describe('migration 002_photo_desk', () => {
     const db = dbAtVersion1();
     insert(db, 'aaa.jpg', 'Ferry leaving Mokpo');
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(m002.version);
+    // migrate() runs every later migration too.
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(m002.version);
     expect(search(db, 'Mokpo')).toEqual(['aaa.jpg']);
     expect(search(db, 'harbour')).toEqual(['aaa.jpg']);
 
