@@ -1,5 +1,6 @@
-// The story's history: audit events (who, what, when, note) and revisions. Pick two revisions
-// to see what changed word by word; restore one as a new revision (nothing is overwritten).
+// The story's history: its published versions, audit events (who, what, when, note) and
+// revisions. Pick two revisions to see what changed word by word; restore one as a new revision
+// (nothing is overwritten).
 import { useEffect, useState } from 'react';
 import type { AuditEvent, DiffPart, RevisionSummary } from '../../shared/domain.js';
 import { ACTION_LABELS } from '../../shared/workflow.js';
@@ -8,6 +9,7 @@ import { toUiError } from '../app/errors.js';
 import { shortTime, STATUS_LABELS, fullTime } from '../app/format.js';
 import { Dialog } from '../ui/Dialog.js';
 import { DiffView } from './DiffView.js';
+import { PublishedVersions } from './PublishedVersions.js';
 
 const REASONS: Record<string, string> = {
   create: 'Created',
@@ -98,6 +100,7 @@ export function HistoryPanel({
           {error}
         </p>
       ) : null}
+      <PublishedVersions storyId={storyId} version={version} />
       <h2 className="panel-heading">Revisions</h2>
       <p className="muted small">Tick two revisions to compare them.</p>
       <button type="button" className="primary" disabled={picked.length !== 2 || busy} onClick={() => void compare()}>

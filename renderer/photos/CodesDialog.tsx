@@ -1,5 +1,5 @@
-// The desk's code replacements and metadata templates (Settings). Everyone can read them; only
-// an admin may save (the core enforces it).
+// The desk's code replacements and metadata templates (Settings). Everyone can read them; photo
+// editors and admins may save (the core enforces it).
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import type { Settings } from '../../shared/domain.js';
@@ -84,7 +84,7 @@ export function CodesDialog({ settings, canEdit, onClose, onSaved }: { settings:
           </button>
         </div>
       ) : (
-        <p className="small muted">Only an admin may change codes and templates.</p>
+        <p className="small muted">Only photo editors and admins may change codes and templates.</p>
       )}
     </Dialog>
   );

@@ -262,7 +262,7 @@ export function PhotoDesk() {
           )}
         </aside>
       </div>
-      {codesOpen && settings && <CodesDialog settings={settings} canEdit={isAdmin} onClose={() => setCodesOpen(false)} onSaved={setSettings} />}
+      {codesOpen && settings && <CodesDialog settings={settings} canEdit={isAdmin || canEdit} onClose={() => setCodesOpen(false)} onSaved={setSettings} />}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function TemplateBar({
   useEffect(() => setTicked(new Set(fields)), [index, templates]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (templates.length === 0) {
-    return <p className="small muted template-bar">No metadata templates yet{canEdit ? '' : ' (an admin adds them under Codes & templates)'}.</p>;
+    return <p className="small muted template-bar">No metadata templates yet{canEdit ? '' : ' (a photo editor or an admin adds them under Codes & templates)'}.</p>;
   }
 
   const apply = async () => {

@@ -5,6 +5,7 @@ import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { ROLE_LABELS } from '../app/format.js';
 import { useApp, type View } from '../app/store.js';
+import { useAdminRoute } from '../admin/adminRoute.js';
 import { AllStories, DeskFilter, DeskQueue, MyStories, PhotoQueue, SearchResults } from '../queues/Queues.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { AsideSlot } from './asideSlot.js';
@@ -12,6 +13,7 @@ import { ShortcutsButton } from './Shortcuts.js';
 
 const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
 const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
+const AdminScreen = lazy(() => import('../admin/AdminScreen.js'));
 
 const VIEW_TITLES: Record<View, string> = {
   mine: 'My stories',
@@ -28,6 +30,9 @@ function Sidebar() {
   const desks = useApp((s) => s.desks);
   const openStory = useApp((s) => s.openStory);
   const signedOut = useApp((s) => s.signedOut);
+  const adminOpen = useAdminRoute((s) => s.open);
+  const showAdmin = useAdminRoute((s) => s.show);
+  const hideAdmin = useAdminRoute((s) => s.hide);
   const [error, setError] = useState<string | null>(null);
   if (!me) return null;
   const roles = new Set(me.roles);
@@ -44,6 +49,7 @@ function Sidebar() {
     try {
       const desk = me.desks[0] ?? desks[0] ?? 'News';
       const { story } = await api.stories.create({ desk });
+      hideAdmin();
       if (view !== 'mine' && writer) setView('mine');
       openStory(story.id);
     } catch (e) {
@@ -75,11 +81,26 @@ function Sidebar() {
       <ul className="nav-list">
         {views.map((v) => (
           <li key={v}>
-            <button type="button" className="nav-item" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={view === v && !adminOpen ? 'page' : undefined}
+              onClick={() => {
+                hideAdmin();
+                setView(v);
+              }}
+            >
               {VIEW_TITLES[v]}
             </button>
           </li>
         ))}
+        {roles.has('admin') ? (
+          <li className="nav-admin">
+            <button type="button" className="nav-item" aria-current={adminOpen ? 'page' : undefined} onClick={showAdmin}>
+              Newsroom settings
+            </button>
+          </li>
+        ) : null}
       </ul>
       <ShortcutsButton />
       <div className="whoami">
@@ -175,6 +196,8 @@ export function Shell() {
   const openStoryId = useApp((s) => s.openStoryId);
   const bump = useApp((s) => s.bump);
   const [aside, setAside] = useState<HTMLElement | null>(null);
+  const adminOpen = useAdminRoute((s) => s.open);
+  const isAdmin = useApp((s) => !!s.me?.roles.includes('admin'));
 
   // Change events from any window or browser: refetch the visible queues (coalesced).
   useEffect(() => {
@@ -192,6 +215,21 @@ export function Shell() {
       if (timer) clearTimeout(timer);
     };
   }, [bump]);
+
+  if (adminOpen && isAdmin) {
+    return (
+      <div className="shell shell-admin">
+        <Sidebar />
+        <main className="admin-main">
+          <ErrorBoundary what="the newsroom settings">
+            <Suspense fallback={<p className="loading">Loading the newsroom settings…</p>}>
+              <AdminScreen />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    );
+  }
 
   if (view === 'library') {
     return (

@@ -1,29 +1,73 @@
 // settings.*: every signed-in person may read settings (the editor needs the lock timeout, the
-// photo desk the code replacements); only admins change them.
+// photo desk the code replacements). Admins change every setting; photo editors change only the
+// photo desk's own tools (code replacements and metadata templates). A refused update changes
+// nothing, and an export folder is checked when it is set, not first at publish time.
 
 import { ApiError } from '../../../shared/errors.js';
 import type { Settings } from '../../../shared/domain.js';
 import { hasRole } from '../../../shared/workflow.js';
 import type { Handlers } from '../dispatch.js';
 import { toPerson } from '../people.js';
+import { checkExportDir } from '../publishing/exporter.js';
+import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import type { SettingsStore } from '../settingsStore.js';
 import { write } from '../write.js';
 
-export function settingsModule(services: CoreServices, store: SettingsStore): CoreModule {
+/** The settings the photo desk keeps for itself ("a table the desk edits"). */
+export const PHOTO_DESK_SETTINGS: readonly (keyof Settings)[] = ['codeReplacements', 'metadataTemplates'];
+
+const SETTING_NAMES: Record<keyof Settings, string> = {
+  lockTimeoutMinutes: 'the lock timeout',
+  maxPhotoBytes: 'the largest photo import',
+  exportDir: 'the export folder',
+  codeReplacements: 'the code replacements',
+  metadataTemplates: 'the metadata templates',
+};
+
+/** The keys of `input` whose value differs from the current one (a client may resend unchanged values). */
+function changedSettings(input: Partial<Settings>, current: Settings): Partial<Settings> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || !(key in current)) continue;
+    if (JSON.stringify(value) !== JSON.stringify(current[key as keyof Settings])) changed[key] = value;
+  }
+  return changed as Partial<Settings>;
+}
+
+export function settingsModule(services: CoreServices, store: SettingsStore, fs: PackageFs = nodeFs): CoreModule {
   const handlers: Partial<Handlers> = {
     'settings.get': () => ({ settings: services.settings() }),
-    'settings.update': (input, ctx) => {
-      if (!ctx.staff || !hasRole(toPerson(ctx.staff), 'admin')) throw new ApiError('FORBIDDEN', 'Only an admin may change settings.');
-      write(services, () => {
-        try {
-          store.update(input as Partial<Settings>);
-        } catch (error) {
-          store.invalidate();
-          throw error;
+    'settings.update': async (input, ctx) => {
+      if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+      const person = toPerson(ctx.staff);
+      const changes = changedSettings(input as Partial<Settings>, services.settings());
+      if (!hasRole(person, 'admin')) {
+        if (!hasRole(person, 'photo_editor')) throw new ApiError('FORBIDDEN', 'Only an admin may change settings.');
+        const outside = (Object.keys(changes) as (keyof Settings)[]).filter((key) => !PHOTO_DESK_SETTINGS.includes(key));
+        if (outside.length > 0) {
+          throw new ApiError(
+            'FORBIDDEN',
+            `A photo editor may change only the code replacements and metadata templates, not ${outside.map((k) => SETTING_NAMES[k]).join(' or ')}. Ask an admin.`,
+          );
         }
-      });
-      store.invalidate();
+      }
+      if (changes.exportDir !== undefined) {
+        const dir = changes.exportDir.trim();
+        // Empty means "no export folder"; anything else must be a folder publishing can write to.
+        changes.exportDir = dir ? await checkExportDir(fs, dir) : '';
+      }
+      if (Object.keys(changes).length > 0) {
+        write(services, () => {
+          try {
+            store.update(changes);
+          } catch (error) {
+            store.invalidate();
+            throw error;
+          }
+        });
+        store.invalidate();
+      }
       return { settings: services.settings() };
     },
   };

@@ -150,7 +150,10 @@ describe('the seed article through the API', () => {
     const admin = await n.as('Han Seung-woo');
     const desk = await n.as('Kim Min-ji');
     const out = path.join(n.dir, 'export-target');
+    // The folder is checked when it is set; it disappears afterwards (an unmounted share).
+    fs.mkdirSync(out);
     await admin('settings.update', { exportDir: out });
+    fs.rmSync(out, { recursive: true });
     await desk('stories.transition', { id, action: 'publish' });
     const [v] = (await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: id })).versions;
     expect(v).toMatchObject({ exportStatus: 'failed' });

@@ -1,0 +1,18 @@
+// "Newsroom settings": the admin's screen (design §1: admins manage staff and settings). Shown
+// only to admins; the core refuses everyone else's calls anyway.
+import { SettingsForm } from './SettingsForm.js';
+import { StaffAdmin } from './StaffAdmin.js';
+
+export const ADMIN_TITLE = 'Newsroom settings';
+
+export function AdminScreen() {
+  return (
+    <div className="admin">
+      <h1 className="admin-title">{ADMIN_TITLE}</h1>
+      <StaffAdmin />
+      <SettingsForm />
+    </div>
+  );
+}
+
+export default AdminScreen;

@@ -1,0 +1,165 @@
+// Every published version of the story (issue 5: versions stay listed with who and when): its
+// number, time, publisher, whether it is the article or a kill notice, its correction note and
+// whether the copy to the export folder worked. A failed copy can be retried (desk editors and
+// admins); "View" shows the version's HTML exactly as published, in a sandboxed frame.
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { PublishedVersionSummary } from '../../shared/domain.js';
+import { api } from '../api/client.js';
+import { toUiError } from '../app/errors.js';
+import { fullTime } from '../app/format.js';
+import { useApp } from '../app/store.js';
+import { Dialog } from '../ui/Dialog.js';
+
+function ExportLine({ v }: { v: PublishedVersionSummary }) {
+  if (v.exportStatus === 'ok') return <p className="pv-export pv-export-ok">Copied to the export folder</p>;
+  if (v.exportStatus === 'failed') return <p className="pv-export pv-export-failed">Export failed: {v.exportError ?? 'no reason given.'}</p>;
+  return <p className="pv-export muted">Not exported (no export folder was set)</p>;
+}
+
+function VersionDialog({ storyId, version, onClose }: { storyId: number; version: number; onClose(): void }) {
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    api.published
+      .get({ storyId, version })
+      .then((r) => !cancelled && setHtml(r.html))
+      .catch((e: unknown) => !cancelled && setError(toUiError(e).message));
+    return () => {
+      cancelled = true;
+    };
+  }, [storyId, version]);
+  return (
+    <Dialog wide title={`Version ${version} as published`} onClose={onClose}>
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : html === null ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <iframe className="preview-frame" title={`Published version ${version}`} sandbox="" srcDoc={html} />
+      )}
+    </Dialog>
+  );
+}
+
+export function PublishedVersions({ storyId, version }: { storyId: number; version: number }) {
+  const id = useId();
+  const canRetry = useApp((s) => !!s.me && (s.me.roles.includes('desk_editor') || s.me.roles.includes('admin')));
+  const [versions, setVersions] = useState<PublishedVersionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<{ version: number; ok: boolean; message: string } | null>(null);
+  const [tick, setTick] = useState(0);
+
+  // Publishing, correcting and killing change the story: refetch when the core says so.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'story.changed' && event.storyId === storyId) setTick((t) => t + 1);
+      }),
+    [storyId],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    api.published
+      .list({ storyId })
+      .then((r) => {
+        if (cancelled) return;
+        setVersions([...r.versions].sort((a, b) => b.version - a.version));
+        setError(null);
+      })
+      .catch((e: unknown) => !cancelled && setError(toUiError(e).message));
+    return () => {
+      cancelled = true;
+    };
+  }, [storyId, version, tick]);
+
+  const retry = useCallback(
+    async (v: number) => {
+      setRetrying(v);
+      setOutcome(null);
+      try {
+        const { version: next } = await api.published.retryExport({ storyId, version: v });
+        setVersions((list) => (list ?? []).map((x) => (x.version === next.version ? next : x)));
+        setOutcome(
+          next.exportStatus === 'ok'
+            ? { version: v, ok: true, message: `Version ${v} was copied to the export folder.` }
+            : { version: v, ok: false, message: `Version ${v} could not be exported: ${next.exportError ?? 'no reason given.'}` },
+        );
+      } catch (e) {
+        setOutcome({ version: v, ok: false, message: toUiError(e).message });
+      } finally {
+        setRetrying(null);
+      }
+    },
+    [storyId],
+  );
+
+  if (error) {
+    return (
+      <p className="error-text" role="alert">
+        Published versions could not be loaded: {error}
+      </p>
+    );
+  }
+  if (!versions || versions.length === 0) return null;
+
+  return (
+    <section className="published-versions" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-heading">
+        Published versions
+      </h2>
+      <ol className="pv-list" reversed>
+        {versions.map((v) => {
+          const killed = v.pubStatus === 'canceled';
+          const headingId = `${id}-v${v.version}`;
+          return (
+            <li key={v.version} className={killed ? 'pv pv-killed' : 'pv'} aria-labelledby={headingId}>
+              <div className="pv-top">
+                <h3 id={headingId} className="pv-title">
+                  Version {v.version}
+                </h3>
+                <span className={killed ? 'badge badge-killed' : 'badge badge-published'}>{killed ? 'Kill notice' : 'Usable'}</span>
+              </div>
+              <p className="pv-meta">
+                <time dateTime={v.publishedAt}>{fullTime(v.publishedAt)}</time> by {v.publishedByName}
+              </p>
+              {v.correctionNote ? (
+                <p className="pv-note">
+                  <span className="pv-note-label">{killed ? 'Kill note:' : 'Correction:'}</span> {v.correctionNote}
+                </p>
+              ) : null}
+              <ExportLine v={v} />
+              <div className="row-actions">
+                <button type="button" className="small-button" aria-describedby={headingId} onClick={() => setViewing(v.version)}>
+                  View
+                </button>
+                {v.exportStatus === 'failed' && canRetry ? (
+                  <button
+                    type="button"
+                    className="small-button"
+                    aria-describedby={headingId}
+                    disabled={retrying !== null}
+                    onClick={() => void retry(v.version)}
+                  >
+                    {retrying === v.version ? 'Retrying…' : 'Retry export'}
+                  </button>
+                ) : null}
+              </div>
+              {outcome?.version === v.version ? (
+                <p className={outcome.ok ? 'pv-outcome' : 'pv-outcome error-text'} role={outcome.ok ? 'status' : 'alert'}>
+                  {outcome.message}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {viewing !== null ? <VersionDialog storyId={storyId} version={viewing} onClose={() => setViewing(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// The admin's "Newsroom settings" screen: staff (add, edit, the core's refusals in its own words)
+// and settings (the export folder checked by the core). Only admins see the entry.
+// Screenshot: test-results/screens/admin-settings.png
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, apiError, shot } from './fixtures.js';
+
+const openAdmin = async (page: Page) => {
+  await page.getByRole('button', { name: 'Newsroom settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Newsroom settings' })).toBeVisible();
+};
+
+test('the admin adds a staff member, who can then sign in', async ({ page, signIn }) => {
+  await signIn(page, 'admin');
+  await openAdmin(page);
+  const table = page.getByRole('table', { name: 'Staff' });
+  await expect(table.getByRole('row', { name: /Ji Da-gyum/ })).toContainText('dagyumji@heraldcorp.com');
+  await expect(table.getByRole('row', { name: /Kim Min-ji/ })).toContainText('Desk editor');
+
+  const form = page.getByRole('form', { name: 'Add staff member' });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Yoon Ha-eun');
+  await form.getByRole('textbox', { name: 'E-mail', exact: true }).fill('haeun.yoon@heraldcorp.com');
+  await form.getByRole('checkbox', { name: 'Photo editor', exact: true }).check();
+  await form.getByRole('checkbox', { name: 'National', exact: true }).check();
+  await form.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added Yoon Ha-eun.' })).toBeVisible();
+  const row = table.getByRole('row', { name: /Yoon Ha-eun/ });
+  await expect(row).toContainText('haeun.yoon@heraldcorp.com');
+  await expect(row).toContainText('Reporter');
+  await expect(row).toContainText('Photo editor');
+  await expect(row).toContainText('National');
+
+  // The same e-mail again: the core's refusal, as it words it.
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Someone Else');
+  await form.getByRole('textbox', { name: 'E-mail', exact: true }).fill('haeun.yoon@heraldcorp.com');
+  await form.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(form.getByRole('alert')).toHaveText('haeun.yoon@heraldcorp.com already belongs to Yoon Ha-eun.');
+
+  // Taking the admin role from the only admin is refused in the core's words; nothing changes.
+  await table.getByRole('row', { name: /Han Seung-woo/ }).getByRole('button', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit Han Seung-woo' });
+  await dialog.getByRole('checkbox', { name: 'Admin', exact: true }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Reporter', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Newsdesk needs at least one active admin.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(table.getByRole('row', { name: /Han Seung-woo/ })).toContainText('Admin');
+
+  // Editing desks and roles of someone else works.
+  await table.getByRole('row', { name: /Yoon Ha-eun/ }).getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Yoon Ha-eun' });
+  await edit.getByRole('checkbox', { name: 'Business', exact: true }).check();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(table.getByRole('row', { name: /Yoon Ha-eun/ })).toContainText(/National, Business|Business, National/);
+  await shot(page, 'admin-staff');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: /Yoon Ha-eun/ })).toBeVisible();
+  await page.getByRole('button', { name: /Yoon Ha-eun/ }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Newsroom settings' })).toHaveCount(0);
+});
+
+test('the export folder is checked by the core; a real folder is saved', async ({ page, signIn, api, newsroom }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-export-'));
+  try {
+    await signIn(page, 'admin');
+    await openAdmin(page);
+    const folder = page.getByRole('textbox', { name: 'Export folder', exact: true });
+    const lock = page.getByRole('spinbutton', { name: 'Lock timeout (minutes)', exact: true });
+    const photo = page.getByRole('spinbutton', { name: 'Largest photo import (MB)', exact: true });
+    await expect(lock).toHaveValue('30');
+    await expect(photo).toHaveValue('50');
+
+    const missing = path.join(root, 'does-not-exist');
+    await folder.fill(missing);
+    await lock.fill('20');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toHaveText(`The export folder ${missing} does not exist. Create it or choose another folder in Settings.`);
+    await expect(folder).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, 'admin-settings-error');
+    // Nothing was saved, not even the other field.
+    const token = await newsroom.token('admin');
+    expect((await api('settings.get', {}, token)).settings).toMatchObject({ exportDir: '', lockTimeoutMinutes: 30 });
+
+    await folder.fill(root);
+    await photo.fill('25');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(folder).not.toHaveAttribute('aria-invalid', 'true');
+    expect((await api('settings.get', {}, token)).settings).toMatchObject({ exportDir: root, lockTimeoutMinutes: 20, maxPhotoBytes: 25 * 1024 * 1024 });
+
+    // Keyboard: the fields and the button are reachable in order.
+    await folder.focus();
+    await page.keyboard.press('Tab');
+    await expect(lock).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(photo).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
+    await shot(page, 'admin-settings');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // A photo editor may not set it through the API either.
+    const photoToken = await newsroom.token('photo_editor');
+    expect((await apiError(api('settings.update', { exportDir: '' }, photoToken))).code).toBe('FORBIDDEN');
+    expect((await api('settings.get', {}, token)).settings.exportDir).toBe(root);
+    await api('settings.update', { exportDir: '' }, token);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a reporter sees no admin entry', async ({ page, signIn }) => {
+  await signIn(page, 'Ji Da-gyum');
+  await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'My stories' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Newsroom settings' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Newsroom settings' })).toHaveCount(0);
+});
