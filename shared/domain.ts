@@ -262,7 +262,8 @@ export interface Settings {
 }
 
 export type ChangeEvent =
-  | { type: 'story.changed'; storyId: Id; status: Status; version: number }
+  /** `photos`: the story's photos changed (a re-caption changes no version, so clients must refetch). */
+  | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true }
   | { type: 'lock.changed'; storyId: Id; lock: StoryLock | null }
   | { type: 'photo.imported'; assetIds: Id[] }
   | { type: 'photo.changed'; assetId: Id };

@@ -5,7 +5,7 @@ import { readSettings, writeSetting, type Db } from '../../db/index.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   lockTimeoutMinutes: 30,
-  maxPhotoBytes: 50 * 1024 * 1024,
+  maxPhotoBytes: 100 * 1024 * 1024,
   exportDir: '',
   codeReplacements: [],
   metadataTemplates: [],

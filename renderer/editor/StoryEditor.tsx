@@ -479,7 +479,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     const off = api.onEvent((event) => {
       if (!('storyId' in event) || event.storyId !== storyId) return;
       if (event.type === 'story.changed') announced.current = Math.max(announced.current, event.version);
-      if (event.type === 'story.changed' && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
+      if (event.type === 'story.changed' && !event.photos && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
       if (event.type === 'lock.changed' && lockRef.current === 'held' && event.lock && event.lock.staffId !== me?.id) {
         // Someone force-unlocked and took over: stop editing, keep the text.
         setLock('other');

@@ -35,10 +35,19 @@ export function PhotoDetail({
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(asset));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
+  // The asset the draft started from: new data for the same photo (our own save, or someone
+  // else's edit) replaces the draft only when nothing is typed and unsaved, so no edit is lost.
+  const [base, setBase] = useState<PhotoAsset>(asset);
   useEffect(() => {
-    setDraft(draftOf(asset));
-    setStatus({ kind: 'idle' });
-  }, [asset]);
+    if (asset === base) return;
+    if (asset.id !== base.id) {
+      setDraft(draftOf(asset));
+      setStatus({ kind: 'idle' });
+    } else {
+      setDraft((d) => (JSON.stringify(d) === JSON.stringify(draftOf(base)) ? draftOf(asset) : d));
+    }
+    setBase(asset);
+  }, [asset, base]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(asset));
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -61,7 +70,12 @@ export function PhotoDetail({
         },
       });
       setStatus({ kind: 'saved' });
-      if (assets[0]) onSaved(assets[0]);
+      const saved = assets[0];
+      if (saved) {
+        setDraft(draftOf(saved));
+        setBase(saved);
+        onSaved(saved);
+      }
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }

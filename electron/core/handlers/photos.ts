@@ -127,7 +127,7 @@ export function photoModule(services: CoreServices): CoreModule {
 
   function announce(storyId: Id) {
     const story = getStory(db, storyId);
-    if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version });
+    if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version, photos: true });
   }
 
   return {
