@@ -89,7 +89,7 @@ describe('attaching the seed photos', () => {
     // The inline photo is a figure node before paragraph 10; that body change is a new version.
     expect(figures(story.body)).toEqual([{ index: 10, id: photos[1]!.id }]);
     expect(story.version).toBe(before.version + 1);
-    expect(h.events).toContainEqual({ type: 'story.changed', storyId, status: 'editing', version: story.version });
+    expect(h.events).toContainEqual({ type: 'story.changed', storyId, status: 'editing', version: story.version, photos: true });
   });
 
   it('makes the story findable by its captions', async () => {
