@@ -22,6 +22,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { Autosave, type Field, type SaveState } from './autosave.js';
 import { BodyEditor, replaceDoc } from './BodyEditor.js';
+import { LeadPhoto } from './figure.js';
 import { ChecksPanel } from './ChecksPanel.js';
 import { commentHighlightKey, type HighlightAnchor } from './commentHighlights.js';
 import { CommentsPanel } from './CommentsPanel.js';
@@ -835,7 +836,10 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
             <pre className="raw-body">{rawText(story.body)}</pre>
           </section>
         ) : (
-          <BodyEditor initial={initialBody ?? story.body} editable={editable} lang={language} onReady={onEditorReady} onChange={onBodyChange} />
+          <>
+            <LeadPhoto />
+            <BodyEditor initial={initialBody ?? story.body} editable={editable} lang={language} onReady={onEditorReady} onChange={onBodyChange} />
+          </>
         )}
       </div>
 

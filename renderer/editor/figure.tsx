@@ -9,6 +9,20 @@ const photoIdOf = (el: HTMLElement): number | null => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
+/** The lead photo above the body, as the published page shows it (placed from the Photos tab). */
+export function LeadPhoto() {
+  const lead = useEditorPhotos((s) => s.photos.find((p) => p.placement === 'lead'));
+  if (!lead) return null;
+  return (
+    <figure className="story-figure story-lead" aria-label="Lead photo">
+      <img src={lead.asset.displayUrl} alt={lead.alt || lead.caption} loading="lazy" draggable={false} />
+      <figcaption>
+        {lead.caption || <em>No caption</em>} {lead.credit ? `(${lead.credit})` : <em>(no credit)</em>}
+      </figcaption>
+    </figure>
+  );
+}
+
 function FigureView({ node, selected }: ReactNodeViewProps) {
   const id = node.attrs.storyPhotoId as number;
   const photo = useEditorPhotos((s) => s.photos.find((p) => p.id === id));
