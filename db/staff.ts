@@ -2,6 +2,7 @@
 
 import type { Desk, Id, Role, Staff } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
+import { reindexStory } from './stories.js';
 
 interface StaffRow {
   id: number;
@@ -61,6 +62,21 @@ export function insertStaff(db: Db, s: { name: string; email: string; roles: Rol
 
 export function updateStaffRecord(db: Db, id: Id, s: { name: string; email: string; active: boolean }): void {
   stmt(db, `UPDATE staff SET name = ?, email = ?, active = ? WHERE id = ?`).run(s.name, s.email, s.active ? 1 : 0, id);
+}
+
+/** The stories with this staff member on the byline. */
+export function storyIdsWithByline(db: Db, staffId: Id): Id[] {
+  return stmt(db, `SELECT DISTINCT story_id FROM story_byline WHERE staff_id = ? ORDER BY story_id`).pluck().all(staffId) as Id[];
+}
+
+/**
+ * Brings the search index (byline_text) of every story this person is on the byline of up to
+ * date with their name and email. Call inside the transaction that renamed them.
+ */
+export function reindexBylinesOf(db: Db, staffId: Id): number {
+  const ids = storyIdsWithByline(db, staffId);
+  for (const id of ids) reindexStory(db, id);
+  return ids.length;
 }
 
 export function setStaffRoles(db: Db, id: Id, roles: Role[]): void {

@@ -4,7 +4,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createCore, type Core } from '../core/core.js';
+import { createCore, DATABASE_FILE, type Core } from '../core/core.js';
+import { createBackupCommand } from './backup.js';
 import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
@@ -146,7 +147,18 @@ async function start(): Promise<void> {
   });
   forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isMac: process.platform === 'darwin', appName: app.name, dev: DEV_URL !== null || !app.isPackaged })));
+  const backUp = createBackupCommand({
+    dialog,
+    backup: (file) => openCore.backup(file),
+    databaseFile: path.join(openCore.dataDir, DATABASE_FILE),
+    documentsDir: app.getPath('documents'),
+    owner: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({ isMac: process.platform === 'darwin', appName: app.name, dev: DEV_URL !== null || !app.isPackaged, onBackup: () => void backUp() }),
+    ),
+  );
   mainWindow = createWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;

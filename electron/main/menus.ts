@@ -3,7 +3,9 @@
 
 import type { MenuItemConstructorOptions } from 'electron';
 
-export function applicationMenuTemplate(opts: { isMac: boolean; appName: string; dev: boolean }): MenuItemConstructorOptions[] {
+export const BACKUP_MENU_LABEL = 'Back up newsroom…';
+
+export function applicationMenuTemplate(opts: { isMac: boolean; appName: string; dev: boolean; onBackup?: () => void }): MenuItemConstructorOptions[] {
   const template: MenuItemConstructorOptions[] = [];
   if (opts.isMac) {
     template.push({
@@ -21,7 +23,8 @@ export function applicationMenuTemplate(opts: { isMac: boolean; appName: string;
       ],
     });
   }
-  template.push({ label: 'File', submenu: [opts.isMac ? { role: 'close' } : { role: 'quit' }] });
+  const backup: MenuItemConstructorOptions[] = opts.onBackup ? [{ label: BACKUP_MENU_LABEL, click: opts.onBackup }, { type: 'separator' }] : [];
+  template.push({ label: 'File', submenu: [...backup, opts.isMac ? { role: 'close' } : { role: 'quit' }] });
   template.push({
     label: 'Edit',
     submenu: [

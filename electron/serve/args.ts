@@ -8,15 +8,18 @@ export interface ServeArgs {
   port: number;
   demo: boolean;
   staticDir: string | null;
+  /** Back up the data folder's database to this file and exit instead of serving. */
+  backup: string | null;
 }
 
-const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR]';
+const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
 
 export function parseServeArgs(argv: string[]): ServeArgs {
   let dataDir: string | null = null;
   let port = DEFAULT_PORT;
   let demo = false;
   let staticDir: string | null = null;
+  let backup: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -41,6 +44,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--static-dir':
         staticDir = value();
         break;
+      case '--backup':
+        backup = value();
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);
@@ -49,6 +55,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     }
   }
   if (!dataDir) throw new Error(`--data-dir is required.\n${USAGE}`);
-  return { dataDir: path.resolve(dataDir), port, demo, staticDir: staticDir ? path.resolve(staticDir) : null };
+  // A backup copies an existing newsroom; seeding a demo one first would be a surprise.
+  if (backup && demo) throw new Error(`--backup copies an existing newsroom and cannot be combined with --demo.\n${USAGE}`);
+  return { dataDir: path.resolve(dataDir), port, demo, staticDir: staticDir ? path.resolve(staticDir) : null, backup: backup ? path.resolve(backup) : null };
 }
 

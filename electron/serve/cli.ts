@@ -1,5 +1,6 @@
 // npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR]
 // Runs the core behind the loopback HTTP bridge so the renderer works in any browser.
+// npm run serve -- --data-dir DIR --backup FILE: an online backup of DIR's database, then exit.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core.js';
 import { createHttpBridge } from './server.js';
 import { parseServeArgs, type ServeArgs } from './args.js';
+import { backupDataDir } from './backup.js';
 
 /** The built renderer: beside the bundled cli (dist/serve → dist/renderer) or from the source tree. */
 function findStaticDir(): string | null {
@@ -22,6 +24,16 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
+  }
+  if (args.backup) {
+    try {
+      const { file, bytes } = await backupDataDir(args.dataDir, args.backup);
+      console.log(`Backed up the newsroom in ${args.dataDir} to ${file} (${(bytes / 1024).toFixed(0)} KB).`);
+      process.exit(0);
+    } catch (error) {
+      console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   }
   const staticDir = args.staticDir ?? findStaticDir();
   const core = await createCore({ dataDir: args.dataDir, demo: args.demo });

@@ -12,8 +12,12 @@ import type { TransportCore } from './coreApi.js';
 import { contentTypeOf, resolveInside } from './staticFiles.js';
 
 export const DEFAULT_PORT = 5178;
-/** Photo imports travel as base64 in JSON, so the ceiling is generous. */
-export const DEFAULT_BODY_LIMIT = 200 * 1024 * 1024;
+/** Every method but photos.import takes a few fields of text: a small ceiling. */
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+/** Photo imports travel as base64 in JSON, so their ceiling is generous. */
+export const DEFAULT_IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+/** The methods whose bodies may be as large as the import limit. */
+const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['photos.import']);
 
 /** The renderer needs nothing from elsewhere: scripts and connections only to this origin. */
 export const CONTENT_SECURITY_POLICY = [
@@ -36,7 +40,10 @@ export interface HttpBridgeOptions {
   port?: number;
   /** The built renderer (dist/renderer); null serves the API only. */
   staticDir?: string | null;
+  /** Largest request body for every method except photos.import (default DEFAULT_BODY_LIMIT). */
   bodyLimit?: number;
+  /** Largest request body for photos.import (default DEFAULT_IMPORT_BODY_LIMIT). */
+  importBodyLimit?: number;
   /** Interval of SSE keep-alive comments. */
   heartbeatMs?: number;
 }
@@ -75,6 +82,8 @@ function sendError(res: http.ServerResponse, error: ApiErrorBody, status = HTTP_
 const TRAVERSAL = /(\.\.|%2e%2e|%2e\.|\.%2e|%2f|%5c|%00|\\)/i;
 
 class BodyTooLarge extends Error {}
+
+const sizeLabel = (bytes: number): string => (bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -129,6 +138,7 @@ function contentTypeAllowed(req: http.IncomingMessage): boolean {
 
 export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = {}): HttpBridge {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const importBodyLimit = opts.importBodyLimit ?? DEFAULT_IMPORT_BODY_LIMIT;
   const staticDir = opts.staticDir ?? null;
   const heartbeatMs = opts.heartbeatMs ?? 25_000;
   const mediaDir = path.join(core.dataDir, 'media');
@@ -155,12 +165,14 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
       req.resume();
       return;
     }
+    const limit = LARGE_BODY_METHODS.has(method) ? importBodyLimit : bodyLimit;
     let raw: Buffer;
     try {
-      raw = await readBody(req, bodyLimit);
+      raw = await readBody(req, limit);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendError(res, { code: 'VALIDATION', message: `The request body is larger than ${bodyLimit} bytes.` }, 413, { Connection: 'close' });
+        // Refused before the core sees anything, so nothing changes.
+        sendError(res, { code: 'VALIDATION', message: `The request body is larger than the ${sizeLabel(limit)} ${method} accepts.` }, 413, { Connection: 'close' });
         req.resume();
         return;
       }

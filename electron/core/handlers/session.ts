@@ -12,6 +12,7 @@ import {
   insertStaff,
   listDesks,
   listStaff,
+  reindexBylinesOf,
   setStaffDesks,
   setStaffRoles,
   updateStaffRecord,
@@ -72,11 +73,11 @@ export function sessionModule(services: CoreServices, sessions: Sessions): CoreM
         if (!current) throw new ApiError('NOT_FOUND', `There is no staff member ${input.id}.`);
         if (input.desks) assertDesks(input.desks);
         if (input.email !== undefined) assertEmailFree(input.email, current.id);
-        updateStaffRecord(db, current.id, {
-          name: input.name?.trim() ?? current.name,
-          email: input.email ?? current.email,
-          active: input.active ?? current.active,
-        });
+        const name = input.name?.trim() ?? current.name;
+        const email = input.email ?? current.email;
+        updateStaffRecord(db, current.id, { name, email, active: input.active ?? current.active });
+        // Bylines are searched by name and email: their stories' index must follow a rename.
+        if (name !== current.name || email !== current.email) reindexBylinesOf(db, current.id);
         if (input.roles) setStaffRoles(db, current.id, input.roles);
         if (input.desks) setStaffDesks(db, current.id, input.desks);
         // The newsroom must never lock itself out of its own settings.

@@ -54,7 +54,16 @@ export function cleanFileName(name: string): string {
   return cleaned || 'photo';
 }
 
-export async function importOne(deps: ImportDeps, file: ImportFile): Promise<ImportOutcome> {
+/** A file that passed the cheap checks: its bytes, kind and content hash. */
+interface Examined {
+  name: string;
+  bytes: Buffer;
+  kind: (typeof CONTENT_TYPES)[keyof typeof CONTENT_TYPES];
+  hash: string;
+}
+
+/** Size, type and hash: everything short of decoding. An outcome is a refusal. */
+async function examine(deps: ImportDeps, file: ImportFile): Promise<Examined | ImportOutcome> {
   const name = cleanFileName(file.name);
   // A base64 string longer than the limit allows cannot hold an acceptable file: refuse before decoding it.
   if (typeof file.data === 'string' && file.data.length > Math.ceil((deps.maxBytes * 4) / 3) + 8) {
@@ -69,6 +78,11 @@ export async function importOne(deps: ImportDeps, file: ImportFile): Promise<Imp
   if (!sniffed.ok) return { name, ok: false, error: sniffed.error };
 
   const hash = await sha256Hex(bytes);
+  return { name, bytes, kind: CONTENT_TYPES[sniffed.kind], hash };
+}
+
+/** Decodes, makes the renditions and stores the asset (or finds it already in the library). */
+async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): Promise<ImportOutcome> {
   const existing = findPhotoAssetByHash(deps.db, hash);
   if (existing) return { name, ok: true, duplicate: true, asset: existing };
 
@@ -77,7 +91,6 @@ export async function importOne(deps: ImportDeps, file: ImportFile): Promise<Imp
     const info = await probe(bytes);
     const { display, thumb } = await makeRenditions(bytes);
     const { metadata } = readPhotoMetadata(metadataSources(bytes, info));
-    const kind = CONTENT_TYPES[sniffed.kind];
 
     const dir = assetDir(deps.dataDir, hash);
     await fs.mkdir(dir, { recursive: true });
@@ -116,20 +129,62 @@ export async function importOne(deps: ImportDeps, file: ImportFile): Promise<Imp
   }
 }
 
-/** Imports a batch; one outcome per file in the order given. A bad file never stops the rest. */
+export async function importOne(deps: ImportDeps, file: ImportFile): Promise<ImportOutcome> {
+  const examined = await examine(deps, file);
+  return 'hash' in examined ? store(deps, examined) : examined;
+}
+
+/** What a later copy of the same bytes in a batch reports: the first copy's asset, or its refusal. */
+function asDuplicate(first: ImportOutcome, name: string): ImportOutcome {
+  return first.ok && first.asset ? { name, ok: true, duplicate: true, asset: first.asset } : { name, ok: false, ...(first.error ? { error: first.error } : {}) };
+}
+
+/**
+ * Imports a batch; one outcome per file in the order given. A bad file never stops the rest.
+ * Files are examined in parallel but claim their content hash in input order, so of identical
+ * files the first is the one stored (and reported new) and the later ones are its duplicates.
+ */
 export async function importPhotos(deps: ImportDeps, files: ImportFile[]): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = new Array(files.length);
   const width = Math.max(1, Math.min(deps.concurrency ?? 2, files.length));
+  // claimed[i] settles once files 0..i have all claimed their hash (or been refused).
+  const claimed: Promise<void>[] = [];
+  const release: (() => void)[] = [];
+  for (let i = 0; i < files.length; i++) claimed.push(new Promise<void>((resolve) => release.push(resolve)));
+  const firstOfHash = new Map<string, Promise<ImportOutcome>>();
+
+  const importAt = async (i: number): Promise<ImportOutcome> => {
+    const earlier = i > 0 ? claimed[i - 1]! : Promise.resolve();
+    try {
+      const examined = await examine(deps, files[i]!);
+      await earlier;
+      if (!('hash' in examined)) return examined;
+      const first = firstOfHash.get(examined.hash);
+      if (first) {
+        release[i]!();
+        return asDuplicate(await first, examined.name);
+      }
+      const own = store(deps, examined);
+      firstOfHash.set(examined.hash, own);
+      // Later copies await `own`; a failure here must not surface as an unhandled rejection too.
+      own.catch(() => undefined);
+      release[i]!();
+      return await own;
+    } finally {
+      // Never before the files ahead of this one, whatever happened to it.
+      void earlier.then(release[i]);
+    }
+  };
+
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const file = files[i]!;
       try {
-        results[i] = await importOne(deps, file);
+        results[i] = await importAt(i);
       } catch (error) {
         console.error('[photos] import failed unexpectedly:', error);
-        results[i] = { name: cleanFileName(file.name), ok: false, error: 'The file could not be imported because of an internal error; it was not stored.' };
+        results[i] = { name: cleanFileName(files[i]!.name), ok: false, error: 'The file could not be imported because of an internal error; it was not stored.' };
       }
     }
   };

@@ -2,12 +2,14 @@
 // run here) and the real core: the window's security settings, the single-instance lock, the
 // refusals of navigation, window.open and permissions, the menus, the app protocol and IPC.
 
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
 import { channelOf, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
+import { listStaff, openDatabase } from '../../../db/index.js';
+import type { Staff } from '../../../shared/domain.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -35,6 +37,10 @@ const fake = vi.hoisted(() => {
     permissionCheck: null as null | (() => boolean),
     lockRequested: false,
     ready: null as null | Promise<void>,
+    /** What the next save dialog answers, and the options each one was opened with. */
+    savePath: null as null | string,
+    saveDialogs: [] as Record<string, unknown>[],
+    messageBoxes: [] as Record<string, unknown>[],
   };
   let nextId = 1;
   const app = Object.assign(new Emitter(), {
@@ -42,13 +48,14 @@ const fake = vi.hoisted(() => {
     isPackaged: false,
     requestSingleInstanceLock: () => ((state.lockRequested = true), true),
     whenReady: () => (state.ready = Promise.resolve()),
-    getPath: () => '/nonexistent-userdata',
+    getPath: (name: string) => (name === 'documents' ? '/nonexistent-documents' : '/nonexistent-userdata'),
     setName: () => {},
     quit: () => {},
     exit: () => {},
   });
   class BrowserWindow extends Emitter {
     static getAllWindows = () => state.windows.map((w) => w as unknown as BrowserWindow);
+    static getFocusedWindow = () => null;
     webContents: Emitter & { id: number; session: unknown; replaceMisspelling: () => void };
     options: Record<string, unknown>;
     url = '';
@@ -67,7 +74,19 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow,
-    dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => {}, showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: {
+      // Electron's dialogs take an optional parent window first; the options are the last argument.
+      showMessageBox: async (...args: unknown[]) => {
+        state.messageBoxes.push(args.at(-1) as Record<string, unknown>);
+        return { response: 0 };
+      },
+      showErrorBox: () => {},
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async (...args: unknown[]) => {
+        state.saveDialogs.push(args.at(-1) as Record<string, unknown>);
+        return state.savePath ? { canceled: false, filePath: state.savePath } : { canceled: true, filePath: '' };
+      },
+    },
     ipcMain: { handle: (c: string, fn: Listener) => state.handlers.set(c, fn), removeHandler: (c: string) => state.handlers.delete(c) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
     protocol: {
@@ -89,9 +108,10 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 let rendererDir: string;
+let dataDir: string;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-main-'));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-main-'));
   process.env.NEWSDESK_DATA_DIR = dataDir;
   process.env.NEWSDESK_FIRST_RUN = 'demo';
   rendererDir = path.join(dataDir, 'renderer-build');
@@ -183,5 +203,76 @@ describe('Electron main', () => {
         expect(refused.status === 404 || (await refused.text()).includes('<title>Newsdesk</title>'), url).toBe(true);
       }
     }
+  });
+
+  describe('File → Back up newsroom…', () => {
+    type Item = { label?: string; role?: string; click?: () => void };
+    const backupItem = (): Item => {
+      const menu = fake.state.menu as { label?: string; submenu?: Item[] }[];
+      const item = menu.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Back up newsroom…');
+      expect(item, 'the File menu has the backup item').toBeDefined();
+      return item!;
+    };
+    /** Clicks the item (Electron ignores what click returns) and waits for the message box it ends with. */
+    const clickAndWait = async () => {
+      const boxes = fake.state.messageBoxes.length;
+      backupItem().click!();
+      for (let i = 0; i < 250 && fake.state.messageBoxes.length === boxes; i++) await new Promise((r) => setTimeout(r, 20));
+      return fake.state.messageBoxes.at(-1)!;
+    };
+
+    it('is in the File menu, before quitting', () => {
+      const menu = fake.state.menu as { label?: string; submenu?: Item[] }[];
+      const file = menu.find((m) => m.label === 'File')!.submenu!;
+      expect(file.findIndex((i) => i.label === 'Back up newsroom…')).toBeLessThan(file.findIndex((i) => i.role === 'quit' || i.role === 'close'));
+    });
+
+    it('writes a valid SQLite copy holding the staff while the app keeps running, then says so', async () => {
+      const target = path.join(dataDir, 'backups-chosen', 'copy.db');
+      mkdirSync(path.dirname(target), { recursive: true });
+      fake.state.savePath = target;
+      const box = await clickAndWait();
+
+      const asked = fake.state.saveDialogs.at(-1)!;
+      expect(String(asked.defaultPath)).toMatch(/^\/nonexistent-documents\/newsdesk-backup-\d{4}-\d{2}-\d{2}\.db$/);
+      expect(box).toMatchObject({ type: 'info', message: 'The newsroom is backed up.' });
+      expect(String(box.detail)).toContain(target);
+
+      const copy = openDatabase(target, { readonly: true });
+      try {
+        expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+        expect(listStaff(copy).map((s) => s.name)).toContain('Ji Da-gyum');
+      } finally {
+        copy.close();
+      }
+      expect(existsSync(`${target}.partial`)).toBe(false);
+      // The app is still running on its database.
+      const handler = fake.state.handlers.get(channelOf('staff.list'))!;
+      const envelope = (await handler({ sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } }, {})) as {
+        ok: boolean;
+        value?: { staff: Staff[] };
+      };
+      expect(envelope.ok).toBe(true);
+      expect(envelope.value?.staff.length).toBeGreaterThan(0);
+    });
+
+    it('shows the error when the backup cannot be written, and nothing when cancelled', async () => {
+      fake.state.savePath = path.join(dataDir, 'no-such-folder', 'deeper', 'copy.db');
+      const box = await clickAndWait();
+      expect(box).toMatchObject({ type: 'error', message: 'The backup failed.' });
+      expect(existsSync(fake.state.savePath)).toBe(false);
+
+      fake.state.savePath = path.join(dataDir, 'newsdesk.db');
+      expect(await clickAndWait()).toMatchObject({ type: 'error', detail: expect.stringContaining('own database') });
+
+      fake.state.savePath = null;
+      const boxes = fake.state.messageBoxes.length;
+      const dialogs = fake.state.saveDialogs.length;
+      backupItem().click!();
+      for (let i = 0; i < 50 && fake.state.saveDialogs.length === dialogs; i++) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fake.state.saveDialogs.length).toBe(dialogs + 1);
+      expect(fake.state.messageBoxes.length).toBe(boxes);
+    });
   });
 });

@@ -151,3 +151,43 @@ describe('photos.import', () => {
     ]);
   });
 });
+
+describe('identical files in one batch', () => {
+  it('the first in input order is the new asset, the later ones its duplicates, results in input order', async () => {
+    for (const seed of [141, 142, 143]) {
+      const data = b64(await makeJpeg(320, 240, { seed }));
+      const before = h.events.length;
+      const { results } = await h.as('photo')<ImportResult>('photos.import', {
+        files: ['a.jpg', 'b.jpg', 'c.jpg'].map((name) => ({ name, data })),
+      });
+      expect(results.map((r) => r.name)).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+      expect(results.map((r) => [r.ok, r.duplicate ?? false])).toEqual([
+        [true, false],
+        [true, true],
+        [true, true],
+      ]);
+      const asset = results[0]!.asset!;
+      expect(results.map((r) => r.asset?.id)).toEqual([asset.id, asset.id, asset.id]);
+      expect(asset.originalName).toBe('a.jpg');
+      expect(h.events.slice(before)).toContainEqual({ type: 'photo.imported', assetIds: [asset.id] });
+    }
+  });
+
+  it('a duplicate of a file that is refused gets the same refusal', async () => {
+    const broken = Buffer.from(await makeJpeg(64, 64, { seed: 77 })).subarray(0, 200);
+    const good = await makeJpeg(64, 64, { seed: 78 });
+    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+      files: [
+        { name: 'broken-1.jpg', data: b64(broken) },
+        { name: 'fine.jpg', data: b64(good) },
+        { name: 'broken-2.jpg', data: b64(broken) },
+      ],
+    });
+    expect(results.map((r) => [r.name, r.ok])).toEqual([
+      ['broken-1.jpg', false],
+      ['fine.jpg', true],
+      ['broken-2.jpg', false],
+    ]);
+    expect(results[2]!.error).toBe(results[0]!.error);
+  });
+});

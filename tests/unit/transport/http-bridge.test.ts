@@ -7,7 +7,7 @@ import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpBridge, type HttpBridge } from '../../../electron/serve/server.js';
+import { createHttpBridge, DEFAULT_BODY_LIMIT, DEFAULT_IMPORT_BODY_LIMIT, type HttpBridge } from '../../../electron/serve/server.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createFakeCore, type FakeCore } from './fakeCore.js';
@@ -207,5 +207,58 @@ describe('HTTP bridge', () => {
     expect(Buffer.from(last.files[0]!.data, 'base64')).toEqual(Buffer.from([1, 2, 3, 250]));
     await api.session.signOut({});
     await expect(api.stories.get({ id: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('keeps the large body limit for photos.import only; other methods answer 413 over a small one and reach nothing', async () => {
+    const limited = createHttpBridge(core, { port: 0, staticDir: null, bodyLimit: 1024, importBodyLimit: 64 * 1024 });
+    const at = await limited.listen();
+    try {
+      const { token } = (await (await post('session.signIn', { staffId: 1 })).json()) as { token: string };
+      const send = (method: string, padding: number) =>
+        fetch(`${at}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(method === 'photos.import' ? { files: [{ name: 'a.jpg', data: 'A'.repeat(padding) }] } : { id: 7, pad: 'x'.repeat(padding) }),
+        });
+      const before = core.calls.length;
+      const refused = await send('stories.get', 8 * 1024);
+      expect(refused.status).toBe(413);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('VALIDATION');
+      expect(body.error.message).toContain('1024 bytes');
+      expect(core.calls.length, 'the core never saw the refused call').toBe(before);
+
+      // The same size is fine for an import, up to the import limit.
+      const imported = await send('photos.import', 8 * 1024);
+      expect(imported.status).toBe(200);
+      expect(core.calls.length).toBe(before + 1);
+      const tooBig = await send('photos.import', 100 * 1024);
+      expect(tooBig.status).toBe(413);
+      expect(((await tooBig.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
+      expect(core.calls.length).toBe(before + 1);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('defaults to 2 MB for ordinary methods and 200 MB for photos.import', async () => {
+    expect(DEFAULT_BODY_LIMIT).toBe(2 * 1024 * 1024);
+    expect(DEFAULT_IMPORT_BODY_LIMIT).toBe(200 * 1024 * 1024);
+    const plain = createHttpBridge(core, { port: 0, staticDir: null });
+    const at = await plain.listen();
+    try {
+      const { token } = (await (await post('session.signIn', { staffId: 1 })).json()) as { token: string };
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const three = 3 * 1024 * 1024;
+      const before = core.calls.length;
+      const save = await fetch(`${at}/api/stories.get`, { method: 'POST', headers, body: JSON.stringify({ id: 7, pad: 'x'.repeat(three) }) });
+      expect(save.status).toBe(413);
+      expect(core.calls.length).toBe(before);
+      const imported = await fetch(`${at}/api/photos.import`, { method: 'POST', headers, body: JSON.stringify({ files: [{ name: 'a.jpg', data: 'A'.repeat(three) }] }) });
+      expect(imported.status).toBe(200);
+      expect(((await imported.json()) as { results: { length: number }[] }).results[0]?.length).toBe(three);
+    } finally {
+      await plain.close();
+    }
   });
 });

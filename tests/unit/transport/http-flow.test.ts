@@ -121,6 +121,19 @@ describe('the issue 2 flow over plain HTTP', () => {
     expect((await ok<{ story: Story }>('stories.get', { id: second.id }, editor.token)).story.status).toBe('editing');
   });
 
+  it('refuses a save over the 2 MB body limit with 413 VALIDATION and leaves the story as it was', async () => {
+    const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
+    const reporter = await signIn(staff, 'Ji Da-gyum');
+    const created = (await ok<{ story: Story }>('stories.create', { desk: 'National', headline: 'Small and fine' }, reporter.token)).story;
+    const huge = docFromParagraphs(['x'.repeat(3 * 1024 * 1024)]);
+    const { status, json } = await http('stories.save', { id: created.id, baseVersion: created.version, changes: { body: huge } }, reporter.token);
+    expect(status).toBe(413);
+    expect((json.error as { code: string }).code).toBe('VALIDATION');
+    const after = (await ok<{ story: Story }>('stories.get', { id: created.id }, reporter.token)).story;
+    expect(after.version).toBe(created.version);
+    expect(after.headline).toBe('Small and fine');
+  });
+
   it('delivers a story.changed event over SSE when a story changes', async () => {
     const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
     const reporter = await signIn(staff, 'Ji Da-gyum');
