@@ -47,6 +47,16 @@ export function getByline(db: Db, storyId: Id): BylineEntry[] {
   ).all(storyId) as BylineEntry[];
 }
 
+/** Everyone who created the story or was ever on its byline (migration 004), lowest id first. */
+export function getStoryAuthorIds(db: Db, storyId: Id): Id[] {
+  return stmt(db, `SELECT staff_id FROM story_authors WHERE story_id = ? ORDER BY staff_id`).pluck().all(storyId) as Id[];
+}
+
+/** Adds people to the story's authors; nobody is ever removed from them. */
+function recordAuthors(db: Db, storyId: Id, staffIds: Id[]): void {
+  for (const staffId of staffIds) stmt(db, `INSERT OR IGNORE INTO story_authors (story_id, staff_id) VALUES (?, ?)`).run(storyId, staffId);
+}
+
 export function getStory(db: Db, id: Id): Story | null {
   const r = stmt(db, `${STORY_SELECT} WHERE s.id = ?`).get(id) as StoryRow | undefined;
   if (!r) return null;
@@ -61,6 +71,7 @@ export function getStory(db: Db, id: Id): Story | null {
     headline: r.headline,
     subheadlines: JSON.parse(r.subheadlines) as string[],
     byline: getByline(db, r.id),
+    authorIds: getStoryAuthorIds(db, r.id),
     dateline: r.dateline,
     body: JSON.parse(r.body) as DocNode,
     language: r.language,
@@ -139,6 +150,7 @@ export function insertStory(
   bylineIds.forEach((staffId, position) => {
     stmt(db, `INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`).run(id, staffId, position);
   });
+  recordAuthors(db, id, [s.createdBy, ...bylineIds]);
   return id;
 }
 
@@ -176,7 +188,7 @@ export function getStoryTextVersion(db: Db, id: Id): number | null {
   return v ?? null;
 }
 
-/** Replaces the byline (ordered) and refreshes the search copy of it. */
+/** Replaces the byline (ordered) and refreshes the search copy of it. Everyone named joins the story's authors for good. */
 export function setByline(db: Db, storyId: Id, staffIds: Id[]): void {
   stmt(db, `DELETE FROM story_byline WHERE story_id = ?`).run(storyId);
   const seen = new Set<Id>();
@@ -186,6 +198,7 @@ export function setByline(db: Db, storyId: Id, staffIds: Id[]): void {
     seen.add(staffId);
     stmt(db, `INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`).run(storyId, staffId, position++);
   }
+  recordAuthors(db, storyId, [...seen]);
   reindexStory(db, storyId);
 }
 

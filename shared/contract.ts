@@ -44,7 +44,8 @@ export const BodySchema = z.custom<DocNode>((value) => validateBody(value).lengt
   message: 'body does not match the story schema',
 });
 
-const BylineInput = z.array(z.strictObject({ staffId: id })).min(0).max(10);
+// A story always has someone to answer for it: the byline may change but never empty.
+const BylineInput = z.array(z.strictObject({ staffId: id })).min(1).max(10);
 
 const PhotoFields = {
   caption: text(2000).optional(),

@@ -81,6 +81,11 @@ export interface Story {
   headline: string;
   subheadlines: string[];
   byline: BylineEntry[];
+  /**
+   * Everyone who created the story or was ever on its byline, even if since removed from it
+   * (four eyes: none of them may approve it). Always filled by the core.
+   */
+  authorIds?: Id[];
   dateline: string;
   body: DocNode;
   language: string;

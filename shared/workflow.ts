@@ -6,7 +6,13 @@ import type { Action, Id, Role, Status, StoryLock, Timestamp } from './domain.js
 /** What the rules need to know about a story. */
 export interface WorkflowStory {
   status: Status;
+  /** Who is on the byline now: they submit, recall and write the draft. */
   bylineIds: Id[];
+  /**
+   * Everyone who created the story or was ever on its byline, including people since removed
+   * from it. Four eyes looks at these, so dropping your own name does not let you approve.
+   */
+  authorIds: Id[];
   createdBy: Id;
   claimedBy: Id | null;
 }
@@ -47,6 +53,9 @@ export const PHOTO_EDITABLE: ReadonlySet<Status> = new Set<Status>(['draft', 'su
 export const hasRole = (person: Person, role: Role): boolean => person.roles.includes(role);
 export const isDeskEditor = (person: Person): boolean => hasRole(person, 'desk_editor');
 export const isAuthor = (story: WorkflowStory, person: Person): boolean => story.bylineIds.includes(person.id);
+/** Wrote the story at any time: created it, is on the byline, or ever was (four eyes). */
+export const hasWritten = (story: WorkflowStory, person: Person): boolean =>
+  story.createdBy === person.id || story.authorIds.includes(person.id) || isAuthor(story, person);
 
 /** Whether `person` may take `action` on `story` by role alone, ignoring the status. */
 function permitted(action: Action, story: WorkflowStory, person: Person): boolean {
@@ -58,8 +67,8 @@ function permitted(action: Action, story: WorkflowStory, person: Person): boolea
     case 'recall':
       return writer && isAuthor(story, person);
     case 'approve':
-      // Four eyes: a desk editor never approves a story they are a byline on.
-      return desk && !isAuthor(story, person);
+      // Four eyes: a desk editor never approves a story they created or were ever a byline on.
+      return desk && !hasWritten(story, person);
     case 'spike':
       return desk || (writer && story.status === 'draft' && isAuthor(story, person));
     case 'claim':
@@ -83,8 +92,13 @@ export function refusal(
 ): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   const transition = TRANSITIONS[action];
   if (!permitted(action, story, person)) {
-    if (action === 'approve' && isDeskEditor(person) && isAuthor(story, person)) {
-      return { code: 'FORBIDDEN', message: 'You cannot approve a story you are a byline on: another desk editor must approve it.' };
+    if (action === 'approve' && isDeskEditor(person) && hasWritten(story, person)) {
+      return {
+        code: 'FORBIDDEN',
+        message: isAuthor(story, person)
+          ? 'You cannot approve a story you are a byline on: another desk editor must approve it.'
+          : 'You cannot approve a story you wrote or were a byline on: another desk editor must approve it.',
+      };
     }
     return { code: 'FORBIDDEN', message: `You may not ${ACTION_VERBS[action]} this story.` };
   }

@@ -6,6 +6,7 @@ import type { Db } from '../statements.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_photo_desk.js';
 import * as m003 from './003_text_version.js';
+import * as m004 from './004_story_authors.js';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -20,6 +20,7 @@ import { storiesModule } from './handlers/stories.js';
 import { createPublisher } from './publishing/publisher.js';
 import type { CoreModule, CoreServices, Publisher } from './services.js';
 import { Sessions } from './sessions.js';
+import { KeyedMutex } from './write.js';
 import { SettingsStore } from './settingsStore.js';
 
 export interface Core {
@@ -61,12 +62,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const bus = new EventBus();
     const settings = new SettingsStore(db);
     const sessions = new Sessions();
+    const storyMutex = new KeyedMutex();
     const base: Omit<CoreServices, 'publisher'> = {
       db,
       dataDir: opts.dataDir,
       now: opts.now ?? (() => new Date()),
       emit: (event) => bus.emit(event),
       settings: () => settings.get(),
+      serialize: (storyId, fn) => storyMutex.run(storyId, fn),
     };
     const services: CoreServices = { ...base, publisher: (opts.publisher ?? createPublisher)(base) };
 

@@ -8,6 +8,8 @@ export const toPerson = (staff: Staff): Person => ({ id: staff.id, roles: staff.
 export const toWorkflowStory = (story: Story): WorkflowStory => ({
   status: story.status,
   bylineIds: story.byline.map((b) => b.staffId),
+  // The core's stories always carry authorIds; creator and byline are the floor either way.
+  authorIds: story.authorIds ?? [story.createdBy, ...story.byline.map((b) => b.staffId)],
   createdBy: story.createdBy,
   claimedBy: story.claimedBy,
 });

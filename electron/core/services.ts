@@ -5,13 +5,25 @@ import type Database from 'better-sqlite3';
 import type { ChangeEvent, Id, PublishedVersionSummary, Settings, Staff } from '../../shared/domain.js';
 import type { Handlers } from './dispatch.js';
 
+export interface PublishOptions {
+  kill?: { note: string };
+  /**
+   * Runs inside the one database transaction that records the version, with the version's
+   * summary: the caller moves the story's status there (audit event, revision), so the row and
+   * the status commit together or not at all. Throwing rolls everything back and removes the
+   * package folder; the error reaches the caller unchanged.
+   */
+  commit?: (version: PublishedVersionSummary) => void;
+}
+
 export interface Publisher {
   /**
    * Writes the next published version of an approved (or, for a kill, published) story as an
-   * immutable package and records it. Throws an ApiError and leaves nothing behind when it
-   * cannot; the caller then keeps the story where it was.
+   * immutable package (a temp folder renamed into place), then records it and runs
+   * `opts.commit` in one transaction; the export copy runs only after that commit. Throws an
+   * ApiError and leaves nothing behind (no folder, no row, no status change) when it cannot.
    */
-  publish(storyId: Id, actor: Staff, opts?: { kill?: { note: string } }): Promise<PublishedVersionSummary>;
+  publish(storyId: Id, actor: Staff, opts?: PublishOptions): Promise<PublishedVersionSummary>;
   /** Exactly the HTML publishing would write now. */
   preview(storyId: Id): Promise<string>;
 }
@@ -23,6 +35,11 @@ export interface CoreServices {
   now(): Date;
   emit(event: ChangeEvent): void;
   settings(): Settings;
+  /**
+   * Runs `fn` when no other serialised work on the same story is running: status changes
+   * (stories.transition) and the scheduler's publish go one at a time per story.
+   */
+  serialize<T>(storyId: Id, fn: () => Promise<T>): Promise<T>;
   publisher: Publisher;
 }
 

@@ -28,6 +28,7 @@ const EVENT_LABELS: Record<string, string> = {
   create: 'Created the story',
   forceUnlock: 'Force-unlocked',
   autoPublish: 'Published on schedule',
+  scheduleFailed: 'Scheduled publishing failed (retrying)',
   restore: 'Restored a revision',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([k, v]) => [k, v])),
   submit: 'Submitted to desk',

@@ -52,7 +52,13 @@ function loadStory(services: CoreServices, id: Id): Story {
 
 function requirePhotoEdit(story: Story, staff: Staff): void {
   const refusal = photoEditRefusal(
-    { status: story.status, bylineIds: story.byline.map((b) => b.staffId), createdBy: story.createdBy, claimedBy: story.claimedBy },
+    {
+      status: story.status,
+      bylineIds: story.byline.map((b) => b.staffId),
+      authorIds: story.authorIds ?? [story.createdBy],
+      createdBy: story.createdBy,
+      claimedBy: story.claimedBy,
+    },
     staff,
   );
   if (refusal) throw new ApiError(refusal.code, refusal.message);

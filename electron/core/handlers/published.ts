@@ -7,7 +7,7 @@ import { getPublishedVersion, listPublishedVersions } from '../../../db/publishe
 import { storyExists } from '../../../db/stories.js';
 import type { Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createPublisher, publishedRoot, type FullPublisher } from '../publishing/publisher.js';
+import { createPublisher, publishedRoot, removeUnrecordedPackages, type FullPublisher } from '../publishing/publisher.js';
 import { startScheduler } from '../publishing/scheduler.js';
 import { inside } from '../publishing/writer.js';
 import type { CoreModule, CoreServices } from '../services.js';
@@ -67,6 +67,12 @@ export function publishingModule(services: CoreServices): CoreModule {
       },
     },
     async start() {
+      // A crash between a package's rename and its commit leaves a folder nobody published.
+      const removed = await removeUnrecordedPackages(services.db, publishedRoot(services.dataDir)).catch((error: unknown) => {
+        console.warn(`[publishing] could not tidy ${publishedRoot(services.dataDir)}: ${(error as Error).message}`);
+        return [];
+      });
+      if (removed.length > 0) console.warn(`[publishing] removed unpublished package folders left by a crash: ${removed.join(', ')}`);
       scheduler = startScheduler(services);
       // Stories that fell due while the app was closed go out before the core answers calls.
       await scheduler.idle();

@@ -9,7 +9,7 @@ import { reconcileFigures } from '../../../shared/figures.js';
 import type { Action, ChangeEvent, Finding, Staff, Story, StoryLock } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { ParsedInput } from '../../../shared/contract.js';
-import { allowedActions, isDeskEditor, hasRole, NOTE_REQUIRED, photoEditRefusal, refusal, TRANSITIONS, textEditRefusal } from '../../../shared/workflow.js';
+import { allowedActions, isAuthor, isDeskEditor, hasRole, NOTE_REQUIRED, photoEditRefusal, refusal, TRANSITIONS, textEditRefusal } from '../../../shared/workflow.js';
 import {
   deskExists,
   getRevision,
@@ -37,7 +37,7 @@ import { toPerson, toWorkflowStory } from '../people.js';
 import { keepRevision, maybePeriodicRevision } from '../revisions.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import { plainBody, revisionText, slugify, wordCountOf } from '../storyText.js';
-import { KeyedMutex, loadStory, storyChanged, write } from '../write.js';
+import { loadStory, storyChanged, write } from '../write.js';
 
 function me(ctx: CallContext): Staff {
   if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
@@ -98,10 +98,18 @@ function assertDesk(services: CoreServices, desk: string): void {
   }
 }
 
-function assertByline(services: CoreServices, ids: number[]): void {
-  const unknown = unknownStaffIds(services.db, ids);
-  if (unknown.length > 0) {
-    throw new ApiError('VALIDATION', 'The byline names someone who is not on the staff.', [{ path: 'changes.byline', message: `unknown staff ${unknown.join(', ')}` }]);
+/**
+ * A byline names one or more active staff. Someone already on it who has since been deactivated
+ * may stay (the story is still theirs); nobody unknown or inactive may be added.
+ */
+function assertByline(services: CoreServices, ids: number[], current: Story): void {
+  if (ids.length === 0) throw new ApiError('VALIDATION', 'The byline must name at least one person.', [{ path: 'changes.byline', message: 'required' }]);
+  const already = new Set(current.byline.map((b) => b.staffId));
+  const refused = unknownStaffIds(services.db, ids).filter((id) => !already.has(id));
+  if (refused.length > 0) {
+    throw new ApiError('VALIDATION', 'The byline names someone who is not (or no longer) on the staff.', [
+      { path: 'changes.byline', message: `unknown or inactive staff ${refused.join(', ')}` },
+    ]);
   }
 }
 
@@ -119,7 +127,6 @@ export function storiesModule(services: CoreServices): CoreModule {
   const { db } = services;
   const now = () => services.now();
   const timeout = () => services.settings().lockTimeoutMinutes;
-  const publishing = new KeyedMutex();
 
   const lockEvent = (id: number, lock: StoryLock | null): ChangeEvent => ({ type: 'lock.changed', storyId: id, lock });
 
@@ -162,6 +169,31 @@ export function storiesModule(services: CoreServices): CoreModule {
   };
 
   const runStoryChecks = (story: Story): Finding[] => runChecks({ story, photos: listStoryPhotos(db, story.id) });
+
+  /** Whether `staff` may normally write on the story: an author on the byline who writes, or a desk editor. */
+  const mayWrite = (story: Story, staff: Staff): boolean => {
+    const person = toPerson(staff);
+    return isDeskEditor(person) || (hasRole(person, 'reporter') && isAuthor(toWorkflowStory(story), person));
+  };
+
+  /**
+   * Keeps the text a refused save carried (headline, subheadlines, body over the stored ones) as
+   * a 'conflict' revision and returns its id; null when the save carried no text and `always` is not set.
+   */
+  function keepCarriedText(story: Story, staff: Staff, input: ParsedInput<'stories.save'>, at: Date, always = false): number | null {
+    const { headline, subheadlines, body } = input.changes;
+    if (!always && headline === undefined && subheadlines === undefined && body === undefined) return null;
+    const carried = { headline: headline ?? story.headline, subheadlines: subheadlines ?? story.subheadlines, body: body ?? story.body };
+    return insertRevision(db, {
+      storyId: story.id,
+      version: input.baseVersion,
+      reason: 'conflict',
+      authorId: staff.id,
+      at: at.toISOString(),
+      wordCount: wordCountOf(plainBody(carried.body), story.language),
+      content: carried,
+    });
+  }
 
   const handlers: Partial<Handlers> = {
     'stories.create': (input, ctx) => {
@@ -237,27 +269,26 @@ export function storiesModule(services: CoreServices): CoreModule {
       const result = write(services, (events) => {
         const at = now();
         const story = loadStory(services, input.id);
-        assertCanEditText(story, staff, at);
+        try {
+          assertCanEditText(story, staff, at);
+        } catch (error) {
+          // Someone who may write on the story, refused because of its lock or its status: what
+          // they typed is kept as a 'conflict' revision, so nothing is lost.
+          const refusedError = error instanceof ApiError && (error.code === 'LOCKED' || error.code === 'INVALID_STATE') ? error : null;
+          if (!refusedError || !mayWrite(story, staff)) throw error;
+          const kept = keepCarriedText(story, staff, input, at);
+          if (kept === null) throw error;
+          const details = refusedError.details && typeof refusedError.details === 'object' ? refusedError.details : {};
+          conflict = new ApiError(refusedError.code, `${refusedError.message} Your text was kept in its history.`, { ...details, keptAsRevision: kept });
+          return null;
+        }
         // A save based on an older version is merged when only photo layout changed since
         // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
         const textVersion = getStoryTextVersion(db, story.id) ?? story.version;
         const photoOnly = input.baseVersion < story.version && input.baseVersion >= textVersion;
         if (input.baseVersion !== story.version && !photoOnly) {
           // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
-          const carried = {
-            headline: input.changes.headline ?? story.headline,
-            subheadlines: input.changes.subheadlines ?? story.subheadlines,
-            body: input.changes.body ?? story.body,
-          };
-          const revisionId = insertRevision(db, {
-            storyId: story.id,
-            version: input.baseVersion,
-            reason: 'conflict',
-            authorId: staff.id,
-            at: at.toISOString(),
-            wordCount: wordCountOf(plainBody(carried.body), story.language),
-            content: carried,
-          });
+          const revisionId = keepCarriedText(story, staff, input, at, true);
           conflict = new ApiError(
             'CONFLICT',
             `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
@@ -268,7 +299,7 @@ export function storiesModule(services: CoreServices): CoreModule {
         const changes = reconciledChanges(input.changes, story, photoOnly);
         if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
         const bylineIds = changes.byline?.map((b) => b.staffId);
-        if (bylineIds) assertByline(services, bylineIds);
+        if (bylineIds) assertByline(services, bylineIds, story);
         const saved = applyContent(events, story, staff, contentOf(story, changes), bylineIds, at);
         maybePeriodicRevision(db, saved, staff, at);
         return { story: saved };
@@ -308,12 +339,17 @@ export function storiesModule(services: CoreServices): CoreModule {
 
     'stories.transition': async (input, ctx) => {
       const staff = me(ctx);
-      return publishing.run(input.id, async () => {
+      return services.serialize(input.id, async () => {
         const at = now();
         const story = loadStory(services, input.id);
         const action = input.action;
         const refused = refusal(action, toWorkflowStory(story), toPerson(staff));
         if (refused) throw new ApiError(refused.code, refused.message);
+        // Nobody moves a story out from under someone typing in it (their own lock is fine).
+        const live = liveLock(story, at);
+        if (live && live.staffId !== staff.id) {
+          throw new ApiError('LOCKED', `${live.name} is editing this story; ask them to finish, or break the lock with a note.`, { lock: live });
+        }
         const note = input.note?.trim() ?? '';
         if (NOTE_REQUIRED.has(action) && note === '') {
           throw new ApiError('VALIDATION', `A note is required to ${action === 'sendBack' ? 'send a story back' : action} .`.replace(' .', '.'), [{ path: 'note', message: 'required' }]);
@@ -337,20 +373,13 @@ export function storiesModule(services: CoreServices): CoreModule {
           publishAt = when.toISOString();
         }
         if (action === 'approve' || action === 'publish') assertNoBlocking(runStoryChecks(story), action);
-        const takesLock = action === 'claim' || action === 'reopen' || action === 'correct';
-        if (takesLock) {
-          const live = liveLock(story, at);
-          if (live && live.staffId !== staff.id) throw new ApiError('LOCKED', `${live.name} holds the lock on this story.`, { lock: live });
-        }
 
-        // Publishing writes the package first; only when that succeeded does the story move.
-        let publishedVersion: number | null = null;
-        if (action === 'publish') publishedVersion = (await services.publisher.publish(story.id, staff)).version;
-        if (action === 'kill') publishedVersion = (await services.publisher.publish(story.id, staff, { kill: { note } })).version;
-
-        return write(services, (events) => {
+        /** Moves the story (status, lock, revision, audit); inside the publisher's transaction for publish and kill. */
+        const move = (events: ChangeEvent[], publishedVersion: number | null): { story: Story } => {
           const current = loadStory(services, story.id);
           if (current.status !== story.status) throw new ApiError('CONFLICT', 'The story changed while this was being done; try again.', { currentVersion: current.version });
+          const lockNow = liveLock(current, at);
+          if (lockNow && lockNow.staffId !== staff.id) throw new ApiError('LOCKED', `${lockNow.name} is editing this story.`, { lock: lockNow });
           const w = workflowOf(current, at.toISOString());
           w.status = TRANSITIONS[action].to;
           let lock: 'keep' | 'release' | 'take' = 'release';
@@ -426,7 +455,21 @@ export function storiesModule(services: CoreServices): CoreModule {
           events.push(storyChanged(moved));
           if (hadLock !== null || moved.lock !== null) events.push(lockEvent(moved.id, moved.lock));
           return { story: moved };
+        };
+
+        if (action !== 'publish' && action !== 'kill') return write(services, (events) => move(events, null));
+        // Publishing writes the package first; its row and the story's move then commit together.
+        const events: ChangeEvent[] = [];
+        const done: { result?: { story: Story } } = {};
+        await services.publisher.publish(story.id, staff, {
+          ...(action === 'kill' ? { kill: { note } } : {}),
+          commit: (version) => {
+            done.result = move(events, version.version);
+          },
         });
+        for (const event of events) services.emit(event);
+        if (!done.result) throw new ApiError('INTERNAL', 'Publishing did not record the story’s new status.');
+        return done.result;
       });
     },
 
@@ -458,16 +501,26 @@ export function storiesModule(services: CoreServices): CoreModule {
           if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${live.name}'s lock.`);
           const note = input.note?.trim() ?? '';
           if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${live.name}'s lock.`, [{ path: 'note', message: 'required' }]);
+          // In editing the desk editor who breaks the lock takes the story over, so they can edit
+          // it; in a draft the lock is only released (the text stays the authors').
+          const takeOver = story.status === 'editing' && story.claimedBy !== staff.id;
+          if (takeOver) updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
           insertAuditEvent(db, {
             storyId: story.id,
             actorId: staff.id,
             event: 'forceUnlock',
             from: story.status,
             to: story.status,
-            note,
-            details: { lockHolder: live.staffId },
+            note: takeOver ? `${note} (took the story over from ${live.name})` : note,
+            details: takeOver ? { lockHolder: live.staffId, previousClaimedBy: story.claimedBy, claimedBy: staff.id } : { lockHolder: live.staffId },
             at: at.toISOString(),
           });
+          if (takeOver) {
+            setStoryLock(db, story.id, null);
+            const taken = loadStory(services, story.id);
+            events.push(storyChanged(taken), lockEvent(taken.id, null));
+            return { story: taken };
+          }
         }
         setStoryLock(db, story.id, null);
         const unlocked = loadStory(services, story.id);

@@ -16,7 +16,7 @@ import {
 } from '../../../db/published.js';
 import type { PublishedVersionSummary, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import type { CoreServices, Publisher } from '../services.js';
+import type { CoreServices, Publisher, PublishOptions } from '../services.js';
 import { renderArticle, renderKillNotice, type ImageHref, type RenderMeta } from './articleHtml.js';
 import { exportPackage } from './exporter.js';
 import { renditionFile, type PackageInput } from './model.js';
@@ -47,6 +47,44 @@ export const previewHref: ImageHref = (photo) => photo.previewUrl;
 
 export function publishedRoot(dataDir: string): string {
   return path.join(dataDir, 'published');
+}
+
+/** Removes `dir` if it is an empty folder. */
+async function removeIfEmpty(fs: PackageFs, dir: string): Promise<void> {
+  const left = await fs.readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (left && left.length === 0) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * Removes what a crash left under published/: package folders (<dir>/v<N>) that have no
+ * published_versions row (the process died between the rename and the commit, so they were
+ * never published), hidden temporary folders of unfinished writes, and story folders left
+ * empty. Run at start, before anything publishes. Returns the removed paths, relative to root.
+ */
+export async function removeUnrecordedPackages(db: CoreServices['db'], root: string, fs: PackageFs = nodeFs): Promise<string[]> {
+  const removed: string[] = [];
+  const top = await fs.readdir(root, { withFileTypes: true }).catch(() => null);
+  if (!top) return removed;
+  for (const entry of top) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(root, entry.name);
+    if (entry.name.startsWith('.tmp-')) {
+      await fs.rm(dir, { recursive: true, force: true });
+      removed.push(entry.name);
+      continue;
+    }
+    if (!isSafeSegment(entry.name)) continue;
+    const versions = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const v of versions) {
+      const rel = `${entry.name}/${v.name}`;
+      if (v.isDirectory() && /^v[1-9][0-9]*$/.test(v.name) && !packagePathRecorded(db, rel)) {
+        await fs.rm(path.join(dir, v.name), { recursive: true, force: true });
+        removed.push(rel);
+      }
+    }
+    if (removed.some((r) => r.startsWith(`${entry.name}/`))) await removeIfEmpty(fs, dir);
+  }
+  return removed;
 }
 
 export function createPublisher(services: PublisherServices, opts: PublisherOptions = {}): FullPublisher {
@@ -117,7 +155,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     return getPublishedVersion(db, storyId, version) as PublishedVersionSummary;
   }
 
-  async function publish(storyId: number, actor: Staff, options?: { kill?: { note: string } }): Promise<PublishedVersionSummary> {
+  async function publish(storyId: number, actor: Staff, options?: PublishOptions): Promise<PublishedVersionSummary> {
     if (busy.has(storyId)) throw new ApiError('CONFLICT', 'This story is being published right now; try again in a moment.');
     busy.add(storyId);
     try {
@@ -139,6 +177,8 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       const files = await buildFiles(input, m, rel, kill);
 
       const target = inside(root, rel);
+      const storyDir = inside(root, dir);
+      const storyDirIsNew = !(await exists(fs, storyDir).catch(() => true));
       try {
         // A folder without a row is left over from a crash between rename and commit: never published.
         if (!packagePathRecorded(db, rel) && (await exists(fs, target))) {
@@ -148,8 +188,9 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       } catch (error) {
         throw new ApiError('INTERNAL', `Publishing failed: the package could not be written to ${root} (${fsReason(error)}). Nothing was published; the story is unchanged.`);
       }
+      // One transaction: the version's row and whatever the caller moves with it (the story's status).
       try {
-        inTransaction(db, () =>
+        inTransaction(db, () => {
           insertPublishedVersion(db, {
             storyId,
             version,
@@ -158,13 +199,21 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
             pubStatus: kill ? 'canceled' : 'usable',
             correctionNote: kill ? kill.note : (story.correctionNote?.trim() ? story.correctionNote : null),
             path: rel,
-          }),
-        );
+          });
+          options?.commit?.(getPublishedVersion(db, storyId, version) as PublishedVersionSummary);
+        });
       } catch (error) {
         await fs.rm(target, { recursive: true, force: true }).catch(() => undefined);
+        if (storyDirIsNew) await removeIfEmpty(fs, storyDir);
+        if (error instanceof ApiError) throw error;
         throw new ApiError('INTERNAL', `Publishing failed: the version could not be recorded (${(error as Error).message}). Nothing was published.`);
       }
-      return await runExport(storyId, version);
+      // Committed: the version stands whatever happens to the export copy.
+      try {
+        return await runExport(storyId, version);
+      } catch {
+        return getPublishedVersion(db, storyId, version) as PublishedVersionSummary;
+      }
     } finally {
       busy.delete(storyId);
     }

@@ -9,7 +9,8 @@ import { docFromParagraphs } from '../../../shared/body.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore, type Core } from '../../../electron/core/core.js';
-import type { Publisher } from '../../../electron/core/services.js';
+import type { CoreServices, Publisher } from '../../../electron/core/services.js';
+import { inTransaction } from '../../../db/statements.js';
 
 export interface Harness {
   core: Core;
@@ -18,6 +19,10 @@ export interface Harness {
   events: ChangeEvent[];
   publishCalls: { storyId: number; actor: string; kill?: string }[];
   publisherFails: { value: boolean };
+  /** While set, publish waits for this promise before writing anything (to stage races). */
+  publisherGate: { value: Promise<void> | null };
+  /** The core's services (for driving the scheduler directly). */
+  services: CoreServices;
   /** Token per demo person, by first name: ji, park, kim, lee, choi, han. */
   tokens: Record<'ji' | 'park' | 'kim' | 'lee' | 'choi' | 'han', string>;
   staff: Record<'ji' | 'park' | 'kim' | 'lee' | 'choi' | 'han', Staff>;
@@ -41,14 +46,19 @@ export async function makeHarness(): Promise<Harness> {
   };
   const publishCalls: Harness['publishCalls'] = [];
   const publisherFails = { value: false };
+  const publisherGate: Harness['publisherGate'] = { value: null };
   const versions = new Map<number, number>();
-  const publisher = (): Publisher => ({
+  // Like the real publisher: the version's record and the caller's commit share one transaction.
+  const publisher = (base: Omit<CoreServices, 'publisher'>): Publisher => ({
     async publish(storyId, actor, opts): Promise<PublishedVersionSummary> {
-      if (publisherFails.value) throw new ApiError('INTERNAL', 'The package could not be written.');
       publishCalls.push({ storyId, actor: actor.name, ...(opts?.kill ? { kill: opts.kill.note } : {}) });
+      if (publisherGate.value) await publisherGate.value;
+      if (publisherFails.value) {
+        publishCalls.pop();
+        throw new ApiError('INTERNAL', 'The package could not be written.');
+      }
       const version = (versions.get(storyId) ?? 0) + 1;
-      versions.set(storyId, version);
-      return {
+      const summary: PublishedVersionSummary = {
         version,
         publishedAt: clock.now.toISOString(),
         publishedBy: actor.id,
@@ -59,12 +69,29 @@ export async function makeHarness(): Promise<Harness> {
         exportStatus: 'none',
         exportError: null,
       };
+      if (opts?.commit) inTransaction(base.db, () => opts.commit?.(summary));
+      versions.set(storyId, version);
+      return summary;
     },
     async preview() {
       return '<html></html>';
     },
   });
-  const core = await createCore({ dataDir: dir, demo: true, now: () => clock.now, publisher, onInternalError: () => undefined });
+  let services: CoreServices | null = null;
+  const core = await createCore({
+    dataDir: dir,
+    demo: true,
+    now: () => clock.now,
+    publisher,
+    onInternalError: () => undefined,
+    modules: [
+      (s) => {
+        services = s;
+        return { handlers: {} };
+      },
+    ],
+  });
+  if (!services) throw new Error('the core did not hand its services to the harness');
   const events: ChangeEvent[] = [];
   core.onEvent((e) => events.push(e));
   const { staff: all } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
@@ -86,6 +113,8 @@ export async function makeHarness(): Promise<Harness> {
     events,
     publishCalls,
     publisherFails,
+    publisherGate,
+    services,
     tokens,
     staff,
     call,

@@ -138,10 +138,13 @@ describe('refusals change nothing', () => {
     await transition(h, 'ji', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
     await refusedUnchanged('ji', 'stories.transition', { id: story.id, action: 'recall' }, 'INVALID_STATE');
-    // Nobody edits an approved story's text.
+    // Kim hands over (releases her lock) and Lee approves.
+    await h.call('kim', 'stories.unlock', { id: story.id });
     await transition(h, 'lee', story.id, 'approve');
+    // Nobody edits an approved story's text (a photo editor's text is not kept: they do not write here).
     const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
-    await refusedUnchanged('kim', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: 'x' } }, 'INVALID_STATE');
+    await refusedUnchanged('choi', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: 'x' } }, 'INVALID_STATE');
+    await refusedUnchanged('kim', 'stories.save', { id: story.id, baseVersion: s.version, changes: { dateline: 'x' } }, 'INVALID_STATE');
   });
 
   it('notes, submit requirements and schedule times are VALIDATION', async () => {
@@ -153,6 +156,7 @@ describe('refusals change nothing', () => {
     await refusedUnchanged('kim', 'stories.transition', { id: ready.id, action: 'sendBack' }, 'VALIDATION');
     await refusedUnchanged('kim', 'stories.transition', { id: ready.id, action: 'sendBack', note: '   ' }, 'VALIDATION');
     await transition(h, 'kim', ready.id, 'claim');
+    await h.call('kim', 'stories.unlock', { id: ready.id });
     await transition(h, 'lee', ready.id, 'approve');
     await refusedUnchanged('kim', 'stories.transition', { id: ready.id, action: 'schedule' }, 'VALIDATION');
     await refusedUnchanged('kim', 'stories.transition', { id: ready.id, action: 'schedule', publishAt: '2020-01-01T00:00:00Z' }, 'VALIDATION');
@@ -168,6 +172,7 @@ describe('refusals change nothing', () => {
     await transition(h, 'kim', story.id, 'claim');
     const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
     await h.call('kim', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: '' } });
+    await h.call('kim', 'stories.unlock', { id: story.id });
     const error = await refusedUnchanged('lee', 'stories.transition', { id: story.id, action: 'approve' }, 'INVALID_STATE');
     const findings = (error.details as { findings: { id: string; severity: string }[] }).findings;
     expect(findings.length).toBeGreaterThan(0);
@@ -178,6 +183,7 @@ describe('refusals change nothing', () => {
     const story = await draftStory(h);
     await transition(h, 'ji', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
+    await h.call('kim', 'stories.unlock', { id: story.id });
     await transition(h, 'lee', story.id, 'approve');
     h.publisherFails.value = true;
     await refusedUnchanged('kim', 'stories.transition', { id: story.id, action: 'publish' }, 'INTERNAL');
@@ -221,8 +227,11 @@ describe('locks', () => {
     const draft = await draftStory(h);
     await h.call('ji', 'stories.save', { id: draft.id, baseVersion: draft.version, changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.park.id }] } });
     const d = (await h.call<{ story: Story }>('park', 'stories.get', { id: draft.id })).story;
-    const locked = await refusedUnchanged('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } }, 'LOCKED');
+    // A co-author's refused text is kept as a revision (see integrity.test.ts); the story is untouched.
+    const locked = await h.fails('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } });
+    expect(locked.code).toBe('LOCKED');
     expect((locked.details as { lock: { staffId: number } }).lock.staffId).toBe(h.staff.ji.id);
+    expect((await h.call<{ story: Story }>('park', 'stories.get', { id: draft.id })).story).toEqual(d);
     await refusedUnchanged('park', 'stories.lock', { id: draft.id }, 'LOCKED');
     h.clock.advance(31 * 60_000);
     const taken = await h.call<{ story: Story }>('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } });

@@ -15,6 +15,7 @@ import type { ChangeEvent, DocNode, Settings, Staff, Status } from '../../../sha
 import { createPublisher, type FullPublisher } from '../../../electron/core/publishing/publisher.js';
 import type { PackageFs } from '../../../electron/core/publishing/packageFs.js';
 import type { CoreServices } from '../../../electron/core/services.js';
+import { KeyedMutex } from '../../../electron/core/write.js';
 import type { Db } from '../../../db/statements.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -55,12 +56,14 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
   const settings: Settings = { lockTimeoutMinutes: 30, maxPhotoBytes: 1e8, exportDir: '', codeReplacements: [], metadataTemplates: [] };
   const events: ChangeEvent[] = [];
   const now = { value: new Date('2023-04-17T09:30:00.000Z') };
+  const mutex = new KeyedMutex();
   const base = {
     db,
     dataDir: dir,
     now: () => now.value,
     emit: (e: ChangeEvent) => events.push(e),
     settings: () => settings,
+    serialize: <T,>(storyId: number, fn: () => Promise<T>) => mutex.run(storyId, fn),
   };
   const publisher = createPublisher(base, { fs: opts.fs });
   const services: CoreServices = { ...base, publisher };

@@ -187,3 +187,13 @@ describe('string fields', () => {
     expect(all.length).toBeGreaterThan(40);
   });
 });
+
+describe('stories.save byline', () => {
+  const schema = contract['stories.save'].input as z.ZodType;
+  it('may change but never be emptied', () => {
+    expect(schema.safeParse({ id: 1, baseVersion: 1, changes: { byline: [{ staffId: 2 }] } }).success).toBe(true);
+    const r = schema.safeParse({ id: 1, baseVersion: 1, changes: { byline: [] } });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['too_small', 'changes.byline']]);
+  });
+});

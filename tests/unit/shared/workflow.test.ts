@@ -89,10 +89,26 @@ const DESK_AUTHOR: Grid = {
   unspike:    'S S S S S S S +',
 };
 
+/**
+ * A desk editor who wrote the story but is not on its byline now (created it, or took their name
+ * off): a desk editor's rights on someone else's story, except approve (four eyes).
+ */
+const DESK_FORMER_AUTHOR: Grid = {
+  ...DESK,
+  approve:    'F F F F F F F F',
+};
+
+/**
+ * How the person stands to the story: on the byline (`true`), never involved (`false`), was on
+ * the byline and was removed (`former`), created it and is not on the byline (`creator`), or
+ * created it with no authors record naming them (`creatorOnly`: the rule still sees createdBy).
+ */
+type Authorship = boolean | 'former' | 'creator' | 'creatorOnly';
+
 interface Persona {
   name: string;
   roles: Role[];
-  author: boolean;
+  author: Authorship;
   grid: Grid;
 }
 
@@ -113,13 +129,29 @@ const PERSONAS: Persona[] = [
   { name: 'photo editor + desk editor, not author', roles: ['photo_editor', 'desk_editor'], author: false, grid: DESK },
   { name: 'admin + desk editor, author', roles: ['admin', 'desk_editor'], author: true, grid: DESK_AUTHOR },
   { name: 'every role, not author', roles: [...ROLES], author: false, grid: DESK },
+  { name: 'desk editor, removed from the byline', roles: ['desk_editor'], author: 'former', grid: DESK_FORMER_AUTHOR },
+  { name: 'desk editor, created it, not on the byline', roles: ['desk_editor'], author: 'creator', grid: DESK_FORMER_AUTHOR },
+  { name: 'desk editor, created it, no authors record', roles: ['desk_editor'], author: 'creatorOnly', grid: DESK_FORMER_AUTHOR },
+  { name: 'reporter + desk editor, removed from the byline', roles: ['reporter', 'desk_editor'], author: 'former', grid: DESK_FORMER_AUTHOR },
+  { name: 'reporter, removed from the byline', roles: ['reporter'], author: 'former', grid: NOBODY },
 ];
 
 const ME = 7;
 const OTHER = 8;
 
-function story(status: Status, author: boolean, claimedBy: number | null = null): WorkflowStory {
-  return { status, bylineIds: author ? [ME, 99] : [OTHER], createdBy: author ? ME : OTHER, claimedBy };
+function story(status: Status, author: Authorship, claimedBy: number | null = null): WorkflowStory {
+  switch (author) {
+    case true:
+      return { status, bylineIds: [ME, 99], authorIds: [ME, 99], createdBy: ME, claimedBy };
+    case 'former':
+      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], createdBy: OTHER, claimedBy };
+    case 'creator':
+      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], createdBy: ME, claimedBy };
+    case 'creatorOnly':
+      return { status, bylineIds: [OTHER], authorIds: [OTHER], createdBy: ME, claimedBy };
+    case false:
+      return { status, bylineIds: [OTHER], authorIds: [OTHER], createdBy: OTHER, claimedBy };
+  }
 }
 
 const cell = (grid: Grid, action: Action, status: Status): Cell => {
@@ -131,7 +163,7 @@ const cell = (grid: Grid, action: Action, status: Status): Cell => {
 describe('the workflow matrix (DESIGN.md section 2)', () => {
   it('the table covers every status and action', () => {
     expect([...COLUMNS].sort()).toEqual([...STATUSES].sort());
-    for (const grid of [NOBODY, REPORTER_AUTHOR, DESK, DESK_AUTHOR]) expect(Object.keys(grid).sort()).toEqual([...ACTIONS].sort());
+    for (const grid of [NOBODY, REPORTER_AUTHOR, DESK, DESK_AUTHOR, DESK_FORMER_AUTHOR]) expect(Object.keys(grid).sort()).toEqual([...ACTIONS].sort());
   });
 
   for (const persona of PERSONAS) {
@@ -165,8 +197,13 @@ describe('the workflow matrix (DESIGN.md section 2)', () => {
     const r = refusal('approve', story('editing', true, ME), desk);
     expect(r?.code).toBe('FORBIDDEN');
     expect(r?.message).toMatch(/byline/);
-    // Being only the creator, not on the byline, does not count as writing it.
-    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], createdBy: ME, claimedBy: ME }, desk)).toBeNull();
+    // Creating the story, or having been on its byline, counts as writing it even after the name is gone.
+    const former = refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER, ME], createdBy: OTHER, claimedBy: ME }, desk);
+    expect(former?.code).toBe('FORBIDDEN');
+    expect(former?.message).toMatch(/wrote or were a byline/);
+    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], createdBy: ME, claimedBy: ME }, desk)?.code).toBe('FORBIDDEN');
+    // Someone who never wrote it approves.
+    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], createdBy: OTHER, claimedBy: ME }, desk)).toBeNull();
   });
 
   it('a reporter spikes only their own draft', () => {
