@@ -246,7 +246,8 @@ export function storiesModule(services: CoreServices): CoreModule {
         story,
         photos: listStoryPhotos(db, story.id),
         comments: listComments(db, story.id),
-        allowedActions: allowedActions(ws, person),
+        // While someone else holds the text lock every transition answers LOCKED, so offer none.
+        allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
         canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
         canEditPhotos: photoEditRefusal(ws, person) === null,
       };

@@ -208,10 +208,14 @@ describe('stories.get', () => {
     const mine = await h.call<{ allowedActions: string[]; canEdit: boolean; canEditPhotos: boolean }>('ji', 'stories.get', { id: story.id });
     expect(mine.allowedActions.sort()).toEqual(['spike', 'submit']);
     expect(mine.canEdit).toBe(true);
+    // Ji holds the text lock while writing: the desk is offered nothing until it lapses or is broken.
     const desk = await h.call<{ allowedActions: string[]; canEdit: boolean; canEditPhotos: boolean }>('lee', 'stories.get', { id: story.id });
-    expect(desk.allowedActions).toEqual(['spike']);
+    expect(desk.allowedActions).toEqual([]);
     expect(desk.canEdit).toBe(false);
     expect(desk.canEditPhotos).toBe(true);
+    await h.call('ji', 'stories.unlock', { id: story.id });
+    const free = await h.call<{ allowedActions: string[] }>('lee', 'stories.get', { id: story.id });
+    expect(free.allowedActions).toEqual(['spike']);
   });
 });
 
