@@ -75,7 +75,7 @@ test('the export folder is checked by the core; a real folder is saved', async (
     const lock = page.getByRole('spinbutton', { name: 'Lock timeout (minutes)', exact: true });
     const photo = page.getByRole('spinbutton', { name: 'Largest photo import (MB)', exact: true });
     await expect(lock).toHaveValue('30');
-    await expect(photo).toHaveValue('50');
+    await expect(photo).toHaveValue('100'); // the default limit (issue 4)
 
     const missing = path.join(root, 'does-not-exist');
     await folder.fill(missing);
