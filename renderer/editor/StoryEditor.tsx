@@ -703,6 +703,14 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
             ) : null}
           </Banner>
         ) : null}
+        {lock !== 'other' && !liveLock && isDesk && story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== me?.id ? (
+          <Banner kind="warning">
+            <strong>Claimed by {staff.find((p) => p.id === story.claimedBy)?.name ?? 'another desk editor'}</strong>, who is not working on it now. You can read it but not change the text.
+            <button type="button" onClick={() => (setForceError(null), setDialog('forceUnlock'))}>
+              Take over
+            </button>
+          </Banner>
+        ) : null}
         {story.sendBackNote && story.status === 'draft' ? (
           <div className="desk-note-banner" role="note">
             <strong>Returned by the desk:</strong> {story.sendBackNote}
@@ -848,9 +856,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       {dialog === 'preview' ? <PreviewDialog storyId={storyId} onClose={() => setDialog(null)} /> : null}
       {dialog === 'forceUnlock' ? (
         <NoteDialog
-          title="Force unlock"
-          message={`${liveLock?.name ?? 'Someone'} may lose unsaved work. Say why you are taking the story over.`}
-          confirmLabel="Force unlock"
+          title={liveLock ? 'Force unlock' : 'Take over'}
+          message={liveLock ? `${liveLock.name} may lose unsaved work. Say why you are taking the story over.` : 'Say why you are taking the story over from the desk editor who claimed it.'}
+          confirmLabel={liveLock ? 'Force unlock' : 'Take over'}
           needNote
           danger
           busy={busy}

@@ -82,3 +82,35 @@ test('a stale save surfaces as a conflict banner and keeps what was typed', asyn
   const after = (await api('stories.get', { id: story.id }, token)).story;
   expect(JSON.stringify(after.body)).toContain('A paragraph saved elsewhere.');
 });
+
+test('a desk editor forces the lock of another desk editor with a note and takes the story over', async ({ page, signIn, api, newsroom }) => {
+  const reporter = newsroom.person('Ji Da-gyum');
+  const rtoken = await newsroom.token(reporter.name);
+  const { story } = await api('stories.create', { desk: 'National', headline: 'Claimed and left open' }, rtoken);
+  await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docOf(['A paragraph to edit.']) } }, rtoken);
+  await api('stories.transition', { id: story.id, action: 'submit' }, rtoken);
+  // Lee claims it (and so holds the text lock) from another machine.
+  await api('stories.transition', { id: story.id, action: 'claim' }, await newsroom.token('Lee Jae-won'));
+
+  await signIn(page, 'Kim Min-ji');
+  await openStory(page, 'Claimed and left open');
+  await expect(page.getByText('Locked by Lee Jae-won').first()).toBeVisible();
+  // While Lee holds the lock the desk is offered no workflow buttons.
+  await expect(page.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Force unlock', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').first().fill('Lee went home; Kim finishes the edit.');
+  await dialog.getByRole('button', { name: 'Force unlock', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(headline(page)).toBeEditable();
+  await headline(page).fill('Claimed and finished by Kim');
+  await saved(page);
+  await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeVisible();
+  await shot(page, 'locks-04-taken-over');
+
+  const after = await api('stories.get', { id: story.id }, await newsroom.token('Kim Min-ji'));
+  expect(after.story).toMatchObject({ headline: 'Claimed and finished by Kim', claimedBy: newsroom.person('Kim Min-ji').id });
+  const { events } = await api('stories.history', { id: story.id }, rtoken);
+  expect(events.some((e) => e.event === 'forceUnlock' && (e.note ?? '').startsWith('Lee went home'))).toBe(true);
+});

@@ -494,34 +494,42 @@ export function storiesModule(services: CoreServices): CoreModule {
         const at = now();
         const story = loadStory(services, input.id);
         const live = liveLock(story, at);
-        if (!live) {
-          if (story.lock) setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+        const othersLock = live && live.staffId !== staff.id ? live : null;
+        const note = input.note?.trim() ?? '';
+        // In editing, a desk editor may take over a story another desk editor claimed, whether
+        // their lock is live (broken here) or long lapsed (they went home), saying why.
+        const claimedByOther = story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== staff.id;
+        if (!othersLock && !(claimedByOther && note !== '')) {
+          if (story.lock && !live) setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+          else if (live) {
+            setStoryLock(db, story.id, null);
+            events.push(lockEvent(story.id, null));
+          }
           return { story: loadStory(services, story.id) };
         }
-        if (live.staffId !== staff.id) {
-          if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${live.name}'s lock.`);
-          const note = input.note?.trim() ?? '';
-          if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${live.name}'s lock.`, [{ path: 'note', message: 'required' }]);
-          // In editing the desk editor who breaks the lock takes the story over, so they can edit
-          // it; in a draft the lock is only released (the text stays the authors').
-          const takeOver = story.status === 'editing' && story.claimedBy !== staff.id;
-          if (takeOver) updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
-          insertAuditEvent(db, {
-            storyId: story.id,
-            actorId: staff.id,
-            event: 'forceUnlock',
-            from: story.status,
-            to: story.status,
-            note: takeOver ? `${note} (took the story over from ${live.name})` : note,
-            details: takeOver ? { lockHolder: live.staffId, previousClaimedBy: story.claimedBy, claimedBy: staff.id } : { lockHolder: live.staffId },
-            at: at.toISOString(),
-          });
-          if (takeOver) {
-            setStoryLock(db, story.id, null);
-            const taken = loadStory(services, story.id);
-            events.push(storyChanged(taken), lockEvent(taken.id, null));
-            return { story: taken };
-          }
+        const holderName = othersLock?.name ?? 'the desk editor who claimed it';
+        if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${holderName}'s lock.`);
+        if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${holderName}'s lock.`, [{ path: 'note', message: 'required' }]);
+        // In a draft the lock is only released: the text stays the authors'.
+        const takeOver = story.status === 'editing' && story.claimedBy !== staff.id;
+        if (takeOver) updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'forceUnlock',
+          from: story.status,
+          to: story.status,
+          note: takeOver ? `${note} (took the story over from ${holderName})` : note,
+          details: takeOver
+            ? { lockHolder: othersLock?.staffId ?? null, previousClaimedBy: story.claimedBy, claimedBy: staff.id }
+            : { lockHolder: othersLock?.staffId ?? null },
+          at: at.toISOString(),
+        });
+        if (takeOver) {
+          setStoryLock(db, story.id, null);
+          const taken = loadStory(services, story.id);
+          events.push(storyChanged(taken), lockEvent(taken.id, null));
+          return { story: taken };
         }
         setStoryLock(db, story.id, null);
         const unlocked = loadStory(services, story.id);

@@ -173,6 +173,21 @@ describe('force-unlock', () => {
     await refusedUnchanged('lee', 'stories.save', { id: story.id, baseVersion: saved.story.version, changes: { headline: 'Lee' } }, 'FORBIDDEN');
   });
 
+  it('in editing, a desk editor takes over a story whose claimer’s lock lapsed long ago, with a note', async () => {
+    const story = await claimedByLee();
+    h.clock.advance(3 * 60 * 60_000);
+    // Without a note nothing happens (the lapsed lock is only tidied away): Lee still holds the claim.
+    await h.call('kim', 'stories.unlock', { id: story.id });
+    await refusedUnchanged('kim', 'stories.lock', { id: story.id }, 'FORBIDDEN');
+    const { story: taken } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Lee went home' });
+    expect(taken).toMatchObject({ status: 'editing', claimedBy: h.staff.kim.id });
+    const { events } = await history(story.id);
+    expect(events.at(-1)).toMatchObject({ event: 'forceUnlock', actorName: 'Kim Min-ji' });
+    expect((await h.call<{ story: Story }>('kim', 'stories.lock', { id: story.id })).story.lock?.staffId).toBe(h.staff.kim.id);
+    // A reporter cannot take a desk editor's story over.
+    await refusedUnchanged('ji', 'stories.unlock', { id: story.id, note: 'mine now' }, 'FORBIDDEN');
+  });
+
   it('in draft, breaking the lock only releases it', async () => {
     const story = await draftStory(h);
     const { story: unlocked } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Ji went home' });
