@@ -24,7 +24,7 @@ import { inTransaction } from '../../../db/statements.js';
 import { getStory, reindexStory, updateStoryContent } from '../../../db/stories.js';
 import { listStoryPhotos } from '../../../db/storyPhotos.js';
 import { validateBody } from '../../../shared/body.js';
-import type { DocNode, Id, Staff, Story } from '../../../shared/domain.js';
+import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { photoEditRefusal } from '../../../shared/workflow.js';
 import type { CallContext } from '../dispatch.js';
@@ -131,6 +131,34 @@ export function photoModule(services: CoreServices): CoreModule {
     return { story, photos: listStoryPhotos(db, storyId) };
   }
 
+  /**
+   * One change to a story's photos: in a transaction, with the photo-edit permission checked,
+   * the audit event written and the search index refreshed; then everyone is told.
+   */
+  function changeStoryPhotos(
+    staff: Staff,
+    storyId: Id,
+    change: (story: Story, at: string) => { event: string; note: string | null; details: unknown },
+  ): { story: Story; photos: StoryPhoto[] } {
+    const at = services.now().toISOString();
+    inTransaction(db, () => {
+      const story = loadStory(services, storyId);
+      requirePhotoEdit(story, staff);
+      const audit = change(story, at);
+      insertAuditEvent(db, { storyId: story.id, actorId: staff.id, ...audit, at });
+      reindexStory(db, story.id);
+    });
+    announce(storyId);
+    return result(storyId);
+  }
+
+  /** The story a story photo belongs to (NOT_FOUND when there is no such story photo). */
+  function storyPhotoRow(id: Id) {
+    const row = getStoryPhotoRow(db, id);
+    if (!row) throw new ApiError('NOT_FOUND', `Story photo ${id} does not exist.`);
+    return row;
+  }
+
   function announce(storyId: Id) {
     const story = getStory(db, storyId);
     if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version, photos: true });
@@ -190,11 +218,7 @@ export function photoModule(services: CoreServices): CoreModule {
       },
 
       'photos.attach'(input, ctx) {
-        const staff = signedIn(ctx);
-        const at = services.now().toISOString();
-        const storyId = inTransaction(db, () => {
-          const story = loadStory(services, input.storyId);
-          requirePhotoEdit(story, staff);
+        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
           const asset = getPhotoAsset(db, input.assetId);
           if (!asset) throw new ApiError('NOT_FOUND', `Photo ${input.assetId} does not exist.`);
           const existing = listStoryPhotos(db, story.id);
@@ -212,82 +236,47 @@ export function photoModule(services: CoreServices): CoreModule {
           });
           if (input.placement === 'inline') writeBody(story, insertFigure(story.body, id, input.position), at);
           if (input.placement === 'lead') setStoryPhotoOrder(db, storyPhotoIds(db, story.id)); // lead first, then the rest
-          insertAuditEvent(db, {
-            storyId: story.id,
-            actorId: staff.id,
+          return {
             event: 'photo.attach',
             note: `${asset.originalName} (${input.placement})`,
             details: { storyPhotoId: id, assetId: asset.id, placement: input.placement, position: input.position ?? null },
-            at,
-          });
-          reindexStory(db, story.id);
-          return story.id;
+          };
         });
-        announce(storyId);
-        return result(storyId);
       },
 
       'photos.updatePlacement'(input, ctx) {
-        const staff = signedIn(ctx);
-        const at = services.now().toISOString();
-        const storyId = inTransaction(db, () => {
-          const row = getStoryPhotoRow(db, input.id);
-          if (!row) throw new ApiError('NOT_FOUND', `Story photo ${input.id} does not exist.`);
-          const story = loadStory(services, row.storyId);
-          requirePhotoEdit(story, staff);
+        const row = storyPhotoRow(input.id);
+        return changeStoryPhotos(signedIn(ctx), row.storyId, () => {
           const changes: { caption?: string; credit?: string; alt?: string } = {};
           if (input.caption !== undefined) changes.caption = cleanText(input.caption, FIELD_LIMITS.caption, true);
           if (input.credit !== undefined) changes.credit = cleanText(input.credit, FIELD_LIMITS.credit, false);
           if (input.alt !== undefined) changes.alt = cleanText(input.alt, FIELD_LIMITS.alt, true);
           updateStoryPhoto(db, row.id, changes);
-          insertAuditEvent(db, {
-            storyId: story.id,
-            actorId: staff.id,
+          return {
             event: 'photo.recaption',
             note: Object.keys(changes).join(', ') || null,
             details: { storyPhotoId: row.id, before: { caption: row.caption, credit: row.credit, alt: row.alt }, after: changes },
-            at,
-          });
-          reindexStory(db, story.id);
-          return story.id;
+          };
         });
-        announce(storyId);
-        return result(storyId);
       },
 
       'photos.detach'(input, ctx) {
-        const staff = signedIn(ctx);
-        const at = services.now().toISOString();
-        const storyId = inTransaction(db, () => {
-          const row = getStoryPhotoRow(db, input.id);
-          if (!row) throw new ApiError('NOT_FOUND', `Story photo ${input.id} does not exist.`);
-          const story = loadStory(services, row.storyId);
-          requirePhotoEdit(story, staff);
+        const row = storyPhotoRow(input.id);
+        return changeStoryPhotos(signedIn(ctx), row.storyId, (story, at) => {
           deleteStoryPhoto(db, row.id);
           if (figureIds(story.body).includes(row.id)) writeBody(story, removeFigures(story.body, row.id), at);
           setStoryPhotoOrder(db, storyPhotoIds(db, story.id));
           const asset = getPhotoAsset(db, row.assetId);
-          insertAuditEvent(db, {
-            storyId: story.id,
-            actorId: staff.id,
+          return {
             event: 'photo.detach',
             note: `${asset?.originalName ?? `photo ${row.assetId}`} (${row.placement})`,
             details: { storyPhotoId: row.id, assetId: row.assetId, placement: row.placement },
-            at,
-          });
-          reindexStory(db, story.id);
-          return story.id;
+          };
         });
-        announce(storyId);
-        return result(storyId);
       },
 
       'photos.reorder'(input, ctx) {
-        const staff = signedIn(ctx);
-        const at = services.now().toISOString();
-        inTransaction(db, () => {
-          const story = loadStory(services, input.storyId);
-          requirePhotoEdit(story, staff);
+        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
           const photos = listStoryPhotos(db, story.id);
           const current = photos.map((p) => p.id);
           const wanted = [...new Set(input.order)];
@@ -300,18 +289,8 @@ export function photoModule(services: CoreServices): CoreModule {
           setStoryPhotoOrder(db, order);
           const body = reorderFigures(story.body, order);
           if (JSON.stringify(figureIds(body)) !== JSON.stringify(figureIds(story.body))) writeBody(story, body, at);
-          insertAuditEvent(db, {
-            storyId: story.id,
-            actorId: staff.id,
-            event: 'photo.reorder',
-            note: null,
-            details: { before: current, after: order },
-            at,
-          });
-          reindexStory(db, story.id);
+          return { event: 'photo.reorder', note: null, details: { before: current, after: order } };
         });
-        announce(input.storyId);
-        return result(input.storyId);
       },
     },
   };
