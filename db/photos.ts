@@ -1,7 +1,7 @@
 // The photo desk's SQL: assets (import, library search and filters, metadata edits) and the
 // writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
 
-import type { Id, PhotoAsset, StoryPhoto } from '../shared/domain.js';
+import type { Id, PhotoAsset, PhotoFile, PhotoMetadata, StoryPhoto } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
 import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
 
@@ -11,25 +11,8 @@ export interface Renditions {
   thumb: { file: string; width: number; height: number; bytes: number };
 }
 
-export interface NewPhotoAsset {
-  hash: string;
-  originalName: string;
-  contentType: string;
-  width: number;
-  height: number;
-  bytes: number;
-  caption: string;
-  headline: string;
-  credit: string;
-  creator: string;
-  copyright: string;
-  source: string;
-  keywords: string[];
-  dateCreated: string | null;
-  city: string;
-  country: string;
-  instructions: string;
-  alt: string;
+/** What an import stores: the file facts, its metadata and where its renditions are. */
+export interface NewPhotoAsset extends PhotoFile, PhotoMetadata {
   renditions: Renditions;
   importedAt: string;
   importedBy: Id;

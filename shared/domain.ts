@@ -199,14 +199,8 @@ export interface Finding {
   fix?: { label: string; replacement: string };
 }
 
-export interface PhotoAsset {
-  id: Id;
-  hash: string;
-  originalName: string;
-  contentType: string;
-  width: number;
-  height: number;
-  bytes: number;
+/** The IPTC fields a photo carries: read from the file on import, edited in the library. */
+export interface PhotoMetadata {
   caption: string;
   headline: string;
   credit: string;
@@ -219,6 +213,20 @@ export interface PhotoAsset {
   country: string;
   instructions: string;
   alt: string;
+}
+
+/** A photo's file facts (width and height as displayed, after EXIF orientation). */
+export interface PhotoFile {
+  hash: string;
+  originalName: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface PhotoAsset extends PhotoMetadata, PhotoFile {
+  id: Id;
   importedAt: Timestamp;
   importedBy: Id;
   /** URLs the renderer can load (served by the transport), e.g. /media/<hash>/thumb.jpg */

@@ -5,21 +5,9 @@ import { readExifFields, type ExifFields } from './exif.js';
 import { iimDigestMatches, readIimFields, readPhotoshopResources, type IimFields } from './iim.js';
 import { isJpeg, readJpegSegments } from './jpegSegments.js';
 import { readXmpFields, type XmpFields } from './xmp.js';
+import type { PhotoMetadata } from '../../../../shared/domain.js';
 
-export interface PhotoMetadata {
-  caption: string;
-  headline: string;
-  credit: string;
-  creator: string;
-  copyright: string;
-  source: string;
-  keywords: string[];
-  dateCreated: string | null;
-  city: string;
-  country: string;
-  instructions: string;
-  alt: string;
-}
+export type { PhotoMetadata };
 
 /** Limits matching the contract's photo fields, so whatever was imported can be saved back unchanged. */
 export const FIELD_LIMITS = {
