@@ -3,6 +3,7 @@
 // captions Korean agencies send, so Newsdesk reads it here.
 
 import { createHash } from 'node:crypto';
+import type { XmpFields } from './xmp.js';
 
 export interface PhotoshopResources {
   /** Resource 0x0404: the IIM datasets. */
@@ -92,19 +93,8 @@ export function decodeIimText(value: Buffer, record: Pick<IimRecord, 'declaredUt
   return value.toString('latin1'); // another declared set (ISO 8859-1 and kin): Latin-1 is the best we can do
 }
 
-export interface IimFields {
-  caption?: string;
-  headline?: string;
-  credit?: string;
-  creator?: string[];
-  copyright?: string;
-  source?: string;
-  keywords?: string[];
-  dateCreated?: string;
-  city?: string;
-  country?: string;
-  instructions?: string;
-}
+/** IIM has no alt-text dataset; otherwise it carries what XMP does. */
+export type IimFields = Omit<XmpFields, 'alt'>;
 
 const SINGLE: Record<string, keyof IimFields> = {
   '2:120': 'caption',

@@ -2,6 +2,8 @@
 // simple properties of every rdf:Description — as attributes or elements, with rdf:Alt (the
 // x-default entry), rdf:Bag and rdf:Seq. Anything it does not understand is skipped, never thrown.
 
+import type { PhotoMetadata } from '../../../../shared/domain.js';
+
 export const NS = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   xml: 'http://www.w3.org/XML/1998/namespace',
@@ -172,20 +174,8 @@ export function readXmpProperties(packet: string): XmpProperties {
   return props;
 }
 
-export interface XmpFields {
-  caption?: string;
-  headline?: string;
-  credit?: string;
-  creator?: string[];
-  copyright?: string;
-  source?: string;
-  keywords?: string[];
-  dateCreated?: string;
-  city?: string;
-  country?: string;
-  instructions?: string;
-  alt?: string;
-}
+/** The metadata an XMP packet may carry: creators as a list, dates as written. */
+export type XmpFields = Partial<Omit<PhotoMetadata, 'creator' | 'dateCreated'>> & { creator?: string[]; dateCreated?: string };
 
 const asText = (v: XmpValue | undefined): string | undefined => (v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : v);
 const asList = (v: XmpValue | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
