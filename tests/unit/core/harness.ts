@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
@@ -32,6 +33,15 @@ export interface Harness {
   /** Every row of every table, for before/after comparisons. */
   snapshot(): string;
   close(): Promise<void>;
+}
+
+/** Asserts that a call fails with `code` and leaves every table exactly as it was. */
+export async function refusedUnchanged(h: Harness, who: keyof Harness['tokens'] | null, method: string, input: unknown, code: string): Promise<ApiError> {
+  const before = h.snapshot();
+  const error = await h.fails(who, method, input);
+  expect(error.code, error.message).toBe(code);
+  expect(h.snapshot()).toBe(before);
+  return error;
 }
 
 const NAMES = { ji: 'Ji Da-gyum', park: 'Park Soo-hyun', kim: 'Kim Min-ji', lee: 'Lee Jae-won', choi: 'Choi Yoon-seo', han: 'Han Seung-woo' } as const;

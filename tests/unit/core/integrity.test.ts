@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, RevisionSummary, Story } from '../../../shared/domain.js';
 import { publishDue } from '../../../electron/core/publishing/scheduler.js';
-import { doc, draftStory, makeHarness, transition, type Harness } from './harness.js';
+import { doc, draftStory, makeHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,13 +16,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function refusedUnchanged(who: Parameters<Harness['fails']>[0], method: string, input: unknown, code: string) {
-  const before = h.snapshot();
-  const error = await h.fails(who, method, input);
-  expect(error.code, error.message).toBe(code);
-  expect(h.snapshot()).toBe(before);
-  return error;
-}
+const refusedUnchanged = (who: Parameters<Harness['fails']>[0], method: string, input: unknown, code: string) => refusedUnchangedIn(h, who, method, input, code);
 
 const get = async (who: Parameters<Harness['call']>[0], id: number) => (await h.call<{ story: Story }>(who, 'stories.get', { id })).story;
 const history = (id: number) => h.call<{ revisions: RevisionSummary[]; events: AuditEvent[] }>('kim', 'stories.history', { id });
