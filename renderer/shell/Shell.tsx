@@ -1,6 +1,6 @@
 // The newsroom layout: a sidebar of queues | the list | the editor (with its side panel).
 // Live updates: the core's change events bump a tick that refetches the visible lists.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { ROLE_LABELS } from '../app/format.js';
@@ -191,6 +191,20 @@ function ListPane() {
   );
 }
 
+/** A screen that takes the whole width beside the sidebar (the photo library, the settings), loaded lazily. */
+function FullScreen({ name, what, children }: { name: string; what: string; children: ReactNode }) {
+  return (
+    <div className={`shell shell-${name}`}>
+      <Sidebar />
+      <main className={`${name}-main`}>
+        <ErrorBoundary what={what}>
+          <Suspense fallback={<p className="loading">Loading {what}…</p>}>{children}</Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
 export function Shell() {
   const view = useApp((s) => s.view);
   const openStoryId = useApp((s) => s.openStoryId);
@@ -218,31 +232,17 @@ export function Shell() {
 
   if (adminOpen && isAdmin) {
     return (
-      <div className="shell shell-admin">
-        <Sidebar />
-        <main className="admin-main">
-          <ErrorBoundary what="the newsroom settings">
-            <Suspense fallback={<p className="loading">Loading the newsroom settings…</p>}>
-              <AdminScreen />
-            </Suspense>
-          </ErrorBoundary>
-        </main>
-      </div>
+      <FullScreen name="admin" what="the newsroom settings">
+        <AdminScreen />
+      </FullScreen>
     );
   }
 
   if (view === 'library') {
     return (
-      <div className="shell shell-library">
-        <Sidebar />
-        <main className="library-main">
-          <ErrorBoundary what="the photo library">
-            <Suspense fallback={<p className="loading">Loading the photo library…</p>}>
-              <PhotoDesk />
-            </Suspense>
-          </ErrorBoundary>
-        </main>
-      </div>
+      <FullScreen name="library" what="the photo library">
+        <PhotoDesk />
+      </FullScreen>
     );
   }
 
