@@ -5,7 +5,6 @@
 //
 // Usage in a spec:  import { test, expect } from './fixtures.js';
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Role, Staff } from '../../shared/domain.js';
@@ -13,6 +12,7 @@ import type { Role, Staff } from '../../shared/domain.js';
 export { expect };
 export { startServer, makeApi, apiError, HttpApiError, type ApiFn, type ServerHandle } from './server.js';
 import { startServer, makeApi, type ApiFn, type ServerHandle } from './server.js';
+import { loadSeedArticle, type SeedArticle } from '../support/seedArticle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HELPERS = path.join(import.meta.dirname, 'page-helpers.js');
@@ -136,20 +136,10 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Seed article fields (tests/fixtures/seed-article/story.json). */
-export interface SeedArticle {
-  slug: string;
-  desk: string;
-  headline: string;
-  subheadlines: string[];
-  byline: { name: string; email: string };
-  dateline: string;
-  language: string;
-  body_paragraphs: string[];
-}
+export type { SeedArticle };
 
 export function seedArticle(): SeedArticle {
-  return JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed-article/story.json'), 'utf8')) as SeedArticle;
+  return loadSeedArticle();
 }
 
 /** A tiptap JSON doc of plain paragraphs (for stories made through the API). */

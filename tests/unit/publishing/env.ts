@@ -17,22 +17,13 @@ import type { PackageFs } from '../../../electron/core/publishing/packageFs.js';
 import type { CoreServices } from '../../../electron/core/services.js';
 import { KeyedMutex } from '../../../electron/core/write.js';
 import type { Db } from '../../../db/statements.js';
+import { loadSeedArticle, type SeedArticle } from '../../support/seedArticle.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
-export interface SeedStory {
-  slug: string;
-  desk: string;
-  headline: string;
-  subheadlines: string[];
-  byline: { name: string; email: string };
-  dateline: string;
-  language: string;
-  body_paragraphs: string[];
-  photos: { file: string; placement: 'lead' | 'inline'; caption: string; credit: string; rendered_caption: string; before_paragraph?: number }[];
-}
+export type SeedStory = SeedArticle;
 
-export const seed = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed-article/story.json'), 'utf8')) as SeedStory;
+export const seed: SeedStory = loadSeedArticle();
 
 export interface Env {
   dir: string;

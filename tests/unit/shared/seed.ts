@@ -1,24 +1,13 @@
 // The seed article (tests/fixtures/seed-article/story.json) as the Story and StoryPhotos the
 // copy checks see: the body from its paragraphs, the inline photo as a figure where it was printed.
 
-import { readFileSync } from 'node:fs';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { DocNode, PhotoAsset, Story, StoryPhoto } from '../../../shared/domain.js';
+import { loadSeedArticle, type SeedArticle } from '../../support/seedArticle.js';
 
-export interface SeedJson {
-  slug: string;
-  desk: string;
-  headline: string;
-  subheadlines: string[];
-  byline: { name: string; email: string };
-  dateline: string;
-  language: string;
-  body_paragraphs: string[];
-  photos: { file: string; placement: 'lead' | 'inline'; caption: string; credit: string; before_paragraph?: number }[];
-}
+export type SeedJson = SeedArticle;
 
-export const seedJson = (): SeedJson =>
-  JSON.parse(readFileSync(new URL('../../fixtures/seed-article/story.json', import.meta.url), 'utf8')) as SeedJson;
+export const seedJson = (): SeedJson => loadSeedArticle();
 
 const NOW = '2023-04-17T03:00:00.000Z';
 
