@@ -108,6 +108,11 @@ export interface StoryContent {
   wordCount: number;
 }
 
+/** The story's header columns, in the order both the insert and the update name them. */
+function headerParams(s: StoryContent): [string, string, string, string, string, string, string] {
+  return [s.slug, s.desk, s.headline, JSON.stringify(s.subheadlines), s.subheadlines.join('\n'), s.dateline, s.language];
+}
+
 export function insertStory(
   db: Db,
   s: StoryContent & { createdBy: Id; at: string; bylineIds: Id[]; status?: Status; version?: number },
@@ -128,13 +133,7 @@ export function insertStory(
          created_by, word_count, created_at, updated_at, byline_text, body_text, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      s.slug,
-      s.desk,
-      s.headline,
-      JSON.stringify(s.subheadlines),
-      s.subheadlines.join('\n'),
-      s.dateline,
-      s.language,
+      ...headerParams(s),
       s.status ?? 'draft',
       s.version ?? 1,
       s.version ?? 1,
@@ -165,13 +164,7 @@ export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: 
     `UPDATE stories SET slug = ?, desk = ?, headline = ?, subheadlines = ?, subheadlines_text = ?, dateline = ?, language = ?,
        body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version) WHERE id = ?`,
   ).run(
-    s.slug,
-    s.desk,
-    s.headline,
-    JSON.stringify(s.subheadlines),
-    s.subheadlines.join('\n'),
-    s.dateline,
-    s.language,
+    ...headerParams(s),
     JSON.stringify(s.body),
     s.bodyText,
     s.wordCount,
