@@ -279,4 +279,6 @@ export type ChangeEvent =
   | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true }
   | { type: 'lock.changed'; storyId: Id; lock: StoryLock | null }
   | { type: 'photo.imported'; assetIds: Id[] }
-  | { type: 'photo.changed'; assetId: Id };
+  | { type: 'photo.changed'; assetId: Id }
+  /** A staff member was added or changed (name, roles, desks): bylines and pickers show them. */
+  | { type: 'staff.changed'; staffId: Id };

@@ -16,6 +16,8 @@ export interface AppState {
   /** Bumped by the core's change events; lists refetch when it moves. */
   tick: number;
   signedIn(me: Staff, staff: Staff[], desks: string[]): void;
+  /** The staff list changed elsewhere (an admin added or renamed someone). */
+  staffChanged(staff: Staff[], desks: string[]): void;
   signedOut(): void;
   setView(view: View): void;
   setDeskFilter(desk: string): void;
@@ -44,6 +46,7 @@ export const useApp = create<AppState>((set) => ({
   openStoryId: null,
   tick: 0,
   signedIn: (me, staff, desks) => set({ me, staff, desks, view: homeView(me), openStoryId: null, query: '', deskFilter: '' }),
+  staffChanged: (staff, desks) => set((s) => ({ staff, desks, me: s.me ? (staff.find((p) => p.id === s.me?.id) ?? s.me) : null })),
   signedOut: () => set({ me: null, openStoryId: null, query: '' }),
   setView: (view) => set({ view, query: '' }),
   setDeskFilter: (deskFilter) => set({ deskFilter }),

@@ -217,7 +217,13 @@ export function Shell() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
-      if (event.type !== 'story.changed' && event.type !== 'lock.changed' && event.type !== 'photo.changed') return;
+      if (event.type === 'photo.imported') return;
+      if (event.type === 'staff.changed') {
+        api.staff
+          .list({})
+          .then((r) => useApp.getState().staffChanged(r.staff, r.desks))
+          .catch(() => undefined);
+      }
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;

@@ -57,18 +57,19 @@ export function sessionModule(services: CoreServices, sessions: Sessions): CoreM
     'staff.list': () => ({ staff: listStaff(db), desks: listDesks(db).map((d) => d.name) }),
     'staff.create': (input, ctx) => {
       admin(ctx);
-      return write(services, () => {
+      return write(services, (events) => {
         assertDesks(input.desks);
         assertEmailFree(input.email, null);
         const id = insertStaff(db, { name: input.name.trim(), email: input.email, roles: input.roles, desks: input.desks });
         const staff = getStaff(db, id);
         if (!staff) throw new Error('staff vanished');
+        events.push({ type: 'staff.changed', staffId: id });
         return { staff };
       });
     },
     'staff.update': (input, ctx) => {
       admin(ctx);
-      const result = write(services, () => {
+      const result = write(services, (events) => {
         const current = getStaff(db, input.id);
         if (!current) throw new ApiError('NOT_FOUND', `There is no staff member ${input.id}.`);
         if (input.desks) assertDesks(input.desks);
@@ -84,6 +85,8 @@ export function sessionModule(services: CoreServices, sessions: Sessions): CoreM
         if (countActiveWithRole(db, 'admin') === 0) throw new ApiError('INVALID_STATE', 'Newsdesk needs at least one active admin.');
         const staff = getStaff(db, current.id);
         if (!staff) throw new Error('staff vanished');
+        // One event, not one per story: open queues refetch and show the new byline name.
+        events.push({ type: 'staff.changed', staffId: staff.id });
         return { staff };
       });
       if (!result.staff.active) sessions.dropStaff(result.staff.id);

@@ -20,7 +20,10 @@ describe('staff.update reindexes bylines', () => {
     const other = (await h.call<{ story: Story }>('kim', 'stories.create', { desk: 'National', headline: 'Unrelated story' })).story;
     expect(await search('Da-gyum')).toContain(story.id);
 
+    h.events.length = 0;
     await h.call('han', 'staff.update', { id: h.staff.ji.id, name: 'Ji Hyeon-woo', email: 'hyeonwoo.ji@example.com' });
+    // One event tells every open window to refetch the staff and its queues.
+    expect(h.events).toEqual([{ type: 'staff.changed', staffId: h.staff.ji.id }]);
 
     expect(await search('Hyeon-woo')).toEqual([story.id]);
     expect(await search('hyeonwoo.ji')).toEqual([story.id]);
