@@ -2,7 +2,7 @@
 // panel, import (button, drag and drop, paste) with progress and per-file outcomes, and
 // metadata templates applied to a selection.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client.js';
+import { api, shell } from '../api/client.js';
 import type { PhotoAsset, Settings } from '../../shared/domain.js';
 import { useApp } from '../app/store.js';
 import { CodesDialog } from './CodesDialog.js';
@@ -123,6 +123,19 @@ export function PhotoDesk() {
   const selectedIds = [...selected].filter((id) => items.some((a) => a.id === id));
   const progress = importer.state.total ? Math.round((importer.state.done / importer.state.total) * 100) : 0;
 
+  // The desktop app opens the system's file dialog (main reads the files and hands over bytes and
+  // names, never paths); a browser uses the hidden file input.
+  const pickAndImport = async () => {
+    if (!shell) {
+      fileInput.current?.click();
+      return;
+    }
+    // If the system dialog cannot open, the browser's file picker still can.
+    const picked = await shell.pickPhotos().catch(() => null);
+    if (picked === null) fileInput.current?.click();
+    else if (picked.length > 0) void importer.run(picked.map((p) => new File([p.data], p.name)));
+  };
+
   return (
     <section
       className={dragging ? 'photo-desk dragging' : 'photo-desk'}
@@ -172,7 +185,7 @@ export function PhotoDesk() {
         <div className="photo-actions">
           {canEdit && (
             <>
-              <button type="button" className="primary" onClick={() => fileInput.current?.click()} disabled={importer.state.running}>
+              <button type="button" className="primary" onClick={() => void pickAndImport()} disabled={importer.state.running}>
                 Import photos
               </button>
               <input
