@@ -106,7 +106,11 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, onChanged }: 
             <div className="story-photo-text">
               <span className="badge">{p.placement === 'lead' ? 'Lead' : 'Inline'}</span>{' '}
               {/* Rendered as text: a caption can never become markup. */}
-              <span className="story-photo-caption">{captionLine(p.caption, p.credit) || <em>No caption or credit</em>}</span>
+              <span className="story-photo-caption" title={captionLine(p.caption, p.credit) || undefined}>
+                {captionLine(p.caption, p.credit) || <em>No caption or credit</em>}
+              </span>
+              {/* The caption may be cut to five lines; the credit always shows. */}
+              {p.credit.trim() && <span className="story-photo-credit small muted">Credit: {p.credit}</span>}
               {(!p.caption.trim() || !p.credit.trim()) && (
                 <span className="error-text small"> {!p.caption.trim() ? 'Needs a caption.' : ''} {!p.credit.trim() ? 'Needs a credit.' : ''}</span>
               )}
