@@ -227,16 +227,8 @@ export function storyIdsUsingAsset(db: Db, assetId: Id): Id[] {
 
 // ── photos in stories ────────────────────────────────────────────────────────
 
-export interface StoryPhotoRow {
-  id: Id;
-  storyId: Id;
-  assetId: Id;
-  placement: 'lead' | 'inline';
-  order: number;
-  caption: string;
-  credit: string;
-  alt: string;
-}
+/** A story's photo as stored, without its asset. */
+export type StoryPhotoRow = Omit<StoryPhoto, 'asset'>;
 
 export function getStoryPhotoRow(db: Db, id: Id): StoryPhotoRow | null {
   const row = stmt(

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { DocNode, StoryPhoto } from '../../shared/domain.js';
-import { test, expect, docOf, seedArticle, shot, type SeedArticle } from './fixtures.js';
+import { test, expect, docOf, seedArticle, shot } from './fixtures.js';
 import { action, body, expectStatus, openStory } from './ui.js';
 import type { Locator, Page } from '@playwright/test';
 
@@ -20,15 +20,6 @@ const IPTC = 'IPTC-PhotometadataRef-Std2017.1.jpg';
 const KOREAN = 'nk-launch-korean-caption.jpg';
 const KOREAN_CAPTION = '북한이 동해상으로 탄도미사일을 발사했다';
 
-interface SeedPhoto {
-  file: string;
-  placement: 'lead' | 'inline';
-  caption: string;
-  credit: string;
-  rendered_caption: string;
-  before_paragraph?: number;
-}
-type Seed = SeedArticle & { photos: SeedPhoto[] };
 
 const fixtureFile = (name: string) => ({ name, mimeType: 'image/jpeg', buffer: readFileSync(path.join(PHOTOS, name)) });
 
@@ -80,7 +71,7 @@ const outline = (doc: DocNode): string[] =>
 
 test('the photo desk imports, finds, edits and places photos; approve waits for every credit', async ({ page, signIn, api, newsroom, newUserPage }) => {
   test.setTimeout(180_000);
-  const seed = seedArticle() as Seed;
+  const seed = seedArticle();
   const lead = seed.photos.find((p) => p.placement === 'lead')!;
   const inline = seed.photos.find((p) => p.placement === 'inline')!;
   const photoToken = await newsroom.token('photo_editor');

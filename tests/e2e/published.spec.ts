@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, seedArticle, docOf } from './fixtures.js';
+import type { SeedArticle } from '../support/seedArticle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -16,18 +17,11 @@ interface Img {
   naturalWidth: number;
 }
 
-interface SeedPhoto {
-  file: string;
-  placement: 'lead' | 'inline';
-  caption: string;
-  credit: string;
-  rendered_caption: string;
-  before_paragraph?: number;
-}
+type SeedPhoto = SeedArticle['photos'][number];
 
 test('the published seed article renders with both photos, captions and credits', async ({ page, api, newsroom, server }) => {
   const seed = seedArticle();
-  const photos = (JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed-article/story.json'), 'utf8')) as { photos: SeedPhoto[] }).photos;
+  const photos: SeedPhoto[] = seed.photos;
   const reporter = await newsroom.token('Ji Da-gyum');
   const photoEditor = await newsroom.token('photo_editor');
   const desk = await newsroom.token('Kim Min-ji');
