@@ -12,6 +12,7 @@ import {
   type AuditEvent,
   type Comment,
   type DiffPart,
+  type Dismissal,
   type DocNode,
   type Finding,
   type PhotoAsset,
@@ -116,6 +117,10 @@ export const contract = {
     /** Whether the signed-in person may edit the text now (holds or could take the lock). */
     canEdit: boolean;
     canEditPhotos: boolean;
+    /** Findings a desk editor dismissed, by key: the editor shows its live findings against them. */
+    dismissals: Dismissal[];
+    /** Whether the signed-in person may dismiss warnings (desk editors). */
+    canDismissFindings: boolean;
   }>()(z.strictObject({ id })),
   'stories.list': method<{
     items: StoryListItem[];
@@ -167,7 +172,14 @@ export const contract = {
   'stories.revision': method<{ revision: RevisionSummary; headline: string; subheadlines: string[]; body: DocNode }>()(
     z.strictObject({ id, revisionId: id }),
   ),
+  /** The copy checks on the saved story, dismissed findings marked. */
   'stories.check': method<{ findings: Finding[] }>()(z.strictObject({ id })),
+  /** A desk editor sets a warning or note aside, with why; a blocking finding cannot be dismissed. */
+  'stories.dismissFinding': method<{ dismissal: Dismissal; findings: Finding[] }>()(
+    z.strictObject({ id, key: line(1000).min(1), note: text(2000).refine((s) => s.trim() !== '', 'a note is required') }),
+  ),
+  /** Undoes a dismissal: the finding counts again. */
+  'stories.restoreFinding': method<{ findings: Finding[] }>()(z.strictObject({ id, key: line(1000).min(1) })),
 
   // comments
   'comments.add': method<{ comment: Comment }>()(
@@ -274,6 +286,22 @@ export const contract = {
           }),
         )
         .max(200)
+        .optional(),
+      headlineMaxChars: z.number().int().min(20).max(500).optional(),
+      sentenceMaxWords: z.number().int().min(10).max(500).optional(),
+      houseStyle: z
+        .array(
+          z
+            .strictObject({
+              preferred: line(200).refine((s) => s.trim() !== '', 'required'),
+              avoid: z.array(line(200).refine((s) => s.trim() !== '', 'required')).min(1).max(20),
+              where: z.enum(['everywhere', 'headlines', 'body', 'captions']),
+              note: line(500).optional(),
+            })
+            // A rule that replaced a form with itself would offer a fix forever.
+            .refine((r) => !r.avoid.includes(r.preferred), { message: 'a form to avoid must differ from the preferred form', path: ['avoid'] }),
+        )
+        .max(1000)
         .optional(),
     }),
   ),

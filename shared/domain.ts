@@ -126,6 +126,8 @@ export interface StoryListItem {
   /** Photos attached to the story that lack a caption or a credit. */
   photosIncomplete: number;
   updatedAt: Timestamp;
+  /** Open copy-check findings, counted by the core after each change; null until first counted. */
+  openFindings: FindingCounts | null;
   /** With a text query: a short excerpt, matches wrapped in <mark>…</mark>, everything else escaped. */
   snippet?: string;
 }
@@ -188,15 +190,79 @@ export interface DiffPart {
 
 export type Severity = 'blocking' | 'warning' | 'info';
 
+/** The parts of a story a copy check can point at (caption, credit and alt belong to a photo). */
+export type CheckField = 'headline' | 'subheadlines' | 'byline' | 'dateline' | 'body' | 'caption' | 'credit' | 'alt';
+
+/** Offsets into a text: the body's bodyText(), or the string of a headline, subheadline or caption. */
+export interface TextRange {
+  from: number;
+  to: number;
+}
+
+/** Where a finding applies: a field, a photo's field, and for text, the words in it. */
+export interface FindingPlace {
+  field: CheckField;
+  /** For caption, credit and alt: the story photo. */
+  storyPhotoId?: Id;
+  /** For subheadlines: which one. */
+  index?: number;
+  range?: TextRange;
+}
+
+/** One replacement a fix makes: the text `find` at `place.range` becomes `replace`. */
+export interface FixEdit {
+  place: FindingPlace & { range: TextRange };
+  /** What the range holds when the fix was offered; a fix whose text has since changed is stale. */
+  find: string;
+  replace: string;
+}
+
+export interface FindingFix {
+  label: string;
+  edits: FixEdit[];
+}
+
+/** A desk editor's decision that a warning or note does not apply, with why. */
+export interface Dismissal {
+  key: string;
+  note: string;
+  by: Id;
+  byName: string;
+  at: Timestamp;
+}
+
 export interface Finding {
+  /** The check that found it, e.g. 'name-spelling'. */
   id: string;
+  /**
+   * Stable while the problem stands (the check and what it found, not where): a dismissal names
+   * it, and edits elsewhere in the story do not change it.
+   */
+  key: string;
   severity: Severity;
   message: string;
-  /** Where it applies: a story field, a photo, or a range of the body's plain text. */
-  field?: string;
-  storyPhotoId?: Id;
-  range?: { from: number; to: number };
-  fix?: { label: string; replacement: string };
+  /** Every place it applies, the first being where to jump; the editor marks each. */
+  places: FindingPlace[];
+  /** Fixes to choose from (a name spelled two ways offers both spellings); may be empty. */
+  fixes: FindingFix[];
+  /** Set by the core when a desk editor dismissed it. */
+  dismissed?: Dismissal;
+}
+
+/** Open findings of a story: not dismissed, by severity (info notes are not counted). */
+export interface FindingCounts {
+  blocking: number;
+  warning: number;
+}
+
+/** A house-style rule: the form the paper prints, the forms it replaces, and where it applies. */
+export interface HouseStyleRule {
+  preferred: string;
+  /** Matched as whole words, exactly as written (so "AEGIS" is caught and "Aegis" is not). */
+  avoid: string[];
+  where: 'everywhere' | 'headlines' | 'body' | 'captions';
+  /** Why, shown with the finding (e.g. "Headlines only: space is short"). */
+  note?: string;
 }
 
 /** The IPTC fields a photo carries: read from the file on import, edited in the library. */
@@ -272,11 +338,23 @@ export interface Settings {
     name: string;
     fields: Partial<Pick<PhotoAsset, 'caption' | 'credit' | 'creator' | 'copyright' | 'source' | 'alt' | 'keywords'>>;
   }[];
+  /** Copy checks: headlines longer than this many characters are flagged. */
+  headlineMaxChars: number;
+  /** Copy checks: sentences longer than this many words are noted. */
+  sentenceMaxWords: number;
+  /** The house-style list the desk edits. */
+  houseStyle: HouseStyleRule[];
 }
 
+/** The settings the copy checks read. */
+export type CheckSettings = Pick<Settings, 'headlineMaxChars' | 'sentenceMaxWords' | 'houseStyle'>;
+
 export type ChangeEvent =
-  /** `photos`: the story's photos changed (a re-caption changes no version, so clients must refetch). */
-  | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true }
+  /**
+   * `photos`: the story's photos changed (a re-caption changes no version, so clients must refetch).
+   * `findings`: its open findings were recounted or a finding was dismissed or restored.
+   */
+  | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true; findings?: true }
   | { type: 'lock.changed'; storyId: Id; lock: StoryLock | null }
   | { type: 'photo.imported'; assetIds: Id[] }
   | { type: 'photo.changed'; assetId: Id }
