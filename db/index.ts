@@ -10,3 +10,4 @@ export * from './audit.js';
 export * from './settings.js';
 export * from './search.js';
 export * from './storyPhotos.js';
+export * from './findings.js';

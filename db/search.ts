@@ -131,6 +131,8 @@ interface ItemRow {
   word_count: number;
   photo_count: number;
   photos_incomplete: number;
+  findings_blocking: number | null;
+  findings_warning: number | null;
   updated_at: string;
 }
 
@@ -143,7 +145,7 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
        ls.name AS locked_by, s.lock_expires_at, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
-       s.updated_at
+       s.findings_blocking, s.findings_warning, s.updated_at
      FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id LEFT JOIN staff cs ON cs.id = s.claimed_by
      WHERE s.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as ItemRow[];
@@ -165,6 +167,7 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
       wordCount: r.word_count,
       photoCount: r.photo_count,
       photosIncomplete: r.photos_incomplete,
+      openFindings: r.findings_blocking === null ? null : { blocking: r.findings_blocking, warning: r.findings_warning ?? 0 },
       updatedAt: r.updated_at,
     });
   }

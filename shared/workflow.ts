@@ -1,7 +1,7 @@
 // The story workflow and the permission matrix (DESIGN.md sections 1–2) as pure functions.
 // The core enforces with them; the UI shows buttons with them. Nothing else decides.
 
-import type { Action, Id, Role, Status, StoryLock, Timestamp } from './domain.js';
+import type { Action, Id, Role, Severity, Status, StoryLock, Timestamp } from './domain.js';
 
 /** What the rules need to know about a story. */
 export interface WorkflowStory {
@@ -156,6 +156,16 @@ export function photoEditRefusal(
   if (!PHOTO_EDITABLE.has(story.status)) {
     return { code: 'INVALID_STATE', message: `Photos cannot change on a story that is ${story.status}.` };
   }
+  return null;
+}
+
+/**
+ * Why `person` may not dismiss a finding of this severity, or null. The desk decides which
+ * warnings do not apply; a blocking finding is fixed, never dismissed.
+ */
+export function dismissRefusal(person: Person, severity: Severity): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+  if (!isDeskEditor(person)) return { code: 'FORBIDDEN', message: 'Only a desk editor may dismiss a copy-check finding.' };
+  if (severity === 'blocking') return { code: 'INVALID_STATE', message: 'A blocking finding cannot be dismissed; fix it before the story is approved.' };
   return null;
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ChangeEvent, Staff } from '../../shared/domain.js';
 import { backupDatabase, checkpoint, checkInBackground, checkWasDeferred, getStaff, openDatabase, type DatabaseRefused, type Db } from '../../db/index.js';
 import { ApiError } from '../../shared/errors.js';
+import { createCopyDesk } from './copyDesk.js';
 import { createDispatcher } from './dispatch.js';
 import { ensureFirstAdmin, seedDemo } from './demo.js';
 import { EventBus } from './events.js';
@@ -35,6 +36,8 @@ export interface Core {
    * answers INTERNAL naming the file) and this resolves to the refusal, for the shell to show.
    */
   readonly integrity: Promise<DatabaseRefused | null>;
+  /** Settles when the background counting of open findings has caught up (tests, benchmarks). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export interface CoreOptions {
   /** Extra handler modules (tests, later features). */
   modules?: ((services: CoreServices) => CoreModule)[];
   /** Replace the publisher (tests that do not exercise publishing itself). */
-  publisher?: (services: Omit<CoreServices, 'publisher'>) => Publisher;
+  publisher?: (services: Omit<CoreServices, 'publisher' | 'copyDesk'>) => Publisher;
   /** Where internal errors are reported (default: console.error). */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -63,7 +66,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const settings = new SettingsStore(db);
     const sessions = new Sessions();
     const storyMutex = new KeyedMutex();
-    const base: Omit<CoreServices, 'publisher'> = {
+    const reportInternal = opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e));
+    const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
       db,
       dataDir: opts.dataDir,
       now: opts.now ?? (() => new Date()),
@@ -71,7 +75,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       settings: () => settings.get(),
       serialize: (storyId, fn) => storyMutex.run(storyId, fn),
     };
-    const services: CoreServices = { ...base, publisher: (opts.publisher ?? createPublisher)(base) };
+    const copyDesk = createCopyDesk(base, (listener) => bus.on(listener), (error) => reportInternal('copyDesk', error));
+    const services: CoreServices = { ...base, publisher: (opts.publisher ?? createPublisher)(base), copyDesk };
 
     if (opts.demo) seedDemo(services);
     else ensureFirstAdmin(services);
@@ -96,6 +101,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       opts.onInternalError,
     );
     for (const module of modules) await module.start?.();
+    // Stories never counted (a database from before the copy desk) get their queue counts in the background.
+    copyDesk.countUncounted();
 
     let closed = false;
     // Fold the write-ahead log into the database between bursts of work, so saves rarely pay for it.
@@ -108,8 +115,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     void integrity.then((refused) => {
       if (!refused || closed) return;
       damaged = refused;
-      (opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e)))('integrity', refused);
+      reportInternal('integrity', refused);
       closed = true;
+      copyDesk.stop();
       db.close();
     });
     return {
@@ -122,10 +130,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
       onEvent: (listener) => bus.on(listener),
       backup: (file) => backupDatabase(db, file),
+      idle: () => copyDesk.idle(),
       async close() {
         if (closed) return;
         closed = true;
         clearInterval(idleCheckpoint);
+        copyDesk.stop();
         for (const module of [...modules].reverse()) await module.stop?.();
         db.close();
       },

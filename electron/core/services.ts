@@ -3,6 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import type { ChangeEvent, Id, PublishedVersionSummary, Settings, Staff } from '../../shared/domain.js';
+import type { CopyDesk } from './copyDesk.js';
 import type { Handlers } from './dispatch.js';
 
 export interface PublishOptions {
@@ -41,6 +42,8 @@ export interface CoreServices {
    */
   serialize<T>(storyId: Id, fn: () => Promise<T>): Promise<T>;
   publisher: Publisher;
+  /** The copy checks on saved stories and the queue's counts of open findings. */
+  copyDesk: CopyDesk;
 }
 
 /** A slice of the core: some of the contract's handlers, and work that runs while the core is open. */

@@ -1,5 +1,6 @@
 // Settings: defaults merged with what an admin changed, cached until the next update.
 
+import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/index.js';
 import type { Settings } from '../../shared/domain.js';
 import { readSettings, writeSetting, type Db } from '../../db/index.js';
 
@@ -9,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportDir: '',
   codeReplacements: [],
   metadataTemplates: [],
+  ...DEFAULT_CHECK_SETTINGS,
 };
 
 export class SettingsStore {

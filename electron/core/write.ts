@@ -26,6 +26,15 @@ export const storyChanged = (story: Story): ChangeEvent => ({
   version: story.version,
 });
 
+/** The story's findings changed (a dismissal, a restore, a recount) while its text did not. */
+export const findingsChanged = (story: Pick<Story, 'id' | 'status' | 'version'>): ChangeEvent => ({
+  type: 'story.changed',
+  storyId: story.id,
+  status: story.status,
+  version: story.version,
+  findings: true,
+});
+
 /** Serialises async work per key (a story's publish and its status change). */
 export class KeyedMutex {
   private readonly tails = new Map<Id, Promise<unknown>>();

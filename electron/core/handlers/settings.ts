@@ -1,11 +1,13 @@
-// settings.*: every signed-in person may read settings (the editor needs the lock timeout, the
-// photo desk the code replacements). Admins change every setting; photo editors change only the
-// photo desk's own tools (code replacements and metadata templates). A refused update changes
-// nothing, and an export folder is checked when it is set, not first at publish time.
+// settings.*: every signed-in person may read settings (the editor needs the lock timeout and
+// the check settings, the photo desk the code replacements). Admins change every setting; photo
+// editors change only the photo desk's own tools (code replacements and metadata templates), desk
+// editors only the copy desk's (the house-style list and the check limits). A refused update
+// changes nothing, and an export folder is checked when it is set, not first at publish time.
+// Changed check settings mean every story in the workflow is counted again.
 
 import { ApiError } from '../../../shared/errors.js';
 import type { Settings } from '../../../shared/domain.js';
-import { hasRole } from '../../../shared/workflow.js';
+import { hasRole, isDeskEditor, type Person } from '../../../shared/workflow.js';
 import type { Handlers } from '../dispatch.js';
 import { toPerson } from '../people.js';
 import { checkExportDir } from '../publishing/exporter.js';
@@ -17,12 +19,23 @@ import { write } from '../write.js';
 /** The settings the photo desk keeps for itself ("a table the desk edits"). */
 export const PHOTO_DESK_SETTINGS: readonly (keyof Settings)[] = ['codeReplacements', 'metadataTemplates'];
 
+/** The settings the copy desk keeps for itself: the house style and the checks' limits. */
+export const COPY_DESK_SETTINGS: readonly (keyof Settings)[] = ['houseStyle', 'headlineMaxChars', 'sentenceMaxWords'];
+
+/** The settings a person may change besides an admin's: by role, the desk's own tools. */
+function ownSettings(person: Person): (keyof Settings)[] {
+  return [...(hasRole(person, 'photo_editor') ? PHOTO_DESK_SETTINGS : []), ...(isDeskEditor(person) ? COPY_DESK_SETTINGS : [])];
+}
+
 const SETTING_NAMES: Record<keyof Settings, string> = {
   lockTimeoutMinutes: 'the lock timeout',
   maxPhotoBytes: 'the largest photo import',
   exportDir: 'the export folder',
   codeReplacements: 'the code replacements',
   metadataTemplates: 'the metadata templates',
+  headlineMaxChars: 'the headline limit',
+  sentenceMaxWords: 'the sentence limit',
+  houseStyle: 'the house-style list',
 };
 
 /** The keys of `input` whose value differs from the current one (a client may resend unchanged values). */
@@ -43,12 +56,13 @@ export function settingsModule(services: CoreServices, store: SettingsStore, fs:
       const person = toPerson(ctx.staff);
       const changes = changedSettings(input as Partial<Settings>, services.settings());
       if (!hasRole(person, 'admin')) {
-        if (!hasRole(person, 'photo_editor')) throw new ApiError('FORBIDDEN', 'Only an admin may change settings.');
-        const outside = (Object.keys(changes) as (keyof Settings)[]).filter((key) => !PHOTO_DESK_SETTINGS.includes(key));
+        const own = ownSettings(person);
+        if (own.length === 0) throw new ApiError('FORBIDDEN', 'Only an admin may change settings.');
+        const outside = (Object.keys(changes) as (keyof Settings)[]).filter((key) => !own.includes(key));
         if (outside.length > 0) {
           throw new ApiError(
             'FORBIDDEN',
-            `A photo editor may change only the code replacements and metadata templates, not ${outside.map((k) => SETTING_NAMES[k]).join(' or ')}. Ask an admin.`,
+            `You may change only ${own.map((k) => SETTING_NAMES[k]).join(', ')}, not ${outside.map((k) => SETTING_NAMES[k]).join(' or ')}. Ask an admin.`,
           );
         }
       }
@@ -67,6 +81,7 @@ export function settingsModule(services: CoreServices, store: SettingsStore, fs:
           }
         });
         store.invalidate();
+        if (COPY_DESK_SETTINGS.some((key) => key in changes)) services.copyDesk.recountAll();
       }
       return { settings: services.settings() };
     },

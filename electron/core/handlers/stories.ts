@@ -3,14 +3,26 @@
 // shared/workflow.ts; this module only applies them.
 
 import { bodyText, emptyDoc } from '../../../shared/body.js';
-import { runChecks } from '../../../shared/checks/index.js';
+import { blockingFindings, openFindingCounts } from '../../../shared/checks/index.js';
 import { diffWords } from '../../../shared/diff.js';
 import { reconcileFigures } from '../../../shared/figures.js';
 import type { Action, ChangeEvent, Finding, Staff, Story, StoryLock } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { ParsedInput } from '../../../shared/contract.js';
-import { allowedActions, isAuthor, isDeskEditor, hasRole, NOTE_REQUIRED, photoEditRefusal, refusal, TRANSITIONS, textEditRefusal } from '../../../shared/workflow.js';
 import {
+  allowedActions,
+  dismissRefusal,
+  isAuthor,
+  isDeskEditor,
+  hasRole,
+  NOTE_REQUIRED,
+  photoEditRefusal,
+  refusal,
+  TRANSITIONS,
+  textEditRefusal,
+} from '../../../shared/workflow.js';
+import {
+  deleteDismissal,
   deskExists,
   getRevision,
   getStoryTextVersion,
@@ -19,6 +31,7 @@ import {
   insertStory,
   listAuditEvents,
   listComments,
+  listDismissals,
   listRevisions,
   listStories,
   listStoryPhotos,
@@ -27,6 +40,7 @@ import {
   unknownStaffIds,
   updateStoryContent,
   updateStoryWorkflow,
+  upsertDismissal,
   type ListCursor,
   type StoryContent,
   type WorkflowFields,
@@ -37,7 +51,7 @@ import { toPerson, toWorkflowStory } from '../people.js';
 import { keepRevision, maybePeriodicRevision } from '../revisions.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import { plainBody, revisionText, slugify, wordCountOf } from '../storyText.js';
-import { loadStory, storyChanged, write } from '../write.js';
+import { findingsChanged, loadStory, storyChanged, write } from '../write.js';
 
 function me(ctx: CallContext): Staff {
   if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
@@ -113,11 +127,15 @@ function assertByline(services: CoreServices, ids: number[], current: Story): vo
   }
 }
 
+/** Actions the blocking copy checks stop: approving, and publishing now or at a set time. */
+const CHECKED_ACTIONS: ReadonlySet<Action> = new Set<Action>(['approve', 'publish', 'schedule']);
+
 /** The findings that stop approve and publish, as an INVALID_STATE refusal. */
 function assertNoBlocking(findings: Finding[], action: Action): void {
-  const blocking = findings.filter((f) => f.severity === 'blocking');
+  const blocking = blockingFindings(findings);
   if (blocking.length > 0) {
-    throw new ApiError('INVALID_STATE', `The story cannot be ${action === 'approve' ? 'approved' : 'published'} until the copy checks pass: ${blocking.map((f) => f.message).join(' ')}`, {
+    const done = action === 'approve' ? 'approved' : action === 'schedule' ? 'scheduled' : 'published';
+    throw new ApiError('INVALID_STATE', `The story cannot be ${done} until the copy checks pass: ${blocking.map((f) => f.message).join(' ')}`, {
       findings: blocking,
     });
   }
@@ -168,7 +186,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     return { ...changes, body: reconcileFigures(changes.body, story.body, inline, { order: merging ? 'reference' : 'incoming' }) };
   };
 
-  const runStoryChecks = (story: Story): Finding[] => runChecks({ story, photos: listStoryPhotos(db, story.id) });
+  const runStoryChecks = (story: Story): Finding[] => services.copyDesk.findings(story);
 
   /** Whether `staff` may normally write on the story: an author on the byline who writes, or a desk editor. */
   const mayWrite = (story: Story, staff: Staff): boolean => {
@@ -250,6 +268,8 @@ export function storiesModule(services: CoreServices): CoreModule {
         allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
         canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
         canEditPhotos: photoEditRefusal(ws, person) === null,
+        dismissals: listDismissals(db, story.id),
+        canDismissFindings: dismissRefusal(person, 'warning') === null,
       };
     },
 
@@ -373,7 +393,11 @@ export function storiesModule(services: CoreServices): CoreModule {
           }
           publishAt = when.toISOString();
         }
-        if (action === 'approve' || action === 'publish') assertNoBlocking(runStoryChecks(story), action);
+        // The core runs the checks on submit (recorded with the submission), approve and publish.
+        const findings = action === 'submit' || CHECKED_ACTIONS.has(action) ? runStoryChecks(story) : [];
+        if (CHECKED_ACTIONS.has(action)) assertNoBlocking(findings, action);
+        const openAtSubmit =
+          action === 'submit' ? openFindingCounts(findings, new Set(findings.filter((f) => f.dismissed).map((f) => f.key))) : null;
 
         /** Moves the story (status, lock, revision, audit); inside the publisher's transaction for publish and kill. */
         const move = (events: ChangeEvent[], publishedVersion: number | null): { story: Story } => {
@@ -450,7 +474,13 @@ export function storiesModule(services: CoreServices): CoreModule {
             from: current.status,
             to: moved.status,
             note: note || (publishAt ? `Scheduled for ${publishAt}` : null),
-            details: publishAt ? { publishAt } : publishedVersion !== null ? { publishedVersion } : undefined,
+            details: publishAt
+              ? { publishAt }
+              : publishedVersion !== null
+                ? { publishedVersion }
+                : openAtSubmit
+                  ? { openFindings: openAtSubmit }
+                  : undefined,
             at: at.toISOString(),
           });
           events.push(storyChanged(moved));
@@ -564,6 +594,61 @@ export function storiesModule(services: CoreServices): CoreModule {
     'stories.check': (input, ctx) => {
       me(ctx);
       return { findings: runStoryChecks(loadStory(services, input.id)) };
+    },
+
+    'stories.dismissFinding': (input, ctx) => {
+      const staff = me(ctx);
+      const story = loadStory(services, input.id);
+      const finding = runStoryChecks(story).find((f) => f.key === input.key);
+      if (!finding) {
+        throw new ApiError('NOT_FOUND', 'That finding no longer applies to the saved story (it may have been fixed, or the change is not saved yet).');
+      }
+      const refused = dismissRefusal(toPerson(staff), finding.severity);
+      if (refused) throw new ApiError(refused.code, refused.message);
+      const at = now().toISOString();
+      const note = input.note.trim();
+      write(services, (events) => {
+        upsertDismissal(db, story.id, { key: finding.key, note, by: staff.id, at });
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'finding.dismiss',
+          from: null,
+          to: null,
+          note: `Dismissed “${finding.message}”: ${note}`,
+          details: { key: finding.key, check: finding.id },
+          at,
+        });
+        events.push(findingsChanged(story));
+      });
+      services.copyDesk.recountSoon(story.id);
+      const findings = runStoryChecks(story);
+      const dismissal = findings.find((f) => f.key === finding.key)?.dismissed;
+      if (!dismissal) throw new ApiError('INTERNAL', 'The dismissal was not recorded.');
+      return { dismissal, findings };
+    },
+
+    'stories.restoreFinding': (input, ctx) => {
+      const staff = me(ctx);
+      const story = loadStory(services, input.id);
+      const refused = dismissRefusal(toPerson(staff), 'warning');
+      if (refused) throw new ApiError(refused.code, refused.message);
+      write(services, (events) => {
+        if (!deleteDismissal(db, story.id, input.key)) throw new ApiError('NOT_FOUND', 'That finding is not dismissed.');
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'finding.restore',
+          from: null,
+          to: null,
+          note: null,
+          details: { key: input.key },
+          at: now().toISOString(),
+        });
+        events.push(findingsChanged(story));
+      });
+      services.copyDesk.recountSoon(story.id);
+      return { findings: runStoryChecks(story) };
     },
   };
   return { handlers };

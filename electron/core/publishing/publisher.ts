@@ -27,7 +27,7 @@ import { isSafeSegment, packageSlug } from './slug.js';
 import { loadStory, packageInput } from './source.js';
 import { inside, writeFolderAtomically, type PackageFile } from './writer.js';
 
-export type PublisherServices = Omit<CoreServices, 'publisher'>;
+export type PublisherServices = Omit<CoreServices, 'publisher' | 'copyDesk'>;
 
 export interface PublisherOptions {
   /** File operations (tests inject failures here). */

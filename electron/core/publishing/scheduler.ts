@@ -14,6 +14,7 @@ import { insertRevision } from '../../../db/revisions.js';
 import { getStaff } from '../../../db/staff.js';
 import { getStory, setStoryLock, updateStoryWorkflow } from '../../../db/stories.js';
 import { inTransaction } from '../../../db/statements.js';
+import { blockingFindings } from '../../../shared/checks/index.js';
 import type { Id, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { CoreServices } from '../services.js';
@@ -33,6 +34,11 @@ async function publishOne(services: CoreServices, id: Id): Promise<Story | null>
     if (!due || due.status !== 'scheduled' || due.publishAt === null || due.publishAt > services.now().toISOString()) return null;
     const actor = due.scheduledBy !== null ? getStaff(db, due.scheduledBy) : null;
     if (!actor) throw new Error('nobody is recorded as having scheduled it');
+    // A caption or credit removed since it was scheduled stops it, as it would stop a publish by hand.
+    const blocking = blockingFindings(services.copyDesk.findings(due));
+    if (blocking.length > 0) {
+      throw new ApiError('INVALID_STATE', `The copy checks do not pass: ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
+    }
     const done: { story: Story | null } = { story: null };
     await services.publisher.publish(id, actor, {
       commit: (summary) => {

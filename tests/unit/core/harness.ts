@@ -59,7 +59,7 @@ export async function makeHarness(): Promise<Harness> {
   const publisherGate: Harness['publisherGate'] = { value: null };
   const versions = new Map<number, number>();
   // Like the real publisher: the version's record and the caller's commit share one transaction.
-  const publisher = (base: Omit<CoreServices, 'publisher'>): Publisher => ({
+  const publisher = (base: Omit<CoreServices, 'publisher' | 'copyDesk'>): Publisher => ({
     async publish(storyId, actor, opts): Promise<PublishedVersionSummary> {
       publishCalls.push({ storyId, actor: actor.name, ...(opts?.kill ? { kill: opts.kill.note } : {}) });
       if (publisherGate.value) await publisherGate.value;
@@ -113,8 +113,15 @@ export async function makeHarness(): Promise<Harness> {
     staff[key] = person;
     tokens[key] = ((await core.call(null, 'session.signIn', { staffId: person.id })) as { token: string }).token;
   }
-  const call = <T,>(who: keyof Harness['tokens'] | null, method: string, input: unknown): Promise<T> =>
-    core.call(who ? tokens[who] : null, method, input) as Promise<T>;
+  // Each call returns once the core's background counting of open findings has caught up, so a
+  // test sees the queue counts its call caused and a snapshot is never taken mid-count.
+  const call = async <T,>(who: keyof Harness['tokens'] | null, method: string, input: unknown): Promise<T> => {
+    try {
+      return (await core.call(who ? tokens[who] : null, method, input)) as T;
+    } finally {
+      await core.idle();
+    }
+  };
   const snapshotDb = new Database(path.join(dir, 'newsdesk.db'), { readonly: true });
   return {
     core,

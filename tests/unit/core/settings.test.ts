@@ -45,7 +45,7 @@ describe('who may change settings', () => {
       codeReplacements: codes,
       metadataTemplates: templates,
     });
-    expect(settings).toEqual({ lockTimeoutMinutes: 12, maxPhotoBytes: 20 * 1024 * 1024, exportDir, codeReplacements: codes, metadataTemplates: templates });
+    expect(settings).toMatchObject({ lockTimeoutMinutes: 12, maxPhotoBytes: 20 * 1024 * 1024, exportDir, codeReplacements: codes, metadataTemplates: templates });
     expect(await settingsOf('ji')).toEqual(settings);
   });
 

@@ -42,7 +42,7 @@ const content = () => {
 describe('migration 004_story_authors', () => {
   it('is registered after 003', () => {
     expect(m004.version).toBe(4);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(MIGRATIONS.map((m) => m.version).slice(0, 4)).toEqual([1, 2, 3, 4]);
   });
 
   it('starts each story’s authors with its creator and current byline, leaving the stories alone', () => {
@@ -55,7 +55,8 @@ describe('migration 004_story_authors', () => {
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
     expect(getStoryAuthorIds(db, 1)).toEqual([1, 2, 3]);
-    expect(db.prepare(`SELECT * FROM stories`).all()).toEqual(before);
+    // Later migrations may add columns; every value the story had is still there.
+    expect(db.prepare(`SELECT * FROM stories`).all()).toEqual((before as object[]).map((row) => expect.objectContaining(row)));
     db.close();
   });
 

@@ -167,7 +167,7 @@ describe('approval and photo credits', () => {
     await h.as('photo')('photos.updatePlacement', { id: lead.id, credit: '' });
     const { findings } = await h.as('desk')<{ findings: Finding[] }>('stories.check', { id: storyId });
     const blocking = findings.filter((f) => f.severity === 'blocking');
-    expect(blocking).toEqual([expect.objectContaining({ id: 'photo-credit-missing', storyPhotoId: lead.id })]);
+    expect(blocking).toEqual([expect.objectContaining({ id: 'photo-credit-missing', places: [{ field: 'credit', storyPhotoId: lead.id }] })]);
     expect(blocking[0]!.message).toContain('security-talks-seoul.jpg');
     await expect(h.as('desk')('stories.transition', { id: storyId, action: 'approve' })).rejects.toMatchObject({
       code: 'INVALID_STATE',

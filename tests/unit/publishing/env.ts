@@ -1,6 +1,8 @@
 // A real SQLite store in a temp folder with staff, the seed story and its two photos, built
 // directly through db/ functions (no core needed), for the publisher's own tests.
 
+import { createCopyDesk } from '../../../electron/core/copyDesk.js';
+import { DEFAULT_SETTINGS } from '../../../electron/core/settingsStore.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +46,7 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
   db.prepare(`INSERT INTO desks (name) VALUES (?)`).run('North Korea');
   const reporterId = insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
   const deskId = insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
-  const settings: Settings = { lockTimeoutMinutes: 30, maxPhotoBytes: 1e8, exportDir: '', codeReplacements: [], metadataTemplates: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8 };
   const events: ChangeEvent[] = [];
   const now = { value: new Date('2023-04-17T09:30:00.000Z') };
   const mutex = new KeyedMutex();
@@ -57,7 +59,7 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
     serialize: <T,>(storyId: number, fn: () => Promise<T>) => mutex.run(storyId, fn),
   };
   const publisher = createPublisher(base, { fs: opts.fs });
-  const services: CoreServices = { ...base, publisher };
+  const services: CoreServices = { ...base, publisher, copyDesk: createCopyDesk(base, () => () => undefined, (e) => { throw e; }) };
   return {
     dir,
     db,

@@ -26,6 +26,8 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'stories.restore': { id: 1, revisionId: 1, baseVersion: 3 },
   'stories.revision': { id: 1, revisionId: 1 },
   'stories.check': { id: 1 },
+  'stories.dismissFinding': { id: 1, key: 'name-spelling:seo min-jeong|seo min-jung', note: 'Checked with the ministry: both are used.' },
+  'stories.restoreFinding': { id: 1, key: 'name-spelling:seo min-jeong|seo min-jung' },
   'comments.add': { storyId: 1, text: 'Check the spelling of her name.' },
   'comments.resolve': { id: 1 },
   'photos.import': { files: [{ name: 'security-talks-seoul.jpg', data: '/9j/4AAQ' }] },
@@ -195,5 +197,26 @@ describe('stories.save byline', () => {
     const r = schema.safeParse({ id: 1, baseVersion: 1, changes: { byline: [] } });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['too_small', 'changes.byline']]);
+  });
+});
+
+describe('settings.update house style', () => {
+  const schema = contract['settings.update'].input as z.ZodType;
+  const rule = { preferred: 'North Korea', avoid: ['N. Korea'], where: 'body' };
+  it('takes rules with where they apply', () => {
+    expect(schema.safeParse({ houseStyle: [rule, { preferred: '북한', avoid: ['북조선'], where: 'everywhere', note: '표기 원칙' }] }).success).toBe(true);
+  });
+  it('refuses a rule that avoids its own preferred form, an empty form, or an unknown place', () => {
+    const issues = (input: unknown) => schema.safeParse({ houseStyle: [input] }).error?.issues.map((i) => i.path.join('.'));
+    expect(issues({ ...rule, avoid: ['North Korea'] })).toEqual(['houseStyle.0.avoid']);
+    expect(issues({ ...rule, avoid: ['  '] })).toEqual(['houseStyle.0.avoid.0']);
+    expect(issues({ ...rule, avoid: [] })).toEqual(['houseStyle.0.avoid']);
+    expect(issues({ ...rule, preferred: '' })).toEqual(['houseStyle.0.preferred']);
+    expect(issues({ ...rule, where: 'footnotes' })).toEqual(['houseStyle.0.where']);
+  });
+  it('keeps the check limits in a sane range', () => {
+    expect(schema.safeParse({ headlineMaxChars: 90, sentenceMaxWords: 45 }).success).toBe(true);
+    expect(schema.safeParse({ headlineMaxChars: 0 }).success).toBe(false);
+    expect(schema.safeParse({ sentenceMaxWords: 1.5 }).success).toBe(false);
   });
 });

@@ -1,0 +1,89 @@
+// Migration 005 (copy_desk): on a database at version 4 it adds the dismissals table and the
+// per-story counts of open findings, leaving every story as it was with its count unknown
+// (NULL), which the core then counts in the background.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../db/connection.js';
+import { deleteDismissal, invalidateFindingCounts, listDismissals, setFindingCounts, uncountedStoryIds, upsertDismissal } from '../../../db/findings.js';
+import * as m001 from '../../../db/migrations/001_initial.js';
+import * as m002 from '../../../db/migrations/002_photo_desk.js';
+import * as m003 from '../../../db/migrations/003_text_version.js';
+import * as m004 from '../../../db/migrations/004_story_authors.js';
+import * as m005 from '../../../db/migrations/005_copy_desk.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { docFromParagraphs } from '../../../shared/body.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function dbAtVersion4() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m005-'));
+  dirs.push(dir);
+  const db = new Database(path.join(dir, 'newsdesk.db'));
+  db.transaction(() => {
+    for (const m of [m001, m002, m003, m004]) m.up(db);
+    db.pragma('user_version = 4');
+  })();
+  db.exec(`INSERT INTO desks (name) VALUES ('National');
+    INSERT INTO staff (name, email) VALUES ('A', 'a@example.com');`);
+  const insert = db.prepare(
+    `INSERT INTO stories (slug, desk, headline, status, created_by, created_at, updated_at, body_text, body) VALUES (?, 'National', 'Hello', ?, 1, 't', 't', 'w', ?)`,
+  );
+  insert.run('draft-one', 'draft', JSON.stringify(docFromParagraphs(['w'])));
+  insert.run('published-one', 'published', JSON.stringify(docFromParagraphs(['w'])));
+  return db;
+}
+
+describe('migration 005_copy_desk', () => {
+  it('is registered after 004', () => {
+    expect(m005.version).toBe(5);
+    expect(MIGRATIONS.map((m) => m.version).slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('leaves every story as it was, its findings not yet counted', () => {
+    const db = dbAtVersion4();
+    const before = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as object[];
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
+    const after = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as Record<string, unknown>[];
+    expect(after).toEqual(before.map((row) => expect.objectContaining(row)));
+    expect(after.map((r) => [r.findings_blocking, r.findings_warning])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    // Only stories still in the workflow are waiting to be counted.
+    expect(uncountedStoryIds(db, 10)).toEqual([1]);
+    db.close();
+  });
+
+  it('keeps one dismissal per story and key, removed with the story', () => {
+    const db = dbAtVersion4();
+    migrate(db);
+    upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' });
+    upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' });
+    expect(listDismissals(db, 1)).toEqual([{ key: 'dateline-missing', note: 'Wire copy.', by: 1, byName: 'A', at: '2026-11-26T09:05:00.000Z' }]);
+    expect(deleteDismissal(db, 1, 'dateline-missing')).toBe(true);
+    expect(deleteDismissal(db, 1, 'dateline-missing')).toBe(false);
+    upsertDismissal(db, 1, { key: 'k', note: 'n', by: 1, at: 't' });
+    db.pragma('foreign_keys = ON');
+    db.prepare(`DELETE FROM stories WHERE id = 1`).run();
+    expect(listDismissals(db, 1)).toEqual([]);
+    db.close();
+  });
+
+  it('counts are kept and invalidated for stories in the workflow only', () => {
+    const db = dbAtVersion4();
+    migrate(db);
+    setFindingCounts(db, 1, { blocking: 0, warning: 2 });
+    setFindingCounts(db, 2, { blocking: 0, warning: 1 });
+    expect(uncountedStoryIds(db, 10)).toEqual([]);
+    expect(invalidateFindingCounts(db)).toBe(1);
+    expect(uncountedStoryIds(db, 10)).toEqual([1]);
+    expect(db.prepare(`SELECT findings_warning FROM stories WHERE id = 2`).pluck().get()).toBe(1);
+    db.close();
+  });
+});
