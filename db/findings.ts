@@ -50,13 +50,16 @@ export function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | nu
   );
 }
 
-/** Statuses whose stories the desk still works on: their counts are kept; others are counted when they return. */
+/**
+ * Statuses whose stories the desk still works on: their counts are kept; others are counted when
+ * they return. Spelled as in migration 005's partial index, so the query can use it.
+ */
 const ACTIVE = `('draft', 'submitted', 'editing', 'approved', 'scheduled')`;
 
-/** Up to `limit` stories in the workflow whose findings were never counted (or were invalidated), oldest id first. */
+/** Up to `limit` stories in the workflow whose findings were never counted (or were invalidated), newest first. */
 export function uncountedStoryIds(db: Db, limit: number): Id[] {
   return (
-    stmt(db, `SELECT id FROM stories WHERE findings_blocking IS NULL AND status IN ${ACTIVE} ORDER BY id LIMIT ?`).all(limit) as {
+    stmt(db, `SELECT id FROM stories INDEXED BY stories_uncounted WHERE findings_blocking IS NULL AND status IN ${ACTIVE} ORDER BY id DESC LIMIT ?`).all(limit) as {
       id: Id;
     }[]
   ).map((r) => r.id);

@@ -22,6 +22,7 @@ export function up(db: Db): void {
     ALTER TABLE stories ADD COLUMN findings_blocking INTEGER;
     ALTER TABLE stories ADD COLUMN findings_warning INTEGER;
     -- The background counter finds what it has still to count without scanning every story.
-    CREATE INDEX stories_uncounted ON stories (id) WHERE findings_blocking IS NULL;
+    CREATE INDEX stories_uncounted ON stories (id)
+      WHERE findings_blocking IS NULL AND status IN ('draft', 'submitted', 'editing', 'approved', 'scheduled');
   `);
 }

@@ -10,8 +10,15 @@ import { getFindingCounts, getStory, inTransaction, invalidateFindingCounts, lis
 import type { CoreServices } from './services.js';
 import { findingsChanged } from './write.js';
 
-/** Stories counted per background batch: small enough that a call waiting behind it hardly notices. */
-const BATCH = 20;
+/** Stories counted per transaction. */
+const BATCH = 5;
+/**
+ * Background counting (never-counted stories) works in slices of about SLICE_MS, then leaves the
+ * core PAUSE_MS to answer calls: an upgraded newsroom of 100,000 stories stays responsive while
+ * its queue counts fill in, newest stories first.
+ */
+const SLICE_MS = 10;
+const PAUSE_MS = 30;
 
 export interface CopyDesk {
   /** Every finding on the saved story; those a desk editor dismissed carry `dismissed`. */
@@ -43,7 +50,7 @@ export function createCopyDesk(
   const { db } = services;
   const pending = new Set<Id>();
   let draining = false;
-  let timer: ReturnType<typeof setImmediate> | null = null;
+  let timer: { cancel(): void } | null = null;
   let stopped = false;
   let waiters: (() => void)[] = [];
 
@@ -85,30 +92,45 @@ export function createCopyDesk(
     w.forEach((resolve) => resolve());
   };
 
-  const tick = (): void => {
+  const schedule = (delayMs: number): void => {
+    if (delayMs === 0) {
+      const handle = setImmediate(tick);
+      timer = { cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(tick, delayMs);
+      timer = { cancel: () => clearTimeout(handle) };
+    }
+  };
+
+  function tick(): void {
     timer = null;
     if (stopped) return settle();
     try {
       if (pending.size > 0) {
-        const ids = [...pending].slice(0, BATCH);
-        ids.forEach((id) => pending.delete(id));
-        countNow(ids);
+        // Stories just changed: all of them now, so the queue shows their counts with the change.
+        const ids = [...pending];
+        pending.clear();
+        for (let i = 0; i < ids.length; i += BATCH) countNow(ids.slice(i, i + BATCH));
       } else if (draining) {
-        const ids = uncountedStoryIds(db, BATCH);
-        if (ids.length === 0) draining = false;
-        else countNow(ids);
+        const start = performance.now();
+        do {
+          const ids = uncountedStoryIds(db, BATCH);
+          if (ids.length === 0) draining = false;
+          else countNow(ids);
+        } while (draining && performance.now() - start < SLICE_MS);
       }
     } catch (error) {
       // A failed count leaves the old one (or none) showing; the next change counts again.
       draining = false;
       onError(error);
     }
-    if (!stopped && (pending.size > 0 || draining)) timer = setImmediate(tick);
+    if (!stopped && pending.size > 0) schedule(0);
+    else if (!stopped && draining) schedule(PAUSE_MS);
     settle();
-  };
+  }
 
   const wake = (): void => {
-    if (!timer && !stopped) timer = setImmediate(tick);
+    if (!timer && !stopped) schedule(0);
   };
 
   // Every committed change to a story (save, photos, workflow, restore) is counted again.
@@ -140,7 +162,7 @@ export function createCopyDesk(
     stop() {
       stopped = true;
       off();
-      if (timer) clearImmediate(timer);
+      timer?.cancel();
       timer = null;
       pending.clear();
       draining = false;

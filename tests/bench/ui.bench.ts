@@ -246,6 +246,8 @@ function generateStories(file: string, count: number): { seconds: number; bytes:
         }
       });
     }
+    // Marked counted, as a working newsroom's stories are (see storage.bench.ts).
+    db.prepare(`UPDATE stories SET findings_blocking = 0, findings_warning = 0`).run();
   } finally {
     db.close();
   }
