@@ -4,5 +4,7 @@ export const bylineEmpty: Check = {
   id: 'byline-empty',
   severity: 'blocking',
   run: ({ story }) =>
-    story.byline.some((entry) => entry.name.trim()) ? [] : [{ message: 'The story has no byline.', field: 'byline' }],
+    story.byline.some((entry) => entry.name.trim())
+      ? []
+      : [{ subject: 'byline', message: 'The story has no byline', places: [{ field: 'byline' }] }],
 };

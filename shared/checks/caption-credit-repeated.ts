@@ -11,12 +11,21 @@ export const captionCreditRepeated: Check = {
       const caption = p.caption.trimEnd();
       const suffix = `(${credit})`;
       if (!credit || !caption.toLowerCase().endsWith(suffix.toLowerCase())) return [];
+      // The edit takes the credit and the spaces before it, and leaves anything after the caption's end alone.
+      const to = caption.length;
+      const from = caption.slice(0, to - suffix.length).trimEnd().length;
+      const place = { field: 'caption' as const, storyPhotoId: p.id, range: { from: to - suffix.length, to } };
       return [
         {
+          subject: String(p.id),
           message: `Photo "${photoLabel(p)}": the caption ends with the credit "${suffix}", which is printed after it anyway`,
-          storyPhotoId: p.id,
-          field: 'caption',
-          fix: { label: `Remove "${suffix}" from the caption`, replacement: caption.slice(0, -suffix.length).trimEnd() },
+          places: [place],
+          fixes: [
+            {
+              label: `Remove \u201c${suffix}\u201d from the caption`,
+              edits: [{ place: { ...place, range: { from, to } }, find: p.caption.slice(from, to), replace: '' }],
+            },
+          ],
         },
       ];
     }),

@@ -4,5 +4,7 @@ export const datelineMissing: Check = {
   id: 'dateline-missing',
   severity: 'warning',
   run: ({ story }) =>
-    story.dateline.trim() ? [] : [{ message: 'The story has no dateline (e.g. SEOUL).', field: 'dateline' }],
+    story.dateline.trim()
+      ? []
+      : [{ subject: 'dateline', message: 'The story has no dateline (e.g. SEOUL)', places: [{ field: 'dateline' }] }],
 };

@@ -1,27 +1,23 @@
-import { photoLabel } from './context.js';
+import { editIn, inWhere, placeIn } from './context.js';
+import { contextAround } from './keys.js';
 import { doubledWords as scan } from './scan.js';
-import type { Check } from './types.js';
+import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
 export const doubledWords: Check = {
   id: 'doubled-word',
   severity: 'warning',
-  run: ({ text, story, photos, locale }) => [
-    ...scan(text, locale).map((d) => ({
-      message: `"${d.word}" is written twice`,
-      field: 'body',
-      range: { from: d.from, to: d.to },
-      fix: { label: `Keep one "${d.word}"`, replacement: d.word },
-    })),
-    ...scan(story.headline, locale).map((d) => ({
-      message: `"${d.word}" is written twice in the headline`,
-      field: 'headline',
-    })),
-    ...photos.flatMap((p) =>
-      scan(p.caption, locale).map((d) => ({
-        message: `"${d.word}" is written twice in the caption of photo "${photoLabel(p)}"`,
-        field: 'caption',
-        storyPhotoId: p.id,
-      })),
-    ),
-  ],
+  run: ({ sources }) => {
+    const out: CheckResult[] = [];
+    for (const src of sources) {
+      for (const d of scan(src.text, MAX_FINDINGS_PER_CHECK - out.length)) {
+        out.push({
+          subject: contextAround(src.text, d.from, d.to),
+          message: `"${d.word}" is written twice${inWhere(src)}`,
+          places: [placeIn(src, d.from, d.to)],
+          fixes: [{ label: `Keep one \u201c${d.word}\u201d`, edits: [editIn(src, d.from, d.to, d.word)] }],
+        });
+      }
+    }
+    return out;
+  },
 };

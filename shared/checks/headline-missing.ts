@@ -3,5 +3,6 @@ import type { Check } from './types.js';
 export const headlineMissing: Check = {
   id: 'headline-missing',
   severity: 'blocking',
-  run: ({ story }) => (story.headline.trim() ? [] : [{ message: 'The story has no headline.', field: 'headline' }]),
+  run: ({ story }) =>
+    story.headline.trim() ? [] : [{ subject: 'headline', message: 'The story has no headline', places: [{ field: 'headline' }] }],
 };

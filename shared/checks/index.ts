@@ -1,10 +1,13 @@
-// The copy-check engine: every check a newsroom expects, run over a story and its photos.
-// Pure: the editor runs it live, the core runs it on submit, approve and publish.
+// The copy-check engine: every check a copy desk makes, run over a story and its photos.
+// Pure: the editor runs it live, the core runs it on submit, approve and publish. Every check is
+// linear (or near it) in the length of the text, so a pasted 100,000-character paragraph or a
+// page of brackets is checked in milliseconds, never hangs the editor.
 
-import type { Finding, Severity } from '../domain.js';
+import type { Finding, FindingCounts, Severity } from '../domain.js';
 import { bodyEmpty } from './body-empty.js';
 import { bylineEmpty } from './byline-empty.js';
 import { captionCreditRepeated } from './caption-credit-repeated.js';
+import { captionInBody } from './caption-in-body.js';
 import { buildContext } from './context.js';
 import { datelineMissing } from './dateline-missing.js';
 import { doubleSpaces } from './double-spaces.js';
@@ -12,17 +15,27 @@ import { doubledWords } from './doubled-words.js';
 import { figurePhotoMissing } from './figure-photo-missing.js';
 import { headlineLength } from './headline-length.js';
 import { headlineMissing } from './headline-missing.js';
+import { houseStyle } from './house-style.js';
 import { longParagraphs } from './long-paragraphs.js';
+import { longSentence } from './long-sentence.js';
 import { nameSpelling } from './name-spelling.js';
+import { paragraphRepeated } from './paragraph-repeated.js';
 import { photoAltMissing } from './photo-alt-missing.js';
 import { photoCaptionMissing } from './photo-caption-missing.js';
 import { photoCreditMissing } from './photo-credit-missing.js';
 import { readingTime } from './reading-time.js';
-import type { Check, CheckInput } from './types.js';
+import { MAX_FINDINGS_PER_CHECK, type Check, type CheckInput } from './types.js';
+import { unbalancedBrackets } from './unbalanced-brackets.js';
+import { unbalancedQuotes } from './unbalanced-quotes.js';
 import { unsafeLink } from './unsafe-link.js';
 
-export type { Check, CheckInput } from './types.js';
+export type { Check, CheckContext, CheckInput, CheckResult } from './types.js';
+export { MAX_FINDINGS_PER_CHECK } from './types.js';
+export { buildContext } from './context.js';
+export { DEFAULT_CHECK_SETTINGS } from './settings.js';
+export { applyTextEdits, editTargets, planFix, targetKey, type FixPlan, type TextEdit } from './edits.js';
 
+/** Every check, in the order its findings are listed within a severity. */
 export const CHECKS: readonly Check[] = [
   headlineMissing,
   bodyEmpty,
@@ -30,28 +43,76 @@ export const CHECKS: readonly Check[] = [
   photoCaptionMissing,
   photoCreditMissing,
   unsafeLink,
-  photoAltMissing,
   nameSpelling,
   headlineLength,
+  datelineMissing,
+  houseStyle,
   doubledWords,
   doubleSpaces,
-  datelineMissing,
+  unbalancedQuotes,
+  unbalancedBrackets,
+  paragraphRepeated,
+  captionInBody,
   captionCreditRepeated,
+  photoAltMissing,
   figurePhotoMissing,
+  longSentence,
   longParagraphs,
   readingTime,
 ];
 
 const RANK: Record<Severity, number> = { blocking: 0, warning: 1, info: 2 };
 
-/** Every finding for the story, blocking first, then warnings, then notes. */
+/**
+ * Every finding for the story: blocking first, then warnings, then notes; within a severity by
+ * check (CHECKS order), then as each check found them (reading order). Each key is
+ * `${checkId}:${subject}`, with `#2`, `#3`… when a check finds the same subject again.
+ */
 export function runChecks(input: CheckInput): Finding[] {
   const ctx = buildContext(input);
-  const findings = CHECKS.flatMap((check) => check.run(ctx).map((f) => ({ id: check.id, severity: check.severity, ...f })));
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const seen = new Map<string, number>();
+    for (const r of check.run(ctx).slice(0, MAX_FINDINGS_PER_CHECK)) {
+      const base = `${check.id}:${r.subject}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      findings.push({
+        id: check.id,
+        key: n === 1 ? base : `${base}#${n}`,
+        severity: check.severity,
+        message: r.message,
+        places: r.places,
+        fixes: r.fixes ?? [],
+      });
+    }
+  }
+  // Array.prototype.sort is stable: the order within a severity stays as found.
   return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
 /** The findings that stop approve and publish. */
 export function blockingFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'blocking');
+}
+
+/** A desk editor may set aside a warning or a note, never a blocking finding. */
+export function isDismissable(finding: Pick<Finding, 'severity'>): boolean {
+  return finding.severity !== 'blocking';
+}
+
+/** The same as isDismissable (both names are in use). */
+export const DISMISSABLE = isDismissable;
+
+/**
+ * Open findings by severity, for the desk queue: blocking ones always (they cannot be
+ * dismissed), warnings unless dismissed (by key, or marked by the core); notes are not counted.
+ */
+export function openFindingCounts(findings: readonly Finding[], dismissedKeys: ReadonlySet<string>): FindingCounts {
+  const counts: FindingCounts = { blocking: 0, warning: 0 };
+  for (const f of findings) {
+    if (f.severity === 'blocking') counts.blocking += 1;
+    else if (f.severity === 'warning' && !f.dismissed && !dismissedKeys.has(f.key)) counts.warning += 1;
+  }
+  return counts;
 }

@@ -8,8 +8,8 @@ export const photoAltMissing: Check = {
     photos
       .filter((p) => !p.alt.trim())
       .map((p) => ({
+        subject: String(p.id),
         message: `Photo "${photoLabel(p)}" has no alt text for readers who cannot see it`,
-        storyPhotoId: p.id,
-        field: 'alt',
+        places: [{ field: 'alt', storyPhotoId: p.id }],
       })),
 };

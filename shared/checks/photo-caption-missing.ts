@@ -8,5 +8,9 @@ export const photoCaptionMissing: Check = {
   run: ({ photos }) =>
     photos
       .filter((p) => !p.caption.trim())
-      .map((p) => ({ message: `Photo "${photoLabel(p)}" has no caption`, storyPhotoId: p.id, field: 'caption' })),
+      .map((p) => ({
+        subject: String(p.id),
+        message: `Photo "${photoLabel(p)}" has no caption`,
+        places: [{ field: 'caption', storyPhotoId: p.id }],
+      })),
 };

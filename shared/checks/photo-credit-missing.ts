@@ -8,5 +8,9 @@ export const photoCreditMissing: Check = {
   run: ({ photos }) =>
     photos
       .filter((p) => !p.credit.trim())
-      .map((p) => ({ message: `Photo "${photoLabel(p)}" has no credit`, storyPhotoId: p.id, field: 'credit' })),
+      .map((p) => ({
+        subject: String(p.id),
+        message: `Photo "${photoLabel(p)}" has no credit`,
+        places: [{ field: 'credit', storyPhotoId: p.id }],
+      })),
 };

@@ -1,0 +1,130 @@
+// Quotation marks and brackets that open without closing or close without opening, in one pass
+// with a stack per kind. Curly and straight double quotes pair with each other; a curly single
+// ’ is also the apostrophe (don’t, Koreans’), so it only ever closes and is never flagged.
+
+export interface Unmatched {
+  at: number;
+  char: string;
+  /** An opening mark never closed, or a closing mark never opened. */
+  side: 'open' | 'close';
+}
+
+/** Bracket pairs: the opening mark of each closing one (by UTF-16 code). */
+const OPEN_OF = new Map<number, number>([
+  [0x29, 0x28], // ( )
+  [0x5d, 0x5b], // [ ]
+  [0x7d, 0x7b], // { }
+  [0xff09, 0xff08], // （ ）
+  [0x300d, 0x300c], // 「 」
+  [0x300f, 0x300e], // 『 』
+  [0x3011, 0x3010], // 【 】
+]);
+const OPENING = new Set(OPEN_OF.values());
+
+/** Whitespace (or the text's edge), compared rather than matched: it is asked of many characters. */
+const isSpace = (c: string | undefined): boolean =>
+  c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\u3000' || c === '\u2009' || c === '\u202f';
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** "a", "12", "iv" before ")" in a list; ":" or ";-" in a smiley. */
+const listMarkOrSmiley = (word: string): boolean => /^[\p{L}\p{N}]{1,3}$/u.test(word) || /^[:;]-?$/.test(word);
+
+/** The word of at most three characters just before `at`, or '' if it is longer. */
+function shortWordBefore(text: string, at: number): string {
+  let b = at;
+  while (b > 0 && at - b <= 3 && !isSpace(text[b - 1])) b -= 1;
+  return b === 0 || isSpace(text[b - 1]) ? text.slice(b, at) : '';
+}
+
+/**
+ * The first `limit` positions of several ascending lists, in order: a merge, so a page of
+ * 50,000 unclosed brackets costs no sort when only the first few hundred are reported.
+ */
+function firstInOrder(lists: number[][], limit: number): number[] {
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  if (total <= limit) return Array.from(Float64Array.from(lists.flat()).sort());
+  const heads = lists.map(() => 0);
+  const out: number[] = [];
+  while (out.length < limit) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k += 1) {
+      if (heads[k]! < lists[k]!.length && (best < 0 || lists[k]![heads[k]!]! < lists[best]![heads[best]!]!)) best = k;
+    }
+    if (best < 0) break;
+    out.push(lists[best]![heads[best]!]!);
+    heads[best] = heads[best]! + 1;
+  }
+  return out;
+}
+
+/** Unmatched brackets, the first `limit` in text order. */
+export function unmatchedBrackets(text: string, limit = Infinity): Unmatched[] {
+  const stacks = new Map<number, number[]>();
+  const stray: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Most characters are neither: ruled out by range before any lookup.
+    if (code < 0x3000 ? code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d : code > 0x3011 && code !== 0xff08 && code !== 0xff09) {
+      continue;
+    }
+    if (OPENING.has(code)) {
+      let stack = stacks.get(code);
+      if (!stack) stacks.set(code, (stack = []));
+      stack.push(i);
+      continue;
+    }
+    const open = OPEN_OF.get(code);
+    if (open === undefined) continue;
+    const stack = stacks.get(open);
+    if (stack && stack.length > 0) stack.pop();
+    // "a)" and "1)" in a list, ":)" in a quote, are not brackets.
+    else if (!(code === 0x29 && listMarkOrSmiley(shortWordBefore(text, i)))) stray.push(i);
+  }
+  return firstInOrder([stray, ...stacks.values()], limit).map((at) => {
+    const char = text[at]!;
+    return { at, char, side: OPEN_OF.has(text.charCodeAt(at)) ? 'close' : 'open' };
+  });
+}
+
+/**
+ * Unmatched quotation marks, the first `limit` in text order. With `runsOn` the last double
+ * quote left open is not reported: the paragraph after opens with a quotation mark, wire
+ * style's sign that the quotation carries on.
+ */
+export function unmatchedQuotes(text: string, opts: { limit?: number; runsOn?: boolean } = {}): Unmatched[] {
+  const doubles: number[] = [];
+  const singles: number[] = [];
+  const stray: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c) {
+      doubles.push(i);
+    } else if (code === 0x201d) {
+      if (doubles.length > 0) doubles.pop();
+      else stray.push(i);
+    } else if (code === 0x22) {
+      const before = text[i - 1];
+      // 5'11": an inch mark, not a quotation mark.
+      if (doubles.length === 0 && before !== undefined && /\p{N}/u.test(before)) continue;
+      // A straight quote closes an open quote after a word or before a space; else it opens one.
+      if (doubles.length > 0 && (!isSpace(before) || isSpace(text[i + 1]))) doubles.pop();
+      else doubles.push(i);
+    } else if (code === 0x2018) {
+      singles.push(i);
+    } else if (code === 0x2019) {
+      // Between two letters it is an apostrophe (don’t); elsewhere it may close a ‘.
+      if (singles.length > 0 && !(isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) singles.pop();
+    }
+  }
+  if (opts.runsOn) doubles.pop();
+  return firstInOrder([stray, doubles, singles], opts.limit ?? Infinity).map((at) => ({
+    at,
+    char: text[at]!,
+    side: text.charCodeAt(at) === 0x201d ? 'close' : 'open',
+  }));
+}
+
+/** Whether a paragraph opens with a quotation mark: wire style's sign that a quote runs on from the one before. */
+export function opensWithQuote(text: string): boolean {
+  return /^\s*["\u201c\u2018]/.test(text);
+}
