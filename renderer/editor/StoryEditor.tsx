@@ -8,8 +8,7 @@ import { createPortal } from 'react-dom';
 import { validateBody } from '../../shared/body.js';
 import type { Result } from '../../shared/contract.js';
 import { diffWords } from '../../shared/diff.js';
-import type { Action, DocNode, Finding, RevisionSummary, Story } from '../../shared/domain.js';
-import { runChecks } from '../../shared/checks/index.js';
+import type { Action, Dismissal, DocNode, RevisionSummary, Story } from '../../shared/domain.js';
 import { countWords, readingMinutes } from '../../shared/text.js';
 import { ACTION_LABELS, isLockLive } from '../../shared/workflow.js';
 import { api } from '../api/client.js';
@@ -24,6 +23,9 @@ import { Autosave, type Field, type SaveState } from './autosave.js';
 import { BodyEditor, replaceDoc } from './BodyEditor.js';
 import { LeadPhoto } from './figure.js';
 import { ChecksPanel } from './ChecksPanel.js';
+import { useCheckSettings } from './checks/checkSettings.js';
+import { useFindingActions, type PhotoFocus } from './checks/useFindingActions.js';
+import { anchorOf, useLiveChecks } from './checks/useLiveChecks.js';
 import { commentHighlightKey, type HighlightAnchor } from './commentHighlights.js';
 import { CommentsPanel } from './CommentsPanel.js';
 import { DiffView } from './DiffView.js';
@@ -44,6 +46,8 @@ type LockState = 'pending' | 'held' | 'other' | 'none';
 type Tab = 'checks' | 'comments' | 'history' | 'photos';
 
 const ALL_FIELDS: Field[] = ['headline', 'subheadlines', 'slug', 'byline', 'dateline', 'desk', 'body'];
+/** Before the story loads (and from a core that sends none): no dismissals. One array, so effects see no change. */
+const NO_DISMISSALS: Dismissal[] = [];
 
 const fieldsOf = (s: Story): EditableFields => ({
   headline: s.headline,
@@ -150,9 +154,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const [forceError, setForceError] = useState<UiError | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [words, setWords] = useState(0);
-  // Copy checks run here, live, on the unsaved text (the core runs the same engine on submit and approve).
-  const [findings, setFindings] = useState<Finding[] | null>(null);
   const [tab, setTab] = useState<Tab>('checks');
+  // A jump from the checks panel to a photo's caption, credit or alt text (on the Photos tab).
+  const [photoFocus, setPhotoFocus] = useState<PhotoFocus | null>(null);
   const [activeComment, setActiveComment] = useState<number | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
   // The body the tiptap editor starts from; later text arrives by replaceDoc, never by a new editor.
@@ -195,20 +199,32 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const editableRef = useRef(editable);
   editableRef.current = editable;
 
+  // Copy checks run here, live, on the unsaved text, in a worker (the core runs the same engine
+  // on submit, approve and publish, and keeps the desk's dismissals).
+  const checks = useLiveChecks(editorRef, data?.dismissals ?? NO_DISMISSALS);
+  const runChecksOn = checks.check;
+
   // ── word count and live checks ────────────────────────────────────────────
   // Both read the editor's JSON, the very thing a save sends: words as the core counts them
-  // (so the queue row agrees) and the copy checks on the local, unsaved story.
-  const analyzeNow = useCallback(() => {
-    const d = dataRef.current;
-    const f = fieldsRef.current;
-    if (!d || !f) return;
-    const e = editorRef.current;
-    // A body that fails the schema has no editor: count and check the stored body.
-    const body = e && !e.isDestroyed ? (e.getJSON() as DocNode) : d.story.body;
-    const language = d.story.language || 'en';
-    setWords(countBodyWords(body, language));
-    setFindings(runChecks({ story: { ...d.story, ...f, body }, photos: d.photos }));
-  }, []);
+  // (so the queue row agrees) and the copy checks on the local, unsaved story (sent to the
+  // worker with the document it came from, so its marks land on the right words later).
+  // `force`: check even with "Check as I type" off (Check now, a fix, new settings).
+  const analyzeNow = useCallback(
+    (force = false) => {
+      const d = dataRef.current;
+      const f = fieldsRef.current;
+      if (!d || !f) return;
+      const e = editorRef.current;
+      const live = e && !e.isDestroyed ? e : null;
+      // A body that fails the schema has no editor: count and check the stored body.
+      const body = live ? (live.getJSON() as DocNode) : d.story.body;
+      const language = d.story.language || 'en';
+      setWords(countBodyWords(body, language));
+      runChecksOn({ story: { ...d.story, ...f, body }, photos: d.photos }, anchorOf(live), force);
+    },
+    [runChecksOn],
+  );
+  const checkNow = useCallback(() => analyzeNow(true), [analyzeNow]);
   // A moment after typing stops, in idle time: a 10,000-word body must not cost a keystroke's frame.
   const analyzeSoon = useCallback(() => {
     if (analyzeTimer.current) clearTimeout(analyzeTimer.current);
@@ -239,6 +255,16 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     },
     [],
   );
+  // New limits or house style (loaded, or saved by the desk): the findings change with them.
+  const checkSettings = checks.settings;
+  useEffect(() => {
+    checkNow();
+  }, [checkSettings, checkNow]);
+  // "Check as I type" turned back on: catch up with what was typed meanwhile.
+  const checkLive = checks.live;
+  useEffect(() => {
+    if (checkLive) analyzeSoon();
+  }, [checkLive, analyzeSoon]);
 
   // ── local copy ────────────────────────────────────────────────────────────
   const backupNow = useCallback(() => {
@@ -323,6 +349,19 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     analyzeSoon();
   };
 
+  /** A fix's new headline, subheadlines or dateline: shown, marked unsaved, checked again. */
+  const setFieldValues = useCallback(
+    (changes: Partial<EditableFields>, touched: Field[]) => {
+      const f = fieldsRef.current;
+      if (!f) return;
+      const next = { ...f, ...changes };
+      fieldsRef.current = next;
+      setFieldsState(next);
+      for (const field of touched) touch(field);
+    },
+    [touch],
+  );
+
   /** Shows the server's text in the editor (only when nothing local is waiting to save). */
   const applyStory = useCallback(
     (story: Story, history: boolean) => {
@@ -387,6 +426,27 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     [storyId, setLoaded, applyStory, syncLock],
   );
   refreshRef.current = refresh;
+
+  const clearPhotoFocus = useCallback(() => setPhotoFocus(null), []);
+  const showPhotos = useCallback((focus: PhotoFocus) => {
+    setTab('photos');
+    setPhotoFocus(focus);
+  }, []);
+  const findingActions = useFindingActions({
+    storyId,
+    editorRef,
+    fieldsRef,
+    dataRef,
+    data,
+    editable,
+    autosave,
+    setFieldValues,
+    setLoaded,
+    refresh,
+    checkNow,
+    setActiveKey: checks.setActiveKey,
+    showPhotos,
+  });
 
   // ── first load ────────────────────────────────────────────────────────────
   useEffect(() => {
@@ -480,7 +540,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     const off = api.onEvent((event) => {
       if (!('storyId' in event) || event.storyId !== storyId) return;
       if (event.type === 'story.changed') announced.current = Math.max(announced.current, event.version);
-      if (event.type === 'story.changed' && !event.photos && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
+      // A dismissal or recount elsewhere (perhaps after the desk changed the house style): fetch the dismissals and settings.
+      if (event.type === 'story.changed' && event.findings) void useCheckSettings.getState().load();
+      if (event.type === 'story.changed' && !event.photos && !event.findings && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
       if (event.type === 'lock.changed' && lockRef.current === 'held' && event.lock && event.lock.staffId !== me?.id) {
         // Someone force-unlocked and took over: stop editing, keep the text.
         setLock('other');
@@ -589,7 +651,8 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     (e: Editor | null) => {
       editorRef.current = e;
       setEditor(e);
-      if (e) analyzeNow();
+      // Checked once the editor exists whatever "Check as I type" says: the body's marks need a run on its document.
+      if (e) analyzeNow(true);
     },
     [analyzeNow],
   );
@@ -620,13 +683,29 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const liveLock = isLockLive(story.lock, new Date().toISOString()) ? story.lock : null;
   const isDesk = !!me?.roles.includes('desk_editor');
   const openComments = data.comments.filter((c) => !c.resolved && c.parentId === null).length;
+  const dismissedKeys = new Set((data.dismissals ?? NO_DISMISSALS).map((d) => d.key));
+  const openFindings = checks.findings?.filter((f) => !dismissedKeys.has(f.key)).length ?? 0;
 
   const side = (
     <>
-      <Tabs tab={tab} setTab={setTab} counts={{ comments: openComments, photos: data.photos.length }} />
+      <Tabs tab={tab} setTab={setTab} counts={{ checks: openFindings, comments: openComments, photos: data.photos.length }} />
       <div className="tabpanel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'checks' ? (
-          <ChecksPanel findings={findings} onSelect={(f: Finding) => f.range && selectRange(f.range)} />
+          <ChecksPanel
+            findings={checks.findings}
+            dismissals={data.dismissals ?? NO_DISMISSALS}
+            error={checks.error}
+            outdated={checks.outdated}
+            checking={checks.checking}
+            live={checks.live}
+            setLive={checks.setLive}
+            checkNow={checkNow}
+            activeKey={checks.activeKey}
+            notice={findingActions.notice}
+            canRestore={data.canDismissFindings}
+            restore={findingActions.restore}
+            actions={findingActions.actions}
+          />
         ) : tab === 'comments' ? (
           <CommentsPanel
             storyId={storyId}
@@ -645,7 +724,14 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         ) : (
           <ErrorBoundary what="the story's photos">
             <Suspense fallback={<p className="muted">Loading photos…</p>}>
-              <StoryPhotosPanel storyId={storyId} photos={data.photos} canEditPhotos={data.canEditPhotos} onChanged={() => void refresh(true)} />
+              <StoryPhotosPanel
+                storyId={storyId}
+                photos={data.photos}
+                canEditPhotos={data.canEditPhotos}
+                focus={photoFocus}
+                onFocused={clearPhotoFocus}
+                onChanged={() => void refresh(true)}
+              />
             </Suspense>
           </ErrorBoundary>
         )}

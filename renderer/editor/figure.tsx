@@ -2,6 +2,7 @@
 // story photo id. Shown as a non-editable block with the thumbnail and "caption (credit)".
 import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { MarkedCaption } from '../photos/MarkedCaption.js';
 import { useEditorPhotos } from './editorPhotos.js';
 
 const photoIdOf = (el: HTMLElement): number | null => {
@@ -17,7 +18,7 @@ export function LeadPhoto() {
     <figure className="story-figure story-lead" aria-label="Lead photo">
       <img src={lead.asset.displayUrl} alt={lead.alt || lead.caption} loading="lazy" draggable={false} />
       <figcaption>
-        {lead.caption || <em>No caption</em>} {lead.credit ? `(${lead.credit})` : <em>(no credit)</em>}
+        {lead.caption ? <MarkedCaption photo={lead} /> : <em>No caption</em>} {lead.credit ? `(${lead.credit})` : <em>(no credit)</em>}
       </figcaption>
     </figure>
   );
@@ -32,7 +33,7 @@ function FigureView({ node, selected }: ReactNodeViewProps) {
         <>
           <img src={photo.asset.thumbUrl} alt={photo.alt || photo.caption} loading="lazy" draggable={false} />
           <figcaption>
-            {photo.caption || <em>No caption</em>} {photo.credit ? `(${photo.credit})` : <em>(no credit)</em>}
+            {photo.caption ? <MarkedCaption photo={photo} /> : <em>No caption</em>} {photo.credit ? `(${photo.credit})` : <em>(no credit)</em>}
           </figcaption>
         </>
       ) : (

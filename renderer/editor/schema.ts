@@ -5,6 +5,7 @@ import { Blockquote } from '@tiptap/extension-blockquote';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { isSafeHref } from '../../shared/body.js';
+import { FindingMarks } from './checks/findingMarks.js';
 import { CommentHighlights } from './commentHighlights.js';
 import { Figure } from './figure.js';
 
@@ -39,5 +40,7 @@ export function storyExtensions() {
     StoryListItem,
     Figure,
     CommentHighlights,
+    // Copy-check findings underlined in the body (decorations only: nothing enters the document).
+    FindingMarks,
   ];
 }

@@ -1,5 +1,5 @@
 // A labelled text field (input or textarea) that expands code replacements as the person types.
-import { useId, useRef, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, type ChangeEvent } from 'react';
 import { expandCodes, type CodeReplacement } from './codes.js';
 
 export function CodeField({
@@ -11,6 +11,7 @@ export function CodeField({
   maxLength,
   hint,
   disabled = false,
+  focusRange,
 }: {
   label: string;
   value: string;
@@ -20,10 +21,20 @@ export function CodeField({
   maxLength?: number;
   hint?: string;
   disabled?: boolean;
+  /** Focus the field and select these characters (a jump from a copy-check finding); a new object each time. */
+  focusRange?: { from: number; to: number } | null;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!focusRange || !el) return;
+    el.scrollIntoView({ block: 'nearest' });
+    el.focus();
+    el.setSelectionRange(Math.min(focusRange.from, el.value.length), Math.min(focusRange.to, el.value.length));
+  }, [focusRange]);
 
   const handle = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const el = e.currentTarget;

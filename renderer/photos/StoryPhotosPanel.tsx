@@ -1,10 +1,12 @@
 // A story's photos: lead first, then inline in order, each with its thumbnail and caption line
 // "caption (credit)". Photo editors attach from the library, re-caption, reorder and detach
 // until the story is approved; the core enforces the same rule.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { StoryPhoto } from '../../shared/domain.js';
+import type { PhotoFocus } from '../editor/checks/useFindingActions.js';
 import { CodeField } from './CodeField.js';
+import { MarkedCaption } from './MarkedCaption.js';
 import { captionLine } from './codes.js';
 import { PhotoPicker } from './PhotoPicker.js';
 import './photos.css';
@@ -13,10 +15,16 @@ export interface StoryPhotosPanelProps {
   storyId: number;
   photos: StoryPhoto[];
   canEditPhotos: boolean;
+  /** A copy-check finding to show: open this photo's caption (credit, alt) with its words selected. */
+  focus?: PhotoFocus | null;
+  /** Called once `focus` has been acted on (so showing the tab again does not repeat it). */
+  onFocused?: () => void;
   onChanged: () => void;
 }
 
-function Recaption({ photo, onDone }: { photo: StoryPhoto; onDone(changed: boolean): void }) {
+type FocusRange = { from: number; to: number };
+
+function Recaption({ photo, focus, onDone }: { photo: StoryPhoto; focus?: PhotoFocus | null; onDone(changed: boolean): void }) {
   const [caption, setCaption] = useState(photo.caption);
   const [credit, setCredit] = useState(photo.credit);
   const [alt, setAlt] = useState(photo.alt);
@@ -25,6 +33,12 @@ function Recaption({ photo, onDone }: { photo: StoryPhoto; onDone(changed: boole
   useEffect(() => {
     void api.settings.get({}).then((r) => setCodes(r.settings.codeReplacements)).catch(() => undefined);
   }, []);
+  // One object per jump (its seq), so the field is focused again on the next jump, not on every render.
+  const [jump, setJump] = useState<{ seq: number; field: PhotoFocus['field']; range: FocusRange } | null>(null);
+  useEffect(() => {
+    if (focus && focus.storyPhotoId === photo.id) setJump({ seq: focus.seq, field: focus.field, range: focus.range ?? { from: 0, to: 0 } });
+  }, [focus, photo.id]);
+  const rangeFor = (field: PhotoFocus['field']) => (jump?.field === field ? jump.range : null);
   const save = async () => {
     try {
       await api.photos.updatePlacement({ id: photo.id, caption, credit, alt });
@@ -41,9 +55,9 @@ function Recaption({ photo, onDone }: { photo: StoryPhoto; onDone(changed: boole
         void save();
       }}
     >
-      <CodeField label="Caption in this story" value={caption} onChange={setCaption} codes={codes} multiline maxLength={2000} />
-      <CodeField label="Credit" value={credit} onChange={setCredit} codes={codes} maxLength={300} />
-      <CodeField label="Alt text" value={alt} onChange={setAlt} multiline maxLength={1000} />
+      <CodeField label="Caption in this story" value={caption} onChange={setCaption} codes={codes} multiline maxLength={2000} focusRange={rangeFor('caption')} />
+      <CodeField label="Credit" value={credit} onChange={setCredit} codes={codes} maxLength={300} focusRange={rangeFor('credit')} />
+      <CodeField label="Alt text" value={alt} onChange={setAlt} multiline maxLength={1000} focusRange={rangeFor('alt')} />
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -61,11 +75,29 @@ function Recaption({ photo, onDone }: { photo: StoryPhoto; onDone(changed: boole
   );
 }
 
-export function StoryPhotosPanel({ storyId, photos, canEditPhotos, onChanged }: StoryPhotosPanelProps) {
+export function StoryPhotosPanel({ storyId, photos, canEditPhotos, focus, onFocused, onChanged }: StoryPhotosPanelProps) {
   const [picking, setPicking] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [blockCount, setBlockCount] = useState(0);
+  const items = useRef(new Map<number, HTMLLIElement>());
+  // The jump the open caption form should act on; forgotten when the form closes.
+  const [jump, setJump] = useState<PhotoFocus | null>(null);
+
+  // A jump from a finding: a photo editor gets the photo's caption form open at the words;
+  // anyone else gets the photo brought into view and focused.
+  useEffect(() => {
+    if (!focus) return;
+    if (canEditPhotos) {
+      setEditing(focus.storyPhotoId);
+      setJump(focus);
+    } else {
+      const item = items.current.get(focus.storyPhotoId);
+      item?.scrollIntoView({ block: 'nearest' });
+      item?.focus();
+    }
+    onFocused?.();
+  }, [focus, canEditPhotos, onFocused]);
 
   const run = async (fn: () => Promise<unknown>) => {
     setError('');
@@ -101,13 +133,24 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, onChanged }: 
       {photos.length === 0 && <p className="muted">No photos yet.</p>}
       <ol className="story-photo-list">
         {photos.map((p, i) => (
-          <li key={p.id} className="story-photo">
+          <li
+            key={p.id}
+            className="story-photo"
+            tabIndex={-1}
+            ref={(el) => {
+              if (el) items.current.set(p.id, el);
+              else items.current.delete(p.id);
+            }}
+          >
             <img src={p.asset.thumbUrl} alt={p.alt || ''} />
             <div className="story-photo-text">
               <span className="badge">{p.placement === 'lead' ? 'Lead' : 'Inline'}</span>{' '}
               {/* Rendered as text: a caption can never become markup. */}
               <span className="story-photo-caption" title={captionLine(p.caption, p.credit) || undefined}>
-                {captionLine(p.caption, p.credit) || <em>No caption or credit</em>}
+                {p.caption.trim() ? <MarkedCaption photo={p} trim /> : null}
+                {p.caption.trim() && p.credit.trim() ? ' ' : null}
+                {p.credit.trim() ? `(${p.credit.trim()})` : null}
+                {!p.caption.trim() && !p.credit.trim() ? <em>No caption or credit</em> : null}
               </span>
               {/* The caption may be cut to five lines; the credit always shows. */}
               {p.credit.trim() && <span className="story-photo-credit small muted">Credit: {p.credit}</span>}
@@ -151,8 +194,10 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, onChanged }: 
               {editing === p.id && (
                 <Recaption
                   photo={p}
+                  focus={jump}
                   onDone={(changed) => {
                     setEditing(null);
+                    setJump(null);
                     if (changed) onChanged();
                   }}
                 />

@@ -1,10 +1,29 @@
 // One story in a queue: headline (always as text), status badge, who and when; opening it shows the editor.
 import type { ReactNode } from 'react';
-import type { StoryListItem } from '../../shared/domain.js';
+import type { FindingCounts, StoryListItem } from '../../shared/domain.js';
 import { shortTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { parseSnippet } from './snippet.js';
+
+/**
+ * "3 findings · 1 blocking": the story's open copy-check findings as the core last counted them
+ * (warnings and blocking; dismissed ones and notes do not count). Nothing before the first count
+ * or when there is nothing to fix. Said in words, so colour is never the only sign.
+ */
+export function FindingsBadge({ counts }: { counts: FindingCounts | null | undefined }) {
+  if (!counts) return null;
+  const total = counts.blocking + counts.warning;
+  if (total === 0) return null;
+  return (
+    <span className={counts.blocking ? 'findings-badge findings-badge-blocking' : 'findings-badge'}>
+      {/* Keeps the row's accessible name readable: "… 412 words · 3 findings · 1 blocking". */}
+      <span className="sr-only">· </span>
+      {total} finding{total === 1 ? '' : 's'}
+      {counts.blocking ? ` · ${counts.blocking} blocking` : ''}
+    </span>
+  );
+}
 
 export function StoryRow({ item, extra }: { item: StoryListItem; extra?: ReactNode }) {
   const open = useApp((s) => s.openStoryId === item.id);
@@ -28,6 +47,7 @@ export function StoryRow({ item, extra }: { item: StoryListItem; extra?: ReactNo
           {item.byline.length ? item.byline.join(', ') : 'No byline'} · {item.wordCount} words
           {item.lockedBy ? (item.lockedBy === myName ? ' · Open by you' : ` · Locked by ${item.lockedBy}`) : ''}
         </span>
+        <FindingsBadge counts={item.openFindings} />
         {extra}
       </button>
     </li>

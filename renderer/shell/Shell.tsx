@@ -14,6 +14,7 @@ import { ShortcutsButton } from './Shortcuts.js';
 const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
 const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
 const AdminScreen = lazy(() => import('../admin/AdminScreen.js'));
+const HouseStyleScreen = lazy(() => import('../admin/HouseStyleScreen.js'));
 
 const VIEW_TITLES: Record<View, string> = {
   mine: 'My stories',
@@ -30,8 +31,8 @@ function Sidebar() {
   const desks = useApp((s) => s.desks);
   const openStory = useApp((s) => s.openStory);
   const signedOut = useApp((s) => s.signedOut);
-  const adminOpen = useAdminRoute((s) => s.open);
-  const showAdmin = useAdminRoute((s) => s.show);
+  const screen = useAdminRoute((s) => s.screen);
+  const showScreen = useAdminRoute((s) => s.show);
   const hideAdmin = useAdminRoute((s) => s.hide);
   const [error, setError] = useState<string | null>(null);
   if (!me) return null;
@@ -84,7 +85,7 @@ function Sidebar() {
             <button
               type="button"
               className="nav-item"
-              aria-current={view === v && !adminOpen ? 'page' : undefined}
+              aria-current={view === v && !screen ? 'page' : undefined}
               onClick={() => {
                 hideAdmin();
                 setView(v);
@@ -94,9 +95,16 @@ function Sidebar() {
             </button>
           </li>
         ))}
-        {roles.has('admin') ? (
+        {roles.has('desk_editor') || roles.has('admin') ? (
           <li className="nav-admin">
-            <button type="button" className="nav-item" aria-current={adminOpen ? 'page' : undefined} onClick={showAdmin}>
+            <button type="button" className="nav-item" aria-current={screen === 'houseStyle' ? 'page' : undefined} onClick={() => showScreen('houseStyle')}>
+              House style
+            </button>
+          </li>
+        ) : null}
+        {roles.has('admin') ? (
+          <li>
+            <button type="button" className="nav-item" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => showScreen('settings')}>
               Newsroom settings
             </button>
           </li>
@@ -210,8 +218,9 @@ export function Shell() {
   const openStoryId = useApp((s) => s.openStoryId);
   const bump = useApp((s) => s.bump);
   const [aside, setAside] = useState<HTMLElement | null>(null);
-  const adminOpen = useAdminRoute((s) => s.open);
+  const screen = useAdminRoute((s) => s.screen);
   const isAdmin = useApp((s) => !!s.me?.roles.includes('admin'));
+  const isDesk = useApp((s) => !!s.me?.roles.includes('desk_editor'));
 
   // Change events from any window or browser: refetch the visible queues (coalesced).
   useEffect(() => {
@@ -236,10 +245,17 @@ export function Shell() {
     };
   }, [bump]);
 
-  if (adminOpen && isAdmin) {
+  if (screen === 'settings' && isAdmin) {
     return (
       <FullScreen name="admin" what="the newsroom settings">
         <AdminScreen />
+      </FullScreen>
+    );
+  }
+  if (screen === 'houseStyle' && (isAdmin || isDesk)) {
+    return (
+      <FullScreen name="admin" what="the house style">
+        <HouseStyleScreen />
       </FullScreen>
     );
   }

@@ -1,0 +1,299 @@
+// "House style": the desk's list of preferred forms (what the paper prints, what it replaces and
+// where the rule applies) and the two limits the copy checks use. Desk editors and admins edit
+// it; the core enforces who may. Every rule is a fieldset of labelled fields, problems are named
+// beside their field, and the first one gets the focus, so it all works from the keyboard.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { api } from '../api/client.js';
+import { toUiError } from '../app/errors.js';
+import { pickCheckSettings, useCheckSettings } from '../editor/checks/checkSettings.js';
+import { draftOf, errorsFromDetails, LIMITS, newRule, validate, WHERE_LABELS, type Draft, type Errors, type RuleDraft, type Where } from './houseStyleDraft.js';
+
+export const HOUSE_STYLE_TITLE = 'House style';
+
+/** Props every field with a possible problem gets: its error linked and announced. */
+function problem(errors: Errors, key: string, errorId: string, hintId?: string) {
+  const error = errors[key];
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': error ? (true as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+    'data-error-key': key,
+  };
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="error-text small field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+function RuleFields({
+  rule,
+  index,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  rule: RuleDraft;
+  index: number;
+  errors: Errors;
+  onChange(next: RuleDraft): void;
+  onRemove(): void;
+}) {
+  const id = useId();
+  const key = (f: string) => `${index}.${f}`;
+  const title = rule.preferred.trim() || 'new rule';
+  return (
+    <li>
+      <fieldset className="admin-card house-rule">
+        <legend>
+          Rule {index + 1}: {title}
+        </legend>
+        <div className="house-rule-grid">
+          <div className="field">
+            <label htmlFor={`${id}-preferred`}>Preferred form</label>
+            <input
+              id={`${id}-preferred`}
+              value={rule.preferred}
+              maxLength={LIMITS.formChars}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => onChange({ ...rule, preferred: e.target.value })}
+              {...problem(errors, key('preferred'), `${id}-preferred-error`)}
+            />
+            <FieldError id={`${id}-preferred-error`} message={errors[key('preferred')]} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-avoid`}>Forms to avoid</label>
+            <textarea
+              id={`${id}-avoid`}
+              rows={2}
+              value={rule.avoid}
+              spellCheck={false}
+              onChange={(e) => onChange({ ...rule, avoid: e.target.value })}
+              {...problem(errors, key('avoid'), `${id}-avoid-error`, `${id}-avoid-hint`)}
+            />
+            <p id={`${id}-avoid-hint`} className="muted small field-hint">
+              Comma-separated or one per line; matched exactly as written.
+            </p>
+            <FieldError id={`${id}-avoid-error`} message={errors[key('avoid')]} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-where`}>Applies in</label>
+            <select
+              id={`${id}-where`}
+              value={rule.where}
+              onChange={(e) => onChange({ ...rule, where: e.target.value as Where })}
+              {...problem(errors, key('where'), `${id}-where-error`)}
+            >
+              {(Object.keys(WHERE_LABELS) as Where[]).map((w) => (
+                <option key={w} value={w}>
+                  {WHERE_LABELS[w]}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-where-error`} message={errors[key('where')]} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>Note</label>
+            <input
+              id={`${id}-note`}
+              value={rule.note}
+              maxLength={LIMITS.noteChars}
+              onChange={(e) => onChange({ ...rule, note: e.target.value })}
+              {...problem(errors, key('note'), `${id}-note-error`, `${id}-note-hint`)}
+            />
+            <p id={`${id}-note-hint`} className="muted small field-hint">
+              Shown with the finding.
+            </p>
+            <FieldError id={`${id}-note-error`} message={errors[key('note')]} />
+          </div>
+        </div>
+        <button type="button" className="small-button danger-text" onClick={onRemove}>
+          Remove rule
+          <span className="sr-only">
+            {' '}
+            {index + 1}: {title}
+          </span>
+        </button>
+      </fieldset>
+    </li>
+  );
+}
+
+export function HouseStyleScreen() {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After "Add rule", focus the new rule's first field; after "Remove rule", the list's heading.
+  const focusNext = useRef<'last-rule' | 'rules-heading' | 'first-error' | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.settings
+      .get({})
+      .then((r) => !cancelled && setDraft(draftOf(pickCheckSettings(r.settings))))
+      .catch((e: unknown) => !cancelled && setLoadError(toUiError(e).message));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const form = formRef.current;
+    const what = focusNext.current;
+    focusNext.current = null;
+    if (!form || !what) return;
+    if (what === 'last-rule') form.querySelector<HTMLInputElement>('.house-rules > li:last-child input')?.focus();
+    else if (what === 'rules-heading') document.getElementById(`${id}-rules`)?.focus();
+    else form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+
+  const edit = (next: Draft) => {
+    setDraft(next);
+    setStatus('');
+  };
+  const setRule = (index: number, rule: RuleDraft) => draft && edit({ ...draft, rules: draft.rules.map((r, i) => (i === index ? rule : r)) });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    setStatus('');
+    const checked = validate(draft);
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      focusNext.current = 'first-error';
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { settings } = await api.settings.update(checked.settings);
+      useCheckSettings.getState().set(settings);
+      setDraft(draftOf(pickCheckSettings(settings)));
+      setStatus('House style saved. Open stories are checked against it from now on.');
+    } catch (err) {
+      const ui = toUiError(err);
+      setErrors(ui.code === 'VALIDATION' ? errorsFromDetails(ui.details, ui.message) : { form: ui.message });
+      focusNext.current = 'first-error';
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const count = Object.keys(errors).length;
+  return (
+    <div className="admin house-style">
+      <h1 className="admin-title">{HOUSE_STYLE_TITLE}</h1>
+      <p className="muted">
+        The forms the paper prints. The copy checks mark every form to avoid where the rule applies, with the preferred form as a one-click fix.
+      </p>
+      {loadError ? (
+        <p className="error-text" role="alert">
+          Could not load the house style: {loadError}
+        </p>
+      ) : null}
+      {!draft && !loadError ? <p className="muted">Loading the house style…</p> : null}
+      {draft ? (
+        <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
+          <section className="admin-section" aria-labelledby={`${id}-limits`}>
+            <h2 id={`${id}-limits`}>Limits</h2>
+            <div className="admin-card field-row">
+              <div className="field">
+                <label htmlFor={`${id}-headline`}>Longest headline (characters)</label>
+                <input
+                  id={`${id}-headline`}
+                  type="number"
+                  inputMode="numeric"
+                  min={LIMITS.headlineMaxChars.min}
+                  max={LIMITS.headlineMaxChars.max}
+                  step={1}
+                  value={draft.headlineMaxChars}
+                  onChange={(e) => edit({ ...draft, headlineMaxChars: e.target.value })}
+                  {...problem(errors, 'headlineMaxChars', `${id}-headline-error`, `${id}-headline-hint`)}
+                />
+                <p id={`${id}-headline-hint`} className="muted small field-hint">
+                  Longer headlines get a warning.
+                </p>
+                <FieldError id={`${id}-headline-error`} message={errors.headlineMaxChars} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-sentence`}>Longest sentence (words)</label>
+                <input
+                  id={`${id}-sentence`}
+                  type="number"
+                  inputMode="numeric"
+                  min={LIMITS.sentenceMaxWords.min}
+                  max={LIMITS.sentenceMaxWords.max}
+                  step={1}
+                  value={draft.sentenceMaxWords}
+                  onChange={(e) => edit({ ...draft, sentenceMaxWords: e.target.value })}
+                  {...problem(errors, 'sentenceMaxWords', `${id}-sentence-error`, `${id}-sentence-hint`)}
+                />
+                <p id={`${id}-sentence-hint`} className="muted small field-hint">
+                  Longer sentences get a note.
+                </p>
+                <FieldError id={`${id}-sentence-error`} message={errors.sentenceMaxWords} />
+              </div>
+            </div>
+          </section>
+
+          <section className="admin-section" aria-labelledby={`${id}-rules`}>
+            <h2 id={`${id}-rules`} tabIndex={-1}>
+              Preferred forms ({draft.rules.length})
+            </h2>
+            {draft.rules.length === 0 ? <p className="muted">No rules yet.</p> : null}
+            <ol className="house-rules">
+              {draft.rules.map((rule, i) => (
+                <RuleFields
+                  key={rule.uid}
+                  rule={rule}
+                  index={i}
+                  errors={errors}
+                  onChange={(next) => setRule(i, next)}
+                  onRemove={() => {
+                    focusNext.current = 'rules-heading';
+                    setErrors({});
+                    edit({ ...draft, rules: draft.rules.filter((_, j) => j !== i) });
+                  }}
+                />
+              ))}
+            </ol>
+            <button
+              type="button"
+              disabled={draft.rules.length >= LIMITS.rules}
+              onClick={() => {
+                focusNext.current = 'last-rule';
+                edit({ ...draft, rules: [...draft.rules, newRule()] });
+              }}
+            >
+              Add rule
+            </button>
+          </section>
+
+          {count ? (
+            <p className="error-text" role="alert">
+              {errors.form ?? errors.rules ?? `Not saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`}
+            </p>
+          ) : null}
+          <p className="admin-notice" role="status">
+            {status}
+          </p>
+          <div className="row-actions house-style-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Save house style
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+export default HouseStyleScreen;

@@ -1,0 +1,69 @@
+// The inline form a desk editor fills to set a warning or note aside: a required note saying
+// why it does not apply (kept in the audit trail), and the core's refusal shown in its own words.
+import { useId, useState } from 'react';
+import type { Severity } from '../../../shared/domain.js';
+import { toUiError } from '../../app/errors.js';
+
+export function DismissForm({
+  severity,
+  onDismiss,
+  onCancel,
+}: {
+  severity: Severity;
+  onDismiss(note: string): Promise<void>;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorId = `${id}-error`;
+  return (
+    <form
+      className="dismiss-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!note.trim()) return setError('Say why this does not apply.');
+        setBusy(true);
+        setError(null);
+        onDismiss(note.trim())
+          .catch((err: unknown) => setError(toUiError(err).message))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <label htmlFor={`${id}-note`}>Why does this not apply?</label>
+      <textarea
+        id={`${id}-note`}
+        rows={3}
+        required
+        autoFocus
+        maxLength={2000}
+        value={note}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => setNote(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      {error ? (
+        <p id={errorId} className="error-text small" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row-actions">
+        <button type="submit" className="small-button primary" disabled={busy}>
+          {severity === 'info' ? 'Dismiss note' : 'Dismiss warning'}
+        </button>
+        <button type="button" className="small-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+// One open finding in the checks panel: its message (a button that jumps to its first place),
+// "2 of 3" to step through its other places, a button per fix, and Dismiss for a desk editor
+// (never on a blocking finding).
+import { useId, useRef, useState } from 'react';
+import { isDismissable } from '../../../shared/checks/index.js';
+import type { Finding, FindingFix, FindingPlace } from '../../../shared/domain.js';
+import { DismissForm } from './DismissForm.js';
+
+export const SEVERITY_NAME = { blocking: 'Blocking', warning: 'Warning', info: 'Note' } as const;
+
+export interface FindingActions {
+  /** "Body", "Headline", "Caption of lead.jpg": where a place is, in words. */
+  placeLabel(place: FindingPlace): string;
+  /** Why a fix cannot be applied by this person now, or null. */
+  fixBlocker(fix: FindingFix): string | null;
+  canDismiss: boolean;
+  jump(finding: Finding, place: number): void;
+  fix(finding: Finding, fix: FindingFix): void;
+  dismiss(finding: Finding, note: string): Promise<void>;
+}
+
+export function FindingItem({ finding, active, actions }: { finding: Finding; active: boolean; actions: FindingActions }) {
+  const id = useId();
+  const [place, setPlace] = useState(0);
+  const [dismissing, setDismissing] = useState(false);
+  const dismissButton = useRef<HTMLButtonElement>(null);
+  const places = finding.places;
+  const at = Math.min(place, Math.max(0, places.length - 1));
+  const current = places[at];
+  const go = (i: number) => {
+    setPlace(i);
+    actions.jump(finding, i);
+  };
+  const fixBlockers = finding.fixes.map((fix) => actions.fixBlocker(fix));
+  const reasons = [...new Set(fixBlockers.filter((r): r is string => !!r))];
+
+  return (
+    <li className={`finding finding-${finding.severity}${active ? ' active' : ''}`} data-finding-key={finding.key}>
+      {/* Said first by a screen reader moving through the list; the group heading says it to the eye. */}
+      <span className="sr-only">{SEVERITY_NAME[finding.severity]}: </span>
+      {places.length ? (
+        <button type="button" className="link-button finding-message" onClick={() => go(at)}>
+          {finding.message}
+        </button>
+      ) : (
+        <span className="finding-message">{finding.message}</span>
+      )}
+      {places.length > 1 ? (
+        <div className="finding-places" role="group" aria-label="Places">
+          <button type="button" className="small-button" disabled={at === 0} onClick={() => go(at - 1)}>
+            Previous
+          </button>
+          <span className="finding-place-count">
+            {at + 1} of {places.length}
+          </span>
+          <button type="button" className="small-button" disabled={at === places.length - 1} onClick={() => go(at + 1)}>
+            Next
+          </button>
+        </div>
+      ) : null}
+      {current && (places.length > 1 || current.field !== 'body') ? <div className="finding-where small muted">{actions.placeLabel(current)}</div> : null}
+      {finding.fixes.length || (actions.canDismiss && isDismissable(finding)) ? (
+        <div className="finding-actions">
+          {finding.fixes.map((fix, i) => (
+            <button
+              key={`${i}-${fix.label}`}
+              type="button"
+              className="small-button fix-button"
+              disabled={!!fixBlockers[i]}
+              aria-describedby={fixBlockers[i] ? `${id}-why` : undefined}
+              onClick={() => actions.fix(finding, fix)}
+            >
+              {fix.label}
+            </button>
+          ))}
+          {actions.canDismiss && isDismissable(finding) && !dismissing ? (
+            <button ref={dismissButton} type="button" className="small-button quiet" onClick={() => setDismissing(true)}>
+              Dismiss
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {reasons.length ? (
+        <p id={`${id}-why`} className="finding-why small muted">
+          {reasons.join(' ')}
+        </p>
+      ) : null}
+      {dismissing ? (
+        <DismissForm
+          severity={finding.severity}
+          onDismiss={(note) => actions.dismiss(finding, note)}
+          onCancel={() => {
+            setDismissing(false);
+            requestAnimationFrame(() => dismissButton.current?.focus());
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
