@@ -359,4 +359,6 @@ export type ChangeEvent =
   | { type: 'photo.imported'; assetIds: Id[] }
   | { type: 'photo.changed'; assetId: Id }
   /** A staff member was added or changed (name, roles, desks): bylines and pickers show them. */
-  | { type: 'staff.changed'; staffId: Id };
+  | { type: 'staff.changed'; staffId: Id }
+  /** Settings changed (e.g. the desk's house style): open editors check again with them. */
+  | { type: 'settings.changed'; keys: (keyof Settings)[] };

@@ -29,11 +29,15 @@ export function FindingList({ findings }: { findings: Finding[] }) {
   );
 }
 
+/** Counted as the desk queue counts them (blocking and warnings), with the notes apart. */
 function summaryOf(open: Finding[], dismissed: number): string {
   const tail = dismissed ? ` ${dismissed} dismissed.` : '';
-  if (open.length === 0) return `No problems found.${tail}`;
   const blocking = open.filter((f) => f.severity === 'blocking').length;
-  return `${open.length} finding${open.length === 1 ? '' : 's'}, ${blocking} blocking.${tail}`;
+  const counted = open.filter((f) => f.severity !== 'info').length;
+  const notes = open.length - counted;
+  const noteText = notes ? `; ${notes} note${notes === 1 ? '' : 's'}` : '';
+  if (counted === 0) return `No problems found${noteText}.${tail}`;
+  return `${counted} finding${counted === 1 ? '' : 's'}, ${blocking} blocking${noteText}.${tail}`;
 }
 
 function DismissedItem({ finding, dismissal, canRestore, restore }: { finding: Finding; dismissal: Dismissal; canRestore: boolean; restore(key: string): Promise<void> }) {

@@ -684,7 +684,8 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const isDesk = !!me?.roles.includes('desk_editor');
   const openComments = data.comments.filter((c) => !c.resolved && c.parentId === null).length;
   const dismissedKeys = new Set((data.dismissals ?? NO_DISMISSALS).map((d) => d.key));
-  const openFindings = checks.findings?.filter((f) => !dismissedKeys.has(f.key)).length ?? 0;
+  // As the desk queue counts them: blocking and warnings not dismissed (notes are not counted).
+  const openFindings = checks.findings?.filter((f) => f.severity !== 'info' && !dismissedKeys.has(f.key)).length ?? 0;
 
   const side = (
     <>

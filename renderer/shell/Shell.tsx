@@ -227,6 +227,12 @@ export function Shell() {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
       if (event.type === 'photo.imported') return;
+      if (event.type === 'settings.changed') {
+        // Another window changed the house style or the limits: check with them from now on
+        // (loaded lazily, like the editor that uses them).
+        void import('../editor/checks/checkSettings.js').then((m) => m.useCheckSettings.getState().load());
+        return;
+      }
       if (event.type === 'staff.changed') {
         api.staff
           .list({})

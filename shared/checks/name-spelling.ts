@@ -72,7 +72,10 @@ export const nameSpelling: Check = {
       const first = (s: string): Occurrence => occurrences.get(s)![0]!;
       const spellings = [...group].sort((a, b) => first(a).order - first(b).order || first(a).mention.from - first(b).mention.from);
       const all = nonOverlapping(spellings.flatMap((s) => occurrences.get(s)!));
-      const places: FindingPlace[] = all.map((o) => placeIn(o.src, o.mention.from, o.mention.to));
+      // The body first: "jump to" takes the writer to the text they are working on; the
+      // headline and captions follow (all are marked either way).
+      const inOrder = all.map((o) => placeIn(o.src, o.mention.from, o.mention.to));
+      const places: FindingPlace[] = [...inOrder.filter((p) => p.field === 'body'), ...inOrder.filter((p) => p.field !== 'body')];
       const fixes = spellings.map((keep) => ({
         label: `Use \u201c${keep}\u201d everywhere`,
         edits: all.filter((o) => o.mention.name !== keep).map((o): FixEdit => editIn(o.src, o.mention.from, o.mention.to, keep)),

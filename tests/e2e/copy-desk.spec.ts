@@ -83,10 +83,9 @@ test('the seed article: the name is marked in body and caption; a fix edits both
   // Decorations only: the saved body holds no trace of them.
   expect(JSON.stringify((await api('stories.get', { id: storyId }, deskToken)).story.body)).not.toContain('finding');
 
-  // Stepping to the body's place selects the words there.
-  const next = finding.getByRole('button', { name: 'Next', exact: true });
-  if (await next.isEnabled()) await next.click();
-  else await finding.getByRole('button', { name: NAME_FINDING }).click();
+  // The message jumps to the first place, the body, and selects the words there.
+  await finding.getByRole('button', { name: NAME_FINDING }).click();
+  await expect(finding.getByText('1 of 2')).toBeVisible();
   await expect.poll(() => page.evaluate('String(window.getSelection())')).toBe('Seo Min-jeong');
   await page.keyboard.press('ArrowRight');
   await page.evaluate("document.querySelector('.editor-scroll').scrollTop = 0");

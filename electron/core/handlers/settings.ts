@@ -72,7 +72,8 @@ export function settingsModule(services: CoreServices, store: SettingsStore, fs:
         changes.exportDir = dir ? await checkExportDir(fs, dir) : '';
       }
       if (Object.keys(changes).length > 0) {
-        write(services, () => {
+        write(services, (events) => {
+          events.push({ type: 'settings.changed', keys: Object.keys(changes) as (keyof Settings)[] });
           try {
             store.update(changes);
           } catch (error) {

@@ -92,16 +92,16 @@ describe('name spelling: places and fixes across every field', () => {
   });
   const f = only(runChecks(input), 'name-spelling')[0]!;
 
-  it('marks every occurrence of both spellings, in reading order', () => {
+  it('marks every occurrence of both spellings: the body first, then in reading order', () => {
     expect(f.message).toBe(
       'Name spelled two ways: "Seo Min-jung" (headline; subheadline; caption of photo "talks.jpg") and "Seo Min-jeong" (body, 2 times). Check which is right.',
     );
     expect(f.places.map((p) => [p.field, p.index, p.storyPhotoId, textAt(input, p)])).toEqual([
+      ['body', undefined, undefined, 'Seo Min-jeong'],
+      ['body', undefined, undefined, 'Seo Min-jeong'],
       ['headline', undefined, undefined, 'Seo Min-jung'],
       ['subheadlines', 1, undefined, 'Seo Min-jung'],
       ['caption', undefined, 7, 'Seo Min-jung'],
-      ['body', undefined, undefined, 'Seo Min-jeong'],
-      ['body', undefined, undefined, 'Seo Min-jeong'],
     ]);
     expectWellFormed(input, [f]);
   });

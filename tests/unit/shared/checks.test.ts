@@ -26,7 +26,8 @@ describe('the seed article (both captions, all 22 paragraphs, default settings)'
     expect(f.message).toBe(
       'Name spelled two ways: "Seo Min-jung" (caption of photo "security-talks-seoul.jpg") and "Seo Min-jeong" (body). Check which is right.',
     );
-    expect(f.places).toHaveLength(2);
+    // The body first (where "jump to" goes), then the caption.
+    expect(f.places.map((p) => p.field)).toEqual(['body', 'caption']);
     const caption = f.places.find((p) => p.field === 'caption')!;
     expect(caption.storyPhotoId).toBe(lead.id);
     expect(textAt(input, caption)).toBe('Seo Min-jung');
@@ -40,7 +41,7 @@ describe('the seed article (both captions, all 22 paragraphs, default settings)'
   it('offers both spellings as fixes, each replacing the other everywhere', () => {
     const f = only(findings, 'name-spelling')[0]!;
     expect(f.fixes.map((x) => x.label)).toEqual(['Use \u201cSeo Min-jung\u201d everywhere', 'Use \u201cSeo Min-jeong\u201d everywhere']);
-    expect(f.fixes[0]!.edits).toEqual([{ place: { field: 'body', range: f.places[1]!.range }, find: 'Seo Min-jeong', replace: 'Seo Min-jung' }]);
+    expect(f.fixes[0]!.edits).toEqual([{ place: { field: 'body', range: f.places[0]!.range }, find: 'Seo Min-jeong', replace: 'Seo Min-jung' }]);
     expect(f.fixes[1]!.edits).toEqual([
       { place: { field: 'caption', storyPhotoId: lead.id, range: { from: 0, to: 12 } }, find: 'Seo Min-jung', replace: 'Seo Min-jeong' },
     ]);
