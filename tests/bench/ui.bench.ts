@@ -34,7 +34,7 @@ const TOKEN_KEY = 'newsdesk.token';
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
 
-const TARGETS = { typingP95Ms: 16, typingVsBaseline: 2, firstQueueMs: 1000, initialJsGzipKB: 600 };
+const TARGETS = { typingP95Ms: 16, typingVsBaseline: 2, checksTypingRatio: 1.1, firstQueueMs: 1000, initialJsGzipKB: 600 };
 
 // ── helpers ──────────────────────────────────────────────────────────────────
 
@@ -101,6 +101,30 @@ async function typeAndMeasure(page: Page, count: number): Promise<{ latencies: n
   const latencies = (await page.evaluate('window.__lat')) as number[];
   const slowEvents = (await page.evaluate('window.__slowEvents')) as number;
   return { latencies, slowEvents };
+}
+
+/**
+ * Typing the way a writer does, in bursts with pauses between (the live checks run a moment
+ * after typing stops, so a steady stream of keys would never meet them): BURST keys 35 ms apart,
+ * then a pause from PAUSES_MS in turn, some just long enough for a check to start as the next
+ * burst begins.
+ */
+const BURST = 20;
+const PAUSES_MS = [350, 450, 600, 800];
+
+async function typeInBursts(page: Page, count: number): Promise<number[]> {
+  const text = 'the quick brown fox jumps over the lazy dog and the desk editor reads it ';
+  for (const ch of 'warm up ') await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+  await page.waitForTimeout(1000);
+  await page.evaluate('window.__lat = []; window.__slowEvents = 0;');
+  for (let i = 0; i < count; i += 1) {
+    const ch = text[i % text.length] ?? 'a';
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    const pause = (i + 1) % BURST === 0 ? (PAUSES_MS[((i + 1) / BURST) % PAUSES_MS.length] ?? 500) : 35;
+    await page.waitForTimeout(pause);
+  }
+  await page.waitForTimeout(300);
+  return (await page.evaluate('window.__lat')) as number[];
 }
 
 // ── 3. initial JavaScript size ───────────────────────────────────────────────
@@ -187,6 +211,69 @@ async function typingBench(browser: Browser) {
 
     const stats = (l: number[]) => ({ n: l.length, p50: round(percentile(l, 50)), p95: round(percentile(l, 95)), max: round(Math.max(...l)) });
     return { words, app: { ...stats(appResult.latencies), slowKeydowns: appResult.slowEvents }, baseline: { ...stats(baseResult.latencies), slowKeydowns: baseResult.slowEvents } };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ── 1b. typing with the live copy checks on and off ──────────────────────────
+
+/** Copy problems planted every tenth paragraph, so checks find (and the body marks) dozens of them. */
+function planted(i: number): string {
+  const spelling = i % 20 === 0 ? 'Seo Min-jung' : 'Seo Min-jeong';
+  return `Director ${spelling} said the the talks in N. Korea would resume, and the AEGIS destroyer  sailed (as planned.`;
+}
+
+async function checksTypingBench(browser: Browser) {
+  const server = await startServer();
+  try {
+    const api = makeApi(server.baseURL);
+    const { staff } = await api('staff.list', {});
+    const reporter = staff.find((s) => s.roles[0] === 'reporter') ?? staff.find((s) => s.roles.includes('reporter'));
+    if (!reporter) throw new Error('the demo newsroom has no reporter');
+    const { token } = await api('session.signIn', { staffId: reporter.id });
+    const paragraphs = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `${planted(i)} ${filler(80, i + 1)}` : filler(100, i + 1)));
+    const doc = docFromParagraphs(paragraphs);
+    const words = countWords(bodyText(doc));
+    const { story } = await api('stories.create', { desk: reporter.desks[0] ?? 'National', headline: 'Checked words' }, token);
+    await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc } }, token);
+
+    const run = async (checksOn: boolean): Promise<{ latencies: number[]; marks: number }> => {
+      const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(`try { sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}`);
+      await context.addInitScript(LATENCY_PROBE);
+      try {
+        const page = await context.newPage();
+        await page.goto('/');
+        await page.getByRole('button', { name: /Checked words/ }).first().click();
+        const editor = page.getByRole('textbox', { name: 'Story body' });
+        await editor.waitFor({ state: 'visible', timeout: 30_000 });
+        // The writer's own switch in the checks panel.
+        const toggle = page.getByRole('checkbox', { name: 'Check as I type' });
+        if ((await toggle.isChecked()) !== checksOn) await toggle.click();
+        await page.locator('.finding-mark').first().waitFor({ state: 'attached', timeout: 30_000 });
+        const marks = await page.locator('.finding-mark').count();
+        await editor.click({ position: { x: 40, y: 20 } });
+        await page.keyboard.press('Control+End');
+        const latencies = await typeInBursts(page, KEYS);
+        if (checksOn) await page.screenshot({ path: path.join(ROOT, 'bench-results', 'ui-typing-checks-on.png') });
+        return { latencies, marks };
+      } finally {
+        await context.close();
+      }
+    };
+
+    // Alternating, twice each, so drift over the run (caches, a busy machine) falls on both sides.
+    const on: number[] = [];
+    const off: number[] = [];
+    let marks = 0;
+    for (const checksOn of [true, false, false, true]) {
+      const r = await run(checksOn);
+      (checksOn ? on : off).push(...r.latencies);
+      marks = Math.max(marks, r.marks);
+    }
+    const stats = (l: number[]) => ({ n: l.length, p50: round(percentile(l, 50)), p95: round(percentile(l, 95)), max: round(Math.max(...l)) });
+    return { words, marks, on: stats(on), off: stats(off) };
   } finally {
     await server.stop();
   }
@@ -313,10 +400,13 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
   let typing: Awaited<ReturnType<typeof typingBench>> | null = null;
   let queue: Awaited<ReturnType<typeof firstQueueBench>> | null = null;
+  let checksTyping: Awaited<ReturnType<typeof checksTypingBench>> | null = null;
   const errors: string[] = [];
   try {
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'typing') typing = await typingBench(browser).catch((e: unknown) => (errors.push(`typing: ${String(e)}`), null));
+    if (!only || only === 'checks')
+      checksTyping = await checksTypingBench(browser).catch((e: unknown) => (errors.push(`checks typing: ${String(e)}`), null));
     if (!only || only === 'queue') queue = await firstQueueBench(browser).catch((e: unknown) => (errors.push(`queue: ${String(e)}`), null));
   } finally {
     await browser.close();
@@ -330,6 +420,12 @@ async function main(): Promise<void> {
     rows.push(['typing, key → painted frame p95', `${typing.app.p95} ms`, `≤ ${TARGETS.typingP95Ms} ms`, verdict(typing.app.p95 <= TARGETS.typingP95Ms)]);
     rows.push(['typing p95 vs bare contenteditable', `${round(typing.app.p95 / typing.baseline.p95, 2)}×`, `≤ ${TARGETS.typingVsBaseline}×`, `${verdict(typing.app.p95 <= TARGETS.typingVsBaseline * typing.baseline.p95)} (baseline p95 ${typing.baseline.p95} ms)`]);
     rows.push(['keydowns > 16 ms (Event Timing), app / baseline', `${typing.app.slowKeydowns} / ${typing.baseline.slowKeydowns}`, `of ${typing.app.n}`, '']);
+  }
+  if (checksTyping) {
+    const c = checksTyping;
+    rows.push([`typing in bursts, checks on, p50 / p95 (${c.words} words, ${c.marks} marks)`, `${c.on.p50} / ${c.on.p95} ms`, '', `n = ${c.on.n}`]);
+    rows.push(['typing in bursts, checks off, p50 / p95', `${c.off.p50} / ${c.off.p95} ms`, '', `n = ${c.off.n}`]);
+    rows.push(['typing p95, checks on vs off', `${round(c.on.p95 / c.off.p95, 2)}×`, `≤ ${TARGETS.checksTypingRatio}×`, verdict(c.on.p95 <= TARGETS.checksTypingRatio * c.off.p95)]);
   }
   if (queue) {
     rows.push([`first rendered queue, ${queue.stories} stories, cold`, `${queue.coldMs} ms`, `≤ ${TARGETS.firstQueueMs} ms`, verdict(queue.coldMs <= TARGETS.firstQueueMs)]);
@@ -346,9 +442,10 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     method:
-      'typing: capture keydown event.timeStamp → requestAnimationFrame → MessageChannel message after that frame is painted (performance.now()); same keys into a bare contenteditable with the same text as baseline; 35 ms between keys. first queue: navigation start → first story row in the DOM (MutationObserver), signed in as desk editor. initial JS: entry module + modulepreload + static imports, gzip level 9, summed per file.',
+      'typing: capture keydown event.timeStamp → requestAnimationFrame → MessageChannel message after that frame is painted (performance.now()); same keys into a bare contenteditable with the same text as baseline; 35 ms between keys. checks on/off: the same probe, keys in bursts of 20 (35 ms apart) with pauses of 350/450/600/800 ms, in a 10,000-word story with planted copy problems; runs alternate on, off, off, on, toggled with the checks panel’s “Check as I type” checkbox. first queue: navigation start → first story row in the DOM (MutationObserver), signed in as desk editor. initial JS: entry module + modulepreload + static imports, gzip level 9, summed per file.',
     targets: TARGETS,
     typing,
+    checksTyping,
     firstQueue: queue,
     initialJs: js,
     errors,
