@@ -352,9 +352,10 @@ export type CheckSettings = Pick<Settings, 'headlineMaxChars' | 'sentenceMaxWord
 export type ChangeEvent =
   /**
    * `photos`: the story's photos changed (a re-caption changes no version, so clients must refetch).
-   * `findings`: its open findings were recounted or a finding was dismissed or restored.
+   * `findings`: 'counted' when its open findings were counted again (queues show the count),
+   * 'dismissals' when a desk editor dismissed or restored one (open editors refetch them).
    */
-  | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true; findings?: true }
+  | { type: 'story.changed'; storyId: Id; status: Status; version: number; photos?: true; findings?: 'counted' | 'dismissals' }
   | { type: 'lock.changed'; storyId: Id; lock: StoryLock | null }
   | { type: 'photo.imported'; assetIds: Id[] }
   | { type: 'photo.changed'; assetId: Id }

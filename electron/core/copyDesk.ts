@@ -79,7 +79,7 @@ export function createCopyDesk(
         const before = getFindingCounts(db, id);
         if (before && before.blocking === counts.blocking && before.warning === counts.warning) continue;
         setFindingCounts(db, id, counts);
-        events.push(findingsChanged(story));
+        events.push(findingsChanged(story, 'counted'));
       }
     });
     for (const e of events) services.emit(e);

@@ -26,13 +26,13 @@ export const storyChanged = (story: Story): ChangeEvent => ({
   version: story.version,
 });
 
-/** The story's findings changed (a dismissal, a restore, a recount) while its text did not. */
-export const findingsChanged = (story: Pick<Story, 'id' | 'status' | 'version'>): ChangeEvent => ({
+/** The story's findings changed (counted again, or a dismissal or restore) while its text did not. */
+export const findingsChanged = (story: Pick<Story, 'id' | 'status' | 'version'>, what: 'counted' | 'dismissals'): ChangeEvent => ({
   type: 'story.changed',
   storyId: story.id,
   status: story.status,
   version: story.version,
-  findings: true,
+  findings: what,
 });
 
 /** Serialises async work per key (a story's publish and its status change). */

@@ -619,7 +619,7 @@ export function storiesModule(services: CoreServices): CoreModule {
           details: { key: finding.key, check: finding.id },
           at,
         });
-        events.push(findingsChanged(story));
+        events.push(findingsChanged(story, 'dismissals'));
       });
       services.copyDesk.recountSoon(story.id);
       const findings = runStoryChecks(story);
@@ -645,7 +645,7 @@ export function storiesModule(services: CoreServices): CoreModule {
           details: { key: input.key },
           at: now().toISOString(),
         });
-        events.push(findingsChanged(story));
+        events.push(findingsChanged(story, 'dismissals'));
       });
       services.copyDesk.recountSoon(story.id);
       return { findings: runStoryChecks(story) };

@@ -58,7 +58,7 @@ describe('dismissing a finding', () => {
     const audit = (await events(story.id)).find((e) => e.event === 'finding.dismiss');
     expect(audit).toMatchObject({ actorName: 'Kim Min-ji' });
     expect(audit?.note).toContain('Wire copy: the dateline is added at the desk.');
-    expect(h.events).toContainEqual(expect.objectContaining({ type: 'story.changed', storyId: story.id, findings: true }));
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'story.changed', storyId: story.id, findings: 'dismissals' }));
     expect((await row(story.id)).openFindings).toEqual({ blocking: 0, warning: 1 });
   });
 
