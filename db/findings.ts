@@ -35,17 +35,34 @@ export function deleteDismissal(db: Db, storyId: Id, key: string): boolean {
   return stmt(db, `DELETE FROM finding_dismissals WHERE story_id = ? AND key = ?`).run(storyId, key).changes > 0;
 }
 
-export function getFindingCounts(db: Db, storyId: Id): FindingCounts | null {
-  const r = stmt(db, `SELECT findings_blocking AS blocking, findings_warning AS warning FROM stories WHERE id = ?`).get(storyId) as
-    | { blocking: number | null; warning: number | null }
-    | undefined;
-  return r && r.blocking !== null ? { blocking: r.blocking, warning: r.warning ?? 0 } : null;
+/** The generation of check settings counts are current for; bumped when the settings change. */
+export function checkGeneration(db: Db): number {
+  const v = stmt(db, `SELECT value FROM settings WHERE key = 'copyDesk.generation'`).pluck().get() as string | undefined;
+  return v === undefined ? 1 : Number(v);
 }
 
+/** The check settings changed: every story in the workflow is to be counted again (its old counts show meanwhile). */
+export function invalidateFindingCounts(db: Db): void {
+  stmt(db, `INSERT INTO settings (key, value) VALUES ('copyDesk.generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+    String(checkGeneration(db) + 1),
+  );
+}
+
+/** The story's stored counts (null: never counted, or could not be) and whether they are current. */
+export function getFindingCounts(db: Db, storyId: Id): { counts: FindingCounts | null; current: boolean } | null {
+  const r = stmt(db, `SELECT findings_blocking AS blocking, findings_warning AS warning, findings_generation AS generation FROM stories WHERE id = ?`).get(
+    storyId,
+  ) as { blocking: number | null; warning: number | null; generation: number } | undefined;
+  if (!r) return null;
+  return { counts: r.blocking !== null ? { blocking: r.blocking, warning: r.warning ?? 0 } : null, current: r.generation >= checkGeneration(db) };
+}
+
+/** Stores the story's counts as current (null: they could not be counted). */
 export function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | null): void {
-  stmt(db, `UPDATE stories SET findings_blocking = ?, findings_warning = ? WHERE id = ?`).run(
+  stmt(db, `UPDATE stories SET findings_blocking = ?, findings_warning = ?, findings_generation = ? WHERE id = ?`).run(
     counts?.blocking ?? null,
     counts?.warning ?? null,
+    checkGeneration(db),
     storyId,
   );
 }
@@ -56,17 +73,13 @@ export function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | nu
  */
 const ACTIVE = `('draft', 'submitted', 'editing', 'approved', 'scheduled')`;
 
-/** Up to `limit` stories in the workflow whose findings were never counted (or were invalidated), newest first. */
+/** Up to `limit` stories in the workflow whose counts are not current, newest of the latest generation first. */
 export function uncountedStoryIds(db: Db, limit: number): Id[] {
   return (
-    stmt(db, `SELECT id FROM stories INDEXED BY stories_uncounted WHERE findings_blocking IS NULL AND status IN ${ACTIVE} ORDER BY id DESC LIMIT ?`).all(limit) as {
-      id: Id;
-    }[]
+    stmt(
+      db,
+      `SELECT id FROM stories INDEXED BY stories_findings_generation WHERE findings_generation < ? AND status IN ${ACTIVE}
+       ORDER BY findings_generation DESC, id DESC LIMIT ?`,
+    ).all(checkGeneration(db), limit) as { id: Id }[]
   ).map((r) => r.id);
-}
-
-/** Marks every story in the workflow for recounting (the check settings changed). */
-export function invalidateFindingCounts(db: Db): number {
-  return stmt(db, `UPDATE stories SET findings_blocking = NULL, findings_warning = NULL WHERE status IN ${ACTIVE} AND findings_blocking IS NOT NULL`).run()
-    .changes;
 }

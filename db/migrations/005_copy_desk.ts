@@ -1,7 +1,9 @@
 // Migration 005: the copy desk. finding_dismissals holds a desk editor's decision that a warning
 // does not apply (by the finding's stable key, with the note). Each story keeps the count of its
-// open findings for the desk queue; NULL means "not counted yet" and the core counts it in the
-// background, so existing stories need no work here.
+// open findings for the desk queue (NULL: never counted) and the generation of check settings it
+// was counted under. A change to the house style starts a new generation (one row, not a write
+// to every story); the core counts stories of older generations in the background, their old
+// counts showing meanwhile. Existing stories start at generation 0, "never counted".
 
 import type { Db } from '../statements.js';
 
@@ -21,8 +23,11 @@ export function up(db: Db): void {
 
     ALTER TABLE stories ADD COLUMN findings_blocking INTEGER;
     ALTER TABLE stories ADD COLUMN findings_warning INTEGER;
+    ALTER TABLE stories ADD COLUMN findings_generation INTEGER NOT NULL DEFAULT 0;
     -- The background counter finds what it has still to count without scanning every story.
-    CREATE INDEX stories_uncounted ON stories (id)
-      WHERE findings_blocking IS NULL AND status IN ('draft', 'submitted', 'editing', 'approved', 'scheduled');
+    CREATE INDEX stories_findings_generation ON stories (findings_generation, id)
+      WHERE status IN ('draft', 'submitted', 'editing', 'approved', 'scheduled');
+    INSERT INTO settings (key, value) VALUES ('copyDesk.generation', '1')
+      ON CONFLICT (key) DO NOTHING;
   `);
 }

@@ -68,18 +68,28 @@ export function createCopyDesk(
     return openFindingCounts(all, new Set(all.filter((f) => f.dismissed).map((f) => f.key)));
   };
 
-  /** Counts the given stories and writes the counts that changed in one transaction, with an event for each. */
+  /**
+   * Counts the given stories and stores their counts as current in one transaction, with an
+   * event for each whose counts changed. A story the checks fail on is reported and stored as
+   * "could not be counted", so it never holds up the others (it is counted again when it changes).
+   */
   const countNow = (ids: Id[]): void => {
     const events: ChangeEvent[] = [];
     inTransaction(db, () => {
       for (const id of ids) {
-        const story = getStory(db, id);
-        if (!story) continue;
-        const counts = countsOf(story);
         const before = getFindingCounts(db, id);
-        if (before && before.blocking === counts.blocking && before.warning === counts.warning) continue;
+        if (!before) continue;
+        let story: Story | undefined;
+        let counts: FindingCounts | null = null;
+        try {
+          story = getStory(db, id) ?? undefined;
+          if (story) counts = countsOf(story);
+        } catch (error) {
+          onError(error);
+        }
         setFindingCounts(db, id, counts);
-        events.push(findingsChanged(story, 'counted'));
+        const same = before.counts?.blocking === counts?.blocking && before.counts?.warning === counts?.warning;
+        if (story && !same) events.push(findingsChanged(story, 'counted'));
       }
     });
     for (const e of events) services.emit(e);
@@ -120,7 +130,7 @@ export function createCopyDesk(
         } while (draining && performance.now() - start < SLICE_MS);
       }
     } catch (error) {
-      // A failed count leaves the old one (or none) showing; the next change counts again.
+      // The database failed under us: counting stops until the next change (or start) wakes it.
       draining = false;
       onError(error);
     }

@@ -162,11 +162,43 @@ describe('open findings in the queue', () => {
 
   it('stories never counted (an older database) are counted in the background', async () => {
     const { story } = await storyWithWarnings();
-    h.services.db.prepare(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL`).run();
+    h.services.db.prepare(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`).run();
     expect((await row(story.id)).openFindings).toBeNull();
     h.services.copyDesk.countUncounted();
     await h.core.idle();
     expect((await row(story.id)).openFindings).toEqual({ blocking: 0, warning: 2 });
+  });
+});
+
+describe('counting in the background', () => {
+  it('a story the checks cannot read holds up no other: it is reported and the rest are counted', async () => {
+    const stories = [await storyWithWarnings(), await storyWithWarnings(), await storyWithWarnings()].map((s) => s.story);
+    const newest = stories.at(-1)!;
+    h.services.db.prepare(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`).run();
+    // Damage the newest (counted first): its body is no longer JSON.
+    h.services.db.prepare(`UPDATE stories SET body = '{not json' WHERE id = ?`).run(newest.id);
+    h.services.copyDesk.countUncounted();
+    await h.core.idle();
+    for (const s of stories.slice(0, -1)) expect((await row(s.id)).openFindings).toEqual({ blocking: 0, warning: 2 });
+    expect(h.services.db.prepare(`SELECT findings_generation FROM stories WHERE id = ?`).pluck().get(newest.id)).toBeGreaterThan(0);
+  });
+
+  it('after a house-style change the old counts show until the new ones are in, and only changed counts send events', async () => {
+    const a = (await storyWithWarnings()).story;
+    const b = (await storyWithWarnings()).story;
+    h.services.db.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(doc('The SPY radar tracked it.')), b.id);
+    h.events.length = 0;
+    h.services.copyDesk.recountAll();
+    // Before the background count gets there, the queue still shows the old counts.
+    expect((await h.core.call(h.tokens.kim, 'stories.list', { limit: 200 }) as { items: StoryListItem[] }).items.find((i) => i.id === a.id)?.openFindings).toEqual({
+      blocking: 0,
+      warning: 2,
+    });
+    await h.core.idle();
+    expect((await row(a.id)).openFindings).toEqual({ blocking: 0, warning: 2 });
+    expect((await row(b.id)).openFindings).toEqual({ blocking: 0, warning: 1 });
+    // a's counts did not change: only b's story.changed went out.
+    expect(h.events.filter((e) => e.type === 'story.changed').map((e) => 'storyId' in e && e.storyId)).toEqual([b.id]);
   });
 });
 

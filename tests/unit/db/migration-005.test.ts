@@ -8,7 +8,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
-import { deleteDismissal, invalidateFindingCounts, listDismissals, setFindingCounts, uncountedStoryIds, upsertDismissal } from '../../../db/findings.js';
+import {
+  deleteDismissal,
+  getFindingCounts,
+  invalidateFindingCounts,
+  listDismissals,
+  setFindingCounts,
+  uncountedStoryIds,
+  upsertDismissal,
+} from '../../../db/findings.js';
 import * as m001 from '../../../db/migrations/001_initial.js';
 import * as m002 from '../../../db/migrations/002_photo_desk.js';
 import * as m003 from '../../../db/migrations/003_text_version.js';
@@ -51,9 +59,9 @@ describe('migration 005_copy_desk', () => {
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
     const after = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as Record<string, unknown>[];
     expect(after).toEqual(before.map((row) => expect.objectContaining(row)));
-    expect(after.map((r) => [r.findings_blocking, r.findings_warning])).toEqual([
-      [null, null],
-      [null, null],
+    expect(after.map((r) => [r.findings_blocking, r.findings_warning, r.findings_generation])).toEqual([
+      [null, null, 0],
+      [null, null, 0],
     ]);
     // Only stories still in the workflow are waiting to be counted.
     expect(uncountedStoryIds(db, 10)).toEqual([1]);
@@ -75,15 +83,21 @@ describe('migration 005_copy_desk', () => {
     db.close();
   });
 
-  it('counts are kept and invalidated for stories in the workflow only', () => {
+  it('counts are kept; invalidated for stories in the workflow only, the old counts showing until recounted', () => {
     const db = dbAtVersion4();
     migrate(db);
     setFindingCounts(db, 1, { blocking: 0, warning: 2 });
     setFindingCounts(db, 2, { blocking: 0, warning: 1 });
     expect(uncountedStoryIds(db, 10)).toEqual([]);
-    expect(invalidateFindingCounts(db)).toBe(1);
+    invalidateFindingCounts(db);
     expect(uncountedStoryIds(db, 10)).toEqual([1]);
-    expect(db.prepare(`SELECT findings_warning FROM stories WHERE id = 2`).pluck().get()).toBe(1);
+    expect(getFindingCounts(db, 1)).toEqual({ counts: { blocking: 0, warning: 2 }, current: false });
+    // The published story keeps its count (counted again if it returns to the desk).
+    expect(getFindingCounts(db, 2)?.counts).toEqual({ blocking: 0, warning: 1 });
+    // A story the checks could not count is current (not retried until it changes) with no counts.
+    setFindingCounts(db, 1, null);
+    expect(getFindingCounts(db, 1)).toEqual({ counts: null, current: true });
+    expect(getFindingCounts(db, 99)).toBeNull();
     db.close();
   });
 });
