@@ -2,11 +2,30 @@
 // where the rule applies) and the two limits the copy checks use. Desk editors and admins edit
 // it; the core enforces who may. Every rule is a fieldset of labelled fields, problems are named
 // beside their field, and the first one gets the focus, so it all works from the keyboard.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// Two desk editors may have it open at once: when the other saves (settings.changed), an
+// untouched draft takes their version at once; a draft with edits keeps them, says so, and Save
+// asks before replacing their version with this one.
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { CheckSettings } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { pickCheckSettings, useCheckSettings } from '../editor/checks/checkSettings.js';
-import { draftOf, errorsFromDetails, LIMITS, newRule, validate, WHERE_LABELS, type Draft, type Errors, type RuleDraft, type Where } from './houseStyleDraft.js';
+import { Dialog } from '../ui/Dialog.js';
+import {
+  draftOf,
+  errorsFromDetails,
+  HOUSE_STYLE_KEYS,
+  isUntouched,
+  LIMITS,
+  newRule,
+  sameSettings,
+  validate,
+  WHERE_LABELS,
+  type Draft,
+  type Errors,
+  type RuleDraft,
+  type Where,
+} from './houseStyleDraft.js';
 
 export const HOUSE_STYLE_TITLE = 'House style';
 
@@ -125,25 +144,91 @@ function RuleFields({
 
 export function HouseStyleScreen() {
   const id = useId();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraftState] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // Saved in another window while this draft has edits: their settings (the notice shows while
+  // `noticeShown`), and Save asks before replacing them.
+  const [theirs, setTheirs] = useState<CheckSettings | null>(null);
+  const [noticeShown, setNoticeShown] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   // After "Add rule", focus the new rule's first field; after "Remove rule", the list's heading.
-  const focusNext = useRef<'last-rule' | 'rules-heading' | 'first-error' | null>(null);
+  const focusNext = useRef<'last-rule' | 'rules-heading' | 'first-error' | 'status' | 'last-field' | null>(null);
+  // The settings the draft was loaded from or last saved as: "untouched" means still saying this.
+  const base = useRef<CheckSettings | null>(null);
+  const draftRef = useRef<Draft | null>(null);
+  const saving = useRef(false);
+  const recheck = useRef(false);
+  const lookups = useRef(0);
+  // The field last worked in, to go back to after "Keep editing".
+  const lastField = useRef<HTMLElement | null>(null);
+
+  const setDraft = (d: Draft) => {
+    draftRef.current = d;
+    setDraftState(d);
+  };
+  const loadFrom = useCallback((settings: CheckSettings) => {
+    base.current = settings;
+    const d = draftOf(settings);
+    draftRef.current = d;
+    setDraftState(d);
+    setErrors({});
+    setTheirs(null);
+    setNoticeShown(false);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
     api.settings
       .get({})
-      .then((r) => !cancelled && setDraft(draftOf(pickCheckSettings(r.settings))))
+      .then((r) => !cancelled && loadFrom(pickCheckSettings(r.settings)))
       .catch((e: unknown) => !cancelled && setLoadError(toUiError(e).message));
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [loadFrom]);
+
+  // Another window saved the house style or the limits: fetch them, and compare with what the draft started from.
+  const compareWithSaved = useCallback(async () => {
+    if (saving.current) {
+      // Perhaps this window's own save: look once it has answered.
+      recheck.current = true;
+      return;
+    }
+    const lookup = ++lookups.current;
+    let saved: CheckSettings;
+    try {
+      saved = pickCheckSettings((await api.settings.get({})).settings);
+    } catch {
+      return; // offline: the next event, or Save, finds out
+    }
+    const known = base.current;
+    const d = draftRef.current;
+    if (lookup !== lookups.current || saving.current || !known || !d) return;
+    if (sameSettings(saved, known)) {
+      // Back to what the draft started from (or this window's own save): nothing to say.
+      setTheirs(null);
+      setNoticeShown(false);
+      return;
+    }
+    if (isUntouched(d, known)) {
+      loadFrom(saved);
+      setStatus('Updated from another window.');
+    } else {
+      setTheirs(saved);
+      setNoticeShown(true);
+    }
+  }, [loadFrom]);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'settings.changed' && event.keys.some((k) => HOUSE_STYLE_KEYS.includes(k))) void compareWithSaved();
+      }),
+    [compareWithSaved],
+  );
 
   useEffect(() => {
     const form = formRef.current;
@@ -152,6 +237,8 @@ export function HouseStyleScreen() {
     if (!form || !what) return;
     if (what === 'last-rule') form.querySelector<HTMLInputElement>('.house-rules > li:last-child input')?.focus();
     else if (what === 'rules-heading') document.getElementById(`${id}-rules`)?.focus();
+    else if (what === 'status') document.getElementById(`${id}-status`)?.focus();
+    else if (what === 'last-field') (lastField.current?.isConnected ? lastField.current : form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
     else form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   });
 
@@ -161,9 +248,8 @@ export function HouseStyleScreen() {
   };
   const setRule = (index: number, rule: RuleDraft) => draft && edit({ ...draft, rules: draft.rules.map((r, i) => (i === index ? rule : r)) });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!draft) return;
+  const save = async (replaceTheirs: boolean) => {
+    if (!draft || saving.current) return;
     setStatus('');
     const checked = validate(draft);
     if ('errors' in checked) {
@@ -172,19 +258,35 @@ export function HouseStyleScreen() {
       return;
     }
     setErrors({});
+    // Someone else saved since this draft was loaded: ask first, never overwrite them unawares.
+    if (theirs && !replaceTheirs) {
+      setConfirming(true);
+      return;
+    }
     setBusy(true);
+    saving.current = true;
+    lookups.current += 1;
     try {
       const { settings } = await api.settings.update(checked.settings);
       useCheckSettings.getState().set(settings);
-      setDraft(draftOf(pickCheckSettings(settings)));
+      loadFrom(pickCheckSettings(settings));
       setStatus('House style saved. Open stories are checked against it from now on.');
     } catch (err) {
       const ui = toUiError(err);
       setErrors(ui.code === 'VALIDATION' ? errorsFromDetails(ui.details, ui.message) : { form: ui.message });
       focusNext.current = 'first-error';
     } finally {
+      saving.current = false;
       setBusy(false);
+      if (recheck.current) {
+        recheck.current = false;
+        void compareWithSaved();
+      }
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(false);
   };
 
   const count = Object.keys(errors).length;
@@ -201,7 +303,42 @@ export function HouseStyleScreen() {
       ) : null}
       {!draft && !loadError ? <p className="muted">Loading the house style…</p> : null}
       {draft ? (
-        <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
+        <form
+          ref={formRef}
+          onSubmit={submit}
+          noValidate
+          onFocus={(e) => {
+            if (!(e.target as HTMLElement).closest('.house-style-theirs')) lastField.current = e.target as HTMLElement;
+          }}
+        >
+          {theirs && noticeShown ? (
+            <div className="banner banner-warning house-style-theirs" role="alert">
+              <p>
+                <strong>Someone else saved the house style.</strong> Your edits here are not saved yet.
+              </p>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  onClick={() => {
+                    loadFrom(theirs);
+                    setStatus('Loaded the version saved in another window.');
+                    focusNext.current = 'status';
+                  }}
+                >
+                  Load their version
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setNoticeShown(false);
+                    focusNext.current = 'last-field';
+                  }}
+                >
+                  Keep editing
+                </button>
+              </div>
+            </div>
+          ) : null}
           <section className="admin-section" aria-labelledby={`${id}-limits`}>
             <h2 id={`${id}-limits`}>Limits</h2>
             <div className="admin-card field-row">
@@ -282,15 +419,36 @@ export function HouseStyleScreen() {
               {errors.form ?? errors.rules ?? `Not saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`}
             </p>
           ) : null}
-          <p className="admin-notice" role="status">
+          <p id={`${id}-status`} className="admin-notice" role="status" tabIndex={-1}>
             {status}
           </p>
           <div className="row-actions house-style-actions">
-            <button type="submit" className="primary" disabled={busy}>
+            {/* Focusable while saving (aria-disabled), so the focus stays on it. */}
+            <button type="submit" className="primary" aria-disabled={busy ? true : undefined}>
               Save house style
             </button>
           </div>
         </form>
+      ) : null}
+      {confirming ? (
+        <Dialog title="Replace their changes?" onClose={() => setConfirming(false)}>
+          <p>Someone else saved the house style after you started editing. Saving now replaces their version with yours.</p>
+          <div className="dialog-actions">
+            <button type="button" data-autofocus onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirming(false);
+                void save(true);
+              }}
+            >
+              Replace their changes
+            </button>
+          </div>
+        </Dialog>
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@
 // text, comma-separated or one per line), checked here with the contract's own limits so a
 // mistake is named beside its field before anything is sent, and the core's VALIDATION details
 // ("houseStyle.2.avoid") mapped back onto the same fields.
-import type { CheckSettings, HouseStyleRule } from '../../shared/domain.js';
+import type { CheckSettings, HouseStyleRule, Settings } from '../../shared/domain.js';
 
 export type Where = HouseStyleRule['where'];
 
@@ -113,4 +113,23 @@ export function errorsFromDetails(details: unknown, fallback: string): Errors {
   }
   if (Object.keys(errors).length === 0) errors.form = fallback;
   return errors;
+}
+
+/** The settings this screen edits: a settings.changed naming none of them is not its business. */
+export const HOUSE_STYLE_KEYS: readonly (keyof Settings)[] = ['houseStyle', 'headlineMaxChars', 'sentenceMaxWords'];
+
+/** The draft as written, without React's keys: two drafts alike here show the same thing. */
+function draftText(d: Draft): string {
+  return JSON.stringify([d.headlineMaxChars, d.sentenceMaxWords, d.rules.map((r) => [r.preferred, r.avoid, r.where, r.note])]);
+}
+
+/** Whether the draft still says what `saved` says: untouched, so newer settings may replace it silently. */
+export function isUntouched(draft: Draft, saved: CheckSettings): boolean {
+  return draftText(draft) === draftText(draftOf(saved));
+}
+
+export function sameSettings(a: CheckSettings, b: CheckSettings): boolean {
+  const text = (s: CheckSettings) =>
+    JSON.stringify([s.headlineMaxChars, s.sentenceMaxWords, s.houseStyle.map((r) => [r.preferred, r.avoid, r.where, r.note ?? ''])]);
+  return text(a) === text(b);
 }

@@ -4,7 +4,12 @@
 // collapsed group with who set them aside and why. "Check as I type" turns the live run off for
 // a slow machine or a long story; "Check now" then runs it. What the core finds on submit or
 // approve shows with the refused action in the workflow bar (FindingList below).
-import { memo, useState } from 'react';
+// Items are keyed by the finding's key (unique in a story, and kept through edits elsewhere), so
+// a re-check that adds or removes other findings leaves a half-typed dismissal note, the place
+// shown and the focus where they are. When the finding holding the focus goes (dismissed,
+// restored, fixed), the focus moves to the next finding, else the previous, else the group's
+// heading or the summary line: a keyboard user carries on through the list.
+import { memo, useId, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Dismissal, Finding, Severity } from '../../shared/domain.js';
 import { toUiError } from '../app/errors.js';
 import { shortTime } from '../app/format.js';
@@ -20,8 +25,8 @@ const GROUPS: { severity: Severity; title: string }[] = [
 export function FindingList({ findings }: { findings: Finding[] }) {
   return (
     <ul className="findings">
-      {findings.map((f, i) => (
-        <li key={`${f.key}-${i}`} className={`finding finding-${f.severity}`}>
+      {findings.map((f) => (
+        <li key={f.key} className={`finding finding-${f.severity}`}>
           <span className={`sev sev-${f.severity}`}>{SEVERITY_NAME[f.severity]}</span> <span>{f.message}</span>
         </li>
       ))}
@@ -41,12 +46,15 @@ function summaryOf(open: Finding[], dismissed: number): string {
 }
 
 function DismissedItem({ finding, dismissal, canRestore, restore }: { finding: Finding; dismissal: Dismissal; canRestore: boolean; restore(key: string): Promise<void> }) {
+  const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <li className={`finding finding-${finding.severity} finding-dismissed`}>
+    <li className={`finding finding-${finding.severity} finding-dismissed`} data-finding-key={finding.key}>
       <span className="sr-only">{SEVERITY_NAME[finding.severity]}: </span>
-      <span className="finding-message">{finding.message}</span>
+      <span id={`${id}-msg`} className="finding-message">
+        {finding.message}
+      </span>
       <p className="dismissal small">
         Dismissed by {dismissal.byName}
         {dismissal.at ? `, ${shortTime(dismissal.at)}` : ''}: <q>{dismissal.note}</q>
@@ -55,8 +63,11 @@ function DismissedItem({ finding, dismissal, canRestore, restore }: { finding: F
         <button
           type="button"
           className="small-button"
-          disabled={busy}
+          // Focusable while it is sent: a refusal leaves the focus here.
+          aria-disabled={busy ? true : undefined}
+          aria-describedby={`${id}-msg`}
           onClick={() => {
+            if (busy) return;
             setBusy(true);
             setError(null);
             restore(finding.key)
@@ -96,18 +107,87 @@ export interface ChecksPanelProps {
   actions: FindingActions;
 }
 
+type ListName = 'open' | 'dismissed';
+/** The finding that holds the focus: which list it is in and, for the fallback, its group. */
+interface Focused {
+  list: ListName;
+  key: string;
+  severity: Severity;
+}
+
+/** What to focus in a finding: its message (the jump), else its first control; null if it has none or is gone. */
+function focusableIn(root: HTMLElement, list: ListName, key: string): HTMLElement | null {
+  const item = root.querySelector<HTMLElement>(`[data-finding-list="${list}"] > li[data-finding-key="${CSS.escape(key)}"]`);
+  if (!item) return null;
+  return item.querySelector<HTMLElement>('button.finding-message') ?? item.querySelector<HTMLElement>('button, textarea');
+}
+
+/**
+ * Where the focus goes when the finding holding it has left its list: the next finding as the
+ * list was drawn before, else the previous one; then (open findings) the group's heading, or
+ * (dismissed ones) the finding just restored among the open ones; else the summary line.
+ */
+function focusAfterRemoval(root: HTMLElement, gone: Focused, before: string[]): HTMLElement | null {
+  const i = before.indexOf(gone.key);
+  const candidates = i < 0 ? [] : [...before.slice(i + 1), ...before.slice(0, i).reverse()];
+  for (const key of candidates) {
+    const el = focusableIn(root, gone.list, key);
+    if (el) return el;
+  }
+  if (gone.list === 'open') {
+    const heading = root.querySelector<HTMLElement>(`.findings-group-${gone.severity} > .findings-heading`);
+    if (heading) return heading;
+  } else {
+    const restored = focusableIn(root, 'open', gone.key);
+    if (restored) return restored;
+  }
+  return root.querySelector<HTMLElement>('.checks-summary');
+}
+
 /** Memoized: a long story may have hundreds of findings, and the editor re-renders for other reasons (save state, word count). */
 export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
   const { findings, dismissals, error, outdated, checking, live, setLive, checkNow, activeKey, notice, canRestore, restore, actions } = props;
+  const panelId = useId();
   const byKey = new Map(dismissals.map((d) => [d.key, d]));
   const open = (findings ?? []).filter((f) => !byKey.has(f.key));
   const dismissed = (findings ?? []).filter((f) => byKey.has(f.key));
+  const groups = GROUPS.map((g) => ({ ...g, findings: open.filter((f) => f.severity === g.severity) }));
 
   let summary = findings ? summaryOf(open, dismissed.length) : error ? 'Not checked.' : 'Checking…';
   if (findings && outdated) summary += ' Not checked since your latest changes.';
 
+  // Which finding holds the focus, and the lists' order as last drawn (to find its neighbours once it is gone).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const focused = useRef<Focused | null>(null);
+  const drawn = useRef<Record<ListName, string[]>>({ open: [], dismissed: [] });
+  const openKeys = groups.flatMap((g) => g.findings.map((f) => f.key));
+  const dismissedKeys = dismissed.map((f) => f.key);
+  useLayoutEffect(() => {
+    const before = drawn.current;
+    drawn.current = { open: openKeys, dismissed: dismissedKeys };
+    const gone = focused.current;
+    const root = rootRef.current;
+    if (!gone || !root || (gone.list === 'open' ? openKeys : dismissedKeys).includes(gone.key)) return;
+    focused.current = null;
+    // Only when the focus went with the finding (to the page): never pull it from where the person went since.
+    const now = document.activeElement;
+    if (now && now !== document.body && now.isConnected) return;
+    focusAfterRemoval(root, gone, before[gone.list])?.focus();
+  });
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>('li[data-finding-key]');
+    const list = item?.parentElement?.dataset.findingList as ListName | undefined;
+    const key = item?.dataset.findingKey;
+    const finding = key ? (findings ?? []).find((f) => f.key === key) : undefined;
+    focused.current = item && list && key && finding ? { list, key, severity: finding.severity } : null;
+  };
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    // Gone elsewhere on purpose (not removed with its finding, which leaves no relatedTarget).
+    if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) focused.current = null;
+  };
+
   return (
-    <div className="checks-panel">
+    <div className="checks-panel" ref={rootRef} onFocus={onFocus} onBlur={onBlur}>
       <div className="checks-controls">
         <label className="check-line">
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
@@ -119,7 +199,8 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
           </button>
         ) : null}
       </div>
-      <p className="checks-summary" role="status">
+      {/* Focusable from script only: where the focus goes when the last finding is dealt with. */}
+      <p className="checks-summary" role="status" tabIndex={-1}>
         {summary}
       </p>
       {notice ? (
@@ -132,18 +213,17 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
           The copy checks could not run: {error}
         </p>
       ) : null}
-      {GROUPS.map(({ severity, title }) => {
-        const group = open.filter((f) => f.severity === severity);
+      {groups.map(({ severity, title, findings: group }) => {
         if (group.length === 0) return null;
-        const headingId = `findings-${severity}`;
+        const headingId = `${panelId}-findings-${severity}`;
         return (
           <section key={severity} className={`findings-group findings-group-${severity}`} aria-labelledby={headingId}>
-            <h2 id={headingId} className="findings-heading">
+            <h2 id={headingId} className="findings-heading" tabIndex={-1}>
               {title} ({group.length})
             </h2>
-            <ul className="findings">
-              {group.map((f, i) => (
-                <FindingItem key={`${f.key}-${i}`} finding={f} active={f.key === activeKey} actions={actions} />
+            <ul className="findings" data-finding-list="open">
+              {group.map((f) => (
+                <FindingItem key={f.key} finding={f} active={f.key === activeKey} actions={actions} />
               ))}
             </ul>
           </section>
@@ -152,9 +232,9 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
       {dismissed.length ? (
         <details className="findings-group findings-dismissed">
           <summary className="findings-heading">Dismissed ({dismissed.length})</summary>
-          <ul className="findings">
-            {dismissed.map((f, i) => (
-              <DismissedItem key={`${f.key}-${i}`} finding={f} dismissal={byKey.get(f.key) as Dismissal} canRestore={canRestore} restore={restore} />
+          <ul className="findings" data-finding-list="dismissed">
+            {dismissed.map((f) => (
+              <DismissedItem key={f.key} finding={f} dismissal={byKey.get(f.key) as Dismissal} canRestore={canRestore} restore={restore} />
             ))}
           </ul>
         </details>

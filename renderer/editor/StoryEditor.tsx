@@ -23,7 +23,6 @@ import { Autosave, type Field, type SaveState } from './autosave.js';
 import { BodyEditor, replaceDoc } from './BodyEditor.js';
 import { LeadPhoto } from './figure.js';
 import { ChecksPanel } from './ChecksPanel.js';
-import { useCheckSettings } from './checks/checkSettings.js';
 import { useFindingActions, type PhotoFocus } from './checks/useFindingActions.js';
 import { anchorOf, useLiveChecks } from './checks/useLiveChecks.js';
 import { commentHighlightKey, type HighlightAnchor } from './commentHighlights.js';
@@ -36,6 +35,7 @@ import { clearLocalCopy, readLocalCopy, writeLocalCopy, type EditableFields, typ
 import { locateQuote, posOf, textIndex } from './offsets.js';
 import { PreviewDialog } from './PreviewDialog.js';
 import { rawText } from './rawText.js';
+import { storyEventNeed } from './storyEvents.js';
 import { ActionError, WorkflowBar } from './WorkflowBar.js';
 import { countBodyWords } from './wordCount.js';
 
@@ -535,14 +535,25 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   };
 
   // ── live updates from other windows ───────────────────────────────────────
+  // A recount needs nothing (the findings here are the editor's own); a dismissal or restore
+  // needs the story's dismissals only; new house style arrives as settings.changed (Shell).
+  const refreshDismissals = useCallback(async () => {
+    const { dismissals } = await api.stories.get({ id: storyId });
+    const d = dataRef.current;
+    if (d) setLoaded({ ...d, dismissals });
+  }, [storyId, setLoaded]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let dismissalsTimer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
-      if (!('storyId' in event) || event.storyId !== storyId) return;
-      if (event.type === 'story.changed') announced.current = Math.max(announced.current, event.version);
-      // A dismissal or recount elsewhere (perhaps after the desk changed the house style): fetch the dismissals and settings.
-      if (event.type === 'story.changed' && event.findings) void useCheckSettings.getState().load();
-      if (event.type === 'story.changed' && !event.photos && !event.findings && event.version <= autosave.version && event.status === dataRef.current?.story.status) return;
+      if (event.type === 'story.changed' && event.storyId === storyId) announced.current = Math.max(announced.current, event.version);
+      const need = storyEventNeed(event, storyId, { version: autosave.version, status: dataRef.current?.story.status });
+      if (need === 'nothing') return;
+      if (need === 'dismissals') {
+        if (dismissalsTimer) clearTimeout(dismissalsTimer);
+        dismissalsTimer = setTimeout(() => void refreshDismissals().catch(() => undefined), 200);
+        return;
+      }
       if (event.type === 'lock.changed' && lockRef.current === 'held' && event.lock && event.lock.staffId !== me?.id) {
         // Someone force-unlocked and took over: stop editing, keep the text.
         setLock('other');
@@ -555,8 +566,9 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     return () => {
       off();
       if (timer) clearTimeout(timer);
+      if (dismissalsTimer) clearTimeout(dismissalsTimer);
     };
-  }, [storyId, autosave, refresh, backupNow, me?.id]);
+  }, [storyId, autosave, refresh, refreshDismissals, backupNow, me?.id]);
 
   // ── keep the lock while working; let it go when leaving ───────────────────
   useEffect(() => {

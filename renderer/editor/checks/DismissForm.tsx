@@ -1,15 +1,20 @@
 // The inline form a desk editor fills to set a warning or note aside: a required note saying
 // why it does not apply (kept in the audit trail), and the core's refusal shown in its own words.
+// The note and the button are described by the finding's message (`describedBy`), and the button
+// stays focusable while the dismissal is sent, so a refusal leaves the focus where it was.
 import { useId, useState } from 'react';
 import type { Severity } from '../../../shared/domain.js';
 import { toUiError } from '../../app/errors.js';
 
 export function DismissForm({
   severity,
+  describedBy,
   onDismiss,
   onCancel,
 }: {
   severity: Severity;
+  /** The id of the finding's message. */
+  describedBy?: string;
   onDismiss(note: string): Promise<void>;
   onCancel(): void;
 }) {
@@ -24,6 +29,7 @@ export function DismissForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (busy) return;
         if (!note.trim()) return setError('Say why this does not apply.');
         setBusy(true);
         setError(null);
@@ -41,7 +47,7 @@ export function DismissForm({
         maxLength={2000}
         value={note}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={[error ? errorId : undefined, describedBy].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setNote(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -57,7 +63,7 @@ export function DismissForm({
         </p>
       ) : null}
       <div className="row-actions">
-        <button type="submit" className="small-button primary" disabled={busy}>
+        <button type="submit" className="small-button primary" aria-disabled={busy ? true : undefined} aria-describedby={describedBy}>
           {severity === 'info' ? 'Dismiss note' : 'Dismiss warning'}
         </button>
         <button type="button" className="small-button" onClick={onCancel}>

@@ -1,6 +1,8 @@
 // One open finding in the checks panel: its message (a button that jumps to its first place),
 // "2 of 3" to step through its other places, a button per fix, and Dismiss for a desk editor
-// (never on a blocking finding).
+// (never on a blocking finding). Every finding has buttons named alike ("Dismiss", "Previous",
+// "Next"), so each is described by its finding's message; a fix that cannot be applied stays
+// focusable (aria-disabled) and is described by why, so a keyboard user hears the reason too.
 import { useId, useRef, useState } from 'react';
 import { isDismissable } from '../../../shared/checks/index.js';
 import type { Finding, FindingFix, FindingPlace } from '../../../shared/domain.js';
@@ -19,8 +21,13 @@ export interface FindingActions {
   dismiss(finding: Finding, note: string): Promise<void>;
 }
 
+/** The id of a finding's message, for the buttons it describes. */
+export const messageIdOf = (id: string) => `${id}-msg`;
+
 export function FindingItem({ finding, active, actions }: { finding: Finding; active: boolean; actions: FindingActions }) {
   const id = useId();
+  const msgId = messageIdOf(id);
+  const whyId = `${id}-why`;
   const [place, setPlace] = useState(0);
   const [dismissing, setDismissing] = useState(false);
   const dismissButton = useRef<HTMLButtonElement>(null);
@@ -28,66 +35,83 @@ export function FindingItem({ finding, active, actions }: { finding: Finding; ac
   const at = Math.min(place, Math.max(0, places.length - 1));
   const current = places[at];
   const go = (i: number) => {
+    if (i < 0 || i >= places.length) return;
     setPlace(i);
     actions.jump(finding, i);
   };
   const fixBlockers = finding.fixes.map((fix) => actions.fixBlocker(fix));
   const reasons = [...new Set(fixBlockers.filter((r): r is string => !!r))];
+  const dismissable = actions.canDismiss && isDismissable(finding);
 
   return (
     <li className={`finding finding-${finding.severity}${active ? ' active' : ''}`} data-finding-key={finding.key}>
       {/* Said first by a screen reader moving through the list; the group heading says it to the eye. */}
       <span className="sr-only">{SEVERITY_NAME[finding.severity]}: </span>
       {places.length ? (
-        <button type="button" className="link-button finding-message" onClick={() => go(at)}>
+        <button id={msgId} type="button" className="link-button finding-message" onClick={() => go(at)}>
           {finding.message}
         </button>
       ) : (
-        <span className="finding-message">{finding.message}</span>
+        <span id={msgId} className="finding-message">
+          {finding.message}
+        </span>
       )}
       {places.length > 1 ? (
         <div className="finding-places" role="group" aria-label="Places">
-          <button type="button" className="small-button" disabled={at === 0} onClick={() => go(at - 1)}>
+          {/* aria-disabled, not disabled: stepping to the last place must not drop the focus to the page. */}
+          <button type="button" className="small-button" aria-disabled={at === 0 ? true : undefined} aria-describedby={msgId} onClick={() => go(at - 1)}>
             Previous
           </button>
           <span className="finding-place-count">
             {at + 1} of {places.length}
           </span>
-          <button type="button" className="small-button" disabled={at === places.length - 1} onClick={() => go(at + 1)}>
+          <button
+            type="button"
+            className="small-button"
+            aria-disabled={at === places.length - 1 ? true : undefined}
+            aria-describedby={msgId}
+            onClick={() => go(at + 1)}
+          >
             Next
           </button>
         </div>
       ) : null}
       {current && (places.length > 1 || current.field !== 'body') ? <div className="finding-where small muted">{actions.placeLabel(current)}</div> : null}
-      {finding.fixes.length || (actions.canDismiss && isDismissable(finding)) ? (
+      {finding.fixes.length || dismissable ? (
         <div className="finding-actions">
-          {finding.fixes.map((fix, i) => (
-            <button
-              key={`${i}-${fix.label}`}
-              type="button"
-              className="small-button fix-button"
-              disabled={!!fixBlockers[i]}
-              aria-describedby={fixBlockers[i] ? `${id}-why` : undefined}
-              onClick={() => actions.fix(finding, fix)}
-            >
-              {fix.label}
-            </button>
-          ))}
-          {actions.canDismiss && isDismissable(finding) && !dismissing ? (
-            <button ref={dismissButton} type="button" className="small-button quiet" onClick={() => setDismissing(true)}>
+          {finding.fixes.map((fix, i) => {
+            const blocked = !!fixBlockers[i];
+            return (
+              <button
+                key={`${i}-${fix.label}`}
+                type="button"
+                className="small-button fix-button"
+                aria-disabled={blocked ? true : undefined}
+                aria-describedby={blocked ? `${whyId} ${msgId}` : msgId}
+                onClick={() => {
+                  if (!blocked) actions.fix(finding, fix);
+                }}
+              >
+                {fix.label}
+              </button>
+            );
+          })}
+          {dismissable && !dismissing ? (
+            <button ref={dismissButton} type="button" className="small-button quiet" aria-describedby={msgId} onClick={() => setDismissing(true)}>
               Dismiss
             </button>
           ) : null}
         </div>
       ) : null}
       {reasons.length ? (
-        <p id={`${id}-why`} className="finding-why small muted">
+        <p id={whyId} className="finding-why small muted">
           {reasons.join(' ')}
         </p>
       ) : null}
       {dismissing ? (
         <DismissForm
           severity={finding.severity}
+          describedBy={msgId}
           onDismiss={(note) => actions.dismiss(finding, note)}
           onCancel={() => {
             setDismissing(false);
