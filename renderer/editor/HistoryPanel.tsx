@@ -30,6 +30,8 @@ const EVENT_LABELS: Record<string, string> = {
   autoPublish: 'Published on schedule',
   scheduleFailed: 'Scheduled publishing failed (retrying)',
   restore: 'Restored a revision',
+  'finding.dismiss': 'Dismissed a copy-check finding',
+  'finding.restore': 'Restored a dismissed finding',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([k, v]) => [k, v])),
   submit: 'Submitted to desk',
 };
