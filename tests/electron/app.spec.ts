@@ -83,6 +83,8 @@ test('the newsroom journey runs in the desktop app', async () => {
     await headline(window).fill(seed.headline);
     await writeBody(window, seed.body_paragraphs.slice(0, 3));
     await saved(window);
+    // The live copy checks run in a worker in the packaged app too.
+    await expect(window.getByRole('tabpanel', { name: /Checks/ }).getByRole('button', { name: /no dateline/ })).toBeVisible({ timeout: 15_000 });
     await action(window, 'Submit to desk').click();
     await expectStatus(window, 'Submitted');
 
