@@ -1,6 +1,8 @@
 // Word counting for every language the newsroom writes in: Intl.Segmenter knows that Korean
 // words are separated by spaces but Japanese and Chinese are not, which a regex split does not.
 
+import { countSpacedWords } from './checks/chars.js';
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function wordSegmenter(locale: string): Intl.Segmenter {
@@ -15,24 +17,19 @@ function wordSegmenter(locale: string): Intl.Segmenter {
 /** Characters that join two word pieces into one word as a reader counts it ("senior-level", "Korea's"). */
 const JOINERS = new Set(['-', '\u2010', '\u2011', "'", '\u2019']);
 
-/** Scripts written without spaces between words: only these need the segmenter's dictionary. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** A word as a reader counts it in spaced scripts (English, Korean, …): pieces joined by hyphens, apostrophes, points. */
-const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-\u2010\u2011.,][\p{L}\p{N}\p{M}]+)*/gu;
-
 /**
- * Words in a text, the same count in the editor, the queue and the core. Spaced scripts take a
- * regex (a tenth of the segmenter's cost, which matters on every save of a long story); text
- * with Japanese, Chinese, Thai and similar goes through Intl.Segmenter.
+ * Words in a text, the same count in the editor, the queue and the core. Spaced scripts
+ * (English, Korean, …) are counted by countSpacedWords: runs of letters, digits and marks, with
+ * pieces joined by a hyphen, apostrophe, point or comma counted once ("senior-level", "U.S.",
+ * "10,000"), as /[\p{L}\p{N}\p{M}]+(?:['’‐‑.,-][\p{L}\p{N}\p{M}]+)*\/gu would count them, in one scan
+ * of a character table (a tenth of the segmenter's cost, which matters on every save of a long
+ * story). Text with Japanese, Chinese, Thai and similar (Han, Hiragana, Katakana, Thai, Lao,
+ * Khmer, Myanmar) goes through Intl.Segmenter.
  */
 export function countWords(text: string, locale = 'en'): number {
-  if (!UNSPACED_SCRIPT.test(text)) {
-    let count = 0;
-    SPACED_WORD.lastIndex = 0;
-    while (SPACED_WORD.exec(text) !== null) count += 1;
-    return count;
-  }
-  return countSegmentedWords(text, locale);
+  // One scan with a table of character classes (this runs over the whole story on every save).
+  const spaced = countSpacedWords(text);
+  return spaced >= 0 ? spaced : countSegmentedWords(text, locale);
 }
 
 /** Longest piece of one line given to Intl.Segmenter at once (its cost grows super-linearly past a few thousand). */
@@ -40,6 +37,9 @@ export const SEGMENT_CHUNK = 2000;
 
 /** Sentence and clause marks of unspaced scripts after which no word continues. */
 const CJK_BREAK = /[\u3001\u3002\uff01\uff0c\uff1f\u300d\u300f\uff09]/u;
+const SPACE = /\s/;
+const DIGIT_FIRST = /^\d/;
+const DIGIT_LAST = /\d$/;
 
 /**
  * The text's segments, line by line. V8's Intl.Segmenter (Node 20) slows down super-linearly on
@@ -75,7 +75,7 @@ export function* segments(text: string, locale = 'en'): Generator<{ segment: str
 export function safeCut(text: string, from: number, limit: number): number {
   const floor = from + Math.floor((limit - from) / 2);
   for (let i = limit; i > floor; i -= 1) {
-    if (/\s/.test(text[i - 1]!) && !/\s/.test(text[i] ?? '')) return i;
+    if (SPACE.test(text[i - 1]!) && !SPACE.test(text[i] ?? '')) return i;
   }
   for (let i = limit; i > floor; i -= 1) if (CJK_BREAK.test(text[i - 1]!)) return i;
   const code = text.charCodeAt(limit);
@@ -92,7 +92,7 @@ function countSegmentedWords(text: string, locale: string): number {
   let joinerAt = -1;
   for (const seg of segments(text, locale)) {
     if (seg.isWordLike) {
-      const touching = seg.index === prevEnd && (/\d$/.test(prevWord) || /^\d/.test(seg.segment));
+      const touching = seg.index === prevEnd && (DIGIT_LAST.test(prevWord) || DIGIT_FIRST.test(seg.segment));
       const joined = joinerAt >= 0 && joinerAt === prevEnd && seg.index === prevEnd + 1;
       if (!touching && !joined) n += 1;
       prevEnd = seg.index + seg.segment.length;

@@ -2,7 +2,7 @@ import { countWords } from '../text.js';
 import { photoLabel } from './context.js';
 import { excerpt, subject } from './keys.js';
 import { sentences } from './sentences.js';
-import type { Check, CheckResult } from './types.js';
+import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
 /** A whole caption this long, or one of its sentences this long, is not repeated in the body by chance. */
 const MIN_CAPTION_WORDS = 5;
@@ -15,16 +15,19 @@ interface Normal {
   at: number[] | null;
 }
 
+const ODD_SPACE = /\s\s|[\t\n\r\u00a0]/;
+const SPACE = /\s/;
+
 function normal(text: string): Normal {
   // Lower case where that keeps every offset (it does for all but a few letters, such as İ).
   const lower = text.toLowerCase();
   if (lower.length === text.length) text = lower;
-  if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return { text, at: null };
+  if (!ODD_SPACE.test(text)) return { text, at: null };
   const chars: string[] = [];
   const at: number[] = [];
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i]!;
-    if (/\s/.test(c)) {
+    if (SPACE.test(c)) {
       if (chars.at(-1) === ' ') continue;
       chars.push(' ');
     } else {
@@ -35,7 +38,21 @@ function normal(text: string): Normal {
   return { text: chars.join(''), at };
 }
 
-const wordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const STOP = /[.!?\u3002]/;
+const wordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
+
+/** Where a range starting at `from` goes in a sorted list of disjoint ranges: the first index whose range starts at or after it. */
+function insertionPoint(ranges: readonly { from: number }[], from: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.from < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 // A caption (or a long sentence of one) pasted into the body as well: the reader gets it twice.
 // Whitespace and case may differ (a caption sentence quoted mid-sentence loses its capital);
@@ -45,7 +62,7 @@ export const captionInBody: Check = {
   severity: 'warning',
   run: ({ photos, paragraphs, locale }) => {
     const out: CheckResult[] = [];
-    let body: Normal[] | null = null;
+    let normalized: Normal[] | null = null;
     for (const photo of photos) {
       const caption = photo.caption;
       const candidates: { from: number; to: number; whole: boolean }[] = [];
@@ -55,25 +72,37 @@ export const captionInBody: Check = {
         if (countWords(caption.slice(s.from, s.to), locale) >= MIN_SENTENCE_WORDS) candidates.push({ ...s, whole: false });
       }
       if (candidates.length === 0) continue;
-      body ??= paragraphs.map((p) => normal(p.text));
+      const body = (normalized ??= paragraphs.map((p) => normal(p.text)));
 
+      // Body ranges already reported for this photo, sorted and disjoint: a sentence of the
+      // caption inside a copy of the whole caption is not reported again.
       const taken: { from: number; to: number }[] = [];
       const seen = new Set<string>();
       for (const cand of candidates) {
         // Without its final stop: "… on Monday." in the caption is "… on Monday," in a sentence of the body.
         let to = cand.to;
-        while (to > cand.from && /[.!?\u3002]/.test(caption[to - 1]!)) to -= 1;
+        while (to > cand.from && STOP.test(caption[to - 1]!)) to -= 1;
         const needle = normal(caption.slice(cand.from, to)).text;
         if (!needle || seen.has(needle)) continue;
         seen.add(needle);
-        paragraphs.forEach((p, pi) => {
-          const hay = body![pi]!;
-          for (let i = hay.text.indexOf(needle); i !== -1; i = hay.text.indexOf(needle, i + 1)) {
-            if (wordChar(hay.text[i - 1]) || wordChar(hay.text[i + needle.length])) continue;
+        for (let pi = 0; pi < paragraphs.length; pi += 1) {
+          const p = paragraphs[pi]!;
+          const hay = body[pi]!;
+          for (let i = hay.text.indexOf(needle); i !== -1; ) {
+            if (wordChar(hay.text[i - 1]) || wordChar(hay.text[i + needle.length])) {
+              i = hay.text.indexOf(needle, i + 1);
+              continue;
+            }
             const from = p.from + (hay.at ? hay.at[i]! : i);
             const end = p.from + (hay.at ? hay.at[i + needle.length - 1]! + 1 : i + needle.length);
-            if (taken.some((r) => r.from < end && from < r.to)) continue;
-            taken.push({ from, to: end });
+            // Copies of one needle never overlap (the search goes on past each); a copy of
+            // another is found in the sorted list by binary search.
+            const at = insertionPoint(taken, from);
+            if ((at > 0 && taken[at - 1]!.to > from) || (at < taken.length && taken[at]!.from < end)) {
+              i = hay.text.indexOf(needle, i + 1);
+              continue;
+            }
+            taken.splice(at, 0, { from, to: end });
             // The deletion takes one space with it, so no double space is left behind.
             const local = { from: from - p.from, to: end - p.from };
             if (p.text[local.to] === ' ') local.to += 1;
@@ -95,8 +124,10 @@ export const captionInBody: Check = {
                 },
               ],
             });
+            if (out.length >= MAX_FINDINGS_PER_CHECK) return out;
+            i = hay.text.indexOf(needle, i + needle.length);
           }
-        });
+        }
       }
     }
     return out;

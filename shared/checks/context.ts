@@ -2,7 +2,6 @@
 // nodes, counted exactly as bodyText() counts them, so a range points at the right words; and
 // every text a reader sees as a source the text checks scan alike.
 
-import { bodyText } from '../body.js';
 import type { DocNode, FindingPlace, FixEdit, StoryPhoto } from '../domain.js';
 import { countWords } from '../text.js';
 import type { CheckContext, CheckInput, TextSource, TextSpan } from './types.js';
@@ -65,9 +64,14 @@ export function buildContext(input: CheckInput): CheckContext {
     ...photos.filter((p) => p.placement !== 'lead').map(caption),
   ];
 
+  let text: string | null = null;
   return {
     ...input,
-    text: bodyText(story.body),
+    // bodyText(story.body), without walking the body again: its paragraphs joined by a blank
+    // line, when first asked for (no check needs the whole body as one string).
+    get text(): string {
+      return (text ??= paragraphs.map((p) => p.text).join('\n\n'));
+    },
     paragraphs,
     // Paragraph by paragraph: V8's Intl.Segmenter, which countWords uses for Japanese and
     // Chinese, slows down super-linearly on one long string.

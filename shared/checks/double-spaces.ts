@@ -1,5 +1,5 @@
 import { editIn, inWhere, placeIn } from './context.js';
-import { contextAround } from './keys.js';
+import { contextAround, sourceSubject } from './keys.js';
 import { doubleSpaces as scan } from './scan.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
@@ -11,7 +11,7 @@ export const doubleSpaces: Check = {
     for (const src of sources) {
       for (const r of scan(src.text, MAX_FINDINGS_PER_CHECK - out.length)) {
         out.push({
-          subject: contextAround(src.text, r.from, r.to),
+          subject: sourceSubject(src, contextAround(src.text, r.from, r.to)),
           message: `Two spaces where one belongs${inWhere(src)}`,
           places: [placeIn(src, r.from, r.to)],
           fixes: [{ label: 'Use one space', edits: [editIn(src, r.from, r.to, ' ')] }],

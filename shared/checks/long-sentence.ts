@@ -14,8 +14,10 @@ export const longSentence: Check = {
     // Over `max` words takes at least 2·max + 1 characters (a letter and a space each): shorter
     // paragraphs and sentences are not counted at all.
     const minChars = 2 * max + 1;
-    for (const [i, p] of paragraphs.entries()) {
-      if (p.text.length < minChars) continue;
+    for (let i = 0; i < paragraphs.length; i += 1) {
+      const p = paragraphs[i]!;
+      // No sentence has more words than its paragraph: most paragraphs are not split at all.
+      if (p.text.length < minChars || (paragraphWords[i] ?? Infinity) <= max) continue;
       const all = sentences(p.text);
       for (const s of all) {
         if (s.to - s.from < minChars) continue;

@@ -1,8 +1,16 @@
 import type { FindingPlace, FixEdit } from '../domain.js';
 import { editIn, placeIn } from './context.js';
 import { subject } from './keys.js';
-import { letters, nameMentions, sameNameKey, type NameMention } from './names.js';
+import { forEachMention, letters, NameGroups, type NameMention } from './names.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult, type TextSource } from './types.js';
+
+/**
+ * Most spellings of one name a finding names and offers as fixes (the most frequent ones); a
+ * pasted list of 2,000 case variants is one finding with five fixes, "and 1,995 more".
+ */
+export const MAX_SPELLINGS_SHOWN = 5;
+/** Most places one name finding marks, and most edits one of its fixes makes. */
+export const MAX_NAME_PLACES = 200;
 
 interface Occurrence {
   src: TextSource;
@@ -17,28 +25,18 @@ export const nameSpelling: Check = {
   id: 'name-spelling',
   severity: 'warning',
   run: ({ sources }) => {
-    // Mentions grouped by the key one person's spellings share; every occurrence of each spelling.
-    const groups = new Map<string, Set<string>>();
-    const occurrences = new Map<string, Occurrence[]>();
+    // Every spelling, grouped with the others that look like the same person's.
+    const names = new NameGroups();
     const alone = new Set<string>();
-    sources.forEach((src, order) => {
-      for (const mention of nameMentions(src.text)) {
-        const key = sameNameKey(mention);
-        if (key === null) continue;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = new Set()));
-        group.add(mention.name);
-        let list = occurrences.get(mention.name);
-        if (!list) occurrences.set(mention.name, (list = []));
-        list.push({ src, order, mention });
-        if (mention.alone) alone.add(mention.name);
-      }
-    });
+    for (const src of sources) {
+      forEachMention(src.text, (mention) => {
+        if (names.add(mention) && mention.alone) alone.add(mention.name);
+      });
+    }
 
     const candidates: string[][] = [];
-    for (const [key, names] of groups) {
-      let spellings = [...names];
-      if (key.startsWith('=')) {
+    for (let spellings of names.groups()) {
+      if (!spellings[0]!.includes(' ') && !spellings[0]!.includes('\u00a0')) {
         // One word: only a word standing alone somewhere ("Funakosi said"), and never capitals
         // or hyphens alone ("Self-Defense" / "Self-defense" at the start of a sentence).
         if (!spellings.some((s) => alone.has(s))) continue;
@@ -48,6 +46,8 @@ export const nameSpelling: Check = {
       }
       if (spellings.length > 1) candidates.push(spellings);
     }
+    if (candidates.length === 0) return [];
+
     // "Director Seo Min-jung" / "Director Seo Min-jeong" is the same slip as "Seo Min-jung" /
     // "Seo Min-jeong": a group is left out when another group holds a shorter part of each of
     // its spellings. Looked up by part (at most five per spelling), so it stays linear.
@@ -67,31 +67,83 @@ export const nameSpelling: Check = {
       return false;
     });
 
-    const out: CheckResult[] = [];
-    for (const group of kept.slice(0, MAX_FINDINGS_PER_CHECK)) {
-      const first = (s: string): Occurrence => occurrences.get(s)![0]!;
-      const spellings = [...group].sort((a, b) => first(a).order - first(b).order || first(a).mention.from - first(b).mention.from);
-      const all = nonOverlapping(spellings.flatMap((s) => occurrences.get(s)!));
-      // The body first: "jump to" takes the writer to the text they are working on; the
-      // headline and captions follow (all are marked either way).
-      const inOrder = all.map((o) => placeIn(o.src, o.mention.from, o.mention.to));
-      const places: FindingPlace[] = [...inOrder.filter((p) => p.field === 'body'), ...inOrder.filter((p) => p.field !== 'body')];
-      const fixes = spellings.map((keep) => ({
-        label: `Use \u201c${keep}\u201d everywhere`,
-        edits: all.filter((o) => o.mention.name !== keep).map((o): FixEdit => editIn(o.src, o.mention.from, o.mention.to, keep)),
-      }));
-      const described = spellings.map((s) => `"${s}" (${whereSeen(all.filter((o) => o.mention.name === s))})`);
-      const ways = spellings.length === 2 ? 'two' : String(spellings.length);
-      out.push({
-        subject: subject(spellings.map((s) => s.toLowerCase()).sort().join(' / ')),
-        message: `Name spelled ${ways} ways: ${listed(described)}. Check which is right.`,
-        places,
-        fixes,
+    // The occurrences of the spellings reported: a second look at the texts that hold any (when
+    // there are a few, found by a plain search first; the usual story has one name finding or none).
+    const reported = new Map<string, number>();
+    const shown = kept.slice(0, MAX_FINDINGS_PER_CHECK);
+    shown.forEach((g, gi) => g.forEach((spelling) => reported.set(spelling, gi)));
+    const searched = reported.size <= 16 ? [...reported.keys()] : null;
+    const occurrences: Occurrence[][] = shown.map(() => []);
+    sources.forEach((src, order) => {
+      if (searched && !searched.some((name) => src.text.includes(name))) return;
+      forEachMention(src.text, (mention) => {
+        const gi = reported.get(mention.name);
+        if (gi !== undefined) occurrences[gi]!.push({ src, order, mention: { ...mention } });
       });
+    });
+
+    const out: CheckResult[] = [];
+    for (const list of occurrences) {
+      const result = finding(nonOverlapping(list));
+      if (result) out.push(result);
     }
     return out;
   },
 };
+
+/** The finding for one group's occurrences (in reading order), or null if fewer than two spellings are left. */
+function finding(all: Occurrence[]): CheckResult | null {
+  // Each spelling's count and first occurrence.
+  const seen = new Map<string, { count: number; first: Occurrence; rank: number }>();
+  for (const o of all) {
+    const s = seen.get(o.mention.name);
+    if (s) s.count += 1;
+    else seen.set(o.mention.name, { count: 1, first: o, rank: seen.size });
+  }
+  if (seen.size < 2) return null;
+  // The most frequent spellings (the first seen on a tie), named in reading order.
+  const ranked = [...seen].sort(([, a], [, b]) => b.count - a.count || a.rank - b.rank);
+  const spellings = ranked
+    .slice(0, MAX_SPELLINGS_SHOWN)
+    .sort(([, a], [, b]) => a.rank - b.rank)
+    .map(([name]) => name);
+  const more = seen.size - spellings.length;
+
+  // The body first: "jump to" takes the writer to the text they are working on; the headline
+  // and captions follow (all are marked either way). At most MAX_NAME_PLACES, always including
+  // the first occurrence of each spelling named.
+  const firsts = new Set(spellings.map((s) => seen.get(s)!.first));
+  let room = MAX_NAME_PLACES - firsts.size;
+  const marked: FindingPlace[] = [];
+  for (const o of all) {
+    if (firsts.has(o) || room-- > 0) marked.push(placeIn(o.src, o.mention.from, o.mention.to));
+  }
+  const places = [...marked.filter((p) => p.field === 'body'), ...marked.filter((p) => p.field !== 'body')];
+
+  const fixes = spellings.map((keep) => {
+    const edits: FixEdit[] = [];
+    let others = 0;
+    for (const o of all) {
+      if (o.mention.name === keep) continue;
+      others += 1;
+      if (edits.length < MAX_NAME_PLACES) edits.push(editIn(o.src, o.mention.from, o.mention.to, keep));
+    }
+    const where = others > edits.length ? ` in the first ${edits.length} places` : ' everywhere';
+    return { label: `Use \u201c${keep}\u201d${where}`, edits };
+  });
+
+  const described = spellings.map((s) => `"${s}" (${whereSeen(all, s)})`);
+  const ways = seen.size === 2 ? 'two' : seen.size.toLocaleString('en-US');
+  const listing = more > 0 ? `${described.join(', ')} and ${more.toLocaleString('en-US')} more` : listed(described);
+  // Spellings differing only in case are one in the key: a dismissal holds while they stand.
+  const distinct = [...new Set([...seen.keys()].map((s) => s.toLowerCase()))].sort();
+  return {
+    subject: subject(distinct.join(' / ')),
+    message: `Name spelled ${ways} ways: ${listing}. Check which is right.`,
+    places,
+    fixes,
+  };
+}
 
 /** The shorter runs of words inside a name: "Director Seo Min-jung" → "Director Seo", "Seo Min-jung", "Director", "Seo", "Min-jung". */
 function shorterParts(name: string): string[] {
@@ -113,10 +165,10 @@ function nonOverlapping(list: Occurrence[]): Occurrence[] {
   });
 }
 
-/** "caption of photo "x.jpg"", "body, 2 times", "headline; body". */
-function whereSeen(list: Occurrence[]): string {
+/** Where one spelling is seen: "caption of photo "x.jpg"", "body, 2 times", "headline; body". */
+function whereSeen(all: readonly Occurrence[], spelling: string): string {
   const counts = new Map<string, number>();
-  for (const o of list) counts.set(o.src.label, (counts.get(o.src.label) ?? 0) + 1);
+  for (const o of all) if (o.mention.name === spelling) counts.set(o.src.label, (counts.get(o.src.label) ?? 0) + 1);
   return [...counts].map(([label, n]) => (n > 1 ? `${label}, ${n} times` : label)).join('; ');
 }
 

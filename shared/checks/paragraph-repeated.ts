@@ -4,6 +4,9 @@ import type { Check, CheckResult } from './types.js';
 
 /** Shorter paragraphs ("Read more.", a one-line quote) may repeat on purpose. */
 const MIN_WORDS = 5;
+/** Whitespace that normalizing would change: any but a single space between words, or at either end. */
+const ODD_SPACE = /[^\S ]| {2}|^ | $/;
+const SPACES = /\s+/g;
 
 // A paragraph pasted twice: the second copy (whitespace aside) is flagged, with a fix deleting it.
 export const paragraphRepeated: Check = {
@@ -14,7 +17,8 @@ export const paragraphRepeated: Check = {
     const out: CheckResult[] = [];
     paragraphs.forEach((p, i) => {
       if ((paragraphWords[i] ?? countWords(p.text, locale)) < MIN_WORDS) return;
-      const normal = p.text.replace(/\s+/g, ' ').trim();
+      // Whitespace aside; most paragraphs have none to set aside and are used as they are.
+      const normal = ODD_SPACE.test(p.text) ? p.text.replace(SPACES, ' ').trim() : p.text;
       const first = firstAt.get(normal);
       if (first === undefined) {
         firstAt.set(normal, i);

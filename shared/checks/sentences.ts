@@ -29,11 +29,18 @@ const OPENERS = new Set(
   ),
 );
 
-/** Where a sentence may end: a stop of either kind, or a hard line break. */
-const CANDIDATE = /[.!?\u2026\n\u3002\uff01\uff1f]/;
+/** Where a sentence may end: a stop of either kind, or a hard line break (one search object, reset by each call: sentences() never calls itself). */
+const CANDIDATES = /[.!?\u2026\n\u3002\uff01\uff1f]/g;
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u00a0' || c === '\u3000';
-const isLetter = (c: string): boolean => /\p{L}/u.test(c);
+// Expressions made once: a literal in a function makes a new object every time it runs.
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+const LOWER = /\p{Ll}/u;
+const INITIAL = /^\p{Lu}$/u;
+const DIGIT_FIRST = /^\d/;
+const NEXT_WORD = /^[\p{L}\p{N}]+/u;
+const isLetter = (c: string): boolean => LETTER.test(c);
 
 /** The sentences of a text as ranges, trimmed of surrounding whitespace; empty ones left out. */
 export function sentences(text: string): SentenceRange[] {
@@ -43,17 +50,19 @@ export function sentences(text: string): SentenceRange[] {
   const close = (end: number): void => {
     let from = start;
     let to = end;
-    while (from < to && /\s/.test(text[from]!)) from += 1;
-    while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
+    while (from < to && SPACE.test(text[from]!)) from += 1;
+    while (to > from && SPACE.test(text[to - 1]!)) to -= 1;
     if (to > from) out.push({ from, to });
     start = end;
   };
 
   // Only the characters that can end a sentence are visited; the rest is skipped by the search.
-  const candidates = new RegExp(CANDIDATE.source, 'g');
-  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
-    const i = found.index;
-    const c = found[0];
+  const candidates = CANDIDATES;
+  candidates.lastIndex = 0;
+  // test(), not exec(): every candidate is one character, found at lastIndex - 1, with no match object.
+  while (candidates.test(text)) {
+    const i = candidates.lastIndex - 1;
+    const c = text[i]!;
     if (c === '\n') {
       // A hard line break ends whatever came before it.
       close(i);
@@ -72,12 +81,12 @@ export function sentences(text: string): SentenceRange[] {
     let k = j;
     while (k < n && CLOSERS.has(text[k]!)) k += 1;
     candidates.lastIndex = j;
-    if (k < n && !/\s/.test(text[k]!)) continue; // 3.5, U.S.A., "end.Next"
+    if (k < n && !SPACE.test(text[k]!)) continue; // 3.5, U.S.A., "end.Next"
     let m = k;
     while (m < n && isSpace(text[m])) m += 1;
     const next = text[m];
     // "…,” he said" and "approx. five": a lower-case word goes on with the sentence.
-    if (next !== undefined && /\p{Ll}/u.test(next)) continue;
+    if (next !== undefined && LOWER.test(next)) continue;
     if (c === '.' && j - i === 1 && isAbbreviation(text, i, m)) continue;
     close(k);
     candidates.lastIndex = k;
@@ -93,16 +102,16 @@ function isAbbreviation(text: string, dot: number, next: number): boolean {
   while (b > 0 && dot - b < 12 && (isLetter(text[b - 1]!) || text[b - 1] === '.')) b -= 1;
   const word = text.slice(b, dot);
   if (word === '') return false;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "N. Korea", "John F. Kennedy"
+  if (INITIAL.test(word)) return true; // an initial: "N. Korea", "John F. Kennedy"
   if (TITLES.has(word)) return true;
   const following = nextWord(text, next);
-  if (BEFORE_NUMBER.has(word)) return /^\d/.test(following);
+  if (BEFORE_NUMBER.has(word)) return DIGIT_FIRST.test(following);
   if (word.includes('.') || TRAILING.has(word)) return !OPENERS.has(following);
   return false;
 }
 
 /** The word starting at `at` (letters and digits), read from at most 20 characters. */
 function nextWord(text: string, at: number): string {
-  const m = /^[\p{L}\p{N}]+/u.exec(text.slice(at, at + 20));
+  const m = NEXT_WORD.exec(text.slice(at, at + 20));
   return m ? m[0] : '';
 }

@@ -57,7 +57,11 @@ export interface CheckContext extends CheckInput {
 
 /** What a check reports; the engine adds the check's id and severity and makes the key. */
 export interface CheckResult {
-  /** What was found, for the key (`${id}:${subject}`): never an offset. */
+  /**
+   * What was found, for the key (`${id}:${subject}`): never an offset. A check that scans every
+   * text (headline, subheadlines, body, captions) names the text too (keys.sourceSubject), so the
+   * same slip in a caption and in the body are two keys and fixing one never renumbers the other.
+   */
   subject: string;
   message: string;
   places: FindingPlace[];

@@ -1,5 +1,5 @@
 import { inWhere, placeIn } from './context.js';
-import { contextAround } from './keys.js';
+import { contextAround, sourceSubject } from './keys.js';
 import { unmatchedBrackets } from './balance.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
@@ -18,7 +18,7 @@ export const unbalancedBrackets: Check = {
     for (const src of sources) {
       for (const u of unmatchedBrackets(src.text, MAX_FINDINGS_PER_CHECK - out.length)) {
         out.push({
-          subject: contextAround(src.text, u.at, u.at + 1),
+          subject: sourceSubject(src, contextAround(src.text, u.at, u.at + 1)),
           message:
             u.side === 'open'
               ? `An opening ${u.char} is never closed with ${PARTNER[u.char]}${inWhere(src)}`

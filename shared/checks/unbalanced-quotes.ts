@@ -1,5 +1,5 @@
 import { inWhere, placeIn } from './context.js';
-import { contextAround } from './keys.js';
+import { contextAround, sourceSubject } from './keys.js';
 import { opensWithQuote, unmatchedQuotes } from './balance.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
@@ -17,7 +17,7 @@ export const unbalancedQuotes: Check = {
       const runsOn = src.field === 'body' && next?.field === 'body' && opensWithQuote(next.text);
       for (const u of unmatchedQuotes(src.text, { limit: MAX_FINDINGS_PER_CHECK - out.length, runsOn })) {
         out.push({
-          subject: contextAround(src.text, u.at, u.at + 1),
+          subject: sourceSubject(src, contextAround(src.text, u.at, u.at + 1)),
           message:
             u.side === 'open'
               ? `An opening ${u.char} is never closed with ${CLOSING[u.char] ?? u.char}${inWhere(src)}`

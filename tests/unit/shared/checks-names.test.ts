@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/index.js';
-import { editDistance, looksLikeSameName, nameMentions, skeleton } from '../../../shared/checks/names.js';
+import { MAX_NAME_PLACES, MAX_SPELLINGS_SHOWN } from '../../../shared/checks/name-spelling.js';
+import {
+  editDistance,
+  koreanGivenName,
+  koreanSyllable,
+  looksLikeSameName,
+  nameMentions,
+  sameKoreanGivenName,
+  sameSyllable,
+} from '../../../shared/checks/names.js';
 import { applyFix, expectWellFormed, only, photo, story, textAt } from './checks-support.js';
 
 /** The spellings each name finding pairs, e.g. [["Seo Min-jung", "Seo Min-jeong"]]. */
@@ -12,10 +21,10 @@ function pairs(paragraphs: string[], opts: Parameters<typeof story>[1] = {}): st
 }
 
 describe('name spelling: what it catches', () => {
-  it('romanized vowels: Min-jung / Min-jeong, Da-gyum / Da-gyeom, Kyoung-suk / Kyung-sook', () => {
+  it('romanized vowels: Min-jung / Min-jeong, Da-gyum / Da-gyeom, Kyung-suk / Kyung-sook', () => {
     expect(pairs(['Seo Min-jung spoke first.', 'Later Seo Min-jeong left.'])).toEqual([['Seo Min-jung', 'Seo Min-jeong']]);
     expect(pairs(['Ji Da-gyum wrote it. Ji Da-gyeom edited it.'])).toEqual([['Ji Da-gyum', 'Ji Da-gyeom']]);
-    expect(pairs(['Woo Kyoung-suk attended. Woo Kyung-sook did not.'])).toEqual([['Woo Kyoung-suk', 'Woo Kyung-sook']]);
+    expect(pairs(['Woo Kyung-suk attended. Woo Kyung-sook did not.'])).toEqual([['Woo Kyung-suk', 'Woo Kyung-sook']]);
   });
 
   it('capitals and hyphens: Ki-Yeong / Ki-young, Suk Yeol / Suk-yeol, Minjung / Min-jung', () => {
@@ -51,6 +60,95 @@ describe('name spelling: what it catches', () => {
     expect(f!.message).toBe('Name spelled 3 ways: "Seo Min-jung" (body), "Seo Min-jeong" (body) and "Seo Minjung" (body). Check which is right.');
     expect(f!.fixes).toHaveLength(3);
     expect(f!.fixes[2]!.edits.map((e) => e.find)).toEqual(['Seo Min-jung', 'Seo Min-jeong']);
+  });
+});
+
+/**
+ * Pairs of spellings in one story: one person's (the check pairs them) or two people's (it must
+ * not). Korean given names pair when at most one syllable is spelled differently and both
+ * spellings can write the same Hangul syllable; other names only by case, hyphens, spaces, an h
+ * after a consonant or a doubled letter.
+ */
+const SAME_PERSON: [string, string, string][] = [
+  ['Seo Min-jung', 'Seo Min-jeong', '정: jung / jeong'],
+  ['Kim Ki-Yeong', 'Kim Ki-young', '영: yeong / young, and case'],
+  ['Lee Jae-myung', 'Lee Jae-myeong', '명: myung / myeong'],
+  ['Ji Da-gyum', 'Ji Da-gyeom', '겸: gyum / gyeom'],
+  ['Woo Kyung-suk', 'Woo Kyung-sook', '숙: suk / sook'],
+  ['Kim Ji-eun', 'Kim Ji-un', '은: eun / un'],
+  ['Choi Hee-jin', 'Choi Hui-jin', '희: hee / hui'],
+  ['Han Duck-soo', 'Han Duk-soo', '덕: duck / duk'],
+  ['Lee Myung-bak', 'Lee Myŏng-bak', '명: myung / myŏng (McCune-Reischauer)'],
+  ['Kim Ki-Yeong', 'Kim Gi-yeong', '기: ki / gi'],
+  ['Moon Jae-in', 'Moon Jae-yin', '인: in / yin (yi is how 이 is written in Yi Sun-sin)'],
+  ['Seo Minjung', 'Seo Min-jung', 'hyphenation'],
+  ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'a space for the hyphen'],
+  ['SEO Min-jung', 'Seo Min-jung', 'the family name in capitals'],
+  ['Takehiro Funakoshi', 'Takehiro Funakosi', 'an h dropped'],
+  ['Tom Phillips', 'Tom Philips', 'a letter doubled'],
+];
+const DIFFERENT_PEOPLE: [string, string, string][] = [
+  ['John Kerry', 'John Kelly', 'r / l only in romanized Korean syllables'],
+  ['Kim Dae-jung', 'Kim Tae-jong', 'two syllables differ; 종 is not 정'],
+  ['Park Jong-soo', 'Park Jung-soo', '종 / 정: o is never eo or u'],
+  ['Kim Yo-jong', 'Kim Yo-jung', 'spelled like Park Jong-soo / Park Jung-soo: jong is read as 종'],
+  ['Kim Yong-hyun', 'Kim Young-hyun', '용 / 영: yo is never yeo'],
+  ['Kim Jong-un', 'Kim Jong-il', '은 / 일'],
+  ['Kim Jong-un', 'Kim Jung-un', '종 / 정'],
+  ['Kim Jong-un', 'Kim Chŏng-un', '종 / 정 (ŏ is 어, not o)'],
+  ['Lee Jae-myung', 'Lee Jae-yong', '명 / 용'],
+  ['Choi Sang-mok', 'Choi Sung-mok', '상 / 성: a is never u'],
+  ['Lee Min-ho', 'Lee Min-hyo', '호 / 효'],
+  ['Kim Yeon-a', 'Kim Yoon-a', '연 / 윤'],
+  ['Kim Min-ji', 'Kim Min-jae', '지 / 재'],
+  ['Moon Jae-in', 'Moon Jae-yong', '인 / 용'],
+  ['Woo Kyoung-suk', 'Woo Kyung-sook', 'two syllables spelled differently: at most one may be'],
+  ['Seo Min-jeong', 'Woo Kyoung-suk', 'different family names'],
+  ['Takehiro Funakoshi', 'Atsushi Ando', 'nothing alike'],
+  ['Mark Lippert', 'Mark Lipper', 'a letter dropped that is not an h or a double'],
+];
+
+describe('name spelling: one person or two (a table)', () => {
+  it.each(SAME_PERSON)('%s / %s: one person (%s)', (a, b) => {
+    expect(pairs([`${a} spoke on Monday.`, `Later ${b} left.`])).toEqual([[a, b]]);
+  });
+
+  it.each(DIFFERENT_PEOPLE)('%s / %s: two people (%s)', (a, b) => {
+    expect(pairs([`${a} spoke on Monday.`, `Later ${b} left.`])).toEqual([]);
+    expect(pairs([`${a} and ${b} met on Monday.`])).toEqual([]);
+  });
+});
+
+describe('name spelling: many spellings of one name (a pasted list of case variants)', () => {
+  const variants = (n: number) =>
+    Array.from({ length: n }, (_, i) => `B${Array.from({ length: 12 }, (_, b) => ((i >> b) & 1 ? 'A' : 'a')).join('')}`);
+
+  it('is one finding naming the five most frequent spellings, "and N more", with capped places and edits', () => {
+    // "Kim Baaa…" three times, "Kim BAaa…" twice: the most frequent come first in the ranking.
+    const names = variants(300);
+    const text = [names[0], names[0], names[1], ...names].map((v) => `Kim ${v} said.`).join(' ');
+    const input = story([text]);
+    const found = only(runChecks(input), 'name-spelling');
+    expectWellFormed(input, found);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(f.message).toMatch(/^Name spelled 300 ways: "Kim Baaaaaaaaaaaa" \(body, 3 times\), "Kim BAaaaaaaaaaaa" \(body, 2 times\), .* and 295 more\. Check which is right\.$/);
+    expect(f.fixes).toHaveLength(MAX_SPELLINGS_SHOWN);
+    expect(f.places.length).toBeLessThanOrEqual(MAX_NAME_PLACES);
+    for (const fix of f.fixes) expect(fix.edits.length).toBeLessThanOrEqual(MAX_NAME_PLACES);
+    expect(f.fixes[0]!.label).toBe('Use \u201cKim Baaaaaaaaaaaa\u201d in the first 200 places');
+    // Case variants are one subject: the key does not grow with them.
+    expect(f.key).toBe('name-spelling:kim baaaaaaaaaaaa');
+  });
+
+  it('a fix that reaches every place says "everywhere"', () => {
+    const text = variants(3).map((v) => `Kim ${v} said.`).join(' ');
+    const f = only(runChecks(story([text])), 'name-spelling')[0]!;
+    expect(f.fixes.map((x) => x.label)).toEqual([
+      'Use \u201cKim Baaaaaaaaaaaa\u201d everywhere',
+      'Use \u201cKim BAaaaaaaaaaaa\u201d everywhere',
+      'Use \u201cKim BaAaaaaaaaaaa\u201d everywhere',
+    ]);
   });
 });
 
@@ -128,15 +226,41 @@ describe('name helpers', () => {
     expect(nameMentions('Funakosi said').map((m) => [m.name, m.alone])).toEqual([['Funakosi', true]]);
   });
 
-  it('spells romanizations alike', () => {
-    expect(skeleton('Min-jung')).toBe(skeleton('Minjeong'));
-    expect(skeleton('Ki-Yeong')).toBe(skeleton('Ki-young'));
-    expect(skeleton('Suh')).toBe(skeleton('Seo'));
-    expect(skeleton('Jong-il')).not.toBe(skeleton('Jong-un'));
-    expect(skeleton('Ministry')).not.toBe(skeleton('Minister'));
+  it('reads romanized Korean syllables, and tells which can be one Hangul syllable', () => {
+    const syl = (w: string) => koreanSyllable(w)!;
+    expect(koreanSyllable('Jeong')).toMatchObject({ text: 'jeong', initial: 'J', vowels: ['eo'], final: 'NG' });
+    expect(koreanSyllable('young')).toMatchObject({ initial: '', vowels: ['yeo', 'yu'], final: 'NG' });
+    expect(koreanSyllable('Suh')).toMatchObject({ initial: 'S', vowels: ['eo', 'u', 'eu'], final: '' });
+    for (const w of ['Kerry', 'Self', 'Funakoshi', 'Bush', 'x']) expect(koreanSyllable(w), w).toBeNull();
+    expect(sameSyllable(syl('jung'), syl('jeong'))).toBe(true);
+    expect(sameSyllable(syl('young'), syl('yeong'))).toBe(true);
+    expect(sameSyllable(syl('ki'), syl('gi'))).toBe(true);
+    expect(sameSyllable(syl('jong'), syl('jung'))).toBe(false);
+    expect(sameSyllable(syl('jong'), syl('jeong'))).toBe(false);
+    expect(sameSyllable(syl('yong'), syl('young'))).toBe(false);
+    expect(sameSyllable(syl('sang'), syl('sung'))).toBe(false);
+    expect(sameSyllable(syl('un'), syl('il'))).toBe(false);
+  });
+
+  it('takes Korean-shaped given names only: two or three syllables, by hyphens or spaces', () => {
+    expect(koreanGivenName('Min-jung')?.map((x) => x.text)).toEqual(['min', 'jung']);
+    expect(koreanGivenName('Suk Yeol')?.map((x) => x.text)).toEqual(['suk', 'yeol']);
+    expect(koreanGivenName('Minjung')).toBeNull();
+    expect(koreanGivenName('Funakoshi')).toBeNull();
+    expect(koreanGivenName('Self-Defense')).toBeNull();
+    const name = (s: string) => koreanGivenName(s)!;
+    expect(sameKoreanGivenName(name('Min-jung'), name('Min-jeong'))).toBe(true);
+    expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jung'))).toBe(true);
+    expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jeong'))).toBe(false);
+    expect(sameKoreanGivenName(name('Min-jung'), name('Min-jung-ho'))).toBe(false);
+  });
+
+  it('pairs mentions as the check does', () => {
     const m = (name: string) => nameMentions(`${name} said`).find((x) => x.name === name)!;
     expect(looksLikeSameName(m('Seo Min-jung'), m('Seo Min-jeong'))).toBe(true);
     expect(looksLikeSameName(m('Seo Min-jung'), m('Woo Min-jung'))).toBe(false);
+    expect(looksLikeSameName(m('Park Jong-soo'), m('Park Jung-soo'))).toBe(false);
+    expect(looksLikeSameName(m('Seo Min-jung'), m('Seo Min-jung'))).toBe(false);
   });
 
   it('measures edit distance', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/index.js';
 import { sentences } from '../../../shared/checks/sentences.js';
 import type { HouseStyleRule } from '../../../shared/domain.js';
+import { countWords } from '../../../shared/text.js';
 import { applyFix, expectWellFormed, only, photo, story, textAt } from './checks-support.js';
 
 /** The findings of one check on a story, checked to be well formed. */
@@ -40,6 +41,16 @@ describe('doubled words', () => {
     expect(
       find('doubled-word', ['He said that that was fine. I had had enough. In 2020 2020.', 'the theory of the', 'the end', 'well-to do do-over']).found,
     ).toEqual([]);
+  });
+  it('leaves names made of one word twice alone: Sirhan Sirhan, Bora Bora, Walla Walla, Duran Duran', () => {
+    expect(
+      find('doubled-word', ['Sirhan Sirhan was convicted.', 'They flew to Bora Bora and Walla Walla, then saw Duran Duran play.']).found,
+    ).toEqual([]);
+  });
+
+  it('still flags "The the" at a sentence start, and words twice in capitals', () => {
+    const { marked } = find('doubled-word', ['The the talks began. Then then they ended.'], { headline: 'TALKS TALKS RESUME' });
+    expect(marked).toEqual(['TALKS TALKS', 'The the', 'Then then']);
   });
 });
 
@@ -97,6 +108,16 @@ describe('unbalanced quotation marks', () => {
       ]).found,
     ).toEqual([]);
     expect(find('unbalanced-quotes', ['He called it \u2018historic and left.']).marked).toEqual(['\u2018']);
+  });
+
+  it('closes a single quote before a Korean particle, and takes ’ for an apostrophe only between Latin letters', () => {
+    expect(find('unbalanced-quotes', ['김정은 국무위원장은 \u2018핵무력\u2019을 강조했다.'], { language: 'ko' }).found).toEqual([]);
+    expect(find('unbalanced-quotes', ['정부는 \u2018대화\u2019와 \u2018압박\u2019을 병행한다고 밝혔다.'], { language: 'ko' }).found).toEqual([]);
+    expect(find('unbalanced-quotes', ['彼は\u2018平和\u2019と言った。'], { language: 'ja' }).found).toEqual([]);
+    expect(find('unbalanced-quotes', ['He said \u2018I don\u2019t know\u2019 and left. \u2018Korea\u2019s friends\u2019 met in the \u201990s.']).found).toEqual([]);
+    // Still flagged: a quote opened in Korean copy and never closed.
+    expect(find('unbalanced-quotes', ['김정은 국무위원장은 \u2018핵무력을 강조했다.'], { language: 'ko' }).marked).toEqual(['\u2018']);
+    expect(find('unbalanced-quotes', ['He said \u2018I don\u2019t know and left.']).marked).toEqual(['\u2018']);
   });
 
   it('checks the headline and captions too', () => {
@@ -270,6 +291,28 @@ describe('house style', () => {
     expect(found.map((f) => textAt(input, f.places[0]!))).toEqual(['ROK Navy', 'R.O.K.', 'C++', '(sic)', 'a.m', '--', '\\d', '[x]', 'FILE PHOTO']);
   });
 
+  it('finds a Korean form with a particle joined to it (북괴는, 북괴가), marking the form; the fix keeps the particle, written as the new form takes it', () => {
+    const rules: HouseStyleRule[] = [
+      { preferred: '북한', avoid: ['북괴'], where: 'everywhere' },
+      { preferred: '이지스', avoid: ['AEGIS'], where: 'everywhere' },
+      { preferred: '북한 당국', avoid: ['북괴 당국'], where: 'everywhere' },
+    ];
+    const text = '북괴는 미사일을 발사했다. 북괴가 또 도발했다. 북괴 정권과 북괴로서는 AEGIS는 AEGIS함 북괴 당국은. 친북괴 단체와 AEGISX는 아니다.';
+    const { input, found, marked } = find('house-style', [text], { settings: { houseStyle: rules }, language: 'ko', headline: '북괴의 도발' });
+    expect(marked).toEqual(['북괴', '북괴', '북괴', '북괴', '북괴', 'AEGIS', 'AEGIS', '북괴 당국']);
+    expect(found.map((f) => f.places[0]!.field)).toEqual(['headline', ...Array<string>(7).fill('body')]);
+    expect(found[1]!.fixes[0]!.edits.map((e) => [e.find, e.replace])).toEqual([['북괴는', '북한은']]);
+    expect(found[2]!.fixes[0]!.edits.map((e) => [e.find, e.replace])).toEqual([['북괴가', '북한이']]);
+    expect(found[5]!.fixes[0]!.edits.map((e) => [e.find, e.replace])).toEqual([['AEGIS', '이지스']]);
+    let fixed = input;
+    for (let i = 0; i < found.length; i += 1) fixed = applyFix(fixed, only(runChecks(fixed), 'house-style')[0]!.fixes[0]!);
+    expect(fixed.story.headline).toBe('북한의 도발');
+    expect(textAt(fixed, { field: 'body' })).toBe(
+      '북한은 미사일을 발사했다. 북한이 또 도발했다. 북한 정권과 북한으로서는 이지스는 이지스함 북한 당국은. 친북괴 단체와 AEGISX는 아니다.',
+    );
+    expect(only(runChecks(fixed), 'house-style')).toEqual([]);
+  });
+
   it('does nothing without rules, and handles 1,000 rules over 10,000 words quickly', () => {
     expect(find('house-style', ['AEGIS'], { settings: { houseStyle: [] } }).found).toEqual([]);
     const rules: HouseStyleRule[] = Array.from({ length: 1000 }, (_, i) => ({
@@ -283,5 +326,29 @@ describe('house style', () => {
     const found = only(runChecks(input), 'house-style');
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(found.length).toBeGreaterThan(100);
+  });
+});
+
+describe('word counts (countWords, as the checks and the editor count)', () => {
+  // The definition the table scan replaces: words of spaced scripts, pieces joined by one joiner.
+  const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-\u2010\u2011.,][\p{L}\p{N}\p{M}]+)*/gu;
+  const byRegex = (text: string) => text.match(SPACED_WORD)?.length ?? 0;
+
+  it('counts as the regular expression does, on random text of letters, digits, marks, joiners, Korean and astral letters', () => {
+    const alphabet = ['a', 'Z', '7', ' ', ' ', '  ', '\n', "'", '\u2019', '-', '\u2010', '\u2011', '.', ',', ';', '"', '(', 'é', 'e\u0301', '한', '국', '𝐀', '𠀀'.slice(0, 1), '\u00a0', '—', '/'];
+    let seed = 42;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let k = 0; k < 3000; k += 1) {
+      const text = Array.from({ length: Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(byRegex(text));
+    }
+    for (const text of ['senior-level talks', 'U.S. and 10,000', 'Korea\u2019s', 'a--b', 'end.', '.5', '', '𝐀𝐁 c']) {
+      expect(countWords(text), text).toBe(byRegex(text));
+    }
+  });
+
+  it('hands Japanese, Chinese and Thai to the segmenter, also after spaced words', () => {
+    expect(countWords('Yoon met 기시다 in 東京', 'ko')).toBe(5);
+    expect(countWords('北朝鮮がミサイルを発射した', 'ja')).toBeGreaterThan(2);
   });
 });

@@ -267,9 +267,9 @@ describe('the engine', () => {
     expectWellFormed(before, a);
     const doubled = only(a, 'doubled-word').map((f) => f.key);
     expect(doubled).toEqual([
-      'doubled-word:officials met [in in] seoul on',
-      'doubled-word:officials met [in in] seoul on#2',
-      'doubled-word:officials met [in in] seoul on#3',
+      'doubled-word:body: officials met [in in] seoul on',
+      'doubled-word:body: officials met [in in] seoul on#2',
+      'doubled-word:body: officials met [in in] seoul on#3',
     ]);
     const warned = ['name-spelling', 'doubled-word', 'double-space', 'unbalanced-quotes', 'unbalanced-brackets', 'house-style', 'paragraph-repeated'];
     for (const id of warned) expect(only(a, id).length, id).toBeGreaterThan(0);
@@ -286,6 +286,38 @@ describe('the engine', () => {
     const ns = only(b, 'name-spelling')[0]!;
     expect(ns.places.map((p) => textAt(inserted, p))).toEqual(['Seo Min-jeong', 'Seo Min-jung']);
     expectWellFormed(inserted, b);
+  });
+
+  it('keys a slip by the text it is in: fixing it in a caption leaves the same slip in the body its key (and its dismissal)', () => {
+    const slip = 'Officials met in in Seoul.  \u201cWe agreed, (she said. AEGIS.';
+    const input = story([slip, 'The talks went well.'], {
+      headline: slip,
+      subheadlines: ['First talks', slip],
+      photos: [photo(1, slip, { placement: 'lead' }), photo(2, slip)],
+    });
+    const before = runChecks(input);
+    expectWellFormed(input, before);
+    const ids = ['doubled-word', 'double-space', 'unbalanced-quotes', 'unbalanced-brackets', 'house-style'];
+    for (const id of ids) {
+      const found = only(before, id);
+      // One finding in each of the five texts, none numbered #2: each key names its text.
+      expect(found.map((f) => f.places[0]!.field), id).toEqual(['headline', 'subheadlines', 'caption', 'body', 'caption']);
+      expect(found.some((f) => f.key.includes('#')), id).toBe(false);
+      expect(found.map((f) => f.key.slice(id.length + 1).split(':')[0]), id).toEqual(['headline', 'subheadlines/1', 'caption/1', 'body', 'caption/2']);
+    }
+    // Fix every slip of the lead photo's caption (it comes before the body in reading order).
+    let fixed = input;
+    for (const id of ['doubled-word', 'double-space', 'house-style']) {
+      const inLead = only(runChecks(fixed), id).find((f) => f.places[0]!.storyPhotoId === 1)!;
+      fixed = applyFix(fixed, inLead.fixes[0]!);
+    }
+    fixed = { ...fixed, photos: fixed.photos.map((p) => (p.id === 1 ? { ...p, caption: 'Officials met in Seoul.' } : p)) };
+    const after = runChecks(fixed);
+    for (const id of ids) {
+      const keyIn = (fs: Finding[], field: string) => only(fs, id).filter((f) => f.places[0]!.field === field && f.places[0]!.storyPhotoId !== 1).map((f) => f.key);
+      expect(only(after, id).filter((f) => f.places[0]!.storyPhotoId === 1), id).toEqual([]);
+      for (const field of ['headline', 'subheadlines', 'body', 'caption']) expect(keyIn(after, field), `${id} ${field}`).toEqual(keyIn(before, field));
+    }
   });
 
   it('counts open findings: blocking always, warnings unless dismissed, notes never', () => {
