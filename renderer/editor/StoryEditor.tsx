@@ -547,7 +547,13 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     let dismissalsTimer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
       if (event.type === 'story.changed' && event.storyId === storyId) announced.current = Math.max(announced.current, event.version);
-      const need = storyEventNeed(event, storyId, { version: autosave.version, status: dataRef.current?.story.status });
+      const need = storyEventNeed(event, storyId, {
+        version: autosave.version,
+        status: dataRef.current?.story.status,
+        saving: autosave.saving,
+        me: me?.id,
+        takingLock: lockRef.current === 'held' || lockRef.current === 'pending',
+      });
       if (need === 'nothing') return;
       if (need === 'dismissals') {
         if (dismissalsTimer) clearTimeout(dismissalsTimer);

@@ -52,6 +52,11 @@ export class Autosave {
     return this.dirty;
   }
 
+  /** A save is on its way (whatever was typed since): its answer carries the version it made. */
+  get saving(): boolean {
+    return this.inflight !== null;
+  }
+
   /** Something was typed in `field`. */
   touch(field: Field): void {
     this.dirty.add(field);

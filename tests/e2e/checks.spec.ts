@@ -75,3 +75,21 @@ test('the editor and the queue row agree on the word count, and a 10,000-word st
   expect((await api('stories.get', { id: big.story.id }, token)).story.wordCount).toBe(after);
   await expect(page.getByRole('button', { name: /Count: ten thousand words/ })).toContainText(`${after} words`);
 });
+
+test('a note (a long sentence) is underlined in the body only once jumped to; warnings always are', async ({ page, signIn }) => {
+  await signIn(page, 'reporter');
+  await newStory(page, 'National');
+  await headline(page).fill('Ferries run late');
+  await body(page).click();
+  await page.keyboard.insertText(`${Array(10).fill('the ferry left the harbour').join(' and ')}. The ferry was was late.`);
+  const panel = checksPanel(page);
+  const note = panel.getByRole('button', { name: /^A sentence of \d+ words/ });
+  await expect(note).toBeVisible({ timeout: 15_000 });
+  const decoration = (severity: string) =>
+    page.evaluate(`getComputedStyle(document.querySelector('.story-body .finding-mark-${severity}')).textDecorationLine`);
+  await expect.poll(() => decoration('warning')).toBe('underline');
+  await expect.poll(() => decoration('info')).toBe('none');
+  await note.click();
+  await expect(page.locator('.story-body .finding-mark-info.active')).toHaveCount(1);
+  await expect.poll(() => decoration('info')).toBe('underline');
+});

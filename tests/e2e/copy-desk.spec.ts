@@ -3,6 +3,10 @@
 // back), a stale fix changes nothing, a desk editor dismisses a warning with a note and restores
 // it (never a blocking finding), "Check as I type" can be turned off, the queue row counts open
 // findings, and the desk's house style (Korean forms too) is edited on its own screen.
+// From the keyboard: a half-typed dismissal note survives re-checks, the focus moves on to the
+// next finding after a dismiss, restore or fix, and the buttons every finding has ("Dismiss",
+// "Previous", "Next") are described by their finding's message. Two desk editors on the house
+// style: an untouched screen takes the other's save, edits are never overwritten unasked.
 // Screenshot for the issue: test-results/screens/copy-desk-01-seed-name-finding.png.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -86,6 +90,10 @@ test('the seed article: the name is marked in body and caption; a fix edits both
   // The message jumps to the first place, the body, and selects the words there.
   await finding.getByRole('button', { name: NAME_FINDING }).click();
   await expect(finding.getByText('1 of 2')).toBeVisible();
+  // Every finding has these buttons: each is described by its own finding's message, its name kept as shown.
+  for (const name of ['Previous', 'Next', 'Dismiss']) await expect(finding.getByRole('button', { name, exact: true })).toHaveAccessibleDescription(NAME_FINDING);
+  // At the first place "Previous" is unavailable, yet keeps the focus a keyboard user gives it.
+  await expect(finding.getByRole('button', { name: 'Previous' })).toHaveAttribute('aria-disabled', 'true');
   await expect.poll(() => page.evaluate('String(window.getSelection())')).toBe('Seo Min-jeong');
   await page.keyboard.press('ArrowRight');
   await page.evaluate("document.querySelector('.editor-scroll').scrollTop = 0");
@@ -139,12 +147,18 @@ test('a desk editor dismisses a warning with a note and restores it; blocking fi
   const doubled = panel.getByRole('listitem').filter({ hasText: /"the" is written twice/i });
   await expect(doubled).toHaveCount(1, { timeout: 15_000 });
 
-  // Read only for the desk editor (a reporter's draft): the fix says why it cannot be applied.
-  const fix = doubled.locator('.fix-button').first();
-  if (await fix.count()) {
-    await expect(fix).toBeDisabled();
-    await expect(doubled).toContainText('The text is read only for you now.');
-  }
+  // Read only for the desk editor (a reporter's draft): the fix says why it cannot be applied, to
+  // the eye and, since Tab still reaches it (aria-disabled), to a keyboard and screen reader user.
+  const fix = doubled.getByRole('button', { name: 'Keep one “the”' });
+  await expect(fix).toBeDisabled();
+  await expect(fix).toHaveAttribute('aria-disabled', 'true');
+  await expect(doubled).toContainText('The text is read only for you now.');
+  await expect(fix).toHaveAccessibleDescription(/^The text is read only for you now\. "the" is written twice/);
+  await doubled.getByRole('button', { name: /"the" is written twice/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(fix).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => bodyText(page)).toContain('after the the repairs');
 
   await doubled.getByRole('button', { name: 'Dismiss', exact: true }).click();
   const note = doubled.getByRole('textbox', { name: 'Why does this not apply?' });
@@ -241,8 +255,212 @@ test('the desk edits the house style (Korean forms too); a rule becomes a findin
   const fixes = rule.locator('.fix-button');
   await expect(fixes.first()).toBeEnabled();
   // Apply every offered fix until the house-style findings are gone (headline and body).
-  for (let i = 0; i < 4 && (await rule.count()); i += 1) await rule.first().locator('.fix-button').first().click();
+  // (One at a time: the next click waits until the check after the last fix has run.)
+  for (let i = 0; i < 4; i += 1) {
+    const left = await rule.count();
+    if (!left) break;
+    await rule.first().locator('.fix-button').first().click();
+    await expect.poll(() => rule.count()).toBeLessThan(left);
+  }
   await expect(rule).toHaveCount(0, { timeout: 10_000 });
   await expect(headline(reporterPage)).toHaveValue('북한 미사일 발사');
   await expect.poll(() => bodyText(reporterPage)).toContain('북한 미사일 발사 소식이');
+});
+
+/** A story by Park Soo-hyun, submitted and claimed by Kim Min-ji, whose window may then edit it. */
+async function claimedStory(api: ApiFn, newsroom: Newsroom, title: string, paragraphs: string[]): Promise<number> {
+  const reporter = await newsroom.token('Park Soo-hyun');
+  const desk = await newsroom.token('Kim Min-ji');
+  const { story } = await api('stories.create', { desk: 'National', headline: title }, reporter);
+  await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docOf(paragraphs) } }, reporter);
+  await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
+  await api('stories.transition', { id: story.id, action: 'claim' }, desk);
+  await api('stories.unlock', { id: story.id }, desk).catch(() => undefined);
+  return story.id;
+}
+
+test('from the keyboard: a half-typed note survives re-checks; the focus moves on after dismiss, restore and fix', async ({ page, signIn, api, newsroom }) => {
+  const storyId = await claimedStory(api, newsroom, 'Bridge traffic returns', [
+    'The bridge reopened on Monday after the the repairs.',
+    'Drivers said it was was worth the wait.',
+    'The first bus crossed crossed at dawn.',
+  ]);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await signIn(page, 'Kim Min-ji');
+  await openStory(page, 'Bridge traffic returns');
+  await expect(headline(page)).toBeEditable();
+  const panel = checksPanel(page);
+  const message = (word: string) => panel.getByRole('button', { name: `"${word}" is written twice`, exact: true });
+  const item = (word: string) => panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: `"${word}" is written twice`, exact: true }) });
+  await expect(message('crossed')).toBeVisible({ timeout: 15_000 });
+
+  // Dismiss opened from the keyboard; a note half typed.
+  await item('was').getByRole('button', { name: 'Dismiss', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const note = panel.getByRole('textbox', { name: 'Why does this not apply?' });
+  await expect(note).toBeFocused();
+  await expect(note).toHaveAccessibleDescription('"was" is written twice');
+  await page.keyboard.type('Quoted as said');
+
+  // A re-check that adds a finding before it ("at at" in the first paragraph): the note stays.
+  // The core recounts the saved story for the queues; the editor reloads nothing for that.
+  const counted = async () =>
+    (await api('stories.list', { status: ['editing'], limit: 200 }, await newsroom.token('Kim Min-ji'))).items.find((s) => s.id === storyId)?.openFindings?.warning ?? null;
+  await expect.poll(counted).not.toBeNull();
+  const warnings = (await counted()) as number;
+  const reloads: string[] = [];
+  page.on('request', (r) => {
+    const at = new URL(r.url()).pathname;
+    if (at === '/api/stories.get' || at === '/api/settings.get') reloads.push(at);
+  });
+  await body(page).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Ferries leave at at nine. ');
+  await expect(message('at')).toBeVisible();
+  await expect(note).toHaveValue('Quoted as said');
+  await saved(page);
+  await expect.poll(counted).toBe(warnings + 1);
+  await page.waitForTimeout(1000);
+  expect(reloads, 'a recount reloads nothing in the editor').toEqual([]);
+
+  // Back in the note; meanwhile another desk editor dismisses the finding before it: the note and its focus stay.
+  await note.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' by the minister');
+  const lee = await newsroom.token('Lee Jae-won');
+  const atKey = (await api('stories.check', { id: storyId }, lee)).findings.find((f) => f.message.startsWith('"at" is written twice'))?.key;
+  expect(atKey).toBeTruthy();
+  await api('stories.dismissFinding', { id: storyId, key: atKey!, note: 'The timetable says so.' }, lee);
+  await expect(panel.getByText(/^Dismissed \(1\)$/)).toBeVisible();
+  await expect(message('at')).toHaveCount(0);
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue('Quoted as said by the minister');
+  expect(reloads.filter((r) => r === '/api/settings.get'), 'a dismissal elsewhere refetches the dismissals, not the settings').toEqual([]);
+
+  // Sent from the keyboard: the focus goes on to the next finding.
+  await page.keyboard.press('Tab');
+  await expect(item('was').getByRole('button', { name: 'Dismiss warning' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText(/^Dismissed \(2\)$/)).toBeVisible();
+  await expect(message('crossed')).toBeFocused();
+  await shot(page, 'copy-desk-05-focus-after-dismiss');
+
+  // The last warning dismissed: the focus goes on to the next finding in the panel, the first note.
+  const readingTime = panel.getByRole('button', { name: /^\d+ words, about \d+ min to read$/ });
+  await page.keyboard.press('Tab');
+  await expect(item('crossed').getByRole('button', { name: 'Keep one “crossed”' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(item('crossed').getByRole('button', { name: 'Dismiss', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('The bus did cross twice.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText(/^Dismissed \(3\)$/)).toBeVisible();
+  await expect(readingTime).toBeFocused();
+
+  // Restore, one after another from the keyboard: each time the focus is on the next Restore,
+  // and after the last, on the finding it brought back.
+  const dismissed = panel.getByRole('group').filter({ has: page.getByText(/^Dismissed \(\d\)$/) });
+  await panel.getByText(/^Dismissed \(3\)$/).focus();
+  await page.keyboard.press('Enter');
+  const restore = dismissed.getByRole('button', { name: 'Restore', exact: true });
+  await expect(restore).toHaveCount(3);
+  await expect(restore.nth(0)).toHaveAccessibleDescription('"at" is written twice');
+  await restore.nth(0).focus();
+  await page.keyboard.press('Enter');
+  await expect(restore).toHaveCount(2);
+  await expect(restore.nth(0)).toBeFocused();
+  await expect(restore.nth(0)).toHaveAccessibleDescription('"was" is written twice');
+  await page.keyboard.press('Enter');
+  await expect(restore).toHaveCount(1);
+  await expect(restore.nth(0)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dismissed).toHaveCount(0);
+  await expect(message('crossed')).toBeFocused();
+
+  // A fix from the keyboard: the finding goes once checked, and the focus to the next finding.
+  await page.keyboard.press('Tab');
+  await expect(item('crossed').getByRole('button', { name: 'Keep one “crossed”' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(message('crossed')).toHaveCount(0);
+  await expect.poll(() => bodyText(page)).toContain('The first bus crossed at dawn.');
+  await expect(readingTime).toBeFocused();
+
+  // The last finding in the panel dismissed: the focus goes back to the one before it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A short story.');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('button', { name: 'Dismiss note' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(readingTime).toHaveCount(0);
+  await expect(message('was')).toBeFocused();
+  await expectNoSeriousViolations(page, 'the checks panel after keyboard work');
+});
+
+test('two desk editors on the house style: an untouched screen takes the other\'s save; edits are not overwritten unasked', async ({ page, signIn, newUserPage, api, newsroom }) => {
+  const token = await newsroom.token('Kim Min-ji');
+  const before = (await api('settings.get', {}, token)).settings;
+  const other = await newUserPage();
+  await signIn(page, 'Kim Min-ji');
+  await signIn(other, 'Lee Jae-won');
+  for (const p of [page, other]) {
+    await p.getByRole('button', { name: 'House style', exact: true }).click();
+    await expect(p.getByRole('heading', { level: 1, name: 'House style' })).toBeVisible();
+  }
+  const sentence = page.getByRole('spinbutton', { name: 'Longest sentence (words)' });
+  const headlineLimit = page.getByRole('spinbutton', { name: 'Longest headline (characters)' });
+  const theirs = page.getByRole('alert').filter({ hasText: 'Someone else saved the house style.' });
+  const saveOther = async () => {
+    await other.getByRole('button', { name: 'Save house style' }).click();
+    await expect(other.getByRole('status').filter({ hasText: 'House style saved.' })).toBeVisible();
+  };
+
+  // Untouched here: the other editor's new rule shows at once, said quietly.
+  await other.getByRole('button', { name: 'Add rule' }).click();
+  await other.keyboard.type('Pyeongchang');
+  await other.getByRole('textbox', { name: 'Forms to avoid' }).last().fill('Pyongchang');
+  await saveOther();
+  await expect(page.getByRole('status').filter({ hasText: 'Updated from another window.' })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Rule \d+: Pyeongchang$/ })).toBeVisible();
+  await expect(theirs).toHaveCount(0);
+
+  // Edits here: kept, with a notice; "Load their version" takes theirs.
+  await sentence.fill('50');
+  await other.getByRole('spinbutton', { name: 'Longest headline (characters)' }).fill('80');
+  await saveOther();
+  await expect(theirs).toBeVisible();
+  await expect(sentence).toHaveValue('50');
+  await expectNoSeriousViolations(page, 'the house-style screen with the notice');
+  await shot(page, 'copy-desk-06-house-style-saved-elsewhere');
+  await theirs.getByRole('button', { name: 'Load their version' }).click();
+  await expect(theirs).toHaveCount(0);
+  await expect(headlineLimit).toHaveValue('80');
+  await expect(sentence).toHaveValue(String(before.sentenceMaxWords));
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the version saved in another window.' })).toBeFocused();
+
+  // Edits again; "Keep editing" goes back to the field; Save asks before replacing theirs.
+  await sentence.fill('50');
+  await other.getByRole('spinbutton', { name: 'Longest headline (characters)' }).fill('85');
+  await saveOther();
+  await expect(theirs).toBeVisible();
+  await theirs.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(theirs).toHaveCount(0);
+  await expect(sentence).toBeFocused();
+  await page.getByRole('button', { name: 'Save house style' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Replace their changes?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await api('settings.get', {}, token)).settings.headlineMaxChars).toBe(85);
+  await page.getByRole('button', { name: 'Save house style' }).click();
+  await confirm.getByRole('button', { name: 'Replace their changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'House style saved.' })).toBeVisible();
+  const now = (await api('settings.get', {}, token)).settings;
+  expect([now.headlineMaxChars, now.sentenceMaxWords]).toEqual([80, 50]);
+  // The other screen, untouched since its save, follows.
+  await expect(other.getByRole('status').filter({ hasText: 'Updated from another window.' })).toBeVisible();
+  await expect(other.getByRole('spinbutton', { name: 'Longest sentence (words)' })).toHaveValue('50');
+
+  await api('settings.update', { headlineMaxChars: before.headlineMaxChars, sentenceMaxWords: before.sentenceMaxWords, houseStyle: before.houseStyle }, token);
 });
