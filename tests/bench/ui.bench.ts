@@ -158,21 +158,26 @@ function initialJs(): { files: { file: string; bytes: number; gzip: number }[]; 
   return { files, gzipKB: round(sum('gzip')), rawKB: round(sum('bytes')) };
 }
 
+/** A reporter's story of the given paragraphs on a fresh demo server: the reporter's token and its word count. */
+async function reporterStory(baseURL: string, headline: string, paragraphs: string[]): Promise<{ token: string; words: number }> {
+  const api = makeApi(baseURL);
+  const { staff } = await api('staff.list', {});
+  const reporter = staff.find((s) => s.roles[0] === 'reporter') ?? staff.find((s) => s.roles.includes('reporter'));
+  if (!reporter) throw new Error('the demo newsroom has no reporter');
+  const { token } = await api('session.signIn', { staffId: reporter.id });
+  const doc = docFromParagraphs(paragraphs);
+  const { story } = await api('stories.create', { desk: reporter.desks[0] ?? 'National', headline }, token);
+  await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc } }, token);
+  return { token, words: countWords(bodyText(doc)) };
+}
+
 // ── 1. typing ────────────────────────────────────────────────────────────────
 
 async function typingBench(browser: Browser) {
   const server = await startServer();
   try {
-    const api = makeApi(server.baseURL);
-    const { staff } = await api('staff.list', {});
-    const reporter = staff.find((s) => s.roles[0] === 'reporter') ?? staff.find((s) => s.roles.includes('reporter'));
-    if (!reporter) throw new Error('the demo newsroom has no reporter');
-    const { token } = await api('session.signIn', { staffId: reporter.id });
     const paragraphs = Array.from({ length: 100 }, (_, i) => filler(100, i + 1));
-    const doc = docFromParagraphs(paragraphs);
-    const words = countWords(bodyText(doc));
-    const { story } = await api('stories.create', { desk: reporter.desks[0] ?? 'National', headline: 'Ten thousand words' }, token);
-    await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc } }, token);
+    const { token, words } = await reporterStory(server.baseURL, 'Ten thousand words', paragraphs);
 
     // The app.
     const appContext = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
@@ -227,16 +232,8 @@ function planted(i: number): string {
 async function checksTypingBench(browser: Browser) {
   const server = await startServer();
   try {
-    const api = makeApi(server.baseURL);
-    const { staff } = await api('staff.list', {});
-    const reporter = staff.find((s) => s.roles[0] === 'reporter') ?? staff.find((s) => s.roles.includes('reporter'));
-    if (!reporter) throw new Error('the demo newsroom has no reporter');
-    const { token } = await api('session.signIn', { staffId: reporter.id });
     const paragraphs = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `${planted(i)} ${filler(80, i + 1)}` : filler(100, i + 1)));
-    const doc = docFromParagraphs(paragraphs);
-    const words = countWords(bodyText(doc));
-    const { story } = await api('stories.create', { desk: reporter.desks[0] ?? 'National', headline: 'Checked words' }, token);
-    await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc } }, token);
+    const { token, words } = await reporterStory(server.baseURL, 'Checked words', paragraphs);
 
     const run = async (checksOn: boolean): Promise<{ latencies: number[]; marks: number }> => {
       const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });

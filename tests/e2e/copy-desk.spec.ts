@@ -10,15 +10,13 @@
 // Screenshot for the issue: test-results/screens/copy-desk-01-seed-name-finding.png.
 
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, docOf, seedArticle, shot, type ApiFn, type Newsroom } from './fixtures.js';
+import { attachSeedPhotos, writeSeedStory } from './seedStory.js';
 import { body, headline, openStory, saved } from './ui.js';
 
 test.setTimeout(120_000);
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const checksPanel = (page: Page) => page.getByRole('tabpanel', { name: /^Checks/ });
 const bodyText = (page: Page) => body(page).innerText();
 const NAME_FINDING = /Seo Min-jung.*Seo Min-jeong|Seo Min-jeong.*Seo Min-jung/;
@@ -32,31 +30,9 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 /** The seed article written by its reporter, both photos attached by the photo desk, submitted and claimed by Kim Min-ji. */
 async function seedStory(api: ApiFn, newsroom: Newsroom): Promise<number> {
-  const seed = seedArticle();
-  const reporter = await newsroom.token(seed.byline.name);
-  const photoEditor = await newsroom.token('photo_editor');
+  const { story, reporter } = await writeSeedStory(api, newsroom);
+  await attachSeedPhotos(api, newsroom, story.id);
   const desk = await newsroom.token('Kim Min-ji');
-  const { story } = await api('stories.create', { desk: seed.desk, headline: seed.headline, slug: seed.slug }, reporter);
-  await api(
-    'stories.save',
-    {
-      id: story.id,
-      baseVersion: story.version,
-      changes: { subheadlines: seed.subheadlines, dateline: seed.dateline, body: docOf(seed.body_paragraphs) },
-    },
-    reporter,
-  );
-  const files = seed.photos.map((p) => ({ name: path.basename(p.file), data: readFileSync(path.join(ROOT, 'tests/fixtures/photos', path.basename(p.file))).toString('base64') }));
-  const { results } = await api('photos.import', { files }, photoEditor);
-  for (const [i, p] of seed.photos.entries()) {
-    const asset = results[i]?.asset;
-    expect(asset, results[i]?.error).toBeTruthy();
-    await api(
-      'photos.attach',
-      { storyId: story.id, assetId: asset!.id, placement: p.placement, ...(p.before_paragraph !== undefined ? { position: p.before_paragraph } : {}), caption: p.caption, credit: p.credit },
-      photoEditor,
-    );
-  }
   await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
   await api('stories.transition', { id: story.id, action: 'claim' }, desk);
   // The claim took the lock through the API; the desk editor's window takes it again.

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { DocNode, StoryPhoto } from '../../shared/domain.js';
-import { test, expect, docOf, seedArticle, shot } from './fixtures.js';
+import { test, expect, seedArticle, shot } from './fixtures.js';
+import { writeSeedStory } from './seedStory.js';
 import { action, body, expectStatus, openStory } from './ui.js';
 import type { Locator, Page } from '@playwright/test';
 
@@ -166,17 +167,7 @@ test('the photo desk imports, finds, edits and places photos; approve waits for 
   });
 
   // The reporter's story, written through the API.
-  const reporterToken = await newsroom.token(seed.byline.name);
-  const { story: created } = await api('stories.create', { desk: seed.desk, headline: seed.headline, slug: seed.slug }, reporterToken);
-  await api(
-    'stories.save',
-    {
-      id: created.id,
-      baseVersion: created.version,
-      changes: { subheadlines: seed.subheadlines, dateline: seed.dateline, body: docOf(seed.body_paragraphs) },
-    },
-    reporterToken,
-  );
+  const { story: created, reporter: reporterToken } = await writeSeedStory(api, newsroom);
   const storyId = created.id;
   const photosPanel = page.getByRole('region', { name: 'Story photos' });
   const photoItem = (fileName: string) => photosPanel.getByRole('listitem').filter({ has: page.locator(`[aria-label="Detach ${fileName}"]`) });

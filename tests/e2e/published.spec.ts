@@ -3,10 +3,10 @@
 // publishes), then its index.html opened in Chromium from the bridge's /published/ folder.
 // Screenshot: test-results/screens/published-seed-article.png (and a full-page one).
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test, expect, seedArticle, docOf } from './fixtures.js';
+import { test, expect, seedArticle } from './fixtures.js';
+import { attachSeedPhotos, writeSeedStory } from './seedStory.js';
 import type { SeedArticle } from '../support/seedArticle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,41 +22,9 @@ type SeedPhoto = SeedArticle['photos'][number];
 test('the published seed article renders with both photos, captions and credits', async ({ page, api, newsroom, server }) => {
   const seed = seedArticle();
   const photos: SeedPhoto[] = seed.photos;
-  const reporter = await newsroom.token('Ji Da-gyum');
-  const photoEditor = await newsroom.token('photo_editor');
   const desk = await newsroom.token('Kim Min-ji');
-
-  const { story } = await api('stories.create', { desk: seed.desk, headline: seed.headline, slug: seed.slug }, reporter);
-  await api(
-    'stories.save',
-    {
-      id: story.id,
-      baseVersion: story.version,
-      changes: { subheadlines: seed.subheadlines, dateline: seed.dateline, byline: [{ staffId: newsroom.person('Ji Da-gyum').id }], body: docOf(seed.body_paragraphs) },
-    },
-    reporter,
-  );
-  const files = photos.map((p) => ({
-    name: path.basename(p.file),
-    data: readFileSync(path.join(ROOT, 'tests/fixtures/photos', path.basename(p.file))).toString('base64'),
-  }));
-  const { results } = await api('photos.import', { files }, photoEditor);
-  for (const [i, p] of photos.entries()) {
-    const asset = results[i]?.asset;
-    expect(asset, results[i]?.error).toBeTruthy();
-    await api(
-      'photos.attach',
-      {
-        storyId: story.id,
-        assetId: asset!.id,
-        placement: p.placement,
-        ...(p.before_paragraph !== undefined ? { position: p.before_paragraph } : {}),
-        caption: p.caption,
-        credit: p.credit,
-      },
-      photoEditor,
-    );
-  }
+  const { story, reporter } = await writeSeedStory(api, newsroom);
+  await attachSeedPhotos(api, newsroom, story.id);
   await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
   await api('stories.transition', { id: story.id, action: 'claim' }, desk);
   await api('stories.transition', { id: story.id, action: 'approve' }, desk);
