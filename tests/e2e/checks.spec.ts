@@ -93,3 +93,35 @@ test('a note (a long sentence) is underlined in the body only once jumped to; wa
   await expect(page.locator('.story-body .finding-mark-info.active')).toHaveCount(1);
   await expect.poll(() => decoration('info')).toBe('underline');
 });
+
+test('Korean composed through the IME while the checks run and come back is neither dropped nor doubled, and the marks stay on their words', async ({ page, signIn }) => {
+  await signIn(page, 'reporter');
+  await newStory(page, 'North Korea');
+  await headline(page).fill('북한 미사일 발사');
+  await body(page).click();
+  // A finding to mark, so every check run redraws the body's marks.
+  await page.keyboard.type('The the launch.');
+  await expect(checksPanel(page).getByRole('button', { name: '"The" is written twice' })).toBeVisible();
+  await expect(page.locator('.finding-mark-warning')).toHaveCount(1);
+
+  // A Korean IME through Chromium's own composition events: each jamo updates the composition,
+  // and between syllables the writer pauses long enough for a check to run and come back.
+  const cdp = await page.context().newCDPSession(page);
+  const compose = async (steps: string[], commit: string) => {
+    for (const text of steps) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await page.waitForTimeout(700);
+    }
+    await cdp.send('Input.insertText', { text: commit });
+  };
+  await page.keyboard.press('Space');
+  await compose(['ㅂ', '부', '북'], '북');
+  await compose(['ㅎ', '하', '한'], '한');
+  await page.keyboard.press('Space');
+  await compose(['ㅂ', '바', '발'], '발');
+  await compose(['ㅅ', '사'], '사');
+
+  await expect(body(page)).toHaveText('The the launch. 북한 발사');
+  // The marks are back once composing ends, on the same words.
+  await expect(page.locator('.finding-mark-warning')).toHaveText(['The the']);
+});

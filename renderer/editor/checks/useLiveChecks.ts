@@ -98,7 +98,9 @@ export function useLiveChecks(editorRef: RefObject<Editor | null>, dismissals: D
     useEditorFindings.getState().set(open, activeRef.current);
     const e = editorRef.current;
     if (e && !e.isDestroyed && anchor) {
-      e.view.dispatch(e.state.tr.setMeta(findingMarksKey, showFindings(markSources(open), anchor, activeRef.current)).setMeta('addToHistory', false));
+      afterComposition(e, () =>
+        e.view.dispatch(e.state.tr.setMeta(findingMarksKey, showFindings(markSources(open), anchor, activeRef.current)).setMeta('addToHistory', false)),
+      );
     }
   }, [findings, dismissals, anchor, editorRef]);
 
@@ -107,8 +109,24 @@ export function useLiveChecks(editorRef: RefObject<Editor | null>, dismissals: D
     const store = useEditorFindings.getState();
     store.set(store.open, activeKey);
     const e = editorRef.current;
-    if (e && !e.isDestroyed) e.view.dispatch(e.state.tr.setMeta(findingMarksKey, showActive(activeKey)).setMeta('addToHistory', false));
+    if (e && !e.isDestroyed) afterComposition(e, () => e.view.dispatch(e.state.tr.setMeta(findingMarksKey, showActive(activeKey)).setMeta('addToHistory', false)));
   }, [activeKey, editorRef]);
 
   return { findings, error, checking, outdated, live, setLive, settings, activeKey, setActiveKey, check };
+}
+
+/**
+ * Runs `redraw` now, or once the IME composition in progress ends. ProseMirror redraws the nodes
+ * whose decorations change, and redrawing around a syllable still being composed can interrupt
+ * some platforms' IMEs; the marks can wait for the syllable. Each redraw reads the editor's
+ * state when it runs, so a late one still marks the current text.
+ */
+function afterComposition(editor: Editor, redraw: () => void): void {
+  if (!editor.view.composing) return redraw();
+  editor.view.dom.addEventListener(
+    'compositionend',
+    // After ProseMirror has read the composed text in its own compositionend handling.
+    () => setTimeout(() => !editor.isDestroyed && redraw(), 0),
+    { once: true },
+  );
 }
