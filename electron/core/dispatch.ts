@@ -14,6 +14,15 @@ export interface CallContext {
   staff: Staff | null;
 }
 
+/**
+ * The signed-in person of a call. The dispatcher already refuses signed-out callers of every
+ * method that is not public; handlers call this for the person, typed as present.
+ */
+export function signedIn(ctx: CallContext): Staff {
+  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+  return ctx.staff;
+}
+
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
@@ -43,7 +52,7 @@ export function createDispatcher(
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const staff = resolveSession(token);
-      if (!staff && !('public' in def && def.public)) throw new ApiError('FORBIDDEN', 'Sign in first.');
+      if (!('public' in def && def.public)) signedIn({ token, staff });
       try {
         const handler = handlers[method] as Handler<typeof method>;
         return await handler(parsed.data as never, { token, staff });

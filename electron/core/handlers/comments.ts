@@ -2,25 +2,20 @@
 // authors and desk editors may resolve.
 
 import { bodyText } from '../../../shared/body.js';
-import type { Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { isAuthor, isDeskEditor } from '../../../shared/workflow.js';
 import { getComment, insertComment, setCommentResolved } from '../../../db/index.js';
-import type { CallContext, Handlers } from '../dispatch.js';
+import { signedIn, type Handlers } from '../dispatch.js';
 import { toPerson, toWorkflowStory } from '../people.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import { loadStory, storyChanged, write } from '../write.js';
 
-function me(ctx: CallContext): Staff {
-  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
-  return ctx.staff;
-}
 
 export function commentsModule(services: CoreServices): CoreModule {
   const { db } = services;
   const handlers: Partial<Handlers> = {
     'comments.add': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return write(services, (events) => {
         const story = loadStory(services, input.storyId);
         if (input.parentId !== undefined) {
@@ -50,7 +45,7 @@ export function commentsModule(services: CoreServices): CoreModule {
     },
 
     'comments.resolve': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return write(services, (events) => {
         const comment = getComment(db, input.id);
         if (!comment) throw new ApiError('NOT_FOUND', `There is no comment ${input.id}.`);

@@ -27,17 +27,13 @@ import { validateBody } from '../../../shared/body.js';
 import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { photoEditRefusal } from '../../../shared/workflow.js';
-import type { CallContext } from '../dispatch.js';
+import { signedIn } from '../dispatch.js';
 import { cleanText, FIELD_LIMITS } from '../photos/metadata/merge.js';
 import { figureIds, insertFigure, removeFigures, reorderFigures } from '../photos/figures.js';
 import { importPhotos } from '../photos/pipeline.js';
 import { plainBody, wordCountOf } from '../storyText.js';
 import type { CoreModule, CoreServices } from '../services.js';
 
-function signedIn(ctx: CallContext): Staff {
-  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
-  return ctx.staff;
-}
 
 /** Importing and editing library metadata is the photo desk's job. */
 function requirePhotoEditor(staff: Staff, what: string): void {

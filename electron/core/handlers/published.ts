@@ -5,17 +5,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { getPublishedVersion, listPublishedVersions } from '../../../db/published.js';
 import { storyExists } from '../../../db/stories.js';
-import type { Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createPublisher, publishedRoot, removeUnrecordedPackages, type FullPublisher } from '../publishing/publisher.js';
 import { startScheduler } from '../publishing/scheduler.js';
 import { inside } from '../publishing/writer.js';
+import { signedIn } from '../dispatch.js';
 import type { CoreModule, CoreServices } from '../services.js';
 
-function requireStaff(staff: Staff | null): Staff {
-  if (!staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
-  return staff;
-}
 
 function requireStory(services: CoreServices, storyId: number): void {
   if (!storyExists(services.db, storyId)) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
@@ -32,12 +28,12 @@ export function publishingModule(services: CoreServices): CoreModule {
   return {
     handlers: {
       'published.list': (input, ctx) => {
-        requireStaff(ctx.staff);
+        signedIn(ctx);
         requireStory(services, input.storyId);
         return { versions: listPublishedVersions(services.db, input.storyId) };
       },
       'published.get': async (input, ctx) => {
-        requireStaff(ctx.staff);
+        signedIn(ctx);
         requireStory(services, input.storyId);
         const version = getPublishedVersion(services.db, input.storyId, input.version);
         if (!version) throw new ApiError('NOT_FOUND', `Story ${input.storyId} has no published version ${input.version}.`);
@@ -53,11 +49,11 @@ export function publishingModule(services: CoreServices): CoreModule {
         }
       },
       'published.preview': async (input, ctx) => {
-        requireStaff(ctx.staff);
+        signedIn(ctx);
         return { html: await services.publisher.preview(input.storyId) };
       },
       'published.retryExport': async (input, ctx) => {
-        const staff = requireStaff(ctx.staff);
+        const staff = signedIn(ctx);
         if (!staff.roles.includes('desk_editor') && !staff.roles.includes('admin')) {
           throw new ApiError('FORBIDDEN', 'Only a desk editor or an admin can retry an export.');
         }

@@ -8,7 +8,7 @@
 import { ApiError } from '../../../shared/errors.js';
 import type { Settings } from '../../../shared/domain.js';
 import { hasRole, isDeskEditor, type Person } from '../../../shared/workflow.js';
-import type { Handlers } from '../dispatch.js';
+import { signedIn, type Handlers } from '../dispatch.js';
 import { toPerson } from '../people.js';
 import { checkExportDir } from '../publishing/exporter.js';
 import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
@@ -52,8 +52,7 @@ export function settingsModule(services: CoreServices, store: SettingsStore, fs:
   const handlers: Partial<Handlers> = {
     'settings.get': () => ({ settings: services.settings() }),
     'settings.update': async (input, ctx) => {
-      if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
-      const person = toPerson(ctx.staff);
+      const person = toPerson(signedIn(ctx));
       const changes = changedSettings(input as Partial<Settings>, services.settings());
       if (!hasRole(person, 'admin')) {
         const own = ownSettings(person);

@@ -45,7 +45,7 @@ import {
   type StoryContent,
   type WorkflowFields,
 } from '../../../db/index.js';
-import type { Handlers, CallContext } from '../dispatch.js';
+import { signedIn, type Handlers } from '../dispatch.js';
 import { assertCanEditText, liveLock, lockFor } from '../locks.js';
 import { toPerson, toWorkflowStory } from '../people.js';
 import { keepRevision, maybePeriodicRevision } from '../revisions.js';
@@ -53,10 +53,6 @@ import type { CoreModule, CoreServices } from '../services.js';
 import { plainBody, revisionText, slugify, wordCountOf } from '../storyText.js';
 import { findingsChanged, loadStory, storyChanged, write } from '../write.js';
 
-function me(ctx: CallContext): Staff {
-  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
-  return ctx.staff;
-}
 
 function encodeCursor(c: ListCursor): string {
   return Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString('base64url');
@@ -215,7 +211,7 @@ export function storiesModule(services: CoreServices): CoreModule {
 
   const handlers: Partial<Handlers> = {
     'stories.create': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
         throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
       }
@@ -255,7 +251,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.get': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       const story = loadStory(services, input.id);
       const person = toPerson(staff);
       const ws = toWorkflowStory(story);
@@ -274,7 +270,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.list': (input, ctx) => {
-      me(ctx);
+      signedIn(ctx);
       const result = listStories(
         db,
         { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId, needsPhotos: input.needsPhotos, query: input.query },
@@ -285,7 +281,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.save': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       let conflict: ApiError | null = null;
       const result = write(services, (events) => {
         const at = now();
@@ -330,7 +326,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.restore': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return write(services, (events) => {
         const at = now();
         const story = loadStory(services, input.id);
@@ -359,7 +355,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.transition': async (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return services.serialize(input.id, async () => {
         const at = now();
         const story = loadStory(services, input.id);
@@ -505,7 +501,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.lock': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return write(services, (events) => {
         const at = now();
         const story = loadStory(services, input.id);
@@ -519,7 +515,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.unlock': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       return write(services, (events) => {
         const at = now();
         const story = loadStory(services, input.id);
@@ -569,13 +565,13 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.history': (input, ctx) => {
-      me(ctx);
+      signedIn(ctx);
       const story = loadStory(services, input.id);
       return { revisions: listRevisions(db, story.id), events: listAuditEvents(db, story.id) };
     },
 
     'stories.revision': (input, ctx) => {
-      me(ctx);
+      signedIn(ctx);
       const story = loadStory(services, input.id);
       const revision = getRevision(db, story.id, input.revisionId);
       if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
@@ -583,7 +579,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.diff': (input: ParsedInput<'stories.diff'>, ctx) => {
-      me(ctx);
+      signedIn(ctx);
       const story = loadStory(services, input.id);
       const from = getRevision(db, story.id, input.fromRevision);
       const to = getRevision(db, story.id, input.toRevision);
@@ -592,12 +588,12 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.check': (input, ctx) => {
-      me(ctx);
+      signedIn(ctx);
       return { findings: runStoryChecks(loadStory(services, input.id)) };
     },
 
     'stories.dismissFinding': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       const story = loadStory(services, input.id);
       const finding = runStoryChecks(story).find((f) => f.key === input.key);
       if (!finding) {
@@ -629,7 +625,7 @@ export function storiesModule(services: CoreServices): CoreModule {
     },
 
     'stories.restoreFinding': (input, ctx) => {
-      const staff = me(ctx);
+      const staff = signedIn(ctx);
       const story = loadStory(services, input.id);
       const refused = dismissRefusal(toPerson(staff), 'warning');
       if (refused) throw new ApiError(refused.code, refused.message);
