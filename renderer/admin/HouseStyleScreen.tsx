@@ -48,6 +48,39 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
+/** One of the checks' two limits: a whole number in its range, with its hint and error. */
+function LimitField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  limit: 'headlineMaxChars' | 'sentenceMaxWords';
+  value: string;
+  errors: Errors;
+  onChange(value: string): void;
+}) {
+  const { id, label, hint, limit, value, errors, onChange } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={LIMITS[limit].min}
+        max={LIMITS[limit].max}
+        step={1}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...problem(errors, limit, `${id}-error`, `${id}-hint`)}
+      />
+      <p id={`${id}-hint`} className="muted small field-hint">
+        {hint}
+      </p>
+      <FieldError id={`${id}-error`} message={errors[limit]} />
+    </div>
+  );
+}
+
 function RuleFields({
   rule,
   index,
@@ -342,42 +375,24 @@ export function HouseStyleScreen() {
           <section className="admin-section" aria-labelledby={`${id}-limits`}>
             <h2 id={`${id}-limits`}>Limits</h2>
             <div className="admin-card field-row">
-              <div className="field">
-                <label htmlFor={`${id}-headline`}>Longest headline (characters)</label>
-                <input
-                  id={`${id}-headline`}
-                  type="number"
-                  inputMode="numeric"
-                  min={LIMITS.headlineMaxChars.min}
-                  max={LIMITS.headlineMaxChars.max}
-                  step={1}
-                  value={draft.headlineMaxChars}
-                  onChange={(e) => edit({ ...draft, headlineMaxChars: e.target.value })}
-                  {...problem(errors, 'headlineMaxChars', `${id}-headline-error`, `${id}-headline-hint`)}
-                />
-                <p id={`${id}-headline-hint`} className="muted small field-hint">
-                  Longer headlines get a warning.
-                </p>
-                <FieldError id={`${id}-headline-error`} message={errors.headlineMaxChars} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-sentence`}>Longest sentence (words)</label>
-                <input
-                  id={`${id}-sentence`}
-                  type="number"
-                  inputMode="numeric"
-                  min={LIMITS.sentenceMaxWords.min}
-                  max={LIMITS.sentenceMaxWords.max}
-                  step={1}
-                  value={draft.sentenceMaxWords}
-                  onChange={(e) => edit({ ...draft, sentenceMaxWords: e.target.value })}
-                  {...problem(errors, 'sentenceMaxWords', `${id}-sentence-error`, `${id}-sentence-hint`)}
-                />
-                <p id={`${id}-sentence-hint`} className="muted small field-hint">
-                  Longer sentences get a note.
-                </p>
-                <FieldError id={`${id}-sentence-error`} message={errors.sentenceMaxWords} />
-              </div>
+              <LimitField
+                id={`${id}-headline`}
+                label="Longest headline (characters)"
+                hint="Longer headlines get a warning."
+                limit="headlineMaxChars"
+                value={draft.headlineMaxChars}
+                errors={errors}
+                onChange={(v) => edit({ ...draft, headlineMaxChars: v })}
+              />
+              <LimitField
+                id={`${id}-sentence`}
+                label="Longest sentence (words)"
+                hint="Longer sentences get a note."
+                limit="sentenceMaxWords"
+                value={draft.sentenceMaxWords}
+                errors={errors}
+                onChange={(v) => edit({ ...draft, sentenceMaxWords: v })}
+              />
             </div>
           </section>
 
