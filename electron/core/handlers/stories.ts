@@ -595,7 +595,8 @@ export function storiesModule(services: CoreServices): CoreModule {
     'stories.dismissFinding': (input, ctx) => {
       const staff = signedIn(ctx);
       const story = loadStory(services, input.id);
-      const finding = runStoryChecks(story).find((f) => f.key === input.key);
+      const before = runStoryChecks(story);
+      const finding = before.find((f) => f.key === input.key);
       if (!finding) {
         throw new ApiError('NOT_FOUND', 'That finding no longer applies to the saved story (it may have been fixed, or the change is not saved yet).');
       }
@@ -618,10 +619,9 @@ export function storiesModule(services: CoreServices): CoreModule {
         events.push(findingsChanged(story, 'dismissals'));
       });
       services.copyDesk.recountSoon(story.id);
-      const findings = runStoryChecks(story);
-      const dismissal = findings.find((f) => f.key === finding.key)?.dismissed;
-      if (!dismissal) throw new ApiError('INTERNAL', 'The dismissal was not recorded.');
-      return { dismissal, findings };
+      // The story did not change: the findings are the ones just run, with this one now dismissed.
+      const dismissal = { key: finding.key, note, by: staff.id, byName: staff.name, at };
+      return { dismissal, findings: before.map((f) => (f.key === finding.key ? { ...f, dismissed: dismissal } : f)) };
     },
 
     'stories.restoreFinding': (input, ctx) => {
