@@ -9,15 +9,16 @@ import { createBackupCommand } from './backup.js';
 import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
+import { launchOptions } from './launchOptions.js';
 import { registerShellIpc } from './shellIpc.js';
 
-/** A Vite dev server the window may load instead of the built renderer (npm run dev). */
-const DEV_URL = process.env.NEWSDESK_DEV_URL ?? null;
+// The bundle sits in dist/electron, the renderer in dist/renderer. Only an unpackaged app (npm
+// start, npm run dev, tests) lets NEWSDESK_* variables move them.
+const launch = launchOptions(process.env, app.isPackaged, path.resolve(__dirname, '../renderer'));
+const DEV_URL = launch.devUrl;
 const devOrigin = DEV_URL ? new URL(DEV_URL).origin : null;
 const trusted = (url: string) => isAppUrl(url, devOrigin);
-
-// The bundle sits in dist/electron; the renderer in dist/renderer (NEWSDESK_RENDERER_DIR for tests).
-const rendererDir = process.env.NEWSDESK_RENDERER_DIR ? path.resolve(process.env.NEWSDESK_RENDERER_DIR) : path.resolve(__dirname, '../renderer');
+const rendererDir = launch.rendererDir;
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
@@ -28,18 +29,13 @@ let core: Core | null = null;
 let ipc: IpcBridge | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function dataDir(): string {
-  return process.env.NEWSDESK_DATA_DIR ? path.resolve(process.env.NEWSDESK_DATA_DIR) : path.join(app.getPath('userData'), 'newsroom');
-}
-
 function isFirstRun(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
 }
 
-/** First run: the demo newsroom or an empty one. NEWSDESK_FIRST_RUN=demo|empty answers without asking (tests). */
+/** First run: the demo newsroom or an empty one (a test may answer through the launch options). */
 async function askFirstRun(): Promise<'demo' | 'empty' | 'quit'> {
-  const preset = process.env.NEWSDESK_FIRST_RUN;
-  if (preset === 'demo' || preset === 'empty') return preset;
+  if (launch.firstRun) return launch.firstRun;
   const { response } = await dialog.showMessageBox({
     type: 'question',
     title: 'Welcome to Newsdesk',
@@ -103,7 +99,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const dir = dataDir();
+  const dir = launch.dataDir ?? path.join(app.getPath('userData'), 'newsroom');
   let demo = false;
   if (isFirstRun(dir)) {
     const choice = await askFirstRun();
