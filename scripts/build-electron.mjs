@@ -2,6 +2,9 @@
 //   electron/main/main.ts       → dist/electron/main.cjs   (Electron main, CJS)
 //   electron/preload/preload.ts → dist/electron/preload.cjs (sandboxed preload: one CJS file, only `electron` external)
 //   electron/serve/cli.ts       → dist/serve/cli.mjs        (loopback HTTP bridge, ESM)
+//   electron/core/photos/metadata/metadataWorker.ts → dist/electron/metadataWorker.cjs and
+//     dist/serve/metadataWorker.mjs: the core's photo-metadata worker thread, which the core
+//     starts from beside its own bundle (see electron/core/photos/metadata/reader.ts)
 // npm packages stay external (installed beside the app; native ones are unpacked from the asar).
 
 import { build } from 'esbuild';
@@ -31,6 +34,10 @@ const targets = [
   // A sandboxed preload can require only `electron`: everything else is bundled in.
   { ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', minify: true, external: ['electron'] },
   { ...common, entryPoints: ['electron/serve/cli.ts'], outfile: 'dist/serve/cli.mjs', format: 'esm', packages: 'external' },
+  ...[
+    { outfile: 'dist/electron/metadataWorker.cjs', format: 'cjs' },
+    { outfile: 'dist/serve/metadataWorker.mjs', format: 'esm' },
+  ].map((out) => ({ ...common, ...out, entryPoints: ['electron/core/photos/metadata/metadataWorker.ts'], packages: 'external' })),
 ];
 
 if (watch) {
@@ -42,5 +49,5 @@ if (watch) {
   console.log('esbuild: watching electron/ and shared/');
 } else {
   await Promise.all(targets.map((options) => build(options)));
-  console.log('esbuild: dist/electron/main.cjs, dist/electron/preload.cjs, dist/serve/cli.mjs');
+  console.log(`esbuild: ${targets.map((t) => t.outfile).join(', ')}`);
 }

@@ -1,16 +1,16 @@
 // The import pipeline: bytes in, an asset out (or one clear sentence why not). Every heavy step
 // is asynchronous on libuv's thread pool — hashing (WebCrypto), decoding and resizing (sharp),
-// file writes — so the core keeps answering while a hundred photos come in.
+// file writes — or in a worker thread (reading the header and metadata), so the core keeps
+// answering while a hundred photos come in, or one crafted to be slow.
 
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions } from '../../../db/photos.js';
 import type { Db } from '../../../db/statements.js';
 import type { Id, PhotoAsset } from '../../../shared/domain.js';
-import { metadataSources, readPhotoMetadata } from './metadata/merge.js';
-import { makeRenditions, PhotoError, probe } from './renditions.js';
+import { metadataReader, type MetadataReader } from './metadata/reader.js';
+import { makeRenditions, PhotoError } from './renditions.js';
 import { CONTENT_TYPES, sniffImage } from './sniff.js';
-import { assetDir, decodeBase64, removeAssetDir, sha256Hex, writeFileAtomic } from './storage.js';
+import { decodeBase64, makeAssetDir, removeAssetDir, sha256Hex, writeFileAtomic } from './storage.js';
 
 export interface ImportFile {
   name: string;
@@ -34,6 +34,8 @@ export interface ImportDeps {
   staffId: Id;
   /** How many files are processed at once (each is itself multi-threaded inside libvips). */
   concurrency?: number;
+  /** Where header and metadata are read (default: the process's shared reader, which the core holds open). */
+  metadata?: MetadataReader;
 }
 
 const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -88,13 +90,11 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): P
 
   let written = false;
   try {
-    const info = await probe(bytes);
+    const { info, metadata } = await (deps.metadata ?? metadataReader()).read(bytes);
     const { display, thumb } = await makeRenditions(bytes);
-    const { metadata } = readPhotoMetadata(metadataSources(bytes, info));
 
-    const dir = assetDir(deps.dataDir, hash);
-    await fs.mkdir(dir, { recursive: true });
     written = true;
+    const dir = await makeAssetDir(deps.dataDir, hash);
     const originalFile = `original.${kind.ext}`;
     await Promise.all([
       writeFileAtomic(path.join(dir, originalFile), bytes),

@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { createCore, type Core } from '../../../electron/core/core.js';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 
-export const FIXTURES = path.resolve(__dirname, '../../fixtures/photos');
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos');
 export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
 export interface Harness {
@@ -85,7 +86,8 @@ export function iimDataset(record: number, dataset: number, value: Buffer | stri
 
 export const UTF8_MARKER = () => iimDataset(1, 90, Buffer.from([0x1b, 0x25, 0x47]));
 
-function resource(id: number, data: Buffer): Buffer {
+/** One Photoshop image resource block: "8BIM", id, empty Pascal name, size, data (padded to even). */
+export function resource(id: number, data: Buffer): Buffer {
   const head = Buffer.alloc(4 + 2 + 2 + 4);
   head.write('8BIM', 0, 'latin1');
   head.writeUInt16BE(id, 4);

@@ -1,5 +1,8 @@
 // The few EXIF (TIFF IFD0 / Exif IFD) text tags Newsdesk maps: ImageDescription, Artist,
-// Copyright and DateTimeOriginal. A damaged structure yields what was readable, never a throw.
+// Copyright and DateTimeOriginal. A damaged structure yields what was readable, never a throw;
+// a huge one is read no further than INPUT_LIMITS allows.
+
+import { INPUT_LIMITS } from './limits.js';
 
 export interface ExifFields {
   caption?: string;
@@ -20,9 +23,10 @@ function asciiValue(bytes: Buffer): string {
   }
 }
 
-/** `tiff` starts at the TIFF header ("II*\0" or "MM\0*"), i.e. after JPEG's "Exif\0\0". */
-export function readExifFields(tiff: Buffer): ExifFields {
+/** `block` starts at the TIFF header ("II*\0" or "MM\0*"), i.e. after JPEG's "Exif\0\0". */
+export function readExifFields(block: Buffer): ExifFields {
   const out: ExifFields = {};
+  const tiff = block.subarray(0, INPUT_LIMITS.exifBytes);
   try {
     if (tiff.length < 8) return out;
     const order = tiff.toString('latin1', 0, 2);
@@ -33,7 +37,7 @@ export function readExifFields(tiff: Buffer): ExifFields {
     const readIfd = (offset: number): Map<number, Buffer | number> => {
       const tags = new Map<number, Buffer | number>();
       if (offset < 8 || offset + 2 > tiff.length) return tags;
-      const count = Math.min(u16(offset), 1000);
+      const count = Math.min(u16(offset), INPUT_LIMITS.exifEntries);
       for (let i = 0; i < count; i++) {
         const e = offset + 2 + i * 12;
         if (e + 12 > tiff.length) break;
@@ -42,7 +46,11 @@ export function readExifFields(tiff: Buffer): ExifFields {
         const n = u32(e + 4);
         if (type === 2) {
           const start = n <= 4 ? e + 8 : u32(e + 8);
-          if (start + n <= tiff.length) tags.set(tag, tiff.subarray(start, start + n));
+          // Only a value's first exifTextBytes are read (text ends at its NUL anyway), cut where a character starts.
+          let take = Math.min(n, INPUT_LIMITS.exifTextBytes);
+          if (start + take > tiff.length) continue;
+          if (take < n) while (take > 0 && (tiff[start + take]! & 0xc0) === 0x80) take--;
+          tags.set(tag, tiff.subarray(start, start + take));
         } else if (type === 4 || type === 13) tags.set(tag, u32(e + 8));
       }
       return tags;
@@ -57,7 +65,7 @@ export function readExifFields(tiff: Buffer): ExifFields {
     const description = text(ifd0, 0x010e);
     if (description) out.caption = description;
     const artist = text(ifd0, 0x013b);
-    if (artist) out.creator = artist.split(';').map((a) => a.trim()).filter(Boolean);
+    if (artist) out.creator = artist.split(';', INPUT_LIMITS.listItems).map((a) => a.trim()).filter(Boolean);
     const copyright = text(ifd0, 0x8298);
     if (copyright) out.copyright = copyright;
     const exifPointer = ifd0.get(0x8769);

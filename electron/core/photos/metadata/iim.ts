@@ -1,8 +1,9 @@
 // IPTC IIM (the "IPTC-NAA" record inside Photoshop's APP13 resource 0x0404), decoded by its own
-// CodedCharacterSet. exifr reads IIM as Latin-1 whatever the file says, which garbles the UTF-8
-// captions Korean agencies send, so Newsdesk reads it here.
+// CodedCharacterSet. General-purpose readers often take IIM as Latin-1 whatever the file says,
+// which garbles the UTF-8 captions Korean agencies send, so Newsdesk reads it here.
 
 import { createHash } from 'node:crypto';
+import { INPUT_LIMITS } from './limits.js';
 import type { XmpFields } from './xmp.js';
 
 export interface PhotoshopResources {
@@ -12,9 +13,14 @@ export interface PhotoshopResources {
   iimDigest: Buffer | null;
 }
 
-/** Splits Photoshop image resource blocks ("8BIM", id, Pascal name, size, data — each padded to even). */
-export function readPhotoshopResources(data: Buffer): PhotoshopResources {
+/**
+ * Splits Photoshop image resource blocks ("8BIM", id, Pascal name, size, data — each padded to
+ * even). An IIM block cut short (the joined APP13 segments stop at INPUT_LIMITS.photoshopBytes)
+ * is read as far as it goes, without its digest, which was written for the whole block.
+ */
+export function readPhotoshopResources(input: Buffer): PhotoshopResources {
   const out: PhotoshopResources = { iim: null, iimDigest: null };
+  const data = input.subarray(0, INPUT_LIMITS.photoshopBytes);
   let pos = 0;
   while (pos + 12 <= data.length) {
     if (data.toString('latin1', pos, pos + 4) !== '8BIM') break;
@@ -26,7 +32,10 @@ export function readPhotoshopResources(data: Buffer): PhotoshopResources {
     const size = data.readUInt32BE(p);
     const start = p + 4;
     const end = start + size;
-    if (end > data.length) break;
+    if (end > data.length) {
+      if (id === 0x0404 && !out.iim && start < data.length) return { iim: data.subarray(start), iimDigest: null };
+      break;
+    }
     if (id === 0x0404 && !out.iim) out.iim = data.subarray(start, end);
     if (id === 0x0425 && !out.iimDigest && size === 16) out.iimDigest = data.subarray(start, end);
     pos = end + (size % 2);
@@ -40,15 +49,16 @@ export function iimDigestMatches(iim: Buffer, digest: Buffer): boolean {
 }
 
 export interface IimRecord {
-  /** Raw dataset values by "record:dataset", e.g. '2:120' — repeatable datasets keep every value. */
+  /** Raw dataset values by "record:dataset", e.g. '2:120' — repeatable datasets keep their first INPUT_LIMITS.iimValuesPerDataset values. */
   raw: Map<string, Buffer[]>;
   /** Whether 1:90 declared UTF-8 (ESC % G). */
   declaredUtf8: boolean;
   declaredCharset: boolean;
 }
 
-export function parseIimDatasets(iim: Buffer): IimRecord {
+export function parseIimDatasets(input: Buffer): IimRecord {
   const raw = new Map<string, Buffer[]>();
+  const iim = input.subarray(0, INPUT_LIMITS.photoshopBytes);
   let pos = 0;
   while (pos + 5 <= iim.length) {
     if (iim[pos] !== 0x1c) break; // tag marker
@@ -69,8 +79,8 @@ export function parseIimDatasets(iim: Buffer): IimRecord {
     const key = `${record}:${dataset}`;
     const list = raw.get(key);
     const value = iim.subarray(start, end);
-    if (list) list.push(value);
-    else raw.set(key, [value]);
+    if (!list) raw.set(key, [value]);
+    else if (list.length < INPUT_LIMITS.iimValuesPerDataset) list.push(value);
     pos = end;
   }
   const charset = raw.get('1:90')?.[0];

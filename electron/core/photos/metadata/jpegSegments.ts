@@ -1,12 +1,15 @@
 // Walks a JPEG's marker segments up to the start of scan and hands back the ones that carry
-// metadata (APP1 EXIF/XMP, APP13 Photoshop). Reads headers only, never the image data.
+// metadata (APP1 EXIF/XMP, APP13 Photoshop). Reads headers only, never the image data, and at
+// most INPUT_LIMITS.jpegHeadBytes of them.
+
+import { INPUT_LIMITS } from './limits.js';
 
 export interface JpegMetadataSegments {
   /** The TIFF structure of the APP1 "Exif" segment (after the 6-byte header). */
   exif: Buffer | null;
   /** The XMP packet of the APP1 XMP segment. */
   xmp: Buffer | null;
-  /** The Photoshop image resource blocks of every APP13 "Photoshop 3.0" segment, joined. */
+  /** The Photoshop image resource blocks of every APP13 "Photoshop 3.0" segment, joined (at most INPUT_LIMITS.photoshopBytes). */
   photoshop: Buffer | null;
 }
 
@@ -18,10 +21,12 @@ export function isJpeg(buf: Uint8Array): boolean {
   return buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
 }
 
-export function readJpegSegments(buf: Buffer): JpegMetadataSegments {
+export function readJpegSegments(file: Buffer): JpegMetadataSegments {
   const out: JpegMetadataSegments = { exif: null, xmp: null, photoshop: null };
-  if (!isJpeg(buf)) return out;
+  if (!isJpeg(file)) return out;
+  const buf = file.subarray(0, INPUT_LIMITS.jpegHeadBytes);
   const photoshopParts: Buffer[] = [];
+  let photoshopBytes = 0;
   let pos = 2;
   while (pos + 4 <= buf.length) {
     if (buf[pos] !== 0xff) break; // not a marker: damaged header, stop quietly
@@ -42,8 +47,11 @@ export function readJpegSegments(buf: Buffer): JpegMetadataSegments {
     if (marker === 0xe1) {
       if (!out.exif && startsWith(body, EXIF_HEADER)) out.exif = body.subarray(EXIF_HEADER.length);
       else if (!out.xmp && startsWith(body, XMP_HEADER)) out.xmp = body.subarray(XMP_HEADER.length);
-    } else if (marker === 0xed && startsWith(body, PHOTOSHOP_HEADER)) {
-      photoshopParts.push(body.subarray(PHOTOSHOP_HEADER.length));
+    } else if (marker === 0xed && startsWith(body, PHOTOSHOP_HEADER) && photoshopBytes < INPUT_LIMITS.photoshopBytes) {
+      // Beyond the limit the joined block is cut short: the readers keep what precedes the cut.
+      const part = body.subarray(PHOTOSHOP_HEADER.length, PHOTOSHOP_HEADER.length + INPUT_LIMITS.photoshopBytes - photoshopBytes);
+      photoshopParts.push(part);
+      photoshopBytes += part.length;
     }
     pos += 2 + length;
   }

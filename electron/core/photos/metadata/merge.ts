@@ -4,6 +4,7 @@
 import { readExifFields, type ExifFields } from './exif.js';
 import { iimDigestMatches, readIimFields, readPhotoshopResources, type IimFields } from './iim.js';
 import { isJpeg, readJpegSegments } from './jpegSegments.js';
+import { INPUT_LIMITS } from './limits.js';
 import { readXmpFields, type XmpFields } from './xmp.js';
 import type { PhotoMetadata } from '../../../../shared/domain.js';
 
@@ -56,16 +57,32 @@ export interface MetadataSources {
   photoshop: Buffer | null;
 }
 
+/** The metadata blocks sharp found in a file (any format; JPEG's are read from its segments instead). */
+export interface SharpBlocks {
+  exif?: Buffer;
+  xmp?: Buffer;
+  iptc?: Buffer;
+}
+
 /** The metadata blocks of a file: read from the JPEG headers, or from what sharp found in other formats. */
-export function metadataSources(file: Buffer, sharpMeta?: { exif?: Buffer; xmp?: Buffer; iptc?: Buffer }): MetadataSources {
+export function metadataSources(file: Buffer, sharpMeta?: SharpBlocks): MetadataSources {
   if (isJpeg(file)) return readJpegSegments(file);
   const exif = sharpMeta?.exif ?? null;
   let photoshop = sharpMeta?.iptc ?? null;
   if (photoshop && photoshop.toString('latin1', 0, 14) === 'Photoshop 3.0\0') photoshop = photoshop.subarray(14);
-  return {
+  return capSources({
     exif: exif && exif.toString('latin1', 0, 6) === 'Exif\0\0' ? exif.subarray(6) : exif,
     xmp: sharpMeta?.xmp ?? null,
     photoshop,
+  });
+}
+
+/** Each block cut to what its reader will look at, before anything parses or copies it. */
+function capSources(s: MetadataSources): MetadataSources {
+  return {
+    exif: s.exif && s.exif.subarray(0, INPUT_LIMITS.exifBytes),
+    xmp: s.xmp && s.xmp.subarray(0, INPUT_LIMITS.xmpBytes),
+    photoshop: s.photoshop && s.photoshop.subarray(0, INPUT_LIMITS.photoshopBytes),
   };
 }
 
@@ -76,7 +93,8 @@ export interface MergeReport {
   digest: 'match' | 'mismatch' | 'absent';
 }
 
-export function readPhotoMetadata(sources: MetadataSources): MergeReport {
+export function readPhotoMetadata(uncapped: MetadataSources): MergeReport {
+  const sources = capSources(uncapped);
   let iim: IimFields = {};
   let digest: MergeReport['digest'] = 'absent';
   if (sources.photoshop) {
@@ -107,10 +125,7 @@ export function readPhotoMetadata(sources: MetadataSources): MergeReport {
     return cleanText(value, FIELD_LIMITS[key], MULTILINE.has(key));
   };
   const creators = pick('creator') ?? exif.creator ?? [];
-  const keywords = (pick('keywords') ?? [])
-    .map((k) => cleanText(k, FIELD_LIMITS.keyword, false))
-    .filter((k, i, all) => k !== '' && all.indexOf(k) === i)
-    .slice(0, FIELD_LIMITS.keywords);
+  const keywords = cleanKeywords(pick('keywords') ?? []);
   const date = pick('dateCreated') ?? exif.dateCreated;
 
   return {
@@ -120,7 +135,7 @@ export function readPhotoMetadata(sources: MetadataSources): MergeReport {
       caption: textField('caption', exif.caption),
       headline: textField('headline'),
       credit: textField('credit'),
-      creator: cleanText(creators.map((c) => c.trim()).filter(Boolean).join(', '), FIELD_LIMITS.creator, false),
+      creator: cleanText(joinCapped(creators, FIELD_LIMITS.creator), FIELD_LIMITS.creator, false),
       copyright: textField('copyright', exif.copyright),
       source: textField('source'),
       keywords,
@@ -131,6 +146,32 @@ export function readPhotoMetadata(sources: MetadataSources): MergeReport {
       alt: textField('alt'),
     },
   };
+}
+
+/**
+ * The first FIELD_LIMITS.keywords distinct keywords, cleaned, in order. Linear (a Set, never a
+ * search of the list per keyword) and looking at no more than INPUT_LIMITS.listItems of them.
+ */
+export function cleanKeywords(raw: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const k of raw.slice(0, INPUT_LIMITS.listItems)) {
+    const clean = cleanText(k, FIELD_LIMITS.keyword, false);
+    if (clean !== '') seen.add(clean);
+    if (seen.size === FIELD_LIMITS.keywords) break;
+  }
+  return [...seen];
+}
+
+/** The non-blank names joined with commas, stopping once the text is longer than `max`. */
+function joinCapped(names: readonly string[], max: number): string {
+  let out = '';
+  for (const name of names.slice(0, INPUT_LIMITS.listItems)) {
+    const n = name.trim();
+    if (n === '') continue;
+    out = out === '' ? n : `${out}, ${n}`;
+    if (out.length > max) break;
+  }
+  return out;
 }
 
 function isBlank(v: string | string[]): boolean {
