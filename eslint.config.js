@@ -21,7 +21,7 @@ const boundaries = [
     patterns: [
       NODE('shared/'),
       ELECTRON('shared/'),
-      rule('shared/ runs anywhere: no React, UI or native libraries (DESIGN.md §5).', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp|exifr)(/.*)?$'),
+      rule('shared/ runs anywhere: no React, UI or native libraries (DESIGN.md §5).', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp)(/.*)?$'),
       rule('shared/ may import only shared/ (DESIGN.md §5).', '^(\\.\\./)+(db|electron|renderer|tests)(/.*)?$'),
     ],
     // No DOM in shared/: it also runs in the main process.

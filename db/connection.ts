@@ -71,9 +71,49 @@ function checkHeader(file: string): void {
   }
 }
 
+// The newsroom's files hold unpublished stories and staff: owner-only on Linux and macOS.
+// Windows has no such mode bits (the user profile's ACLs keep others out), so it is left alone.
+const POSIX_MODES = process.platform !== 'win32';
+
+/**
+ * Creates `file` empty and readable by its owner only, unless it exists already. An existing file
+ * is never opened: closing any descriptor of a file drops the POSIX locks SQLite holds on it in
+ * this process.
+ */
+export function createPrivateFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * Takes every permission of group and others off an existing file or folder. Returns the mode it
+ * had when it was tightened, or null when it was private already (or on Windows).
+ */
+export function restrictToOwner(target: string): number | null {
+  if (!POSIX_MODES) return null;
+  const mode = fs.statSync(target).mode & 0o7777;
+  if ((mode & 0o077) === 0) return null;
+  fs.chmodSync(target, mode & 0o700);
+  return mode;
+}
+
+/** restrictToOwner where the file system or the file's owner may refuse (a FAT stick, another account's file): the file still opens. */
+export function restrictToOwnerIfAllowed(target: string): void {
+  try {
+    restrictToOwner(target);
+  } catch {
+    // Left as it was: refusing to open the newsroom over its mode would help no one.
+  }
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (exists) checkHeader(file);
+  // SQLite creates the -wal and -shm files with the database file's mode, so this covers them too.
+  else if (!opts.readonly) createPrivateFile(file);
   let db: Db;
   try {
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
@@ -106,6 +146,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       );
     }
     if (!opts.readonly) {
+      // A file from before Newsdesk kept it private (or copied in by hand) is tightened once it is
+      // known to be a sound Newsdesk database; a refused file is left exactly as it was.
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) restrictToOwnerIfAllowed(f);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
@@ -183,6 +226,8 @@ export function checkpoint(db: Db): void {
 
 /** Online backup of a running database to `targetFile` (a consistent snapshot). */
 export async function backupDatabase(db: Db, targetFile: string): Promise<void> {
+  // The copy holds everything the database does, so it is as private.
+  createPrivateFile(targetFile);
   await db.backup(targetFile);
 }
 

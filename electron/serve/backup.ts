@@ -1,6 +1,7 @@
 // `npm run serve -- --data-dir DIR --backup FILE`: a consistent copy of DIR's database, taken
 // with SQLite's online backup through a read-only connection. Nothing in DIR is written, and a
-// serve process or the desktop app may keep the database open meanwhile (WAL lets readers in).
+// serve process or the desktop app may keep the database open meanwhile (WAL lets readers in), so
+// the backup neither takes nor waits for the folder's one-process lock (newsdesk.lock).
 
 import fs from 'node:fs';
 import path from 'node:path';

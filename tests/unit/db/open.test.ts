@@ -1,5 +1,6 @@
 // Opening refuses files it cannot trust — not SQLite, corrupt, or from a newer Newsdesk — with
 // a message naming the file, and leaves them byte for byte as they were. Backup works online.
+// The database and its copies are private to their owner on Linux and macOS.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -108,6 +109,38 @@ describe('openDatabase', () => {
     expect(hash(file)).toBe(before);
   });
 
+  const posix = process.platform !== 'win32';
+  const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+  it.skipIf(!posix)('creates a new database readable by its owner only, and its -wal and -shm too', () => {
+    const file = path.join(tempDir(), 'new.db');
+    const db = openDatabase(file);
+    insertDesk(db, 'National');
+    expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+    db.close();
+  });
+
+  it.skipIf(!posix)('tightens an existing database others may read, with its -wal and -shm; a refused file keeps its mode', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    // As an older Newsdesk left it: SQLite's default 0644, in WAL mode, so opening it creates a
+    // -wal and -shm with that mode before anything else runs.
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.exec(`CREATE TABLE t (x); INSERT INTO t VALUES (1)`);
+    raw.close();
+    fs.chmodSync(file, 0o644);
+    const db = openDatabase(file);
+    expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+    db.close();
+
+    const notes = path.join(dir, 'notes.db');
+    fs.writeFileSync(notes, 'not a database\n'.repeat(100), { mode: 0o644 });
+    fs.chmodSync(notes, 0o644);
+    expect(refusal(notes).reason).toBe('not-sqlite');
+    expect(mode(notes)).toBe(0o644);
+  });
+
   it('backs up a running database to a file that opens on its own', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'live.db'));
@@ -116,6 +149,7 @@ describe('openDatabase', () => {
     await backupDatabase(db, target);
     insertDesk(db, 'After backup');
     db.close();
+    if (posix) expect(mode(target)).toBe(0o600);
     const copy = openDatabase(target);
     expect(listDesks(copy).map((d) => d.name)).toEqual(['National']);
     copy.close();
