@@ -1,5 +1,6 @@
 // "Newsroom settings": the admin's screen (design §1: admins manage staff and settings). Shown
 // only to admins; the core refuses everyone else's calls anyway.
+import { SetAsideNotice } from './SetAsideNotice.js';
 import { SettingsForm } from './SettingsForm.js';
 import { StaffAdmin } from './StaffAdmin.js';
 
@@ -9,6 +10,7 @@ export function AdminScreen() {
   return (
     <div className="admin">
       <h1 className="admin-title">{ADMIN_TITLE}</h1>
+      <SetAsideNotice />
       <StaffAdmin />
       <SettingsForm />
     </div>

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { getPublishedVersion, listPublishedVersions } from '../../../db/published.js';
 import { storyExists } from '../../../db/stories.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createPublisher, publishedRoot, removeUnrecordedPackages, type FullPublisher } from '../publishing/publisher.js';
+import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, type FullPublisher } from '../publishing/publisher.js';
 import { startScheduler } from '../publishing/scheduler.js';
+import { fsReason } from '../publishing/packageFs.js';
 import { inside } from '../publishing/writer.js';
 import { signedIn } from '../dispatch.js';
 import type { CoreModule, CoreServices } from '../services.js';
@@ -45,7 +46,8 @@ export function publishingModule(services: CoreServices): CoreModule {
           ]);
           return { version, html, ninjs: JSON.parse(ninjs) as unknown };
         } catch (error) {
-          throw new ApiError('NOT_FOUND', `The files of version ${input.version} are missing from ${dir} (${(error as Error).message}).`);
+          // The folder as the data folder names it: an absolute path is for the log, not API callers.
+          throw new ApiError('NOT_FOUND', `The files of version ${input.version} are missing from published/${version.path} (${fsReason(error)}).`);
         }
       },
       'published.preview': async (input, ctx) => {
@@ -61,14 +63,16 @@ export function publishingModule(services: CoreServices): CoreModule {
         const version = await fullPublisher(services).retryExport(input.storyId, input.version);
         return { version };
       },
+      'published.setAside': async (_input, ctx) => {
+        if (!signedIn(ctx).roles.includes('admin')) throw new ApiError('FORBIDDEN', 'Only an admin can see the package folders set aside.');
+        return { folders: await setAsideFolders(services.dataDir) };
+      },
     },
     async start() {
-      // A crash between a package's rename and its commit leaves a folder nobody published.
-      const removed = await removeUnrecordedPackages(services.db, publishedRoot(services.dataDir)).catch((error: unknown) => {
+      // Package folders without a row (a crash while publishing, a restored older backup) are set aside.
+      await tidyPublishedAtStart(services).catch((error: unknown) => {
         console.warn(`[publishing] could not tidy ${publishedRoot(services.dataDir)}: ${(error as Error).message}`);
-        return [];
       });
-      if (removed.length > 0) console.warn(`[publishing] removed unpublished package folders left by a crash: ${removed.join(', ')}`);
       scheduler = startScheduler(services);
       // Stories that fell due while the app was closed go out before the core answers calls.
       await scheduler.idle();

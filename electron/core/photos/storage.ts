@@ -4,6 +4,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { fsyncFile, makeDirsDurably, nodeDirFs } from '../durable.js';
+
+// The library is the newsroom's, not the machine's: only the account running Newsdesk may read
+// it (on Windows the modes do nothing; the user profile's ACL does that job).
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+/** The flushes a media write makes, in one object so tests can watch their order against the database. */
+export const mediaFs = { ...nodeDirFs, fsyncFile };
 
 export function mediaDir(dataDir: string): string {
   return path.join(dataDir, 'media');
@@ -42,11 +51,29 @@ export async function decodeBase64(text: string): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Writes a file so that a reader sees either nothing or all of it. */
+/** Creates an asset's folder (and media/ when new), owner-only, its entry flushed to the disk. */
+export async function makeAssetDir(dataDir: string, hash: string): Promise<string> {
+  const dir = assetDir(dataDir, hash);
+  await makeDirsDurably(mediaFs, dir, DIR_MODE);
+  return dir;
+}
+
+/**
+ * Writes a file so that a reader sees either nothing or all of it, and so that once this
+ * resolves the file survives a power cut (its bytes and its name are flushed): only then may a
+ * database row point at it.
+ */
 export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
+  try {
+    await fs.writeFile(tmp, data, { mode: FILE_MODE, flag: 'wx' });
+    await mediaFs.fsyncFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await mediaFs.fsyncDir(path.dirname(file));
 }
 
 export async function removeAssetDir(dataDir: string, hash: string): Promise<void> {

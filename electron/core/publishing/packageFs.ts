@@ -1,10 +1,11 @@
 // The few file operations publishing and export use, behind an interface so tests can make any
-// one of them fail (a full disk, a permission error) and check nothing half-written is left.
+// one of them fail (a full disk, a permission error) and check nothing half-written is left, or
+// record the order of the writes, the fsyncs and the database commit.
 
 import fsp from 'node:fs/promises';
+import { fsyncDir, fsyncFile, type DirFs } from '../durable.js';
 
-export interface PackageFs {
-  mkdir(dir: string, opts: { recursive: true }): Promise<unknown>;
+export interface PackageFs extends DirFs {
   writeFile(file: string, data: string | Uint8Array): Promise<void>;
   readFile(file: string): Promise<Buffer>;
   readdir(dir: string, opts: { withFileTypes: true }): Promise<{ name: string; isDirectory(): boolean; isFile(): boolean }[]>;
@@ -12,6 +13,7 @@ export interface PackageFs {
   rm(target: string, opts: { recursive: true; force: true }): Promise<void>;
   stat(target: string): Promise<{ isDirectory(): boolean }>;
   access(target: string, mode: number): Promise<void>;
+  fsyncFile(file: string): Promise<void>;
 }
 
 export const nodeFs: PackageFs = {
@@ -23,6 +25,8 @@ export const nodeFs: PackageFs = {
   rm: (target, opts) => fsp.rm(target, opts),
   stat: (target) => fsp.stat(target),
   access: (target, mode) => fsp.access(target, mode),
+  fsyncFile,
+  fsyncDir,
 };
 
 export async function exists(fs: PackageFs, target: string): Promise<boolean> {
@@ -56,6 +60,7 @@ export function fsReason(error: unknown): string {
     case 'ENOTEMPTY':
       return 'the folder already exists';
     default:
-      return e?.message ? e.message : String(error);
+      // Not the error's own message: Node's name the absolute path, and these reasons reach API callers.
+      return e?.code ? `a file error (${e.code})` : 'an unexpected error';
   }
 }

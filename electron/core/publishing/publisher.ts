@@ -1,6 +1,7 @@
 // The Publisher the core hands to stories.transition and the scheduler: turns a story into the
 // next immutable published version (package on disk + row in the database), then copies it to
-// the export folder. Either the version exists completely (folder and row) or not at all.
+// the export folder. Either the version exists completely (folder and row) or not at all, and
+// the folder is on the disk (fsynced) before the row that names it commits.
 
 import path from 'node:path';
 import { inTransaction } from '../../../db/statements.js';
@@ -22,6 +23,7 @@ import { exportPackage } from './exporter.js';
 import { renditionFile, type PackageInput } from './model.js';
 import { buildNinjs, type MadeRendition } from './ninjs.js';
 import { exists, fsReason, nodeFs, type PackageFs } from './packageFs.js';
+import { describeTidy, listSetAside, removeIfEmpty, setAsidePackages, tidyPublished, type TidyReport } from './quarantine.js';
 import { makeRenditions } from './renditions.js';
 import { isSafeSegment, packageSlug } from './slug.js';
 import { loadStory, packageInput } from './source.js';
@@ -32,6 +34,11 @@ export type PublisherServices = Omit<CoreServices, 'publisher' | 'copyDesk'>;
 export interface PublisherOptions {
   /** File operations (tests inject failures here). */
   fs?: PackageFs;
+  /**
+   * The log, for what API callers are not told: the full paths of a failed write or export (their
+   * messages name "the export folder" or a folder inside the data folder). Default: console.error.
+   */
+  report?: (what: string, error: unknown) => void;
 }
 
 export interface FullPublisher extends Publisher {
@@ -49,46 +56,25 @@ export function publishedRoot(dataDir: string): string {
   return path.join(dataDir, 'published');
 }
 
-/** Removes `dir` if it is an empty folder. */
-async function removeIfEmpty(fs: PackageFs, dir: string): Promise<void> {
-  const left = await fs.readdir(dir, { withFileTypes: true }).catch(() => null);
-  if (left && left.length === 0) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+/**
+ * Run once at start, before anything publishes: sets aside package folders without a row and
+ * removes unfinished writes (see tidyPublished), and logs what it did.
+ */
+export async function tidyPublishedAtStart(services: Pick<CoreServices, 'db' | 'dataDir' | 'now'>, fs: PackageFs = nodeFs): Promise<TidyReport> {
+  const report = await tidyPublished(services.db, services.dataDir, publishedRoot(services.dataDir), fs, services.now());
+  const said = describeTidy(report, services.dataDir);
+  if (said) console.warn(`[publishing] ${said}`);
+  return report;
 }
 
-/**
- * Removes what a crash left under published/: package folders (<dir>/v<N>) that have no
- * published_versions row (the process died between the rename and the commit, so they were
- * never published), hidden temporary folders of unfinished writes, and story folders left
- * empty. Run at start, before anything publishes. Returns the removed paths, relative to root.
- */
-export async function removeUnrecordedPackages(db: CoreServices['db'], root: string, fs: PackageFs = nodeFs): Promise<string[]> {
-  const removed: string[] = [];
-  const top = await fs.readdir(root, { withFileTypes: true }).catch(() => null);
-  if (!top) return removed;
-  for (const entry of top) {
-    if (!entry.isDirectory()) continue;
-    const dir = path.join(root, entry.name);
-    if (entry.name.startsWith('.tmp-')) {
-      await fs.rm(dir, { recursive: true, force: true });
-      removed.push(entry.name);
-      continue;
-    }
-    if (!isSafeSegment(entry.name)) continue;
-    const versions = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const v of versions) {
-      const rel = `${entry.name}/${v.name}`;
-      if (v.isDirectory() && /^v[1-9][0-9]*$/.test(v.name) && !packagePathRecorded(db, rel)) {
-        await fs.rm(path.join(dir, v.name), { recursive: true, force: true });
-        removed.push(rel);
-      }
-    }
-    if (removed.some((r) => r.startsWith(`${entry.name}/`))) await removeIfEmpty(fs, dir);
-  }
-  return removed;
+/** The package folders set aside in quarantine and still there, relative to the data folder. */
+export function setAsideFolders(dataDir: string, fs: PackageFs = nodeFs): Promise<string[]> {
+  return listSetAside(fs, dataDir, publishedRoot(dataDir));
 }
 
 export function createPublisher(services: PublisherServices, opts: PublisherOptions = {}): FullPublisher {
   const fs = opts.fs ?? nodeFs;
+  const report = opts.report ?? ((what: string, error: unknown) => console.error(`[${what}]`, error));
   const root = publishedRoot(services.dataDir);
   const busy = new Set<number>();
   const db = services.db;
@@ -123,7 +109,9 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     const results = await Promise.all(
       input.photos.map((photo, i) =>
         makeRenditions(photo, i).catch((error: unknown) => {
-          throw new ApiError('INTERNAL', `Publishing failed: the renditions of photo ${i + 1} could not be made (${(error as Error).message}).`);
+          report('publish', error);
+          const reason = String((error as Error).message).split(photo.originalPath).join('its original');
+          throw new ApiError('INTERNAL', `Publishing failed: the renditions of photo ${i + 1} could not be made (${reason}).`);
         }),
       ),
     );
@@ -140,7 +128,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
   async function runExport(storyId: number, version: number): Promise<PublishedVersionSummary> {
     const summary = getPublishedVersion(db, storyId, version);
     if (!summary) throw new ApiError('NOT_FOUND', `Story ${storyId} has no published version ${version}.`);
-    const exportDir = services.settings().exportDir.trim();
+    const exportDir = services.exportDir();
     if (!exportDir) {
       setExportResult(db, storyId, version, 'none', null);
     } else {
@@ -148,6 +136,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
         await exportPackage(fs, inside(root, summary.path), exportDir, summary.path);
         setExportResult(db, storyId, version, 'ok', null);
       } catch (error) {
+        report('export', new Error(`Copying ${summary.path} to the export folder ${exportDir} failed`, { cause: error }));
         const message = error instanceof ApiError ? error.message : `Export failed: ${fsReason(error)}.`;
         setExportResult(db, storyId, version, 'failed', message);
       }
@@ -179,14 +168,23 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       const target = inside(root, rel);
       const storyDir = inside(root, dir);
       const storyDirIsNew = !(await exists(fs, storyDir).catch(() => true));
-      try {
-        // A folder without a row is left over from a crash between rename and commit: never published.
-        if (!packagePathRecorded(db, rel) && (await exists(fs, target))) {
-          await fs.rm(target, { recursive: true, force: true });
+      // A folder without a row in the way (left by a crash, or by a restored older backup) is set aside, never deleted.
+      if (!packagePathRecorded(db, rel) && (await exists(fs, target).catch(() => false))) {
+        const aside = await setAsidePackages(fs, services.dataDir, root, [rel], now);
+        const said = describeTidy({ ...aside, removed: [] }, services.dataDir);
+        if (said) console.warn(`[publishing] ${said}`);
+        if (aside.failed[0]) {
+          throw new ApiError(
+            'INTERNAL',
+            `Publishing failed: ${rel}, a folder without a record, is in the way in the published folder and could not be set aside (${aside.failed[0].reason}). Nothing was published; the story is unchanged.`,
+          );
         }
+      }
+      try {
         await writeFolderAtomically(fs, root, rel, files);
       } catch (error) {
-        throw new ApiError('INTERNAL', `Publishing failed: the package could not be written to ${root} (${fsReason(error)}). Nothing was published; the story is unchanged.`);
+        report('publish', new Error(`Writing ${rel} under ${root} failed`, { cause: error }));
+        throw new ApiError('INTERNAL', `Publishing failed: the package could not be written to the published folder (${fsReason(error)}). Nothing was published; the story is unchanged.`);
       }
       // One transaction: the version's row and whatever the caller moves with it (the story's status).
       try {
