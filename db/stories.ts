@@ -2,6 +2,7 @@
 // (subheadlines_text, byline_text, captions_text, body_text) are kept here so the FTS triggers
 // of migration 001 index every write.
 
+import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
 
@@ -52,6 +53,28 @@ export function getStoryAuthorIds(db: Db, storyId: Id): Id[] {
   return stmt(db, `SELECT staff_id FROM story_authors WHERE story_id = ? ORDER BY staff_id`).pluck().all(storyId) as Id[];
 }
 
+/** Each writer's words in the story's current text, most first (migration 006). */
+function getStoryWriters(db: Db, storyId: Id): Tally[] {
+  return stmt(db, `SELECT staff_id, words FROM story_writers WHERE story_id = ? ORDER BY words DESC, staff_id`).raw().all(storyId) as Tally[];
+}
+
+/** Who wrote the story's text, or null while nobody has saved it since writers were tracked. */
+export function getTextAuthorship(db: Db, storyId: Id): TextAuthorship | null {
+  const runs = stmt(db, `SELECT runs FROM story_text_runs WHERE story_id = ?`).pluck().get(storyId) as string | undefined;
+  return runs === undefined ? null : { runs: JSON.parse(runs) as Tally[], words: getStoryWriters(db, storyId) };
+}
+
+export function setTextAuthorship(db: Db, storyId: Id, authorship: TextAuthorship): void {
+  stmt(db, `INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs`).run(
+    storyId,
+    JSON.stringify(authorship.runs),
+  );
+  stmt(db, `DELETE FROM story_writers WHERE story_id = ?`).run(storyId);
+  for (const [staffId, words] of authorship.words) {
+    if (words > 0) stmt(db, `INSERT INTO story_writers (story_id, staff_id, words) VALUES (?, ?, ?)`).run(storyId, staffId, words);
+  }
+}
+
 /** Adds people to the story's authors; nobody is ever removed from them. */
 function recordAuthors(db: Db, storyId: Id, staffIds: Id[]): void {
   for (const staffId of staffIds) stmt(db, `INSERT OR IGNORE INTO story_authors (story_id, staff_id) VALUES (?, ?)`).run(storyId, staffId);
@@ -72,6 +95,7 @@ export function getStory(db: Db, id: Id): Story | null {
     subheadlines: JSON.parse(r.subheadlines) as string[],
     byline: getByline(db, r.id),
     authorIds: getStoryAuthorIds(db, r.id),
+    textShares: textShares(getStoryWriters(db, r.id)),
     dateline: r.dateline,
     body: JSON.parse(r.body) as DocNode,
     language: r.language,

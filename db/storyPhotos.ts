@@ -1,7 +1,7 @@
-// A story's photos as the core shows them (read side). The photo desk's writes live in
-// db/photos.ts (photo helper); this is the read the newsroom core needs for stories.get.
+// A story's photos as the core shows them (read side), and the credits frozen with a story's
+// approval. The photo desk's writes live in db/photos.ts (photo helper).
 
-import type { Id, PhotoAsset, StoryPhoto } from '../shared/domain.js';
+import type { Id, PhotoAsset, Status, StoryPhoto } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
 
 export interface PhotoAssetRow {
@@ -66,7 +66,8 @@ export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
   const rows = stmt(
     db,
     `SELECT p.id AS sp_id, p.story_id AS sp_story_id, p.asset_id AS sp_asset_id, p.placement AS sp_placement,
-       p.position AS sp_position, p.caption AS sp_caption, p.credit AS sp_credit, p.alt AS sp_alt, ${ASSET_COLUMNS}
+       p.position AS sp_position, p.caption AS sp_caption, p.credit AS sp_credit, p.alt AS sp_alt,
+       p.approved_creator AS sp_approved_creator, p.approved_copyright AS sp_approved_copyright, ${ASSET_COLUMNS}
      FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id
      WHERE p.story_id = ? ORDER BY (p.placement = 'lead') DESC, p.position, p.id`,
   ).all(storyId) as (PhotoAssetRow & {
@@ -78,6 +79,8 @@ export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
     sp_caption: string;
     sp_credit: string;
     sp_alt: string;
+    sp_approved_creator: string | null;
+    sp_approved_copyright: string | null;
   })[];
   return rows.map((r) => ({
     id: r.sp_id,
@@ -89,5 +92,51 @@ export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
     credit: r.sp_credit,
     alt: r.sp_alt,
     asset: toPhotoAsset(r),
+    ...(r.sp_approved_creator !== null && r.sp_approved_copyright !== null
+      ? { approved: { creator: r.sp_approved_creator, copyright: r.sp_approved_copyright } }
+      : {}),
   }));
+}
+
+/**
+ * Approval freezes the library's creator and copyright of each of the story's photos into the
+ * story (its caption, credit and alt are the story's own already), so what the desk approved is
+ * what publishes, whatever the photo desk changes in the library afterwards.
+ */
+export function freezeApprovedPhotoCredits(db: Db, storyId: Id): void {
+  stmt(
+    db,
+    `UPDATE story_photos SET
+       approved_creator = (SELECT a.creator FROM photo_assets a WHERE a.id = story_photos.asset_id),
+       approved_copyright = (SELECT a.copyright FROM photo_assets a WHERE a.id = story_photos.asset_id)
+     WHERE story_id = ?`,
+  ).run(storyId);
+}
+
+/** Back on the desk (reopened, corrected, sent back): the story follows the library again until approved anew. */
+export function thawApprovedPhotoCredits(db: Db, storyId: Id): void {
+  stmt(db, `UPDATE story_photos SET approved_creator = NULL, approved_copyright = NULL WHERE story_id = ? AND approved_creator IS NOT NULL`).run(storyId);
+}
+
+/** A use of a photo by a story that has frozen its credits (approved, scheduled or published). */
+export interface ApprovedPhotoUse {
+  storyPhotoId: Id;
+  storyId: Id;
+  status: Status;
+  caption: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+}
+
+/** The approved, scheduled and published stories that use the asset, with what they publish of it. */
+export function approvedUsesOfAsset(db: Db, assetId: Id): ApprovedPhotoUse[] {
+  return stmt(
+    db,
+    `SELECT p.id AS storyPhotoId, p.story_id AS storyId, s.status, p.caption, p.credit,
+       p.approved_creator AS creator, p.approved_copyright AS copyright
+     FROM story_photos p JOIN stories s ON s.id = p.story_id
+     WHERE p.asset_id = ? AND p.approved_creator IS NOT NULL AND s.status IN ('approved', 'scheduled', 'published')
+     ORDER BY p.story_id, p.id`,
+  ).all(assetId) as ApprovedPhotoUse[];
 }

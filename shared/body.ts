@@ -12,6 +12,20 @@ export const MARKS = ['bold', 'italic', 'link'] as const;
 export const MAX_BODY_TEXT = 200_000;
 export const MAX_BODY_NODES = 20_000;
 
+/** How many lists may stand inside one another. Word and Google Docs stop at 9, so what they paste fits. */
+export const MAX_LIST_NESTING = 10;
+/**
+ * How deep a body's blocks may nest. A level is one block inside another: a top-level paragraph
+ * is at level 1, a paragraph in an item of a top-level list at 3 (list, item, paragraph); text and
+ * hard breaks are not levels. The deepest the schema allows within MAX_LIST_NESTING is a quote
+ * holding lists that deep: 1 + 2 × 10 + 1. The editor never goes further (it refuses the Tab or
+ * paste that would), and every walk over a body (HTML, plain text, checks) stays far from the stack's end.
+ */
+export const MAX_BODY_DEPTH = 2 * MAX_LIST_NESTING + 2;
+
+/** Blocks that hold text; what they hold is inline, not a level. */
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
+
 export const emptyDoc = (): DocNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 
 /** Link targets a published page may carry. */
@@ -32,28 +46,35 @@ const CONTAINERS: Record<string, readonly string[]> = {
 
 /**
  * Checks a body against the schema. Returns the problems found (empty when valid), each with
- * the path of the node, so a caller can say exactly what is wrong.
+ * the path of the node, so a caller can say exactly what is wrong. Walks with its own stack, not
+ * recursion, and goes no deeper than MAX_BODY_DEPTH, so a hostile 100,000-deep document is refused
+ * like any other bad body.
  */
 export function validateBody(doc: unknown): string[] {
   const problems: string[] = [];
   let nodes = 0;
   let chars = 0;
-  const visit = (node: unknown, path: string, allowed: readonly string[]): void => {
-    if (problems.length > 20) return;
+  let tooDeep = false;
+  // Children are pushed last-first so nodes are checked in document order.
+  const stack: { node: unknown; path: string; allowed: readonly string[]; level: number }[] = [
+    { node: doc, path: 'body', allowed: ['doc'], level: 0 },
+  ];
+  while (stack.length > 0 && problems.length <= 20) {
+    const { node, path, allowed, level } = stack.pop()!;
     nodes += 1;
     if (nodes > MAX_BODY_NODES) {
-      if (nodes === MAX_BODY_NODES + 1) problems.push(`the body has more than ${MAX_BODY_NODES} nodes`);
-      return;
+      problems.push(`the body has more than ${MAX_BODY_NODES} nodes`);
+      break;
     }
     if (typeof node !== 'object' || node === null || Array.isArray(node)) {
       problems.push(`${path}: not a node`);
-      return;
+      continue;
     }
     const n = node as Record<string, unknown>;
     const type = n.type;
     if (typeof type !== 'string' || !allowed.includes(type)) {
       problems.push(`${path}: node type ${JSON.stringify(type)} is not allowed here`);
-      return;
+      continue;
     }
     for (const key of Object.keys(n)) {
       if (!['type', 'attrs', 'content', 'marks', 'text'].includes(key)) problems.push(`${path}: unknown key ${key}`);
@@ -63,23 +84,50 @@ export function validateBody(doc: unknown): string[] {
       else chars += n.text.length;
       if (n.marks !== undefined) checkMarks(n.marks, path, problems);
       if (n.content !== undefined) problems.push(`${path}: text node with content`);
-      return;
+      continue;
     }
     if (n.text !== undefined) problems.push(`${path}: only text nodes carry text`);
     if (n.marks !== undefined) problems.push(`${path}: only text nodes carry marks`);
     checkAttrs(type, n.attrs, path, problems);
-    if (n.content !== undefined) {
-      if (!Array.isArray(n.content)) {
-        problems.push(`${path}: content is not a list`);
-        return;
-      }
-      const children = CONTAINERS[type] ?? [];
-      n.content.forEach((child, i) => visit(child, `${path}.${type}[${i}]`, children));
+    if (n.content === undefined) continue;
+    if (!Array.isArray(n.content)) {
+      problems.push(`${path}: content is not a list`);
+      continue;
     }
-  };
-  visit(doc, 'body', ['doc']);
+    const childLevel = TEXT_BLOCKS.has(type) ? level : level + 1;
+    if (childLevel > MAX_BODY_DEPTH && n.content.length > 0) {
+      if (!tooDeep) problems.push(`the body nests more than ${MAX_BODY_DEPTH} levels deep (lists inside lists at most ${MAX_LIST_NESTING} deep)`);
+      tooDeep = true;
+      continue;
+    }
+    const children = CONTAINERS[type] ?? [];
+    for (let i = n.content.length - 1; i >= 0; i -= 1) {
+      stack.push({ node: n.content[i], path: `${path}.${type}[${i}]`, allowed: children, level: childLevel });
+    }
+  }
   if (chars > MAX_BODY_TEXT) problems.push(`the body is longer than ${MAX_BODY_TEXT} characters`);
   return problems;
+}
+
+/**
+ * The deepest level of the blocks under `root` (0 when it has none), counted as MAX_BODY_DEPTH
+ * counts them, without recursion. `blocks` gives a node's block children: none for a text block.
+ * The editor applies it to its own document nodes, the core to stored JSON.
+ */
+export function blockDepth<N>(root: N, blocks: (node: N) => readonly N[]): number {
+  let deepest = 0;
+  const stack: [N, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, level] = stack.pop()!;
+    if (level > deepest) deepest = level;
+    for (const child of blocks(node)) stack.push([child, level + 1]);
+  }
+  return deepest;
+}
+
+/** How deep a stored body's blocks nest (see MAX_BODY_DEPTH). */
+export function bodyDepth(doc: DocNode): number {
+  return blockDepth(doc, (node) => (TEXT_BLOCKS.has(node.type) ? [] : (node.content ?? [])));
 }
 
 function checkAttrs(type: string, attrs: unknown, path: string, problems: string[]): void {
@@ -131,14 +179,17 @@ function checkMarks(marks: unknown, path: string, problems: string[]): void {
 /** The body's blocks as plain-text paragraphs (headings and list items each one paragraph). Figures are left out. */
 export function bodyParagraphs(doc: DocNode): string[] {
   const out: string[] = [];
-  const walk = (node: DocNode): void => {
-    if (node.type === 'paragraph' || node.type === 'heading') {
+  // Its own stack, in document order: a body stored before the depth limit may nest deeper than recursion reaches.
+  const stack: DocNode[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (TEXT_BLOCKS.has(node.type)) {
       out.push(inlineText(node));
-      return;
+      continue;
     }
-    node.content?.forEach(walk);
-  };
-  walk(doc);
+    const content = node.content ?? [];
+    for (let i = content.length - 1; i >= 0; i -= 1) stack.push(content[i]!);
+  }
   return out;
 }
 

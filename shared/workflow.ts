@@ -13,6 +13,11 @@ export interface WorkflowStory {
    * from it. Four eyes looks at these, so dropping your own name does not let you approve.
    */
   authorIds: Id[];
+  /**
+   * Each writer's share of the current text in whole percent of its words, as the core tracks it
+   * save by save. A desk editor past APPROVE_ALONE_MAX_SHARE counts as an author for four eyes.
+   */
+  textShares: readonly { staffId: Id; percent: number }[];
   createdBy: Id;
   claimedBy: Id | null;
 }
@@ -47,6 +52,13 @@ export const TRANSITIONS: Record<Action, Transition> = {
 /** Actions that must carry a note (shown to the reporter, or printed with the story). */
 export const NOTE_REQUIRED: ReadonlySet<Action> = new Set<Action>(['sendBack', 'correct', 'kill']);
 
+/**
+ * The largest share of a story's current text (in percent of its words) a desk editor may have
+ * written and still approve it alone. Copy-editing changes a few words in a hundred; past this
+ * the desk editor rewrote the story, and another desk editor must approve it.
+ */
+export const APPROVE_ALONE_MAX_SHARE = 30;
+
 /** Statuses in which a photo editor may still attach, detach, reorder and re-caption photos. */
 export const PHOTO_EDITABLE: ReadonlySet<Status> = new Set<Status>(['draft', 'submitted', 'editing']);
 
@@ -56,6 +68,24 @@ export const isAuthor = (story: WorkflowStory, person: Person): boolean => story
 /** Wrote the story at any time: created it, is on the byline, or ever was (four eyes). */
 export const hasWritten = (story: WorkflowStory, person: Person): boolean =>
   story.createdBy === person.id || story.authorIds.includes(person.id) || isAuthor(story, person);
+
+/** The person's share of the story's current text, in percent (0 when they wrote none of it). */
+export const textShareOf = (story: WorkflowStory, person: Person): number =>
+  story.textShares.find((s) => s.staffId === person.id)?.percent ?? 0;
+
+/**
+ * Why four eyes stops `person` approving `story` alone, or null when it does not: they created it,
+ * are or were on its byline, or wrote more than APPROVE_ALONE_MAX_SHARE of its current text.
+ */
+function fourEyesRefusal(story: WorkflowStory, person: Person): string | null {
+  if (isAuthor(story, person)) return 'You cannot approve a story you are a byline on: another desk editor must approve it.';
+  if (hasWritten(story, person)) return 'You cannot approve a story you wrote or were a byline on: another desk editor must approve it.';
+  const share = textShareOf(story, person);
+  if (share > APPROVE_ALONE_MAX_SHARE) {
+    return `You wrote ${share}% of this story's text; the desk's limit for approving alone is ${APPROVE_ALONE_MAX_SHARE}%: another desk editor must approve it.`;
+  }
+  return null;
+}
 
 /** Whether `person` may take `action` on `story` by role alone, ignoring the status. */
 function permitted(action: Action, story: WorkflowStory, person: Person): boolean {
@@ -67,8 +97,8 @@ function permitted(action: Action, story: WorkflowStory, person: Person): boolea
     case 'recall':
       return writer && isAuthor(story, person);
     case 'approve':
-      // Four eyes: a desk editor never approves a story they created or were ever a byline on.
-      return desk && !hasWritten(story, person);
+      // Four eyes: a desk editor never approves a story they wrote.
+      return desk && fourEyesRefusal(story, person) === null;
     case 'spike':
       return desk || (writer && story.status === 'draft' && isAuthor(story, person));
     case 'claim':
@@ -92,14 +122,8 @@ export function refusal(
 ): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   const transition = TRANSITIONS[action];
   if (!permitted(action, story, person)) {
-    if (action === 'approve' && isDeskEditor(person) && hasWritten(story, person)) {
-      return {
-        code: 'FORBIDDEN',
-        message: isAuthor(story, person)
-          ? 'You cannot approve a story you are a byline on: another desk editor must approve it.'
-          : 'You cannot approve a story you wrote or were a byline on: another desk editor must approve it.',
-      };
-    }
+    const fourEyes = action === 'approve' && isDeskEditor(person) ? fourEyesRefusal(story, person) : null;
+    if (fourEyes) return { code: 'FORBIDDEN', message: fourEyes };
     return { code: 'FORBIDDEN', message: `You may not ${ACTION_VERBS[action]} this story.` };
   }
   if (!transition.from.includes(story.status)) {

@@ -10,6 +10,7 @@ export const toWorkflowStory = (story: Story): WorkflowStory => ({
   bylineIds: story.byline.map((b) => b.staffId),
   // The core's stories always carry authorIds; creator and byline are the floor either way.
   authorIds: story.authorIds ?? [story.createdBy, ...story.byline.map((b) => b.staffId)],
+  textShares: story.textShares ?? [],
   createdBy: story.createdBy,
   claimedBy: story.claimedBy,
 });

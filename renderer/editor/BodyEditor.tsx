@@ -1,5 +1,6 @@
 // The story body in tiptap, limited to the body schema, with its toolbar. Labelled "Story body"
-// as a multi-line textbox. Pasted HTML is cleaned before parsing.
+// as a multi-line textbox. Pasted HTML is cleaned before parsing; a paste nested deeper than a
+// body may be is flattened to fit (depthLimit.ts), and the writer is told.
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { DocNode } from '../../shared/domain.js';
@@ -14,16 +15,21 @@ export const BodyEditor = memo(function BodyEditor({
   lang,
   onReady,
   onChange,
+  onNotice,
 }: {
   initial: DocNode;
   editable: boolean;
   lang: string;
   onReady(editor: Editor | null): void;
   onChange(editor: Editor): void;
+  /** A message for the writer about what the editor did with their input (a paste flattened to fit). */
+  onNotice(message: string): void;
 }) {
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
-  const extensions = useMemo(() => storyExtensions(), []);
+  const noticeRef = useRef(onNotice);
+  noticeRef.current = onNotice;
+  const extensions = useMemo(() => storyExtensions({ onDepthLimit: (message) => noticeRef.current(message) }), []);
   const editorProps = useMemo(
     () => ({
       attributes: {

@@ -32,6 +32,7 @@ const EVENT_LABELS: Record<string, string> = {
   restore: 'Restored a revision',
   'finding.dismiss': 'Dismissed a copy-check finding',
   'finding.restore': 'Restored a dismissed finding',
+  'photo.libraryChanged': 'Changed a photo’s library record after approval',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([k, v]) => [k, v])),
   submit: 'Submitted to desk',
 };

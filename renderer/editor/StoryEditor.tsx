@@ -951,7 +951,14 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         ) : (
           <>
             <LeadPhoto />
-            <BodyEditor initial={initialBody ?? story.body} editable={editable} lang={language} onReady={onEditorReady} onChange={onBodyChange} />
+            <BodyEditor
+              initial={initialBody ?? story.body}
+              editable={editable}
+              lang={language}
+              onReady={onEditorReady}
+              onChange={onBodyChange}
+              onNotice={setNotice}
+            />
           </>
         )}
       </div>

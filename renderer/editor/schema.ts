@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { isSafeHref } from '../../shared/body.js';
 import { FindingMarks } from './checks/findingMarks.js';
 import { CommentHighlights } from './commentHighlights.js';
+import { DepthLimit } from './depthLimit.js';
 import { Figure } from './figure.js';
 
 /** A blockquote holds text blocks and lists, never figures or other quotes (as shared/body.ts says). */
@@ -14,7 +15,8 @@ const StoryBlockquote = Blockquote.extend({ content: '(paragraph | heading | bul
 /** A list item is a paragraph, then paragraphs or nested lists. */
 const StoryListItem = ListItem.extend({ content: 'paragraph (paragraph | bulletList | orderedList)*' });
 
-export function storyExtensions() {
+/** `onDepthLimit` hears when a paste was flattened, or a change refused, to keep lists within the body's depth limit. */
+export function storyExtensions(opts: { onDepthLimit?: (message: string) => void } = {}) {
   return [
     StarterKit.configure({
       blockquote: false,
@@ -39,6 +41,7 @@ export function storyExtensions() {
     StoryBlockquote,
     StoryListItem,
     Figure,
+    DepthLimit.configure({ onLimit: opts.onDepthLimit ?? (() => undefined) }),
     CommentHighlights,
     // Copy-check findings underlined in the body (decorations only: nothing enters the document).
     FindingMarks,

@@ -22,12 +22,13 @@ import {
 } from '../../../db/photos.js';
 import { inTransaction } from '../../../db/statements.js';
 import { getStory, reindexStory, updateStoryContent } from '../../../db/stories.js';
-import { listStoryPhotos } from '../../../db/storyPhotos.js';
+import { approvedUsesOfAsset, listStoryPhotos } from '../../../db/storyPhotos.js';
 import { validateBody } from '../../../shared/body.js';
 import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { photoEditRefusal } from '../../../shared/workflow.js';
 import { signedIn } from '../dispatch.js';
+import { toPerson, toWorkflowStory } from '../people.js';
 import { cleanText, FIELD_LIMITS } from '../photos/metadata/merge.js';
 import { figureIds, insertFigure, removeFigures, reorderFigures } from '../photos/figures.js';
 import { importPhotos } from '../photos/pipeline.js';
@@ -47,18 +48,12 @@ function loadStory(services: CoreServices, id: Id): Story {
 }
 
 function requirePhotoEdit(story: Story, staff: Staff): void {
-  const refusal = photoEditRefusal(
-    {
-      status: story.status,
-      bylineIds: story.byline.map((b) => b.staffId),
-      authorIds: story.authorIds ?? [story.createdBy],
-      createdBy: story.createdBy,
-      claimedBy: story.claimedBy,
-    },
-    staff,
-  );
+  const refusal = photoEditRefusal(toWorkflowStory(story), toPerson(staff));
   if (refusal) throw new ApiError(refusal.code, refusal.message);
 }
+
+/** The fields of a library record an approved story publishes from, by what the story shows them as. */
+const APPROVED_FIELDS = ['caption', 'credit', 'creator', 'copyright'] as const;
 
 const encodeCursor = (c: PhotoCursor) => Buffer.from(JSON.stringify([c.importedAt, c.id])).toString('base64url');
 
@@ -155,6 +150,40 @@ export function photoModule(services: CoreServices): CoreModule {
     return row;
   }
 
+  /**
+   * A library edit never reaches a story the desk has approved: it publishes what was approved
+   * (its own caption and credit, the creator and copyright frozen at approval). Where the library
+   * now says something else, the story's history says so, for the desk to reopen it if the change
+   * should go out. Returns the stories told.
+   */
+  function tellApprovedStories(staff: Staff, assetIds: Id[], changes: PhotoAssetChanges): Id[] {
+    const told = new Set<Id>();
+    const at = services.now().toISOString();
+    for (const asset of getPhotoAssets(db, assetIds)) {
+      for (const use of approvedUsesOfAsset(db, asset.id)) {
+        const fields = APPROVED_FIELDS.filter((f) => changes[f] !== undefined && asset[f] !== use[f]);
+        if (fields.length === 0) continue;
+        insertAuditEvent(db, {
+          storyId: use.storyId,
+          actorId: staff.id,
+          event: 'photo.libraryChanged',
+          note:
+            `The library's ${fields.join(', ')} of ${asset.originalName} changed after this story was approved; ` +
+            `the story keeps what was approved. Reopen it to take the library's.`,
+          details: {
+            storyPhotoId: use.storyPhotoId,
+            assetId: asset.id,
+            approved: Object.fromEntries(fields.map((f) => [f, use[f]])),
+            library: Object.fromEntries(fields.map((f) => [f, asset[f]])),
+          },
+          at,
+        });
+        told.add(use.storyId);
+      }
+    }
+    return [...told];
+  }
+
   function announce(storyId: Id) {
     const story = getStory(db, storyId);
     if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version, photos: true });
@@ -201,15 +230,16 @@ export function photoModule(services: CoreServices): CoreModule {
         requirePhotoEditor(staff, 'edit photo metadata');
         const ids = [...new Set(input.ids)];
         const changes = cleanChanges(input.changes as PhotoAssetChanges);
-        const updated = inTransaction(db, () => {
+        const { updated, told } = inTransaction(db, () => {
           const found = updatePhotoAssets(db, ids, changes);
           if (found.length !== ids.length) {
             const missing = ids.filter((id) => !found.includes(id));
             throw new ApiError('NOT_FOUND', `Photo ${missing.join(', ')} does not exist; nothing was changed.`);
           }
-          return found;
+          return { updated: found, told: tellApprovedStories(staff, found, changes) };
         });
         for (const assetId of updated) services.emit({ type: 'photo.changed', assetId });
+        for (const storyId of told) announce(storyId);
         return { assets: getPhotoAssets(db, updated) };
       },
 

@@ -2,7 +2,8 @@
 // workflow transitions, locks, history, diff, restore and copy checks. Every rule comes from
 // shared/workflow.ts; this module only applies them.
 
-import { bodyText, emptyDoc } from '../../../shared/body.js';
+import { attributeSave, countWordsByWriter } from '../../../shared/authorship.js';
+import { bodyText, emptyDoc, validateBody } from '../../../shared/body.js';
 import { blockingFindings, openFindingCounts } from '../../../shared/checks/index.js';
 import { diffWords } from '../../../shared/diff.js';
 import { reconcileFigures } from '../../../shared/figures.js';
@@ -16,6 +17,7 @@ import {
   isDeskEditor,
   hasRole,
   NOTE_REQUIRED,
+  PHOTO_EDITABLE,
   photoEditRefusal,
   refusal,
   TRANSITIONS,
@@ -24,8 +26,10 @@ import {
 import {
   deleteDismissal,
   deskExists,
+  freezeApprovedPhotoCredits,
   getRevision,
   getStoryTextVersion,
+  getTextAuthorship,
   insertAuditEvent,
   insertRevision,
   insertStory,
@@ -37,6 +41,8 @@ import {
   listStoryPhotos,
   setByline,
   setStoryLock,
+  setTextAuthorship,
+  thawApprovedPhotoCredits,
   unknownStaffIds,
   updateStoryContent,
   updateStoryWorkflow,
@@ -144,6 +150,21 @@ export function storiesModule(services: CoreServices): CoreModule {
 
   const lockEvent = (id: number, lock: StoryLock | null): ChangeEvent => ({ type: 'lock.changed', storyId: id, lock });
 
+  /**
+   * Credits the words a save changed to the person making it; the rest keep their writers. Four
+   * eyes reads each person's share of the text from this. A restore is credited the same way (the
+   * revisions do not record their writers): whoever restores answers for the words it brings back.
+   */
+  const recordWriting = (story: Story, content: StoryContent, staff: Staff): void => {
+    const before = revisionText(story);
+    const after = revisionText(content);
+    if (before === after && story.language === content.language) return;
+    const authorship = attributeSave({ text: before, authorship: getTextAuthorship(db, story.id), writer: story.createdBy }, after, staff.id, content.language);
+    // Another language splits words differently: count them all again.
+    if (story.language !== content.language) authorship.words = countWordsByWriter(after, authorship.runs, content.language);
+    setTextAuthorship(db, story.id, authorship);
+  };
+
   /** Applies a text save (or restore) of `story`; the lock is taken or renewed. Returns the new story. */
   const applyContent = (
     events: ChangeEvent[],
@@ -155,6 +176,7 @@ export function storiesModule(services: CoreServices): CoreModule {
   ): Story => {
     const hadLock = liveLock(story, at);
     const version = story.version + 1;
+    recordWriting(story, content, staff);
     updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
     if (bylineIds) setByline(db, story.id, bylineIds);
     setStoryLock(db, story.id, lockFor(story, staff, at, timeout()));
@@ -336,6 +358,13 @@ export function storiesModule(services: CoreServices): CoreModule {
         if (input.baseVersion !== story.version) {
           throw new ApiError('CONFLICT', `The story changed since you opened it; it is now version ${story.version}.`, { currentVersion: story.version });
         }
+        // A revision kept before bodies had their limits may hold one a save would refuse now.
+        const problem = validateBody(revision.content.body)[0];
+        if (problem !== undefined) {
+          throw new ApiError('VALIDATION', `Revision ${revision.summary.id} cannot be restored: its body does not match the story schema (${problem}).`, [
+            { path: 'revisionId', message: problem },
+          ]);
+        }
         const { headline, subheadlines } = revision.content;
         // The revision's figures are reconciled too: it may name photos detached since.
         const body = reconciledChanges({ body: revision.content.body }, story).body;
@@ -457,6 +486,9 @@ export function storiesModule(services: CoreServices): CoreModule {
               break;
           }
           updateStoryWorkflow(db, current.id, w);
+          // What the desk approves of the photos is what publishes; back on the desk, the library's again.
+          if (action === 'approve') freezeApprovedPhotoCredits(db, current.id);
+          else if (PHOTO_EDITABLE.has(w.status)) thawApprovedPhotoCredits(db, current.id);
           const hadLock = current.lock;
           if (lock === 'take') setStoryLock(db, current.id, lockFor(current, staff, at, timeout()));
           else if (lock === 'release' && hadLock) setStoryLock(db, current.id, null);

@@ -1,9 +1,12 @@
 // Reads what a package is made from out of the database: the story, its byline and its photos
-// with the original file of each (content-addressed under <dataDir>/media/<hash>/).
+// with the original file of each (content-addressed under <dataDir>/media/<hash>/). A photo's
+// caption, credit and alt are the story's own; its creator and copyright are the ones approved
+// with the story, or the library's while it has not been approved.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { getStory, listStoryPhotos, type Db } from '../../../db/index.js';
+import { bodyDepth, MAX_BODY_DEPTH } from '../../../shared/body.js';
 import type { Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { PackageInput, PackagePhoto } from './model.js';
@@ -30,6 +33,13 @@ export function loadStory(db: Db, storyId: number): Story {
 }
 
 export function packageInput(db: Db, dataDir: string, story: Story, withFiles: boolean): PackageInput {
+  // Saves refuse such a body; one stored before they did would overflow the renderers' stack.
+  if (bodyDepth(story.body) > MAX_BODY_DEPTH) {
+    throw new ApiError(
+      'INVALID_STATE',
+      `The story's body nests more than ${MAX_BODY_DEPTH} levels deep, which cannot be published; restore an earlier revision of it.`,
+    );
+  }
   const photos: PackagePhoto[] = listStoryPhotos(db, story.id).map((p) => ({
     storyPhotoId: p.id,
     assetId: p.assetId,
@@ -38,8 +48,8 @@ export function packageInput(db: Db, dataDir: string, story: Story, withFiles: b
     caption: p.caption,
     credit: p.credit,
     alt: p.alt,
-    creator: p.asset.creator,
-    copyright: p.asset.copyright,
+    creator: p.approved?.creator ?? p.asset.creator,
+    copyright: p.approved?.copyright ?? p.asset.copyright,
     hash: p.asset.hash,
     originalPath: withFiles ? originalPath(dataDir, p.asset.hash) : '',
     previewUrl: p.asset.displayUrl,

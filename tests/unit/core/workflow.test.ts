@@ -123,6 +123,71 @@ describe('refusals change nothing', () => {
     expect((await transition(h, 'lee', story.id, 'approve')).status).toBe('approved');
   });
 
+  describe('four eyes by what was written', () => {
+    const REPORTED = [
+      'North Korea fired a short-range ballistic missile into the East Sea on Tuesday, the Joint Chiefs of Staff said.',
+      'The launch came hours after Seoul and Washington began their annual spring exercises.',
+      'Officials in Tokyo said the missile fell outside Japan’s exclusive economic zone.',
+      'Analysts said the test was meant to show that the North can strike the South at short notice.',
+      'The United Nations bans Pyongyang from testing ballistic missiles, but the country has ignored the ban for years.',
+      'South Korea’s military said it had raised its readiness and was sharing information with its allies.',
+    ];
+
+    /** Ji's story, submitted and claimed by Lee (who holds its lock). */
+    async function claimedByLee(): Promise<Story> {
+      const story = await draftStory(h, REPORTED[0]);
+      await h.call('ji', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc(...REPORTED) } });
+      await transition(h, 'ji', story.id, 'submit');
+      return transition(h, 'lee', story.id, 'claim');
+    }
+    const get = (who: 'lee' | 'kim', id: number) => h.call<{ story: Story; allowedActions: string[] }>(who, 'stories.get', { id });
+
+    it('a desk editor who fixes a few words approves', async () => {
+      const claimed = await claimedByLee();
+      expect(claimed.textShares).toEqual([{ staffId: h.staff.ji.id, words: expect.any(Number), percent: 100 }]);
+      const edited = REPORTED.map((para) => para.replace('on Tuesday', 'on Tuesday morning').replace('Analysts said', 'Experts said'));
+      const { story } = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...edited) } });
+      const lee = story.textShares?.find((s) => s.staffId === h.staff.lee.id);
+      expect(lee).toMatchObject({ words: 2, percent: 2 });
+      expect((await get('lee', story.id)).allowedActions).toContain('approve');
+      expect((await transition(h, 'lee', story.id, 'approve')).status).toBe('approved');
+    });
+
+    it('a desk editor who rewrote most of it is refused with the figure, and another desk editor approves', async () => {
+      const claimed = await claimedByLee();
+      const rewritten = [
+        'Pyongyang launched a ballistic missile toward the sea off its east coast early Tuesday, according to military officials in Seoul.',
+        'It followed the start of joint drills by South Korean and American forces.',
+        'Japan reported that the projectile landed beyond its economic waters.',
+        'Experts believe the regime wanted to prove it could hit targets across the border quickly.',
+        'Such launches breach Security Council resolutions, which the regime has long defied.',
+        REPORTED[5]!,
+      ];
+      const { story } = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...rewritten) } });
+      const share = story.textShares?.find((s) => s.staffId === h.staff.lee.id)?.percent ?? 0;
+      expect(share).toBeGreaterThan(50);
+      expect((await get('lee', story.id)).allowedActions).not.toContain('approve');
+      const error = await refusedUnchanged('lee', 'stories.transition', { id: story.id, action: 'approve' }, 'FORBIDDEN');
+      expect(error.message).toBe(
+        `You wrote ${share}% of this story's text; the desk's limit for approving alone is 30%: another desk editor must approve it.`,
+      );
+      // Lee hands over; Kim, who wrote none of it, sees Approve and approves.
+      await h.call('lee', 'stories.unlock', { id: story.id });
+      expect((await get('kim', story.id)).allowedActions).toContain('approve');
+      expect((await transition(h, 'kim', story.id, 'approve')).status).toBe('approved');
+    });
+
+    it('the share follows the current text: what a desk editor wrote and then took out no longer counts', async () => {
+      const claimed = await claimedByLee();
+      const aside = 'A long aside the desk editor drafted here and then thought better of, with many words in it that no reader will ever see.';
+      const first = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...REPORTED, aside) } });
+      expect(first.story.textShares?.find((s) => s.staffId === h.staff.lee.id)?.percent).toBeGreaterThan(0);
+      const second = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: first.story.version, changes: { body: doc(...REPORTED) } });
+      expect(second.story.textShares?.map((s) => s.staffId)).toEqual([h.staff.ji.id]);
+      expect((await transition(h, 'lee', claimed.id, 'approve')).status).toBe('approved');
+    });
+  });
+
   it('actions the state does not allow answer INVALID_STATE', async () => {
     const story = await draftStory(h);
     await refusedUnchanged('kim', 'stories.transition', { id: story.id, action: 'approve' }, 'INVALID_STATE');

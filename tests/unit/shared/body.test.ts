@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bodyDepth,
   bodyParagraphs,
   bodyText,
   docFromParagraphs,
   emptyDoc,
   isSafeHref,
+  MAX_BODY_DEPTH,
   MAX_BODY_NODES,
   MAX_BODY_TEXT,
+  MAX_LIST_NESTING,
   validateBody,
 } from '../../../shared/body.js';
 import type { DocNode } from '../../../shared/domain.js';
+import { nestedLists } from '../../support/bodies.js';
 
 const p = (text: string, marks?: DocNode['marks']): DocNode => ({
   type: 'paragraph',
@@ -111,6 +115,59 @@ describe('validateBody', () => {
   it('stops listing problems after a handful', () => {
     const bad = doc(...Array.from({ length: 500 }, () => ({ type: 'script' })));
     expect(validateBody(bad).length).toBeLessThan(30);
+  });
+});
+
+describe('the depth limit', () => {
+  it('counts block levels: a top paragraph is 1, list and item add one each, a quote one', () => {
+    expect(bodyDepth(docFromParagraphs(['a']))).toBe(1);
+    expect(bodyDepth(emptyDoc())).toBe(1);
+    expect(bodyDepth(nestedLists(1))).toBe(3);
+    expect(bodyDepth(nestedLists(2))).toBe(5);
+    expect(bodyDepth(nestedLists(1, { inQuote: true }))).toBe(4);
+    expect(bodyDepth(FULL)).toBe(5);
+    expect(MAX_BODY_DEPTH).toBe(2 * MAX_LIST_NESTING + 2);
+  });
+
+  it('accepts the deepest body the editor makes: lists nested to the limit, in a quote', () => {
+    const deepest = nestedLists(MAX_LIST_NESTING, { inQuote: true });
+    expect(bodyDepth(deepest)).toBe(MAX_BODY_DEPTH);
+    expect(validateBody(deepest)).toEqual([]);
+    expect(validateBody(nestedLists(MAX_LIST_NESTING))).toEqual([]);
+    expect(bodyParagraphs(deepest)).toHaveLength(MAX_LIST_NESTING);
+  });
+
+  it('refuses one list more, in a quote or not, saying how deep a body may go', () => {
+    for (const body of [nestedLists(MAX_LIST_NESTING + 1), nestedLists(MAX_LIST_NESTING + 1, { inQuote: true })]) {
+      const problems = validateBody(body);
+      expect(problems).toEqual([`the body nests more than ${MAX_BODY_DEPTH} levels deep (lists inside lists at most ${MAX_LIST_NESTING} deep)`]);
+    }
+  });
+
+  it('refuses 1,000 nested lists (which used to pass and then overflow the stack in preview and publish)', () => {
+    const body = nestedLists(1000);
+    expect(JSON.stringify(body).length).toBeLessThan(2_000_000);
+    expect(validateBody(body).join(' ')).toMatch(/nests more than 22 levels deep/);
+  });
+
+  it('refuses a hostile 100,000-deep document without overflowing the stack, quickly', () => {
+    // The smallest nodes the schema lets nest (a list item holding only a list): far more than a 2 MB request carries.
+    let hostile: unknown = { type: 'paragraph' };
+    for (let i = 0; i < 100_000; i += 1) hostile = { type: 'bulletList', content: [{ type: 'listItem', content: [hostile] }] };
+    const started = performance.now();
+    const problems = validateBody({ type: 'doc', content: [hostile] });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(problems).toEqual([`the body nests more than ${MAX_BODY_DEPTH} levels deep (lists inside lists at most ${MAX_LIST_NESTING} deep)`]);
+    const lists = nestedLists(100_000);
+    expect(validateBody(lists).join(' ')).toMatch(/nests more than/);
+    // The helpers that walk any stored body do not overflow either.
+    expect(bodyDepth(lists)).toBe(200_001);
+    expect(bodyParagraphs(lists)).toHaveLength(100_000);
+  });
+
+  it('still reports other problems in order, and the node limit, while walking without recursion', () => {
+    const problems = validateBody(doc(p('ok'), { type: 'script' }, { type: 'paragraph', attrs: { onclick: 'x' } }));
+    expect(problems).toEqual(['body.doc[1]: node type "script" is not allowed here', 'body.doc[2]: unknown attribute onclick on paragraph']);
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, ROLES, STATUSES, type Action, type Role, type Status } from '../../../shared/domain.js';
 import {
   allowedActions,
+  APPROVE_ALONE_MAX_SHARE,
   canEditText,
   photoEditRefusal,
   refusal,
@@ -102,8 +103,9 @@ const DESK_FORMER_AUTHOR: Grid = {
  * How the person stands to the story: on the byline (`true`), never involved (`false`), was on
  * the byline and was removed (`former`), created it and is not on the byline (`creator`), or
  * created it with no authors record naming them (`creatorOnly`: the rule still sees createdBy).
+ * `{ share }`: never on the byline, but wrote that percentage of the current text (copy-editing).
  */
-type Authorship = boolean | 'former' | 'creator' | 'creatorOnly';
+type Authorship = boolean | 'former' | 'creator' | 'creatorOnly' | { share: number };
 
 interface Persona {
   name: string;
@@ -134,23 +136,40 @@ const PERSONAS: Persona[] = [
   { name: 'desk editor, created it, no authors record', roles: ['desk_editor'], author: 'creatorOnly', grid: DESK_FORMER_AUTHOR },
   { name: 'reporter + desk editor, removed from the byline', roles: ['reporter', 'desk_editor'], author: 'former', grid: DESK_FORMER_AUTHOR },
   { name: 'reporter, removed from the byline', roles: ['reporter'], author: 'former', grid: NOBODY },
+  // Four eyes by what was written: copy-editing up to the limit leaves a desk editor free to approve.
+  { name: 'desk editor, wrote 3% of the text', roles: ['desk_editor'], author: { share: 3 }, grid: DESK },
+  { name: 'desk editor, wrote exactly the limit', roles: ['desk_editor'], author: { share: APPROVE_ALONE_MAX_SHARE }, grid: DESK },
+  { name: 'desk editor, wrote just past the limit', roles: ['desk_editor'], author: { share: APPROVE_ALONE_MAX_SHARE + 1 }, grid: DESK_FORMER_AUTHOR },
+  { name: 'desk editor, rewrote it all', roles: ['desk_editor'], author: { share: 100 }, grid: DESK_FORMER_AUTHOR },
+  { name: 'reporter, wrote most of the text', roles: ['reporter'], author: { share: 80 }, grid: NOBODY },
 ];
 
 const ME = 7;
 const OTHER = 8;
 
 function story(status: Status, author: Authorship, claimedBy: number | null = null): WorkflowStory {
+  const textShares: WorkflowStory['textShares'] = [];
+  if (typeof author === 'object') {
+    return {
+      status,
+      bylineIds: [OTHER],
+      authorIds: [OTHER],
+      textShares: [{ staffId: OTHER, percent: 100 - author.share }, { staffId: ME, percent: author.share }],
+      createdBy: OTHER,
+      claimedBy,
+    };
+  }
   switch (author) {
     case true:
-      return { status, bylineIds: [ME, 99], authorIds: [ME, 99], createdBy: ME, claimedBy };
+      return { status, bylineIds: [ME, 99], authorIds: [ME, 99], textShares, createdBy: ME, claimedBy };
     case 'former':
-      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], createdBy: OTHER, claimedBy };
+      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], textShares, createdBy: OTHER, claimedBy };
     case 'creator':
-      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], createdBy: ME, claimedBy };
+      return { status, bylineIds: [OTHER], authorIds: [ME, OTHER], textShares, createdBy: ME, claimedBy };
     case 'creatorOnly':
-      return { status, bylineIds: [OTHER], authorIds: [OTHER], createdBy: ME, claimedBy };
+      return { status, bylineIds: [OTHER], authorIds: [OTHER], textShares, createdBy: ME, claimedBy };
     case false:
-      return { status, bylineIds: [OTHER], authorIds: [OTHER], createdBy: OTHER, claimedBy };
+      return { status, bylineIds: [OTHER], authorIds: [OTHER], textShares, createdBy: OTHER, claimedBy };
   }
 }
 
@@ -198,12 +217,28 @@ describe('the workflow matrix (DESIGN.md section 2)', () => {
     expect(r?.code).toBe('FORBIDDEN');
     expect(r?.message).toMatch(/byline/);
     // Creating the story, or having been on its byline, counts as writing it even after the name is gone.
-    const former = refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER, ME], createdBy: OTHER, claimedBy: ME }, desk);
+    const former = refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER, ME], textShares: [], createdBy: OTHER, claimedBy: ME }, desk);
     expect(former?.code).toBe('FORBIDDEN');
     expect(former?.message).toMatch(/wrote or were a byline/);
-    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], createdBy: ME, claimedBy: ME }, desk)?.code).toBe('FORBIDDEN');
+    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], textShares: [], createdBy: ME, claimedBy: ME }, desk)?.code).toBe('FORBIDDEN');
     // Someone who never wrote it approves.
-    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], createdBy: OTHER, claimedBy: ME }, desk)).toBeNull();
+    expect(refusal('approve', { status: 'editing', bylineIds: [OTHER], authorIds: [OTHER], textShares: [], createdBy: OTHER, claimedBy: ME }, desk)).toBeNull();
+  });
+
+  it('four eyes by share: a desk editor who wrote more than the limit of the text is told the figure', () => {
+    const desk: Person = { id: ME, roles: ['desk_editor'] };
+    const rewrote = refusal('approve', { ...story('editing', { share: 62 }, ME) }, desk);
+    expect(rewrote?.code).toBe('FORBIDDEN');
+    expect(rewrote?.message).toBe(
+      `You wrote 62% of this story's text; the desk's limit for approving alone is ${APPROVE_ALONE_MAX_SHARE}%: another desk editor must approve it.`,
+    );
+    // The byline reason comes first for someone who is both.
+    const both = { ...story('editing', true, ME), textShares: [{ staffId: ME, percent: 90 }] };
+    expect(refusal('approve', both, desk)?.message).toMatch(/byline on/);
+    // Another desk editor, who wrote none of it, approves; so does one who fixed a few words.
+    expect(refusal('approve', story('editing', { share: 62 }, ME), { id: 99, roles: ['desk_editor'] })).toBeNull();
+    expect(refusal('approve', story('editing', { share: 2 }, ME), desk)).toBeNull();
+    expect(allowedActions(story('editing', { share: 62 }, ME), desk)).not.toContain('approve');
   });
 
   it('a reporter spikes only their own draft', () => {
