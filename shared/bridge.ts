@@ -4,7 +4,7 @@
 // lost); the renderer unwraps them into ApiErrors on its own side.
 
 import { buildApi, METHOD_NAMES, splitMethod, type Area, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
-import type { ChangeEvent } from './domain.js';
+import type { ChangeEvent, ExportFolder } from './domain.js';
 import { ApiError, type Envelope } from './errors.js';
 
 export interface PickedPhoto {
@@ -17,7 +17,19 @@ export interface PickedPhoto {
 export interface ShellApi {
   /** Opens the native "Import photos…" dialog; resolves to the chosen files' bytes ([] when cancelled). */
   pickPhotos(): Promise<PickedPhoto[]>;
+  /**
+   * For an admin's window: opens the native folder dialog and makes the chosen folder the export
+   * folder (main hands the path to the core; the page never sees or sends one). Resolves to the
+   * export folder now in force (unchanged when cancelled); rejects with the core's refusal.
+   */
+  chooseExportFolder(): Promise<ExportFolder | null>;
+  /** For an admin's window: published packages are no longer copied anywhere. */
+  clearExportFolder(): Promise<ExportFolder | null>;
 }
+
+/** What the page may ask of the export folder channel. */
+export const EXPORT_FOLDER_ACTIONS = ['choose', 'clear'] as const;
+export type ExportFolderAction = (typeof EXPORT_FOLDER_ACTIONS)[number];
 
 /** window.newsdesk: one async function per contract method (answering an Envelope), onEvent and shell. */
 export type NewsdeskBridge = {
@@ -33,6 +45,7 @@ export type NewsdeskBridge = {
 export const channelOf = (method: MethodName): string => `newsdesk:${method}`;
 export const EVENT_CHANNEL = 'newsdesk:event';
 export const PICK_PHOTOS_CHANNEL = 'newsdesk-shell:pickPhotos';
+export const EXPORT_FOLDER_CHANNEL = 'newsdesk-shell:exportFolder';
 
 /** Builds window.newsdesk from one envelope-returning invoke (the preload's side). */
 export function buildBridge(

@@ -14,6 +14,7 @@ import {
   type DiffPart,
   type Dismissal,
   type DocNode,
+  type ExportFolder,
   type Finding,
   type PhotoAsset,
   type PublishedVersionSummary,
@@ -41,8 +42,10 @@ export const RoleSchema = z.enum(ROLES);
 export const StatusSchema = z.enum(STATUSES);
 export const ActionSchema = z.enum(ACTIONS);
 
-export const BodySchema = z.custom<DocNode>((value) => validateBody(value).length === 0, {
-  message: 'body does not match the story schema',
+/** A story body; a refusal names the first problem (an unknown node, an unsafe link, nesting too deep). */
+export const BodySchema = z.custom<DocNode>().superRefine((value, ctx) => {
+  const problem = validateBody(value)[0];
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `body does not match the story schema: ${problem}` });
 });
 
 // A story always has someone to answer for it: the byline may change but never empty.
@@ -61,6 +64,11 @@ const PhotoFields = {
   instructions: text(2000).optional(),
   alt: text(1000).optional(),
 };
+
+/** Why settings.update refuses `exportDir`: what to do instead. */
+export const EXPORT_DIR_REFUSAL =
+  'The export folder is not set through the API. In the desktop app, choose it in Newsroom settings (Choose export folder…); ' +
+  'for the browser, start the server with --export-dir DIR.';
 
 // ── the method table ──────────────────────────────────────────────────────────
 
@@ -253,9 +261,11 @@ export const contract = {
   'published.retryExport': method<{ version: PublishedVersionSummary }>()(
     z.strictObject({ storyId: id, version: z.number().int().positive() }),
   ),
+  /** Admins: package folders set aside at start-up for want of a database row, relative to the data folder. */
+  'published.setAside': method<{ folders: string[] }>()(empty),
 
   // settings
-  'settings.get': method<{ settings: Settings }>()(empty),
+  'settings.get': method<{ settings: Settings; exportFolder: ExportFolder | null }>()(empty),
   'settings.update': method<{ settings: Settings }>()(
     z.strictObject({
       lockTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
@@ -265,7 +275,9 @@ export const contract = {
         .min(1024)
         .max(1024 * 1024 * 1024)
         .optional(),
-      exportDir: text(4096).optional(),
+      // Named only to refuse it in words: the export folder writes files anywhere the core may, so
+      // the person at the machine chooses it (the desktop's folder dialog, or serve's --export-dir).
+      exportDir: z.never({ error: EXPORT_DIR_REFUSAL }).optional(),
       codeReplacements: z
         .array(z.strictObject({ code: line(50).min(2), text: line(500) }))
         .max(1000)

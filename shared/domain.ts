@@ -86,6 +86,11 @@ export interface Story {
    * (four eyes: none of them may approve it). Always filled by the core.
    */
   authorIds?: Id[];
+  /**
+   * Who wrote the words of the current text (headline, subheadlines, body), largest share first.
+   * The core attributes each save's changed words to the person saving; four eyes reads it.
+   */
+  textShares?: TextShare[];
   dateline: string;
   body: DocNode;
   language: string;
@@ -107,6 +112,14 @@ export interface Story {
   wordCount: number;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/** One person's part of a story's current text. */
+export interface TextShare {
+  staffId: Id;
+  words: number;
+  /** Of all the words of the text, in whole percent. */
+  percent: number;
 }
 
 export interface StoryListItem {
@@ -311,6 +324,11 @@ export interface StoryPhoto {
   credit: string;
   alt: string;
   asset: PhotoAsset;
+  /**
+   * The creator and copyright as the desk approved them with the story (set from approval until
+   * it is reopened): the story publishes these even if the library record changes since.
+   */
+  approved?: { creator: string; copyright: string };
 }
 
 export interface PublishedVersionSummary {
@@ -330,8 +348,6 @@ export interface Settings {
   lockTimeoutMinutes: number;
   /** Largest photo file accepted on import, in bytes. */
   maxPhotoBytes: number;
-  /** Folder each published package is also copied to; empty = none. */
-  exportDir: string;
   /** Code replacements for captions, e.g. { code: '=yna=', text: 'Yonhap' }. */
   codeReplacements: { code: string; text: string }[];
   metadataTemplates: {
@@ -344,6 +360,15 @@ export interface Settings {
   sentenceMaxWords: number;
   /** The house-style list the desk edits. */
   houseStyle: HouseStyleRule[];
+}
+
+/**
+ * The folder each published package is also copied to, as settings.get reports it: its name only.
+ * It is chosen outside the API (the desktop's folder dialog, or `--export-dir` where the server
+ * starts), and a path on the server is none of a browser's business.
+ */
+export interface ExportFolder {
+  name: string;
 }
 
 /** The settings the copy checks read. */

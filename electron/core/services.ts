@@ -36,6 +36,8 @@ export interface CoreServices {
   now(): Date;
   emit(event: ChangeEvent): void;
   settings(): Settings;
+  /** The folder published packages are also copied to (full path), or null; set outside the API (exportFolder.ts). */
+  exportDir(): string | null;
   /**
    * Runs `fn` when no other serialised work on the same story is running: status changes
    * (stories.transition) and the scheduler's publish go one at a time per story.

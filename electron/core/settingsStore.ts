@@ -1,4 +1,5 @@
-// Settings: defaults merged with what an admin changed, cached until the next update.
+// Settings: defaults merged with what an admin changed, cached until the next update. The export
+// folder is stored beside them but is no setting of the API: see exportFolder.ts.
 
 import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/index.js';
 import type { Settings } from '../../shared/domain.js';
@@ -7,14 +8,17 @@ import { readSettings, writeSetting, type Db } from '../../db/index.js';
 export const DEFAULT_SETTINGS: Settings = {
   lockTimeoutMinutes: 30,
   maxPhotoBytes: 100 * 1024 * 1024,
-  exportDir: '',
   codeReplacements: [],
   metadataTemplates: [],
   ...DEFAULT_CHECK_SETTINGS,
 };
 
+/** The stored key of the export folder (the name settings.update once accepted, so a folder set then still applies). */
+const EXPORT_DIR_KEY = 'exportDir';
+
 export class SettingsStore {
   private cached: Settings | null = null;
+  private cachedExportDir: string | null | undefined;
   constructor(private readonly db: Db) {}
 
   get(): Settings {
@@ -35,5 +39,21 @@ export class SettingsStore {
 
   invalidate(): void {
     this.cached = null;
+  }
+
+  /** The export folder's full path, or null for none. */
+  exportDir(): string | null {
+    if (this.cachedExportDir === undefined) {
+      const stored = readSettings(this.db)[EXPORT_DIR_KEY];
+      this.cachedExportDir = typeof stored === 'string' && stored.trim() !== '' ? stored : null;
+    }
+    return this.cachedExportDir;
+  }
+
+  /** Stores the export folder (already checked by the caller); null turns the copy off. */
+  setExportDir(dir: string | null): void {
+    this.cachedExportDir = undefined;
+    writeSetting(this.db, EXPORT_DIR_KEY, dir ?? '');
+    this.cachedExportDir = dir;
   }
 }

@@ -29,6 +29,8 @@ export interface IpcBridge {
   forget(webContentsId: number): void;
   /** Test hook: whether main holds a session for this window. */
   hasSession(webContentsId: number): boolean;
+  /** The window's session token, for what main itself asks of the core on the window's behalf; never sent to a page. */
+  sessionOf(webContentsId: number): string | null;
   dispose(): void;
 }
 
@@ -83,6 +85,7 @@ export function registerIpc(ipcMain: IpcMainLike, core: TransportCore, opts: Ipc
     channels,
     forget: (id) => void tokens.delete(id),
     hasSession: (id) => tokens.has(id),
+    sessionOf: (id) => tokens.get(id) ?? null,
     dispose() {
       for (const channel of channels) ipcMain.removeHandler(channel);
       tokens.clear();

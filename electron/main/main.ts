@@ -1,10 +1,11 @@
 // The Electron main process: one window onto the core, locked down per Electron's security
 // checklist. The core owns the data (in app.getPath('userData')); this file only wires the shell.
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type OpenDialogOptions, type WebContents } from 'electron';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, DATABASE_FILE, type Core } from '../core/core.js';
+import { DataDirInUse } from '../core/dataDirLock.js';
 import { createBackupCommand } from './backup.js';
 import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
@@ -110,10 +111,11 @@ async function start(): Promise<void> {
     demo = choice === 'demo';
   }
   try {
-    core = await createCore({ dataDir: dir, demo });
+    core = await createCore({ dataDir: dir, demo, kind: 'desktop app' });
   } catch (error) {
-    // A corrupt or newer database is refused with a message; never a crash loop.
-    dialog.showErrorBox('Newsdesk cannot open its data', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${dir}`);
+    // A corrupt or newer database, or a folder another Newsdesk holds, is refused with a message; never a crash loop.
+    const title = error instanceof DataDirInUse ? 'This newsroom is already open' : 'Newsdesk cannot open its data';
+    dialog.showErrorBox(title, `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${dir}`);
     app.exit(1);
     return;
   }
@@ -132,14 +134,21 @@ async function start(): Promise<void> {
   }
 
   ipc = registerIpc(ipcMain, openCore, { isAppUrl: trusted });
+  const ownerOf = (event: { sender: { id: number } }) => BrowserWindow.getAllWindows().find((w) => w.webContents.id === event.sender.id);
+  const openDialog = (owner: BrowserWindow | undefined, options: OpenDialogOptions) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
   registerShellIpc(ipcMain, {
     isAppUrl: trusted,
     async showOpenDialog(event, filters) {
-      const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === event.sender.id);
-      const options = { title: 'Import photos', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters };
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const result = await openDialog(ownerOf(event), { title: 'Import photos', properties: ['openFile', 'multiSelections'], filters });
       return result.canceled ? [] : result.filePaths;
     },
+    async showFolderDialog(event, defaultPath) {
+      const options: OpenDialogOptions = { title: 'Choose export folder', buttonLabel: 'Choose', properties: ['openDirectory', 'createDirectory'] };
+      const result = await openDialog(ownerOf(event), defaultPath ? { ...options, defaultPath } : options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    sessionOf: (id) => ipc?.sessionOf(id) ?? null,
+    exportFolder: openCore.exportFolder,
   });
   forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 

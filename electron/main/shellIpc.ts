@@ -1,10 +1,13 @@
-// Shell-only helpers the renderer may ask for: the native "Import photos…" dialog. Main opens
-// the dialog and reads the files, so the renderer gets bytes and names, never a path to use.
+// Shell-only helpers the renderer may ask for: the native "Import photos…" dialog and the export
+// folder. Main opens the dialogs and acts on the paths, so the renderer gets bytes, names and the
+// export folder's name, and never sends a path: the folder is the one the person picked.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { PICK_PHOTOS_CHANNEL, type PickedPhoto } from '../../shared/bridge.js';
-import type { Envelope } from '../../shared/errors.js';
+import { EXPORT_FOLDER_ACTIONS, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL, type ExportFolderAction, type PickedPhoto } from '../../shared/bridge.js';
+import type { ExportFolder } from '../../shared/domain.js';
+import { ApiError, type Envelope } from '../../shared/errors.js';
+import type { ExportFolderControl } from '../core/exportFolder.js';
 import { isTrustedSender, type InvokeEventLike, type IpcMainLike } from './ipc.js';
 
 export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'gif'];
@@ -14,7 +17,24 @@ const MAX_FILE_BYTES = 500 * 1024 * 1024;
 export interface ShellDeps {
   /** Shows the open dialog for the calling window; resolves to the chosen paths ([] when cancelled). */
   showOpenDialog(event: InvokeEventLike, filters: { name: string; extensions: string[] }[]): Promise<string[]>;
+  /** Shows the folder dialog (open or create a folder) for the calling window at `defaultPath`; null when cancelled. */
+  showFolderDialog(event: InvokeEventLike, defaultPath: string | null): Promise<string | null>;
   isAppUrl(url: string): boolean;
+  /** The calling window's session token (held by the IPC bridge), so the core can tell whether it is an admin's. */
+  sessionOf(webContentsId: number): string | null;
+  exportFolder: ExportFolderControl;
+}
+
+const FOREIGN_FRAME: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Newsdesk window.' } };
+
+/** Chooses (through the folder dialog) or clears the export folder for the calling window's admin. */
+async function exportFolderAction(deps: ShellDeps, event: InvokeEventLike, action: ExportFolderAction): Promise<ExportFolder | null> {
+  const token = deps.sessionOf(event.sender.id);
+  // Refused before any dialog opens; the core checks again when it stores the folder.
+  deps.exportFolder.requireAdmin(token);
+  if (action === 'clear') return deps.exportFolder.set(null, token);
+  const dir = await deps.showFolderDialog(event, deps.exportFolder.path());
+  return dir === null ? deps.exportFolder.describe() : deps.exportFolder.set(dir, token);
 }
 
 export async function readPickedFiles(paths: string[]): Promise<PickedPhoto[]> {
@@ -29,9 +49,7 @@ export async function readPickedFiles(paths: string[]): Promise<PickedPhoto[]> {
 
 export function registerShellIpc(ipcMain: IpcMainLike, deps: ShellDeps): () => void {
   ipcMain.handle(PICK_PHOTOS_CHANNEL, async (event): Promise<Envelope<PickedPhoto[]>> => {
-    if (!isTrustedSender(event, deps.isAppUrl)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Newsdesk window.' } };
-    }
+    if (!isTrustedSender(event, deps.isAppUrl)) return FOREIGN_FRAME;
     try {
       const paths = await deps.showOpenDialog(event, [{ name: 'Photos', extensions: PHOTO_EXTENSIONS }]);
       return { ok: true, value: await readPickedFiles(paths) };
@@ -39,5 +57,21 @@ export function registerShellIpc(ipcMain: IpcMainLike, deps: ShellDeps): () => v
       return { ok: false, error: { code: 'INTERNAL', message: `Could not read the chosen files: ${error instanceof Error ? error.message : String(error)}` } };
     }
   });
-  return () => ipcMain.removeHandler(PICK_PHOTOS_CHANNEL);
+  ipcMain.handle(EXPORT_FOLDER_CHANNEL, async (event, action): Promise<Envelope<ExportFolder | null>> => {
+    if (!isTrustedSender(event, deps.isAppUrl)) return FOREIGN_FRAME;
+    if (!EXPORT_FOLDER_ACTIONS.includes(action as ExportFolderAction)) {
+      return { ok: false, error: { code: 'VALIDATION', message: `The export folder can be chosen or cleared, not "${String(action).slice(0, 40)}".` } };
+    }
+    try {
+      return { ok: true, value: await exportFolderAction(deps, event, action as ExportFolderAction) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      console.error('[shell] export folder:', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'The export folder could not be set; nothing was changed.' } };
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(PICK_PHOTOS_CHANNEL);
+    ipcMain.removeHandler(EXPORT_FOLDER_CHANNEL);
+  };
 }

@@ -1,9 +1,18 @@
 // The preload's API, built from an ipcRenderer-like object so it can be tested without Electron.
 // It exposes one function per contract method (answering the main process's Envelope), onEvent
-// and shell.pickPhotos — never ipcRenderer itself.
+// and the shell's dialogs (photos to import, the export folder) — never ipcRenderer itself.
 
-import { buildBridge, channelOf, EVENT_CHANNEL, PICK_PHOTOS_CHANNEL, type NewsdeskBridge, type PickedPhoto } from '../../shared/bridge.js';
-import type { ChangeEvent } from '../../shared/domain.js';
+import {
+  buildBridge,
+  channelOf,
+  EVENT_CHANNEL,
+  EXPORT_FOLDER_CHANNEL,
+  PICK_PHOTOS_CHANNEL,
+  type ExportFolderAction,
+  type NewsdeskBridge,
+  type ShellApi,
+} from '../../shared/bridge.js';
+import type { ChangeEvent, ExportFolder } from '../../shared/domain.js';
 import type { Envelope } from '../../shared/errors.js';
 
 export interface IpcRendererLike {
@@ -30,12 +39,17 @@ export function createBridge(ipc: IpcRendererLike): NewsdeskBridge {
     ipc.on(EVENT_CHANNEL, wrapped);
     return () => void ipc.removeListener(EVENT_CHANNEL, wrapped);
   };
-  const shell = {
-    async pickPhotos(): Promise<PickedPhoto[]> {
-      const envelope = (await ipc.invoke(PICK_PHOTOS_CHANNEL)) as Envelope<PickedPhoto[]>;
-      if (envelope.ok) return envelope.value;
-      throw new Error(envelope.error.message);
-    },
+  // The shell's answers are Envelopes too; a refusal becomes an Error with the main process's words.
+  const shellCall = async <T>(channel: string, ...args: unknown[]): Promise<T> => {
+    const envelope = (await ipc.invoke(channel, ...args)) as Envelope<T>;
+    if (envelope.ok) return envelope.value;
+    throw new Error(envelope.error.message);
+  };
+  const exportFolder = (action: ExportFolderAction) => shellCall<ExportFolder | null>(EXPORT_FOLDER_CHANNEL, action);
+  const shell: ShellApi = {
+    pickPhotos: () => shellCall(PICK_PHOTOS_CHANNEL),
+    chooseExportFolder: () => exportFolder('choose'),
+    clearExportFolder: () => exportFolder('clear'),
   };
   return buildBridge(invoke, onEvent, shell);
 }

@@ -10,9 +10,12 @@ export interface ServeArgs {
   staticDir: string | null;
   /** Back up the data folder's database to this file and exit instead of serving. */
   backup: string | null;
+  /** The folder each published package is also copied to; null: none. Only this flag sets it for a server. */
+  exportDir: string | null;
 }
 
-const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
+const USAGE =
+  'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
 
 export function parseServeArgs(argv: string[]): ServeArgs {
   let dataDir: string | null = null;
@@ -20,6 +23,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   let demo = false;
   let staticDir: string | null = null;
   let backup: string | null = null;
+  let exportDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -47,6 +51,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--backup':
         backup = value();
         break;
+      case '--export-dir':
+        exportDir = value();
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);
@@ -57,6 +64,13 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (!dataDir) throw new Error(`--data-dir is required.\n${USAGE}`);
   // A backup copies an existing newsroom; seeding a demo one first would be a surprise.
   if (backup && demo) throw new Error(`--backup copies an existing newsroom and cannot be combined with --demo.\n${USAGE}`);
-  return { dataDir: path.resolve(dataDir), port, demo, staticDir: staticDir ? path.resolve(staticDir) : null, backup: backup ? path.resolve(backup) : null };
+  return {
+    dataDir: path.resolve(dataDir),
+    port,
+    demo,
+    staticDir: staticDir ? path.resolve(staticDir) : null,
+    backup: backup ? path.resolve(backup) : null,
+    exportDir: exportDir ? path.resolve(exportDir) : null,
+  };
 }
 

@@ -1,4 +1,4 @@
-// npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR]
+// npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]
 // Runs the core behind the loopback HTTP bridge so the renderer works in any browser.
 // npm run serve -- --data-dir DIR --backup FILE: an online backup of DIR's database, then exit.
 
@@ -36,7 +36,17 @@ async function main(): Promise<void> {
     }
   }
   const staticDir = args.staticDir ?? findStaticDir();
-  const core = await createCore({ dataDir: args.dataDir, demo: args.demo });
+  // A folder another Newsdesk holds is refused here, before the port is taken: main() prints the
+  // refusal, which names the holder, and exits 1.
+  const core = await createCore({ dataDir: args.dataDir, demo: args.demo, kind: 'serve' });
+  // The export folder is the command line's, for this run (none without the flag): no API call sets it.
+  try {
+    await core.exportFolder.set(args.exportDir);
+  } catch (error) {
+    await core.close();
+    console.error(`--export-dir ${args.exportDir}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
   const bridge = createHttpBridge(core, { port: args.port, staticDir });
   let url: string;
   try {
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
   }
   if (!staticDir) console.warn('No built renderer found (run `npm run build`); serving the API only.');
   console.log(`Newsdesk is serving ${args.dataDir}${args.demo ? ' (demo newsroom)' : ''}`);
+  console.log(args.exportDir ? `Published packages are also copied to ${args.exportDir}` : 'Published packages are not copied anywhere (no --export-dir).');
   console.log(`Open ${url}/`);
 
   let closing = false;

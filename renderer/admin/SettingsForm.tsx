@@ -1,9 +1,10 @@
-// The newsroom's settings an admin keeps: where published packages are also copied, how long an
-// idle text lock lasts, and the largest photo the desk may import. The core checks the export
-// folder (exists, is a folder, is writable) and its message is shown as it words it.
+// The newsroom's settings an admin keeps: how long an idle text lock lasts and the largest photo
+// the desk may import, and where published packages are also copied. The export folder is shown by
+// name only; no API call sets it. In the desktop app the admin picks it in the native folder dialog
+// (the shell hands the path to the core); in a browser it is the server's --export-dir.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Settings } from '../../shared/domain.js';
-import { api } from '../api/client.js';
+import type { ExportFolder, Settings } from '../../shared/domain.js';
+import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 
 const MB = 1024 * 1024;
@@ -11,13 +12,12 @@ const MB = 1024 * 1024;
 const LOCK_MINUTES = { min: 1, max: 24 * 60 };
 const PHOTO_MB = { min: 1, max: 1024 };
 
-type Field = 'exportDir' | 'lockTimeoutMinutes' | 'maxPhotoBytes';
+type Field = 'lockTimeoutMinutes' | 'maxPhotoBytes';
 
-/** Which field a refusal is about (the core names the export folder; zod names the key). */
-function fieldOf(message: string, details: unknown): Field | null {
+/** Which field a refusal is about (zod names the key). */
+function fieldOf(details: unknown): Field | null {
   const paths = Array.isArray(details) ? details.map((d) => String((d as { path?: unknown }).path ?? '')) : [];
-  for (const f of ['exportDir', 'lockTimeoutMinutes', 'maxPhotoBytes'] as const) if (paths.includes(f)) return f;
-  if (/export folder/i.test(message)) return 'exportDir';
+  for (const f of ['lockTimeoutMinutes', 'maxPhotoBytes'] as const) if (paths.includes(f)) return f;
   return null;
 }
 
@@ -26,16 +26,15 @@ const mbOf = (bytes: number) => String(Math.round((bytes / MB) * 100) / 100);
 export function SettingsForm() {
   const id = useId();
   const [loaded, setLoaded] = useState<Settings | null>(null);
-  const [exportDir, setExportDir] = useState('');
+  const [exportFolder, setExportFolder] = useState<ExportFolder | null>(null);
   const [lockMinutes, setLockMinutes] = useState('');
   const [photoMb, setPhotoMb] = useState('');
-  const [error, setError] = useState<{ message: string; field: Field | null } | null>(null);
+  const [error, setError] = useState<{ message: string; field: Field | 'exportFolder' | null } | null>(null);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
 
   const show = (s: Settings) => {
     setLoaded(s);
-    setExportDir(s.exportDir);
     setLockMinutes(String(s.lockTimeoutMinutes));
     setPhotoMb(mbOf(s.maxPhotoBytes));
   };
@@ -44,7 +43,11 @@ export function SettingsForm() {
     let cancelled = false;
     api.settings
       .get({})
-      .then((r) => !cancelled && show(r.settings))
+      .then((r) => {
+        if (cancelled) return;
+        show(r.settings);
+        setExportFolder(r.exportFolder);
+      })
       .catch((e: unknown) => !cancelled && setError({ message: toUiError(e).message, field: null }));
     return () => {
       cancelled = true;
@@ -66,7 +69,6 @@ export function SettingsForm() {
     setBusy(true);
     try {
       const { settings } = await api.settings.update({
-        exportDir: exportDir.trim(),
         lockTimeoutMinutes: minutes,
         // An unchanged figure keeps the exact stored bytes (a value set elsewhere need not be whole MB).
         maxPhotoBytes: loaded && mbOf(loaded.maxPhotoBytes) === photoMb.trim() ? loaded.maxPhotoBytes : Math.round(mb * MB),
@@ -75,7 +77,27 @@ export function SettingsForm() {
       setSaved('Settings saved.');
     } catch (err) {
       const ui = toUiError(err);
-      setError({ message: ui.message, field: fieldOf(ui.message, ui.details) });
+      setError({ message: ui.message, field: fieldOf(ui.details) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Desktop only: the shell opens its folder dialog (or clears the folder) and answers the folder now in force. */
+  const changeExportFolder = async (action: 'choose' | 'clear') => {
+    if (!shell) return;
+    setSaved('');
+    setError(null);
+    setBusy(true);
+    try {
+      const folder = action === 'choose' ? await shell.chooseExportFolder() : await shell.clearExportFolder();
+      setExportFolder(folder);
+      // A cancelled dialog leaves the folder as it was, and says nothing.
+      if (folder?.name !== exportFolder?.name || action === 'clear') {
+        setSaved(folder ? `Published versions are now also copied to the folder ${folder.name}.` : 'Published versions are no longer copied to an export folder.');
+      }
+    } catch (err) {
+      setError({ message: toUiError(err).message, field: 'exportFolder' });
     } finally {
       setBusy(false);
     }
@@ -83,28 +105,34 @@ export function SettingsForm() {
 
   const errorId = `${id}-error`;
   const invalid = (f: Field) => (error?.field === f ? { 'aria-invalid': true as const, 'aria-errormessage': errorId } : {});
-  const describedBy = (f: Field, hint: string) => (error?.field === f ? `${hint} ${errorId}` : hint);
+  const describedBy = (f: Field | 'exportFolder', hint: string) => (error?.field === f ? `${hint} ${errorId}` : hint);
 
   return (
     <section className="admin-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Settings</h2>
       {loaded === null && !error ? <p className="muted">Loading settings…</p> : null}
       <form className="admin-card settings-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-export`}>Export folder</label>
-          <input
-            id={`${id}-export`}
-            value={exportDir}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="/srv/newsdesk/export"
-            aria-describedby={describedBy('exportDir', `${id}-export-hint`)}
-            {...invalid('exportDir')}
-            onChange={(e) => setExportDir(e.target.value)}
-            disabled={loaded === null}
-          />
+        <div className="field" role="group" aria-labelledby={`${id}-export-label`} aria-describedby={describedBy('exportFolder', `${id}-export-hint`)}>
+          <span id={`${id}-export-label`} className="label">
+            Export folder
+          </span>
+          <p className="field-hint">{loaded === null ? '…' : exportFolder ? <strong>{exportFolder.name}</strong> : 'None'}</p>
+          {shell ? (
+            <div className="row-actions">
+              <button type="button" onClick={() => void changeExportFolder('choose')} disabled={busy || loaded === null}>
+                Choose export folder…
+              </button>
+              {exportFolder ? (
+                <button type="button" onClick={() => void changeExportFolder('clear')} disabled={busy}>
+                  Stop exporting
+                </button>
+              ) : null}
+            </div>
+          ) : null}
           <p id={`${id}-export-hint`} className="muted small field-hint">
-            The full path of a folder on this computer. Each published version is also copied there. Leave empty for no copy.
+            {shell
+              ? 'A folder on this computer. Each published version is also copied there.'
+              : 'A folder on the server. Each published version is also copied there. It is set where the server is started (npm run serve -- --export-dir DIR), not in the browser.'}
           </p>
         </div>
         <div className="field-row">

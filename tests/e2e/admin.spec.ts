@@ -1,13 +1,14 @@
 // The admin's "Newsroom settings" screen: staff (add, edit, the core's refusals in its own words)
-// and settings (the export folder checked by the core). Only admins see the entry.
+// and settings (the limits; the export folder shown by name, set only where the server starts).
+// Only admins see the entry.
 // Screenshot: test-results/screens/admin-settings.png
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, apiError, shot } from './fixtures.js';
+import { test, expect, apiError, shot, startServer } from './fixtures.js';
 
 const openAdmin = async (page: Page) => {
   await page.getByRole('button', { name: 'Newsroom settings', exact: true }).click();
@@ -66,57 +67,87 @@ test('the admin adds a staff member, who can then sign in', async ({ page, signI
   await expect(page.getByRole('button', { name: 'Newsroom settings' })).toHaveCount(0);
 });
 
-test('the export folder is checked by the core; a real folder is saved', async ({ page, signIn, api, newsroom }) => {
+test('settings: the export folder is set where the server starts, never in the browser; the limits are checked and saved', async ({ page, signIn, api, newsroom }) => {
+  await signIn(page, 'admin');
+  await openAdmin(page);
+  const folder = page.getByRole('group', { name: 'Export folder', exact: true });
+  const lock = page.getByRole('spinbutton', { name: 'Lock timeout (minutes)', exact: true });
+  const photo = page.getByRole('spinbutton', { name: 'Largest photo import (MB)', exact: true });
+  await expect(folder).toContainText('None');
+  await expect(folder).toContainText('It is set where the server is started (npm run serve -- --export-dir DIR), not in the browser.');
+  // Nothing to type a path into, and no desktop folder dialog to open.
+  await expect(folder.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /export/i })).toHaveCount(0);
+  await expect(lock).toHaveValue('30');
+  await expect(photo).toHaveValue('100'); // the default limit (issue 4)
+
+  await lock.fill('0');
+  await photo.fill('25');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The lock timeout must be a whole number of minutes from 1 to 1440.');
+  await expect(lock).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'admin-settings-error');
+  // Nothing was saved, not even the other field.
+  const token = await newsroom.token('admin');
+  expect((await api('settings.get', {}, token)).settings).toMatchObject({ lockTimeoutMinutes: 30, maxPhotoBytes: 100 * 1024 * 1024 });
+
+  await lock.fill('20');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(lock).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await api('settings.get', {}, token)).toMatchObject({ exportFolder: null, settings: { lockTimeoutMinutes: 20, maxPhotoBytes: 25 * 1024 * 1024 } });
+
+  // Keyboard: the fields and the button are reachable in order.
+  await lock.focus();
+  await page.keyboard.press('Tab');
+  await expect(photo).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
+  await shot(page, 'admin-settings');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // No API call sets it, an admin's included: the refusal says where it is set instead.
   const root = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-export-'));
   try {
-    await signIn(page, 'admin');
-    await openAdmin(page);
-    const folder = page.getByRole('textbox', { name: 'Export folder', exact: true });
-    const lock = page.getByRole('spinbutton', { name: 'Lock timeout (minutes)', exact: true });
-    const photo = page.getByRole('spinbutton', { name: 'Largest photo import (MB)', exact: true });
-    await expect(lock).toHaveValue('30');
-    await expect(photo).toHaveValue('100'); // the default limit (issue 4)
-
-    const missing = path.join(root, 'does-not-exist');
-    await folder.fill(missing);
-    await lock.fill('20');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByRole('alert')).toHaveText(`The export folder ${missing} does not exist. Create it or choose another folder in Settings.`);
-    await expect(folder).toHaveAttribute('aria-invalid', 'true');
-    await shot(page, 'admin-settings-error');
-    // Nothing was saved, not even the other field.
-    const token = await newsroom.token('admin');
-    expect((await api('settings.get', {}, token)).settings).toMatchObject({ exportDir: '', lockTimeoutMinutes: 30 });
-
-    await folder.fill(root);
-    await photo.fill('25');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(folder).not.toHaveAttribute('aria-invalid', 'true');
-    expect((await api('settings.get', {}, token)).settings).toMatchObject({ exportDir: root, lockTimeoutMinutes: 20, maxPhotoBytes: 25 * 1024 * 1024 });
-
-    // Keyboard: the fields and the button are reachable in order.
-    await folder.focus();
-    await page.keyboard.press('Tab');
-    await expect(lock).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(photo).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
-    await shot(page, 'admin-settings');
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-    // A photo editor may not set it through the API either.
-    const photoToken = await newsroom.token('photo_editor');
-    expect((await apiError(api('settings.update', { exportDir: '' }, photoToken))).code).toBe('FORBIDDEN');
-    expect((await api('settings.get', {}, token)).settings.exportDir).toBe(root);
-    await api('settings.update', { exportDir: '' }, token);
+    for (const who of [token, await newsroom.token('photo_editor')]) {
+      const error = await apiError(api('settings.update', { exportDir: root } as never, who));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.message).toContain('--export-dir');
+    }
+    expect((await api('settings.get', {}, token)).exportFolder).toBeNull();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+/** This file's tests below run on their own server, started with --export-dir. */
+const withExportDir = test.extend<{ exportRoot: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  exportRoot: async ({}, use) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-export-'));
+    mkdirSync(path.join(root, 'wire-exports'));
+    await use(root);
+    rmSync(root, { recursive: true, force: true });
+  },
+  server: async ({ exportRoot }, use) => {
+    const server = await startServer({ exportDir: path.join(exportRoot, 'wire-exports') });
+    await use(server);
+    await server.stop();
+  },
+});
+
+withExportDir('a server started with --export-dir: the screen names the folder, never its path on the server', async ({ page, signIn, api, newsroom, exportRoot }) => {
+  await signIn(page, 'admin');
+  await openAdmin(page);
+  const folder = page.getByRole('group', { name: 'Export folder', exact: true });
+  await expect(folder.getByText('wire-exports', { exact: true })).toBeVisible();
+  expect(await page.content()).not.toContain(exportRoot);
+  const answer = await api('settings.get', {}, await newsroom.token('admin'));
+  expect(answer.exportFolder).toEqual({ name: 'wire-exports' });
+  expect(JSON.stringify(answer)).not.toContain(exportRoot);
 });
 
 test('a reporter sees no admin entry', async ({ page, signIn }) => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, docOf, shot, type ApiFn, type Newsroom } from './fixtures.js';
+import { test, expect, docOf, shot, startServer, type ApiFn, type Newsroom } from './fixtures.js';
 import { openStory } from './ui.js';
 
 /** The reporter writes and submits; the desk editor claims, approves and publishes (version 1). */
@@ -101,27 +101,45 @@ test('every published version is listed with who and when: v1, the correction v2
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('a failed export is reported in the History panel and "Retry export" succeeds once the folder is back', async ({ page, api, newsroom, signIn }) => {
-  const exportDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-export-'));
-  const admin = await newsroom.token('admin');
-  try {
-    // The core accepts the folder while it exists; then it disappears before the publish.
-    await api('settings.update', { exportDir }, admin);
+/** A server of its own, started with --export-dir (the only way to give a server an export folder). */
+const withExportDir = test.extend<{ exportDir: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  exportDir: async ({}, use) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-export-'));
+    await use(path.join(root, 'exports'));
+    rmSync(root, { recursive: true, force: true });
+  },
+  server: async ({ exportDir }, use) => {
+    mkdirSync(exportDir);
+    const server = await startServer({ exportDir });
+    await use(server);
+    await server.stop();
+  },
+});
+
+withExportDir(
+  'a failed export is reported in the History panel without the server\'s path, and "Retry export" succeeds once the folder is back',
+  async ({ page, api, newsroom, signIn, server, exportDir }) => {
+    // The server checked the folder when it started; it disappears before the publish (an unmounted share).
     rmSync(exportDir, { recursive: true });
     const HEADLINE = 'Seoul and Tokyo resume security talks';
     const { id, desk } = await publishStory(api, newsroom, HEADLINE, 'seoul-tokyo-talks');
     const [v1] = (await api('published.list', { storyId: id }, desk)).versions;
-    expect(v1).toMatchObject({ version: 1, exportStatus: 'failed' });
+    expect(v1).toMatchObject({ version: 1, exportStatus: 'failed', exportError: 'The export folder does not exist.' });
+    // The browser is told "the export folder"; the server's log names it in full.
+    expect(server.output()).toContain(exportDir);
 
     await signIn(page, 'Kim Min-ji');
     const list = await openHistory(page, HEADLINE);
     const item = list.getByRole('listitem', { name: 'Version 1', exact: true });
-    await expect(item).toContainText(`Export failed: The export folder ${exportDir} does not exist.`);
+    await expect(item).toContainText('Export failed: The export folder does not exist.');
+    await expect(item).not.toContainText(exportDir);
     await shot(page, 'published-versions-export-failed');
 
     // Retrying while the folder is still missing says so again.
     await item.getByRole('button', { name: 'Retry export' }).click();
     await expect(item.getByRole('alert')).toContainText('could not be exported');
+    await expect(item.getByRole('alert')).not.toContainText(exportDir);
 
     mkdirSync(exportDir);
     await item.getByRole('button', { name: 'Retry export' }).click();
@@ -130,8 +148,5 @@ test('a failed export is reported in the History panel and "Retry export" succee
     await expect(item.getByRole('button', { name: 'Retry export' })).toHaveCount(0);
     expect(existsSync(path.join(exportDir, v1!.path, 'index.html'))).toBe(true);
     expect((await api('published.list', { storyId: id }, desk)).versions[0]).toMatchObject({ exportStatus: 'ok', exportError: null });
-  } finally {
-    await api('settings.update', { exportDir: '' }, admin).catch(() => undefined);
-    rmSync(exportDir, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -51,10 +51,14 @@ export function serveCommand(): string {
   return 'tsx electron/serve/cli.ts';
 }
 
-/** Starts a bridge on a free port (with a fresh data dir unless one is given); resolves once it answers HTTP. */
-export async function startServer(opts: { demo?: boolean; dataDir?: string; keepData?: boolean } = {}): Promise<ServerHandle> {
+/**
+ * Starts a bridge on a free port (with a fresh data dir unless one is given); resolves once it
+ * answers HTTP. `exportDir` is the server's --export-dir: the only way to give it an export folder.
+ */
+export async function startServer(opts: { demo?: boolean; dataDir?: string; keepData?: boolean; exportDir?: string } = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-'));
-  const command = `${serveCommand()} --data-dir '${dataDir}' --port 0${opts.demo === false ? '' : ' --demo'}`;
+  const exportFlag = opts.exportDir ? ` --export-dir '${opts.exportDir}'` : '';
+  const command = `${serveCommand()} --data-dir '${dataDir}' --port 0${opts.demo === false ? '' : ' --demo'}${exportFlag}`;
   const child: ChildProcess = spawn('sh', ['-c', `exec ${command}`], {
     cwd: ROOT,
     // npm puts node_modules/.bin on the PATH; do the same so `tsx` and friends resolve.

@@ -2,7 +2,8 @@
 // the check settings, the photo desk the code replacements). Admins change every setting; photo
 // editors change only the photo desk's own tools (code replacements and metadata templates), desk
 // editors only the copy desk's (the house-style list and the check limits). A refused update
-// changes nothing, and an export folder is checked when it is set, not first at publish time.
+// changes nothing. The export folder is no setting of the API (see exportFolder.ts): settings.get
+// reports its name, settings.update refuses it (the contract says why).
 // Changed check settings mean every story in the workflow is counted again.
 
 import { ApiError } from '../../../shared/errors.js';
@@ -10,8 +11,7 @@ import type { Settings } from '../../../shared/domain.js';
 import { hasRole, isDeskEditor, type Person } from '../../../shared/workflow.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { toPerson } from '../people.js';
-import { checkExportDir } from '../publishing/exporter.js';
-import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
+import type { ExportFolderControl } from '../exportFolder.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import type { SettingsStore } from '../settingsStore.js';
 import { write } from '../write.js';
@@ -30,7 +30,6 @@ function ownSettings(person: Person): (keyof Settings)[] {
 const SETTING_NAMES: Record<keyof Settings, string> = {
   lockTimeoutMinutes: 'the lock timeout',
   maxPhotoBytes: 'the largest photo import',
-  exportDir: 'the export folder',
   codeReplacements: 'the code replacements',
   metadataTemplates: 'the metadata templates',
   headlineMaxChars: 'the headline limit',
@@ -48,10 +47,10 @@ function changedSettings(input: Partial<Settings>, current: Settings): Partial<S
   return changed as Partial<Settings>;
 }
 
-export function settingsModule(services: CoreServices, store: SettingsStore, fs: PackageFs = nodeFs): CoreModule {
+export function settingsModule(services: CoreServices, store: SettingsStore, exportFolder: Pick<ExportFolderControl, 'describe'>): CoreModule {
   const handlers: Partial<Handlers> = {
-    'settings.get': () => ({ settings: services.settings() }),
-    'settings.update': async (input, ctx) => {
+    'settings.get': () => ({ settings: services.settings(), exportFolder: exportFolder.describe() }),
+    'settings.update': (input, ctx) => {
       const person = toPerson(signedIn(ctx));
       const changes = changedSettings(input as Partial<Settings>, services.settings());
       if (!hasRole(person, 'admin')) {
@@ -64,11 +63,6 @@ export function settingsModule(services: CoreServices, store: SettingsStore, fs:
             `You may change only ${own.map((k) => SETTING_NAMES[k]).join(', ')}, not ${outside.map((k) => SETTING_NAMES[k]).join(' or ')}. Ask an admin.`,
           );
         }
-      }
-      if (changes.exportDir !== undefined) {
-        const dir = changes.exportDir.trim();
-        // Empty means "no export folder"; anything else must be a folder publishing can write to.
-        changes.exportDir = dir ? await checkExportDir(fs, dir) : '';
       }
       if (Object.keys(changes).length > 0) {
         write(services, (events) => {

@@ -1,17 +1,20 @@
-// settings.update: who may change which setting, and the export folder checked when it is set.
+// settings.update: who may change which setting. The export folder: never through the API (the
+// shell and the serve cli set it through core.exportFolder, checked when set), reported by name
+// only, and an export that fails names no absolute path to API callers while the log has it.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/index.js';
-import type { Settings, Staff } from '../../../shared/domain.js';
+import { EXPORT_DIR_REFUSAL } from '../../../shared/contract.js';
+import type { ExportFolder, PublishedVersionSummary, Settings, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { settingsModule } from '../../../electron/core/handlers/settings.js';
+import { createCore, type Core } from '../../../electron/core/core.js';
+import { exportFolderControl } from '../../../electron/core/exportFolder.js';
 import { nodeFs, type PackageFs } from '../../../electron/core/publishing/packageFs.js';
-import type { CoreServices } from '../../../electron/core/services.js';
 import { SettingsStore } from '../../../electron/core/settingsStore.js';
-import { makeHarness, type Harness } from './harness.js';
+import { doc, makeHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -24,7 +27,7 @@ afterEach(async () => {
 const settingsOf = async (who: keyof Harness['tokens']) => (await h.call<{ settings: Settings }>(who, 'settings.get', {})).settings;
 
 /** The call fails with `code`, and not a row of the database changed. */
-async function refusedUnchanged(who: keyof Harness['tokens'], input: Partial<Settings>, code: string): Promise<ApiError> {
+async function refusedUnchanged(who: keyof Harness['tokens'], input: Partial<Settings> | Record<string, unknown>, code: string): Promise<ApiError> {
   const before = h.snapshot();
   const error = await h.fails(who, 'settings.update', input);
   expect(error.code).toBe(code);
@@ -37,15 +40,13 @@ const templates = [{ name: 'Yonhap wire', fields: { credit: 'Yonhap', source: 'Y
 
 describe('who may change settings', () => {
   it('lets an admin change every setting', async () => {
-    const exportDir = fs.mkdtempSync(path.join(h.dir, 'export-'));
     const { settings } = await h.call<{ settings: Settings }>('han', 'settings.update', {
       lockTimeoutMinutes: 12,
       maxPhotoBytes: 20 * 1024 * 1024,
-      exportDir,
       codeReplacements: codes,
       metadataTemplates: templates,
     });
-    expect(settings).toMatchObject({ lockTimeoutMinutes: 12, maxPhotoBytes: 20 * 1024 * 1024, exportDir, codeReplacements: codes, metadataTemplates: templates });
+    expect(settings).toMatchObject({ lockTimeoutMinutes: 12, maxPhotoBytes: 20 * 1024 * 1024, codeReplacements: codes, metadataTemplates: templates });
     expect(await settingsOf('ji')).toEqual(settings);
   });
 
@@ -57,10 +58,9 @@ describe('who may change settings', () => {
   });
 
   it('refuses a photo editor any other setting, and then changes nothing at all', async () => {
-    const exportDir = fs.mkdtempSync(path.join(h.dir, 'export-'));
     const before = await settingsOf('choi');
-    const error = await refusedUnchanged('choi', { exportDir }, 'FORBIDDEN');
-    expect(error.message).toMatch(/export folder/);
+    const error = await refusedUnchanged('choi', { lockTimeoutMinutes: 5 }, 'FORBIDDEN');
+    expect(error.message).toMatch(/not the lock timeout/);
     // Mixed with an allowed change, the allowed part is not applied either.
     await refusedUnchanged('choi', { codeReplacements: codes, lockTimeoutMinutes: 5 }, 'FORBIDDEN');
     await refusedUnchanged('choi', { maxPhotoBytes: 2048 }, 'FORBIDDEN');
@@ -83,34 +83,68 @@ describe('who may change settings', () => {
   });
 });
 
-describe('the export folder', () => {
-  it('refuses a folder that does not exist, with a clear message, and keeps the old one', async () => {
+describe('the export folder is not set through the API', () => {
+  it('settings.update refuses exportDir from anyone, admin included, in words, and changes nothing', async () => {
+    const target = fs.mkdtempSync(path.join(h.dir, 'export-'));
+    for (const who of ['han', 'choi', 'ji'] as const) {
+      const error = await refusedUnchanged(who, { exportDir: target }, 'VALIDATION');
+      expect(error.message).toBe(`Invalid input at exportDir: ${EXPORT_DIR_REFUSAL}`);
+      expect(error.details).toEqual([{ path: 'exportDir', message: EXPORT_DIR_REFUSAL }]);
+    }
+    // Not alongside an allowed change, nor to turn the copy off.
+    await refusedUnchanged('han', { exportDir: target, lockTimeoutMinutes: 7 }, 'VALIDATION');
+    await h.core.exportFolder.set(target);
+    await refusedUnchanged('han', { exportDir: '' }, 'VALIDATION');
+    expect(h.core.exportFolder.path()).toBe(target);
+    expect((await settingsOf('han')).lockTimeoutMinutes).toBe(30);
+  });
+
+  it('settings.get reports whether there is one and its name, never its path', async () => {
+    expect(await h.call<{ exportFolder: ExportFolder | null }>('ji', 'settings.get', {})).toMatchObject({ exportFolder: null });
+    const target = path.join(h.dir, 'exports', 'Seoul desk');
+    fs.mkdirSync(target, { recursive: true });
+    expect(await h.core.exportFolder.set(target)).toEqual({ name: 'Seoul desk' });
+    const answer = await h.call<{ settings: Settings; exportFolder: ExportFolder | null }>('ji', 'settings.get', {});
+    expect(answer.exportFolder).toEqual({ name: 'Seoul desk' });
+    expect(JSON.stringify(answer)).not.toContain(h.dir);
+    // A client that saves back the whole settings object it read still may.
+    const { settings } = await h.call<{ settings: Settings }>('han', 'settings.update', { ...answer.settings, lockTimeoutMinutes: 9 });
+    expect(settings.lockTimeoutMinutes).toBe(9);
+  });
+
+  it("the shell may set it only with an admin's session; the serve cli (no session) may", async () => {
+    const target = fs.mkdtempSync(path.join(h.dir, 'export-'));
+    for (const who of ['ji', 'kim', 'choi'] as const) {
+      await expect(h.core.exportFolder.set(target, h.tokens[who])).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only an admin may choose the export folder.' });
+      expect(() => h.core.exportFolder.requireAdmin(h.tokens[who])).toThrow(ApiError);
+    }
+    await expect(h.core.exportFolder.set(target, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(h.core.exportFolder.path()).toBeNull();
+    expect(await h.core.exportFolder.set(target, h.tokens.han)).toEqual({ name: path.basename(target) });
+    expect(h.core.exportFolder.path()).toBe(target);
+    expect(await h.core.exportFolder.set(null)).toBeNull();
+    expect(h.core.exportFolder.path()).toBeNull();
+  });
+});
+
+describe('the export folder is checked when it is set', () => {
+  it.each([
+    ['does not exist', (dir: string) => path.join(dir, 'no-such-folder'), 'The export folder does not exist.'],
+    ['is a file', (dir: string) => (fs.writeFileSync(path.join(dir, 'a-file.txt'), 'x'), path.join(dir, 'a-file.txt')), 'The export folder is a file, not a folder.'],
+    ['is under a file', (dir: string) => (fs.writeFileSync(path.join(dir, 'plain'), 'x'), path.join(dir, 'plain', 'exports')), 'The export folder cannot be read (a file is in the way of a folder).'],
+    ['is relative', () => 'exports/today', 'The export folder must be a full path.'],
+  ] as const)('refuses a folder that %s, in words that do not repeat the path, and keeps the old one', async (_name, make, message) => {
     const good = fs.mkdtempSync(path.join(h.dir, 'export-'));
-    await h.call('han', 'settings.update', { exportDir: good });
-    const missing = path.join(h.dir, 'no-such-folder');
-    const error = await refusedUnchanged('han', { exportDir: missing, lockTimeoutMinutes: 7 }, 'VALIDATION');
-    expect(error.message).toBe(`The export folder ${missing} does not exist. Create it or choose another folder in Settings.`);
-    expect(await settingsOf('han')).toMatchObject({ exportDir: good, lockTimeoutMinutes: 30 });
-  });
-
-  it('refuses a file where a folder should be', async () => {
-    const file = path.join(h.dir, 'a-file.txt');
-    fs.writeFileSync(file, 'not a folder');
-    const error = await refusedUnchanged('han', { exportDir: file }, 'VALIDATION');
-    expect(error.message).toMatch(/is a file, not a folder/);
-  });
-
-  it('refuses a relative path', async () => {
-    const error = await refusedUnchanged('han', { exportDir: 'exports/today' }, 'VALIDATION');
-    expect(error.message).toMatch(/must be a full path/);
+    await h.core.exportFolder.set(good);
+    await expect(h.core.exportFolder.set(make(h.dir))).rejects.toMatchObject({ code: 'VALIDATION', message });
+    expect(h.core.exportFolder.path()).toBe(good);
   });
 
   it.skipIf(process.getuid?.() === 0)('refuses a folder that is not writable (chmod; root ignores modes)', async () => {
     const locked = fs.mkdtempSync(path.join(h.dir, 'locked-'));
     fs.chmodSync(locked, 0o555);
     try {
-      const error = await refusedUnchanged('han', { exportDir: locked }, 'VALIDATION');
-      expect(error.message).toMatch(/is not writable/);
+      await expect(h.core.exportFolder.set(locked)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^The export folder is not writable/) });
     } finally {
       fs.chmodSync(locked, 0o755);
     }
@@ -118,42 +152,111 @@ describe('the export folder', () => {
 
   it('trims the path, and an empty one turns export off', async () => {
     const good = fs.mkdtempSync(path.join(h.dir, 'export-'));
-    expect((await h.call<{ settings: Settings }>('han', 'settings.update', { exportDir: `  ${good}  ` })).settings.exportDir).toBe(good);
-    expect((await h.call<{ settings: Settings }>('han', 'settings.update', { exportDir: '' })).settings.exportDir).toBe('');
+    await h.core.exportFolder.set(`  ${good}  `);
+    expect(h.core.exportFolder.path()).toBe(good);
+    expect(await h.core.exportFolder.set('  ')).toBeNull();
+    expect(h.core.exportFolder.path()).toBeNull();
   });
 
-  it('does not re-check an unchanged folder, so other settings can still be saved after it vanished', async () => {
-    const good = fs.mkdtempSync(path.join(h.dir, 'export-'));
-    await h.call('han', 'settings.update', { exportDir: good });
-    fs.rmSync(good, { recursive: true });
-    const { settings } = await h.call<{ settings: Settings }>('han', 'settings.update', { exportDir: good, lockTimeoutMinutes: 9 });
-    expect(settings).toMatchObject({ exportDir: good, lockTimeoutMinutes: 9 });
-  });
-});
-
-describe('the export folder check with a failing file system', () => {
   // Root (as in CI containers) may write anywhere, so a permission failure is injected here.
   it('reports a folder the file system will not let Newsdesk write to', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-settings-'));
     const db = openDatabase(path.join(dir, 'newsdesk.db'), { check: 'auto' });
     try {
       const store = new SettingsStore(db);
-      const services = { db, dataDir: dir, now: () => new Date(), emit: () => undefined, settings: () => store.get() } as unknown as CoreServices;
       const denied: PackageFs = {
         ...nodeFs,
-        access: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+        access: () => Promise.reject(Object.assign(new Error(`EACCES: permission denied, access '${dir}'`), { code: 'EACCES' })),
       };
-      const update = settingsModule(services, store, denied).handlers['settings.update']!;
-      const admin: Staff = { id: 1, name: 'Admin', email: 'a@example.com', roles: ['admin'], desks: [], active: true };
-      const target = fs.mkdtempSync(path.join(dir, 'export-'));
-      await expect(update({ exportDir: target }, { token: null, staff: admin })).rejects.toMatchObject({
+      const control = exportFolderControl(store, () => null, denied);
+      await expect(control.set(fs.mkdtempSync(path.join(dir, 'export-')))).rejects.toMatchObject({
         code: 'VALIDATION',
-        message: `The export folder ${target} is not writable (permission denied).`,
+        message: 'The export folder is not writable (permission denied).',
       });
-      expect(store.get().exportDir).toBe('');
+      expect(store.exportDir()).toBeNull();
     } finally {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** A full path anywhere in a message: "/…" or "C:\…" after a start, space, quote or bracket. */
+const ABSOLUTE_PATH = /(?:^|[\s("'])(?:\/|[A-Za-z]:\\)[^\s]/;
+
+/** An error's message with its causes' (what console.error would print of it). */
+function withCauses(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) parts.push(e.message);
+  return parts.join(' <- ');
+}
+
+describe('the export folder with the real publisher', () => {
+  let dir: string;
+  let dataDir: string;
+  let core: Core | null = null;
+  const logged: string[] = [];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-export-'));
+    dataDir = path.join(dir, 'data');
+    logged.length = 0;
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const open = async () => (core = await createCore({ dataDir, demo: true, onInternalError: (what, error) => logged.push(`${what}: ${withCauses(error)}`) }));
+  const as = async (c: Core, name: string) => {
+    const { staff } = (await c.call(null, 'staff.list', {})) as { staff: Staff[] };
+    const { token } = (await c.call(null, 'session.signIn', { staffId: staff.find((s) => s.name === name)!.id })) as { token: string };
+    return <T,>(method: string, input: unknown) => c.call(token, method, input) as Promise<T>;
+  };
+
+  it('is kept across restarts (the desktop chooses it once)', async () => {
+    const target = path.join(dir, 'exports');
+    fs.mkdirSync(target);
+    await (await open()).exportFolder.set(target);
+    await core!.close();
+    const again = await open();
+    expect(again.exportFolder.path()).toBe(target);
+    expect(await (await as(again, 'Ji Da-gyum'))('settings.get', {})).toMatchObject({ exportFolder: { name: 'exports' } });
+  });
+
+  it('a failed export tells API callers "the export folder", never a path; the log has the full path', async () => {
+    const c = await open();
+    const share = path.join(dir, 'share');
+    const target = path.join(share, 'exports');
+    fs.mkdirSync(target, { recursive: true });
+    await c.exportFolder.set(target);
+    // The share goes and a file takes its place: the folder cannot be reached (chmod would not stop root).
+    fs.rmSync(share, { recursive: true });
+    fs.writeFileSync(share, 'not a folder');
+
+    const reporter = await as(c, 'Ji Da-gyum');
+    const desk = await as(c, 'Kim Min-ji');
+    const { story } = await reporter<{ story: Story }>('stories.create', { desk: 'North Korea', headline: 'North Korea fires missile' });
+    await reporter('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('Pyongyang fired a missile on Tuesday, the military said.'), dateline: 'SEOUL' } });
+    await reporter('stories.transition', { id: story.id, action: 'submit' });
+    await desk('stories.transition', { id: story.id, action: 'claim' });
+    await desk('stories.transition', { id: story.id, action: 'approve' });
+    await desk('stories.transition', { id: story.id, action: 'publish' });
+
+    const [v] = (await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: story.id })).versions;
+    expect(v).toMatchObject({ version: 1, exportStatus: 'failed', exportError: 'The export folder cannot be read (a file is in the way of a folder).' });
+    const retried = (await desk<{ version: PublishedVersionSummary }>('published.retryExport', { storyId: story.id, version: 1 })).version;
+    expect(retried.exportError).toBe(v!.exportError);
+    for (const message of [v!.exportError, retried.exportError]) {
+      expect(message).not.toContain(dir);
+      expect(message).not.toMatch(ABSOLUTE_PATH);
+    }
+    // The log names the folder in full, once per attempt.
+    expect(logged.filter((line) => line.includes(target))).toHaveLength(2);
+
+    // A version whose files went missing is named as the data folder names it.
+    fs.rmSync(path.join(dataDir, 'published', v!.path, 'index.html'));
+    const missing = (await desk('published.get', { storyId: story.id, version: 1 }).catch((e: unknown) => e)) as ApiError;
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: `The files of version 1 are missing from published/${v!.path} (a folder is missing).` });
+    expect(missing.message).not.toMatch(ABSOLUTE_PATH);
   });
 });

@@ -1,16 +1,17 @@
 // The IPC transport with fake ipcMain / ipcRenderer / contextBridge: every contract method is
 // exposed by the preload and handled by main, foreign frames are refused, input is validated by
-// the core, and the session token never reaches the renderer.
+// the core, and the session token never reaches the renderer. The shell's export folder: only an
+// admin's window opens the folder dialog, and main hands the chosen path to the core.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { forwardEvents, registerIpc, type IpcBridge } from '../../../electron/main/ipc.js';
 import { isAppUrl } from '../../../electron/main/appProtocol.js';
-import { registerShellIpc } from '../../../electron/main/shellIpc.js';
+import { registerShellIpc, type ShellDeps } from '../../../electron/main/shellIpc.js';
 import { createBridge } from '../../../electron/preload/bridge.js';
-import { apiFromBridge, channelOf, EVENT_CHANNEL, PICK_PHOTOS_CHANNEL, type NewsdeskBridge } from '../../../shared/bridge.js';
+import { apiFromBridge, channelOf, EVENT_CHANNEL, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL, type NewsdeskBridge } from '../../../shared/bridge.js';
 import { METHOD_NAMES, splitMethod } from '../../../shared/contract.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
@@ -22,6 +23,21 @@ let core: FakeCore;
 let ipc: IpcBridge;
 let renderer: FakeIpcRenderer;
 let exposed: NewsdeskBridge;
+
+/** The shell's dependencies with an export folder that refuses everyone (tests about other channels). */
+function shellDeps(overrides: Partial<ShellDeps>): ShellDeps {
+  const refuse = () => {
+    throw new ApiError('FORBIDDEN', 'Only an admin may choose the export folder.');
+  };
+  return {
+    isAppUrl: (url) => isAppUrl(url),
+    showOpenDialog: async () => [],
+    showFolderDialog: async () => null,
+    sessionOf: () => null,
+    exportFolder: { path: () => null, describe: () => null, requireAdmin: refuse, set: async () => refuse() },
+    ...overrides,
+  };
+}
 
 beforeEach(() => {
   ipcMain = new FakeIpcMain();
@@ -50,7 +66,7 @@ describe('IPC transport', () => {
       const [area, fn] = splitMethod(method);
       expect(typeof (table[area] as Record<string, unknown>)[fn], method).toBe('function');
     }
-    expect(Object.keys(exposed.shell)).toEqual(['pickPhotos']);
+    expect(Object.keys(exposed.shell).sort()).toEqual(['chooseExportFolder', 'clearExportFolder', 'pickPhotos']);
     // No raw ipcRenderer anywhere in what is exposed.
     const seen = new Set<unknown>();
     const walk = (value: unknown) => {
@@ -158,7 +174,7 @@ describe('IPC transport', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-pick-'));
     const file = path.join(dir, 'lead.jpg');
     (await import('node:fs')).writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-    registerShellIpc(ipcMain, { isAppUrl: (url) => isAppUrl(url), showOpenDialog: async () => [file] });
+    registerShellIpc(ipcMain, shellDeps({ showOpenDialog: async () => [file] }));
     expect(ipcMain.handlers.has(PICK_PHOTOS_CHANNEL)).toBe(true);
     const picked = await exposed.shell.pickPhotos();
     expect(picked).toHaveLength(1);
@@ -205,6 +221,77 @@ describe('IPC transport with the real core', () => {
       // A second window is not signed in.
       const other = apiFromBridge(createBridge(new FakeIpcRenderer(main, 2)));
       expect((await other.session.current({})).staff).toBeNull();
+      bridge.dispose();
+    } finally {
+      await realCore.close();
+    }
+  });
+});
+
+describe('the export folder through the shell, with the real core', () => {
+  it("opens the folder dialog only for an admin's window and stores the folder main was given", async () => {
+    const { createCore } = await import('../../../electron/core/core.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-ipc-export-'));
+    const realCore = await createCore({ dataDir: path.join(dir, 'data'), demo: true });
+    try {
+      const main = new FakeIpcMain();
+      const bridge = registerIpc(main, realCore, { isAppUrl: (url) => isAppUrl(url) });
+      const dialogs: (string | null)[] = [];
+      const answers: (string | null)[] = [];
+      registerShellIpc(main, {
+        isAppUrl: (url) => isAppUrl(url),
+        showOpenDialog: async () => [],
+        showFolderDialog: async (_event, defaultPath) => (dialogs.push(defaultPath), answers.shift() ?? null),
+        sessionOf: (id) => bridge.sessionOf(id),
+        exportFolder: realCore.exportFolder,
+      });
+      const renderer = new FakeIpcRenderer(main, 1);
+      const window = createBridge(renderer);
+      const api = apiFromBridge(window);
+      const { staff } = await api.staff.list({});
+      const signInAs = async (name: string) => {
+        await api.session.signOut({});
+        await api.session.signIn({ staffId: staff.find((s) => s.name === name)!.id });
+      };
+      const target = path.join(dir, 'Seoul exports');
+      mkdirSync(target);
+
+      // Signed out, or signed in without the admin role: refused before any dialog opens.
+      await expect(window.shell.chooseExportFolder()).rejects.toThrow('Sign in first.');
+      await signInAs('Kim Min-ji');
+      await expect(window.shell.chooseExportFolder()).rejects.toThrow('Only an admin may choose the export folder.');
+      await expect(window.shell.clearExportFolder()).rejects.toThrow('Only an admin may choose the export folder.');
+      expect(dialogs).toEqual([]);
+
+      await signInAs('Han Seung-woo');
+      answers.push(target);
+      expect(await window.shell.chooseExportFolder()).toEqual({ name: 'Seoul exports' });
+      expect(dialogs).toEqual([null]);
+      expect(realCore.exportFolder.path()).toBe(target);
+      expect((await api.settings.get({})).exportFolder).toEqual({ name: 'Seoul exports' });
+
+      // Cancelled: nothing changes; the dialog opened where the folder is.
+      expect(await window.shell.chooseExportFolder()).toEqual({ name: 'Seoul exports' });
+      expect(dialogs).toEqual([null, target]);
+      // A file is refused in the core's words; the folder stays.
+      const file = path.join(dir, 'notes.txt');
+      writeFileSync(file, 'x');
+      answers.push(file);
+      await expect(window.shell.chooseExportFolder()).rejects.toThrow('The export folder is a file, not a folder.');
+      expect(realCore.exportFolder.path()).toBe(target);
+
+      // The page can send no path: not through the contract, nor as the shell's action.
+      await expect(api.settings.update({ exportDir: dir } as never)).rejects.toMatchObject({ code: 'VALIDATION' });
+      expect(await renderer.invoke(EXPORT_FOLDER_CHANNEL, dir)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      renderer.frame = { url: 'https://evil.example/', parent: null };
+      await expect(window.shell.chooseExportFolder()).rejects.toThrow(/only from the Newsdesk window/);
+      renderer.frame = APP_FRAME;
+      expect(realCore.exportFolder.path()).toBe(target);
+      expect(dialogs).toHaveLength(3);
+
+      expect(await window.shell.clearExportFolder()).toBeNull();
+      expect(realCore.exportFolder.path()).toBeNull();
+      expect((await api.settings.get({})).exportFolder).toBeNull();
       bridge.dispose();
     } finally {
       await realCore.close();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
-import { channelOf, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
+import { channelOf, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
 import { listStaff, openDatabase } from '../../../db/index.js';
 import type { Staff } from '../../../shared/domain.js';
 
@@ -40,6 +40,9 @@ const fake = vi.hoisted(() => {
     /** What the next save dialog answers, and the options each one was opened with. */
     savePath: null as null | string,
     saveDialogs: [] as Record<string, unknown>[],
+    /** What the next open dialog answers, and the options each one was opened with. */
+    openPaths: [] as string[],
+    openDialogs: [] as Record<string, unknown>[],
     messageBoxes: [] as Record<string, unknown>[],
   };
   let nextId = 1;
@@ -81,7 +84,10 @@ const fake = vi.hoisted(() => {
         return { response: 0 };
       },
       showErrorBox: () => {},
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async (...args: unknown[]) => {
+        state.openDialogs.push(args.at(-1) as Record<string, unknown>);
+        return state.openPaths.length ? { canceled: false, filePaths: state.openPaths.splice(0) } : { canceled: true, filePaths: [] };
+      },
       showSaveDialog: async (...args: unknown[]) => {
         state.saveDialogs.push(args.at(-1) as Record<string, unknown>);
         return state.savePath ? { canceled: false, filePath: state.savePath } : { canceled: true, filePath: '' };
@@ -145,8 +151,26 @@ describe('Electron main', () => {
     expect(fake.state.privileged).toEqual([expect.objectContaining({ scheme: 'newsdesk' })]);
   });
 
-  it('registers one IPC handler per contract method, plus the photo picker', () => {
-    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL].sort());
+  it('registers one IPC handler per contract method, plus the photo picker and the export folder', () => {
+    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL, EXPORT_FOLDER_CHANNEL].sort());
+  });
+
+  it("Choose export folder… opens the native folder dialog for an admin's window and stores the choice in the core", async () => {
+    const event = { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } };
+    const invoke = (channel: string, input?: unknown) => fake.state.handlers.get(channel)!(event, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+    const { value } = (await invoke(channelOf('staff.list'), {})) as { value: { staff: Staff[] } };
+    await invoke(channelOf('session.signIn'), { staffId: value.staff.find((s) => s.name === 'Han Seung-woo')!.id });
+    const folder = path.join(dataDir, 'export-chosen');
+    mkdirSync(folder);
+    fake.state.openPaths = [folder];
+    expect(await invoke(EXPORT_FOLDER_CHANNEL, 'choose')).toEqual({ ok: true, value: { name: 'export-chosen' } });
+    expect(fake.state.openDialogs.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect(await invoke(channelOf('settings.get'), {})).toMatchObject({ ok: true, value: { exportFolder: { name: 'export-chosen' } } });
+    // Opened again, the dialog starts at the folder; a cancel changes nothing.
+    expect(await invoke(EXPORT_FOLDER_CHANNEL, 'choose')).toEqual({ ok: true, value: { name: 'export-chosen' } });
+    expect(fake.state.openDialogs.at(-1)).toMatchObject({ defaultPath: folder });
+    expect(await invoke(EXPORT_FOLDER_CHANNEL, 'clear')).toEqual({ ok: true, value: null });
+    await invoke(channelOf('session.signOut'), {});
   });
 
   it('denies navigation, window.open, webviews and permissions', () => {

@@ -1,7 +1,7 @@
 // Publishing is one step: the package is renamed into place, then ONE transaction records the
 // version and moves the story (the caller's `commit`); the export copy runs only after that
 // commit. A failed commit leaves no folder and no row. Folders a crash left between rename and
-// commit are removed when the core starts. A failed scheduled publish is audited.
+// commit are set aside when the core starts. A failed scheduled publish is audited.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,6 @@ import { listPublishedVersions } from '../../../db/published.js';
 import { getStory, updateStoryWorkflow } from '../../../db/stories.js';
 import type { Core } from '../../../electron/core/core.js';
 import { nodeFs, type PackageFs } from '../../../electron/core/publishing/packageFs.js';
-import { removeUnrecordedPackages } from '../../../electron/core/publishing/publisher.js';
 import { publishDue } from '../../../electron/core/publishing/scheduler.js';
 import { ApiError } from '../../../shared/errors.js';
 import { addStory, makeEnv, setStatus, type Env } from './env.js';
@@ -52,7 +51,7 @@ describe('the version row and the status move commit together', () => {
     env = makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
-    env.settings.exportDir = out;
+    env.exportDir.value = out;
     const id = addStory(env, { slug: 'together' });
     const seen: { rows: number; exported: string[]; folder: boolean }[] = [];
     const v = await env.publisher.publish(id, env.desk, {
@@ -75,7 +74,7 @@ describe('the version row and the status move commit together', () => {
     env = makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
-    env.settings.exportDir = out;
+    env.exportDir.value = out;
     const id = addStory(env, { slug: 'rolled-back' });
     const error = (await env.publisher
       .publish(id, env.desk, {
@@ -113,36 +112,16 @@ describe('the version row and the status move commit together', () => {
 });
 
 describe('package folders a crash left behind', () => {
-  test('removeUnrecordedPackages removes folders without a row, temp folders and emptied story folders only', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'kept' });
-    await env.publisher.publish(id, env.desk);
-    const root = path.join(env.dir, 'published');
-    const mk = (rel: string) => {
-      fs.mkdirSync(path.join(root, rel), { recursive: true });
-      fs.writeFileSync(path.join(root, rel, 'index.html'), 'x');
-    };
-    mk('kept/v2'); // crashed before its commit
-    mk('ghost/v1'); // a whole story folder never recorded
-    mk('.tmp-123-abcdef'); // an unfinished write
-    mk('kept/notes'); // not a version folder: left alone
-    fs.writeFileSync(path.join(root, 'README.txt'), 'left alone');
-    const removed = await removeUnrecordedPackages(env.db, root);
-    expect(removed.sort()).toEqual(['.tmp-123-abcdef', 'ghost/v1', 'kept/v2']);
-    expect(fs.readdirSync(root).sort()).toEqual(['README.txt', 'kept']);
-    expect(fs.readdirSync(path.join(root, 'kept')).sort()).toEqual(['notes', 'v1']);
-    expect(await removeUnrecordedPackages(env.db, path.join(env.dir, 'missing'))).toEqual([]);
-  });
-
-  test('the core removes them when it starts', async () => {
+  test('the core sets them aside when it starts (quarantine.test.ts has the rules)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-orphans-'));
     dirs.push(dir);
     fs.mkdirSync(path.join(dir, 'published/crashed-story/v1'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'published/crashed-story/v1/index.html'), '<p>never published</p>');
     const n = await openNewsroom(dir);
     cores.push(n.core);
-    expect(fs.existsSync(path.join(dir, 'published/crashed-story'))).toBe(false);
     expect(fs.readdirSync(path.join(dir, 'published'))).toEqual([]);
+    const [run] = fs.readdirSync(path.join(dir, 'quarantine'));
+    expect(fs.readFileSync(path.join(dir, 'quarantine', run!, 'published/crashed-story/v1/index.html'), 'utf8')).toBe('<p>never published</p>');
   });
 });
 

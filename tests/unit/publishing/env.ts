@@ -33,6 +33,8 @@ export interface Env {
   services: CoreServices;
   publisher: FullPublisher;
   settings: Settings;
+  /** The export folder the publisher copies to (what the shell or serve cli set in the real core). */
+  exportDir: { value: string | null };
   events: ChangeEvent[];
   reporter: Staff;
   desk: Staff;
@@ -47,6 +49,7 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
   const reporterId = insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
   const deskId = insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
   const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8 };
+  const exportDir: Env['exportDir'] = { value: null };
   const events: ChangeEvent[] = [];
   const now = { value: new Date('2023-04-17T09:30:00.000Z') };
   const mutex = new KeyedMutex();
@@ -56,6 +59,7 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
     now: () => now.value,
     emit: (e: ChangeEvent) => events.push(e),
     settings: () => settings,
+    exportDir: () => exportDir.value,
     serialize: <T,>(storyId: number, fn: () => Promise<T>) => mutex.run(storyId, fn),
   };
   const publisher = createPublisher(base, { fs: opts.fs });
@@ -66,6 +70,7 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
     services,
     publisher,
     settings,
+    exportDir,
     events,
     reporter: getStaff(db, reporterId) as Staff,
     desk: getStaff(db, deskId) as Staff,

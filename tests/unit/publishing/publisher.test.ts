@@ -259,7 +259,7 @@ describe('export', () => {
     env = makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
-    env.settings.exportDir = out;
+    env.exportDir.value = out;
     const id = await seedStory(env);
     const v = await env.publisher.publish(id, env.desk);
     expect(v).toMatchObject({ exportStatus: 'ok', exportError: null });
@@ -274,7 +274,7 @@ describe('export', () => {
     ['is relative', () => 'relative/dir', /full path/],
   ] as const)('an export folder that %s: published anyway, export failed with a clear error, retry works', async (_n, make, message) => {
     env = makeEnv();
-    env.settings.exportDir = make(env.dir);
+    env.exportDir.value = make(env.dir);
     const id = addStory(env, {});
     const v = await env.publisher.publish(id, env.desk);
     expect(v.exportStatus).toBe('failed');
@@ -284,7 +284,7 @@ describe('export', () => {
 
     const good = path.join(env.dir, 'export-ok');
     fs.mkdirSync(good);
-    env.settings.exportDir = good;
+    env.exportDir.value = good;
     const retried = await env.publisher.retryExport(id, 1);
     expect(retried).toMatchObject({ exportStatus: 'ok', exportError: null });
     expect(fs.existsSync(path.join(good, v.path, 'ninjs.json'))).toBe(true);
@@ -302,7 +302,7 @@ describe('export', () => {
     env = makeEnv({ fs: fsx });
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
-    env.settings.exportDir = out;
+    env.exportDir.value = out;
     const id = addStory(env, {});
     failing = true;
     const v = await env.publisher.publish(id, env.desk);

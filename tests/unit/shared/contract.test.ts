@@ -42,6 +42,7 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'published.get': { storyId: 1, version: 1 },
   'published.preview': { storyId: 1 },
   'published.retryExport': { storyId: 1, version: 1 },
+  'published.setAside': {},
   'settings.get': {},
   'settings.update': {},
 };

@@ -1,0 +1,108 @@
+// `npm run serve -- --export-dir DIR`: a server's export folder comes from its command line, for
+// the run it starts. The browser learns the folder's name, never the server's path, and cannot
+// set it; a folder that cannot take packages stops the server from starting, saying why.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseServeArgs } from '../../../electron/serve/args.js';
+import type { Staff } from '../../../shared/domain.js';
+
+const ROOT = path.resolve(__dirname, '../../..');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-serve-export-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function startCli(args: string[]): { child: ChildProcess; output: () => string; url: Promise<string>; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/serve/cli.ts', '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exit.then((code) => reject(new Error(`cli exited with ${code}:\n${output}`)));
+  });
+  url.catch(() => undefined);
+  return { child, output: () => output, url, exit };
+}
+
+async function stop(cli: ReturnType<typeof startCli>): Promise<void> {
+  cli.child.kill('SIGTERM');
+  await cli.exit;
+}
+
+async function post(url: string, method: string, input: unknown, token?: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('serve --export-dir', () => {
+  it('parses the flag to a full path; none without it', () => {
+    expect(parseServeArgs(['--data-dir', 'd', '--export-dir', 'out']).exportDir).toBe(path.resolve('out'));
+    expect(parseServeArgs(['--data-dir', 'd', '--export-dir=/srv/out']).exportDir).toBe('/srv/out');
+    expect(parseServeArgs(['--data-dir', 'd']).exportDir).toBeNull();
+    expect(() => parseServeArgs(['--data-dir', 'd', '--export-dir'])).toThrow(/--export-dir needs a value/);
+  });
+
+  it('refuses to start with a folder that cannot take packages, naming the flag and the folder on its own console', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    const cli = startCli(['--data-dir', path.join(dir, 'refused'), '--demo', '--export-dir', missing]);
+    expect(await cli.exit).toBe(2);
+    expect(cli.output()).toContain(`--export-dir ${missing}: The export folder does not exist.`);
+    expect(cli.output()).not.toContain('Open http');
+  });
+
+  it('serves with the folder: the browser sees its name only and cannot change it; a start without the flag has none', async () => {
+    const data = path.join(dir, 'data');
+    const target = path.join(dir, 'wire exports');
+    mkdirSync(target);
+    const cli = startCli(['--data-dir', data, '--demo', '--export-dir', target]);
+    try {
+      const url = await cli.url;
+      expect(cli.output()).toContain(`Published packages are also copied to ${target}`);
+      const { staff } = JSON.parse((await post(url, 'staff.list', {})).body) as { staff: Staff[] };
+      const admin = staff.find((s) => s.roles.includes('admin'))!;
+      const { token } = JSON.parse((await post(url, 'session.signIn', { staffId: admin.id })).body) as { token: string };
+
+      const got = await post(url, 'settings.get', {}, token);
+      expect(got.status).toBe(200);
+      expect(JSON.parse(got.body)).toMatchObject({ exportFolder: { name: 'wire exports' } });
+      expect(got.body).not.toContain(dir);
+
+      const refused = await post(url, 'settings.update', { exportDir: '/etc' }, token);
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('--export-dir') } });
+      expect(JSON.parse((await post(url, 'settings.get', {}, token)).body)).toMatchObject({ exportFolder: { name: 'wire exports' } });
+    } finally {
+      await stop(cli);
+    }
+
+    const again = startCli(['--data-dir', data]);
+    try {
+      const url = await again.url;
+      expect(again.output()).toContain('Published packages are not copied anywhere (no --export-dir).');
+      const { staff } = JSON.parse((await post(url, 'staff.list', {})).body) as { staff: Staff[] };
+      const { token } = JSON.parse((await post(url, 'session.signIn', { staffId: staff[0]!.id })).body) as { token: string };
+      expect(JSON.parse((await post(url, 'settings.get', {}, token)).body)).toMatchObject({ exportFolder: null });
+    } finally {
+      await stop(again);
+    }
+  });
+});
