@@ -1,5 +1,5 @@
-// ESLint flat config. Besides the usual TypeScript rules it enforces the import boundaries of
-// DESIGN.md section 5: each folder may import only what runs where its code runs.
+// ESLint flat config. Besides the usual TypeScript rules it enforces the import boundaries
+// between folders: each folder may import only what runs where its code runs.
 
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
@@ -11,8 +11,8 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const builtinRegex = `^(node:.*|${nodeBuiltins.map(escape).join('|')})(/.*)?$`;
 
 const rule = (message, regex) => ({ regex, message });
-const NODE = (where) => rule(`${where} must not import Node built-ins (DESIGN.md §5).`, builtinRegex);
-const ELECTRON = (where) => rule(`${where} must not import electron (DESIGN.md §5): only electron/main and electron/preload may.`, '^electron(/.*)?$');
+const NODE = (where) => rule(`${where} must not import Node built-ins.`, builtinRegex);
+const ELECTRON = (where) => rule(`${where} must not import electron: only electron/main and electron/preload may.`, '^electron(/.*)?$');
 
 /** The folders and what they must not import. */
 const boundaries = [
@@ -21,8 +21,8 @@ const boundaries = [
     patterns: [
       NODE('shared/'),
       ELECTRON('shared/'),
-      rule('shared/ runs anywhere: no React, UI or native libraries (DESIGN.md §5).', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp)(/.*)?$'),
-      rule('shared/ may import only shared/ (DESIGN.md §5).', '^(\\.\\./)+(db|electron|renderer|tests)(/.*)?$'),
+      rule('shared/ runs anywhere: no React, UI or native libraries.', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp)(/.*)?$'),
+      rule('shared/ may import only shared/.', '^(\\.\\./)+(db|core|server|electron|renderer|tests)(/.*)?$'),
     ],
     // No DOM in shared/: it also runs in the main process.
     globals: ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'Element', 'DOMParser', 'EventSource', 'XMLHttpRequest'],
@@ -32,29 +32,35 @@ const boundaries = [
     patterns: [
       NODE('renderer/'),
       ELECTRON('renderer/'),
-      rule('renderer/ runs in the browser: no native modules (DESIGN.md §5).', '^(better-sqlite3|sharp)(/.*)?$'),
-      rule('renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/ or electron/ (DESIGN.md §5).', '^(\\.\\./)+(db|electron)(/.*)?$'),
+      rule('renderer/ runs in the browser: no native modules.', '^(better-sqlite3|sharp)(/.*)?$'),
+      rule('renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/, core/, server/ or electron/.', '^(\\.\\./)+(db|core|server|electron)(/.*)?$'),
     ],
   },
   {
-    files: ['electron/core/**/*.ts'],
+    files: ['core/**/*.ts'],
     patterns: [
-      ELECTRON('electron/core/'),
-      rule('electron/core/ is plain Node: it must not import the shell, the bridge or the renderer (DESIGN.md §5).', '^(\\.\\./)+(main|preload|serve|renderer)(/.*)?$'),
-      rule('electron/core/ must not import the renderer (DESIGN.md §5).', '^(\\.\\./)+renderer(/.*)?$'),
+      ELECTRON('core/'),
+      rule('core/ is plain Node: it must not import the desktop shell, the server or the renderer.', '^(\\.\\./)+(electron|server|renderer)(/.*)?$'),
     ],
   },
   {
     files: ['db/**/*.ts'],
     patterns: [
       ELECTRON('db/'),
-      rule('db/ may import only shared/, better-sqlite3, fflate and Node built-ins (DESIGN.md §5).', `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`),
-      rule('db/ may import only shared/ among the project folders (DESIGN.md §5).', '^(\\.\\./)+(electron|renderer|tests)(/.*)?$'),
+      rule('db/ may import only shared/, better-sqlite3, fflate and Node built-ins.', `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`),
+      rule('db/ may import only shared/ among the project folders.', '^(\\.\\./)+(core|server|electron|renderer|tests)(/.*)?$'),
     ],
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/serve/**/*.ts'],
-    patterns: [rule('The shell and the bridge must not import the renderer (DESIGN.md §5).', '^(\\.\\./)+renderer(/.*)?$')],
+    files: ['server/**/*.ts'],
+    patterns: [
+      ELECTRON('server/'),
+      rule('server/ serves the core over HTTP: it must not import the desktop shell or the renderer.', '^(\\.\\./)+(electron|renderer)(/.*)?$'),
+    ],
+  },
+  {
+    files: ['electron/**/*.ts'],
+    patterns: [rule('The desktop shell must not import the renderer.', '^(\\.\\./)+renderer(/.*)?$')],
   },
 ];
 
@@ -91,7 +97,7 @@ export default tseslint.config(
     files,
     rules: {
       'no-restricted-imports': ['error', { patterns }],
-      ...(globals ? { 'no-restricted-globals': ['error', ...globals.map((name) => ({ name, message: 'shared/ runs in Node too: no DOM globals (DESIGN.md §5).' }))] } : {}),
+      ...(globals ? { 'no-restricted-globals': ['error', ...globals.map((name) => ({ name, message: 'shared/ runs in Node too: no DOM globals.' }))] } : {}),
     },
   })),
 );

@@ -1,10 +1,10 @@
 // Bundles the Node/Electron side with esbuild:
 //   electron/main/main.ts       → dist/electron/main.cjs   (Electron main, CJS)
 //   electron/preload/preload.ts → dist/electron/preload.cjs (sandboxed preload: one CJS file, only `electron` external)
-//   electron/serve/cli.ts       → dist/serve/cli.mjs        (loopback HTTP bridge, ESM)
-//   electron/core/photos/metadata/metadataWorker.ts → dist/electron/metadataWorker.cjs and
+//   server/cli.ts       → dist/serve/cli.mjs        (loopback HTTP bridge, ESM)
+//   core/photos/metadata/metadataWorker.ts → dist/electron/metadataWorker.cjs and
 //     dist/serve/metadataWorker.mjs: the core's photo-metadata worker thread, which the core
-//     starts from beside its own bundle (see electron/core/photos/metadata/reader.ts)
+//     starts from beside its own bundle (see core/photos/metadata/reader.ts)
 // npm packages stay external (installed beside the app; native ones are unpacked from the asar).
 
 import { build } from 'esbuild';
@@ -33,11 +33,11 @@ const targets = [
   { ...common, ...cjsImportMeta, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', external: ['electron'] },
   // A sandboxed preload can require only `electron`: everything else is bundled in.
   { ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', minify: true, external: ['electron'] },
-  { ...common, entryPoints: ['electron/serve/cli.ts'], outfile: 'dist/serve/cli.mjs', format: 'esm', packages: 'external' },
+  { ...common, entryPoints: ['server/cli.ts'], outfile: 'dist/serve/cli.mjs', format: 'esm', packages: 'external' },
   ...[
     { outfile: 'dist/electron/metadataWorker.cjs', format: 'cjs' },
     { outfile: 'dist/serve/metadataWorker.mjs', format: 'esm' },
-  ].map((out) => ({ ...common, ...out, entryPoints: ['electron/core/photos/metadata/metadataWorker.ts'], packages: 'external' })),
+  ].map((out) => ({ ...common, ...out, entryPoints: ['core/photos/metadata/metadataWorker.ts'], packages: 'external' })),
 ];
 
 if (watch) {

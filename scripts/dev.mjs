@@ -34,7 +34,7 @@ process.on('SIGTERM', () => stop(0));
 const ensure = spawn(process.execPath, ['scripts/ensure-native.mjs', 'node'], { cwd: root, stdio: 'inherit' });
 ensure.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
-  run('api', bin('tsx'), ['watch', '--clear-screen=false', 'electron/serve/cli.ts', '--data-dir', dataDir, '--demo']);
+  run('api', bin('tsx'), ['watch', '--clear-screen=false', 'server/cli.ts', '--data-dir', dataDir, '--demo']);
   run('vite', bin('vite'), ['--host', '127.0.0.1']);
   if (process.argv.includes('--electron')) {
     let electronPath = null;

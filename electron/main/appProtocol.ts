@@ -5,8 +5,8 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../serve/server.js';
-import { contentTypeOf, resolveInside } from '../serve/staticFiles.js';
+import { CONTENT_SECURITY_POLICY } from '../../server/server.js';
+import { contentTypeOf, resolveInside } from '../../server/staticFiles.js';
 
 export const APP_SCHEME = 'newsdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;

@@ -6,7 +6,7 @@ import { channelOf, EVENT_CHANNEL } from '../../shared/bridge.js';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.js';
 import type { ChangeEvent } from '../../shared/domain.js';
 import { ApiError, type Envelope } from '../../shared/errors.js';
-import type { TransportCore } from '../serve/coreApi.js';
+import type { TransportCore } from '../../server/coreApi.js';
 
 /** The parts of Electron's IpcMainInvokeEvent this module reads. */
 export interface InvokeEventLike {

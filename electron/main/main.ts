@@ -4,8 +4,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type OpenDialogOptions, type WebContents } from 'electron';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createCore, DATABASE_FILE, type Core } from '../core/core.js';
-import { DataDirInUse } from '../core/dataDirLock.js';
+import { createCore, DATABASE_FILE, type Core } from '../../core/core.js';
+import { DataDirInUse } from '../../core/dataDirLock.js';
 import { createBackupCommand } from './backup.js';
 import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';

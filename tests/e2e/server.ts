@@ -48,7 +48,7 @@ export function serveCommand(): string {
     if (last && !/^npm\b/.test(last) && (!entry || existsSync(path.join(ROOT, entry)))) return last;
   }
   if (existsSync(path.join(ROOT, 'dist/serve/cli.mjs'))) return 'node dist/serve/cli.mjs';
-  return 'tsx electron/serve/cli.ts';
+  return 'tsx server/cli.ts';
 }
 
 /**

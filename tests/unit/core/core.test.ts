@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createCore } from '../../../electron/core/core.js';
+import { createCore } from '../../../core/core.js';
 import { openDatabase } from '../../../db/connection.js';
 import { listStaff } from '../../../db/staff.js';
 

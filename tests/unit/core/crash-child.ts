@@ -4,7 +4,7 @@
 
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { Staff, Story } from '../../../shared/domain.js';
-import { createCore } from '../../../electron/core/core.js';
+import { createCore } from '../../../core/core.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-child.ts DATA_DIR');

@@ -10,9 +10,9 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listStaff, openDatabase } from '../../../db/index.js';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { DataDirInUse, HOLDER_FILE, type HolderKind } from '../../../electron/core/dataDirLock.js';
-import { backupDataDir } from '../../../electron/serve/backup.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { DataDirInUse, HOLDER_FILE, type HolderKind } from '../../../core/dataDirLock.js';
+import { backupDataDir } from '../../../server/backup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../../..');
@@ -149,13 +149,13 @@ describe('one process per data folder', () => {
     const dataDir = tempDir();
     const h = await holder(dataDir, 'desktop app');
 
-    const served = await refusedRun(run(['electron/serve/cli.ts', '--data-dir', dataDir, '--port', '0']), /Open http/);
+    const served = await refusedRun(run(['server/cli.ts', '--data-dir', dataDir, '--port', '0']), /Open http/);
     expect(served.code, served.output).toBe(1);
     expect(served.output).toContain(dataDir);
     expect(served.output).toContain(`the Newsdesk desktop app (pid ${h.pid}`);
 
     const target = path.join(path.dirname(dataDir), 'backups', 'copy.db');
-    const backedUp = await run(['electron/serve/cli.ts', '--data-dir', dataDir, '--backup', target]).exited;
+    const backedUp = await run(['server/cli.ts', '--data-dir', dataDir, '--backup', target]).exited;
     expect(backedUp.code, backedUp.output).toBe(0);
     const second = path.join(path.dirname(dataDir), 'backups', 'in-process.db');
     await backupDataDir(dataDir, second);

@@ -9,8 +9,8 @@ import { expect } from 'vitest';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import type { CoreServices, Publisher } from '../../../electron/core/services.js';
+import { createCore, type Core } from '../../../core/core.js';
+import type { CoreServices, Publisher } from '../../../core/services.js';
 import { inTransaction } from '../../../db/statements.js';
 
 export interface Harness {

@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, RevisionSummary, Story } from '../../../shared/domain.js';
-import { publishDue } from '../../../electron/core/publishing/scheduler.js';
+import { publishDue } from '../../../core/publishing/scheduler.js';
 import { doc, draftStory, makeHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness } from './harness.js';
 
 let h: Harness;

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { HOLDER_FILE, LOCK_FILE } from '../../../electron/core/dataDirLock.js';
-import { backupDataDir } from '../../../electron/serve/backup.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { HOLDER_FILE, LOCK_FILE } from '../../../core/dataDirLock.js';
+import { backupDataDir } from '../../../server/backup.js';
 
 const dirs: string[] = [];
 const cores: Core[] = [];

@@ -10,10 +10,10 @@ import { openDatabase } from '../../../db/index.js';
 import { EXPORT_DIR_REFUSAL } from '../../../shared/contract.js';
 import type { ExportFolder, PublishedVersionSummary, Settings, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { exportFolderControl } from '../../../electron/core/exportFolder.js';
-import { nodeFs, type PackageFs } from '../../../electron/core/publishing/packageFs.js';
-import { SettingsStore } from '../../../electron/core/settingsStore.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { exportFolderControl } from '../../../core/exportFolder.js';
+import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
+import { SettingsStore } from '../../../core/settingsStore.js';
 import { doc, makeHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -193,7 +193,7 @@ describe('IPC transport', () => {
 
 describe('IPC transport with the real core', () => {
   it('validates, resolves the session per window and keeps the token in main', async () => {
-    const { createCore } = await import('../../../electron/core/core.js');
+    const { createCore } = await import('../../../core/core.js');
     const realCore = await createCore({ dataDir: mkdtempSync(path.join(tmpdir(), 'newsdesk-ipc-real-')), demo: true });
     try {
       const main = new FakeIpcMain();
@@ -230,7 +230,7 @@ describe('IPC transport with the real core', () => {
 
 describe('the export folder through the shell, with the real core', () => {
   it("opens the folder dialog only for an admin's window and stores the folder main was given", async () => {
-    const { createCore } = await import('../../../electron/core/core.js');
+    const { createCore } = await import('../../../core/core.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-ipc-export-'));
     const realCore = await createCore({ dataDir: path.join(dir, 'data'), demo: true });
     try {

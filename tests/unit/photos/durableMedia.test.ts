@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { mediaFs } from '../../../electron/core/photos/storage.js';
+import { mediaFs } from '../../../core/photos/storage.js';
 import type { PhotoAsset } from '../../../shared/domain.js';
 import { b64, fixture, startCore, type Harness } from './helpers.js';
 

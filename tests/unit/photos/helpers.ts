@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { createCore, type Core } from '../../../electron/core/core.js';
+import { createCore, type Core } from '../../../core/core.js';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos');

@@ -4,7 +4,7 @@
 // keep their rules after the limits: the first 100 distinct ones, cleaned, in order.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METADATA_TIME_LIMIT_MS } from '../../../electron/core/photos/metadata/reader.js';
+import { METADATA_TIME_LIMIT_MS } from '../../../core/photos/metadata/reader.js';
 import type { PhotoAsset } from '../../../shared/domain.js';
 import { app13Segments, exifTiff, iimKeywordFlood, iimWithKeywords, jpegWithExif, keywordList, manyApp13, pngWithExif, pngWithXmp, withSegments, xmpKeywordBag } from './hostileFiles.js';
 import { makeJpeg, resource, startCore, withXmp, xmpPacket, type Harness } from './helpers.js';

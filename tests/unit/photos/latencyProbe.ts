@@ -3,7 +3,7 @@
 // the time it held that client back, not as a late but quick call.
 
 import { performance } from 'node:perf_hooks';
-import type { Core } from '../../../electron/core/core.js';
+import type { Core } from '../../../core/core.js';
 
 export interface Probed<T> {
   result: T;

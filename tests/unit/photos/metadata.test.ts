@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoAsset } from '../../../shared/domain.js';
 import { b64, fixture, iimDataset, makeJpeg, startCore, UTF8_MARKER, withIim, withXmp, xmpPacket, type Harness } from './helpers.js';
-import { readXmpProperties } from '../../../electron/core/photos/metadata/xmp.js';
+import { readXmpProperties } from '../../../core/photos/metadata/xmp.js';
 
 type ImportResult = { results: { name: string; ok: boolean; asset?: PhotoAsset; duplicate?: boolean; error?: string }[] };
 

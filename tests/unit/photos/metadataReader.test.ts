@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MetadataReader, metadataReader } from '../../../electron/core/photos/metadata/reader.js';
-import { importPhotos } from '../../../electron/core/photos/pipeline.js';
+import { MetadataReader, metadataReader } from '../../../core/photos/metadata/reader.js';
+import { importPhotos } from '../../../core/photos/pipeline.js';
 import { makeHarness, type Harness } from '../core/harness.js';
 import { makeJpeg } from './helpers.js';
 import { iimKeywordFlood } from './hostileFiles.js';

@@ -3,10 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { photoFtsQuery } from '../../../db/photos.js';
-import { figureIds, insertFigure, removeFigures, reorderFigures } from '../../../electron/core/photos/figures.js';
-import { decodeIimText, iimDate } from '../../../electron/core/photos/metadata/iim.js';
-import { cleanText, normaliseDate } from '../../../electron/core/photos/metadata/merge.js';
-import { sniffImage } from '../../../electron/core/photos/sniff.js';
+import { figureIds, insertFigure, removeFigures, reorderFigures } from '../../../core/photos/figures.js';
+import { decodeIimText, iimDate } from '../../../core/photos/metadata/iim.js';
+import { cleanText, normaliseDate } from '../../../core/photos/metadata/merge.js';
+import { sniffImage } from '../../../core/photos/sniff.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 
 describe('figures', () => {

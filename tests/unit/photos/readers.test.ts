@@ -4,11 +4,11 @@
 
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { readExifFields } from '../../../electron/core/photos/metadata/exif.js';
-import { parseIimDatasets, readPhotoshopResources } from '../../../electron/core/photos/metadata/iim.js';
-import { readJpegSegments } from '../../../electron/core/photos/metadata/jpegSegments.js';
-import { INPUT_LIMITS } from '../../../electron/core/photos/metadata/limits.js';
-import { readXmpFields } from '../../../electron/core/photos/metadata/xmp.js';
+import { readExifFields } from '../../../core/photos/metadata/exif.js';
+import { parseIimDatasets, readPhotoshopResources } from '../../../core/photos/metadata/iim.js';
+import { readJpegSegments } from '../../../core/photos/metadata/jpegSegments.js';
+import { INPUT_LIMITS } from '../../../core/photos/metadata/limits.js';
+import { readXmpFields } from '../../../core/photos/metadata/xmp.js';
 import { resource, xmpPacket } from './helpers.js';
 import { app13Segments, exifTiff, iimWithKeywords, keywordList, withSegments } from './hostileFiles.js';
 

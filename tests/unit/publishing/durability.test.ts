@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { listPublishedVersions } from '../../../db/published.js';
 import { getStory } from '../../../db/stories.js';
-import { nodeFs, type PackageFs } from '../../../electron/core/publishing/packageFs.js';
+import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { addPhoto, addStory, bodyWithFigure, FIXTURES, makeEnv, seed, type Env } from './env.js';
 
 let env: Env | null = null;

@@ -1,8 +1,8 @@
 // A real SQLite store in a temp folder with staff, the seed story and its two photos, built
 // directly through db/ functions (no core needed), for the publisher's own tests.
 
-import { createCopyDesk } from '../../../electron/core/copyDesk.js';
-import { DEFAULT_SETTINGS } from '../../../electron/core/settingsStore.js';
+import { createCopyDesk } from '../../../core/copyDesk.js';
+import { DEFAULT_SETTINGS } from '../../../core/settingsStore.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +14,10 @@ import { insertStory, getStory, updateStoryWorkflow } from '../../../db/stories.
 import { docFromParagraphs, bodyText } from '../../../shared/body.js';
 import { countWords } from '../../../shared/text.js';
 import type { ChangeEvent, DocNode, Settings, Staff, Status } from '../../../shared/domain.js';
-import { createPublisher, type FullPublisher } from '../../../electron/core/publishing/publisher.js';
-import type { PackageFs } from '../../../electron/core/publishing/packageFs.js';
-import type { CoreServices } from '../../../electron/core/services.js';
-import { KeyedMutex } from '../../../electron/core/write.js';
+import { createPublisher, type FullPublisher } from '../../../core/publishing/publisher.js';
+import type { PackageFs } from '../../../core/publishing/packageFs.js';
+import type { CoreServices } from '../../../core/services.js';
+import { KeyedMutex } from '../../../core/write.js';
 import type { Db } from '../../../db/statements.js';
 import { loadSeedArticle, type SeedArticle } from '../../support/seedArticle.js';
 

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { listPublishedVersions } from '../../../db/published.js';
-import { nodeFs, type PackageFs } from '../../../electron/core/publishing/packageFs.js';
-import { setAsideFolders } from '../../../electron/core/publishing/publisher.js';
-import { tidyPublished } from '../../../electron/core/publishing/quarantine.js';
+import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
+import { setAsideFolders } from '../../../core/publishing/publisher.js';
+import { tidyPublished } from '../../../core/publishing/quarantine.js';
 import { addStory, makeEnv, type Env } from './env.js';
 
 let env: Env | null = null;

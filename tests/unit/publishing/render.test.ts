@@ -1,10 +1,10 @@
 // The pure parts: slugs, escaping, the body renderer, bylines and captions.
 
 import { describe, expect, test } from 'vitest';
-import { packageSlug, isSafeSegment } from '../../../electron/core/publishing/slug.js';
-import { bodyToHtml } from '../../../electron/core/publishing/bodyHtml.js';
-import { bylineText, captionLine } from '../../../electron/core/publishing/articleHtml.js';
-import { buildXmp } from '../../../electron/core/publishing/xmp.js';
+import { packageSlug, isSafeSegment } from '../../../core/publishing/slug.js';
+import { bodyToHtml } from '../../../core/publishing/bodyHtml.js';
+import { bylineText, captionLine } from '../../../core/publishing/articleHtml.js';
+import { buildXmp } from '../../../core/publishing/xmp.js';
 import type { DocNode } from '../../../shared/domain.js';
 
 describe('packageSlug', () => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Core } from '../../../electron/core/core.js';
+import type { Core } from '../../../core/core.js';
 import type { PublishedVersionSummary, Story } from '../../../shared/domain.js';
 import { seed } from './env.js';
 import { openNewsroom, writeSeedArticle, type Newsroom } from './seedNewsroom.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../../electron/core/core.js';
+import { createCore, type Core } from '../../../core/core.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { PhotoAsset, Staff, Story } from '../../../shared/domain.js';
 

@@ -1,4 +1,4 @@
-// The import boundaries of DESIGN.md §5, checked through ESLint's Node API on small snippets
+// The import boundaries between folders, checked through ESLint's Node API on small snippets
 // placed (in memory) at paths inside each folder.
 
 import { ESLint } from 'eslint';
@@ -20,13 +20,18 @@ describe('lint import boundaries', () => {
     ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const f = ipcRenderer;\n"],
     ['renderer/deep/x.tsx', "import Database from 'better-sqlite3';\nexport const f = Database;\n"],
     ['renderer/deep/x.ts', "import { openDb } from '../../db/connection.js';\nexport const f = openDb;\n"],
-    ['renderer/x.ts', "import { createCore } from '../electron/core/core.js';\nexport const f = createCore;\n"],
-    ['electron/core/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
-    ['electron/core/handlers/x.ts', "import { BrowserWindow } from 'electron';\nexport const f = BrowserWindow;\n"],
-    ['electron/core/x.ts', "import { registerIpc } from '../main/ipc.js';\nexport const f = registerIpc;\n"],
+    ['renderer/x.ts', "import { createCore } from '../core/core.js';\nexport const f = createCore;\n"],
+    ['renderer/x.ts', "import { createHttpBridge } from '../server/server.js';\nexport const f = createHttpBridge;\n"],
+    ['core/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
+    ['core/handlers/x.ts', "import { BrowserWindow } from 'electron';\nexport const f = BrowserWindow;\n"],
+    ['core/x.ts', "import { registerIpc } from '../electron/main/ipc.js';\nexport const f = registerIpc;\n"],
+    ['core/x.ts', "import { createHttpBridge } from '../server/server.js';\nexport const f = createHttpBridge;\n"],
+    ['server/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
+    ['server/x.ts', "import { registerIpc } from '../electron/main/ipc.js';\nexport const f = registerIpc;\n"],
+    ['shared/x.ts', "import { createCore } from '../core/core.js';\nexport const f = createCore;\n"],
     ['db/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
     ['db/x.ts', "import sharp from 'sharp';\nexport const f = sharp;\n"],
-    ['db/x.ts', "import { createCore } from '../electron/core/core.js';\nexport const f = createCore;\n"],
+    ['db/x.ts', "import { createCore } from '../core/core.js';\nexport const f = createCore;\n"],
     ['shared/x.ts', "import path from 'node:path';\nexport const f = path;\n"],
     ['shared/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
     ['shared/x.ts', "import { useState } from 'react';\nexport const f = useState;\n"],
@@ -38,9 +43,10 @@ describe('lint import boundaries', () => {
 
   const allowed: [string, string][] = [
     ['renderer/x.ts', "import { api } from './api/client.js';\nimport { countWords } from '../shared/text.js';\nexport const f = [api, countWords];\n"],
-    ['electron/core/x.ts', "import { promises } from 'node:fs';\nimport { ApiError } from '../../shared/errors.js';\nexport const f = [promises, ApiError];\n"],
+    ['core/x.ts', "import { promises } from 'node:fs';\nimport { ApiError } from '../shared/errors.js';\nimport { getStory } from '../db/stories.js';\nexport const f = [promises, ApiError, getStory];\n"],
+    ['server/x.ts', "import http from 'node:http';\nimport { createCore } from '../core/core.js';\nexport const f = [http, createCore];\n"],
     ['db/x.ts', "import Database from 'better-sqlite3';\nimport { zlibSync } from 'fflate';\nimport path from 'node:path';\nimport type { Story } from '../shared/domain.js';\nexport type S = Story;\nexport const f = [Database, zlibSync, path];\n"],
-    ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../core/core.js';\nexport const f = [app, createCore];\n"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../../core/core.js';\nexport const f = [app, createCore];\n"],
     ['shared/x.ts', "import { z } from 'zod';\nimport { ApiError } from './errors.js';\nexport const f = [z, ApiError];\n"],
   ];
   it.each(allowed)('%s: allows %s', async (file, code) => {

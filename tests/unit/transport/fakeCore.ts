@@ -4,8 +4,8 @@
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract.js';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createDispatcher, type Handlers } from '../../../electron/core/dispatch.js';
-import type { TransportCore } from '../../../electron/serve/coreApi.js';
+import { createDispatcher, type Handlers } from '../../../core/dispatch.js';
+import type { TransportCore } from '../../../server/coreApi.js';
 
 export interface FakeCore extends TransportCore {
   emit(event: ChangeEvent): void;

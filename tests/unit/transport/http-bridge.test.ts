@@ -7,7 +7,7 @@ import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpBridge, DEFAULT_BODY_LIMIT, DEFAULT_IMPORT_BODY_LIMIT, type HttpBridge } from '../../../electron/serve/server.js';
+import { createHttpBridge, DEFAULT_BODY_LIMIT, DEFAULT_IMPORT_BODY_LIMIT, type HttpBridge } from '../../../server/server.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createFakeCore, type FakeCore } from './fakeCore.js';

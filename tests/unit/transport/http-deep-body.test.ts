@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { createHttpBridge, DEFAULT_BODY_LIMIT, type HttpBridge } from '../../../electron/serve/server.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { createHttpBridge, DEFAULT_BODY_LIMIT, type HttpBridge } from '../../../server/server.js';
 import type { Staff, Story } from '../../../shared/domain.js';
 
 let dir: string;

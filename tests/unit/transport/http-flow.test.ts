@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { createHttpBridge, type HttpBridge } from '../../../electron/serve/server.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { createHttpBridge, type HttpBridge } from '../../../server/server.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { Staff, Story } from '../../../shared/domain.js';
 
@@ -160,7 +160,7 @@ describe('the issue 2 flow over plain HTTP', () => {
 
   it('the serve cli starts on 127.0.0.1, prints its URL and answers', async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'newsdesk-cli-'));
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/serve/cli.ts', '--data-dir', data, '--port', '0', '--demo'], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', '--data-dir', data, '--port', '0', '--demo'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -193,7 +193,7 @@ describe('the issue 2 flow over plain HTTP', () => {
   });
 
   it('the cli refuses bad arguments with usage', async () => {
-    const { parseServeArgs } = await import('../../../electron/serve/args.js');
+    const { parseServeArgs } = await import('../../../server/args.js');
     expect(() => parseServeArgs([])).toThrow(/--data-dir is required/);
     expect(() => parseServeArgs(['--data-dir', 'x', '--port', 'abc'])).toThrow(/port/);
     expect(() => parseServeArgs(['--data-dir', 'x', '--bogus'])).toThrow(/Unknown argument/);

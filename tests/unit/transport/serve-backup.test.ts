@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core.js';
-import { parseServeArgs } from '../../../electron/serve/args.js';
-import { backupDataDir } from '../../../electron/serve/backup.js';
+import { createCore, type Core } from '../../../core/core.js';
+import { parseServeArgs } from '../../../server/args.js';
+import { backupDataDir } from '../../../server/backup.js';
 import { getStory, listStaff, openDatabase } from '../../../db/index.js';
 import type { Staff, Story } from '../../../shared/domain.js';
 
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/serve/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

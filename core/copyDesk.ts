@@ -1,0 +1,182 @@
+// The copy desk in the core: the checks on a saved story (with the desk's dismissals applied)
+// and each story's count of open findings for the desk queue. Counting runs after the write
+// that changed the story has committed and been acknowledged, batched per tick, so saving never
+// waits for the checks; stories never counted (an upgraded database, changed check settings)
+// are counted in the background, a small batch at a time.
+
+import { openFindingCounts, runChecks } from '../shared/checks/index.js';
+import type { ChangeEvent, CheckSettings, Finding, FindingCounts, Id, Story } from '../shared/domain.js';
+import { getFindingCounts, getStory, inTransaction, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../db/index.js';
+import type { CoreServices } from './services.js';
+import { findingsChanged } from './write.js';
+
+/** Stories counted per transaction. */
+const BATCH = 5;
+/**
+ * Background counting (never-counted stories) works in slices of about SLICE_MS, then leaves the
+ * core PAUSE_MS to answer calls: an upgraded newsroom of 100,000 stories stays responsive while
+ * its queue counts fill in, newest stories first.
+ */
+const SLICE_MS = 10;
+const PAUSE_MS = 30;
+
+export interface CopyDesk {
+  /** Every finding on the saved story; those a desk editor dismissed carry `dismissed`. */
+  findings(story: Story): Finding[];
+  /** Counts the story's open findings again soon (after the current write is acknowledged). */
+  recountSoon(storyId: Id): void;
+  /** The check settings changed: every story in the workflow is counted again, in the background. */
+  recountAll(): void;
+  /** Counts, in the background, the stories in the workflow that were never counted. */
+  countUncounted(): void;
+  /** Settles when no counting is pending (tests, and closing). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+type Needs = Pick<CoreServices, 'db' | 'settings' | 'emit'>;
+
+export function checkSettingsOf(services: Pick<CoreServices, 'settings'>): CheckSettings {
+  const { headlineMaxChars, sentenceMaxWords, houseStyle } = services.settings();
+  return { headlineMaxChars, sentenceMaxWords, houseStyle };
+}
+
+export function createCopyDesk(
+  services: Needs,
+  /** Subscribes to the core's change events (after commit). */
+  subscribe: (listener: (e: ChangeEvent) => void) => () => void,
+  onError: (error: unknown) => void,
+): CopyDesk {
+  const { db } = services;
+  const pending = new Set<Id>();
+  let draining = false;
+  let timer: { cancel(): void } | null = null;
+  let stopped = false;
+  let waiters: (() => void)[] = [];
+
+  const findings = (story: Story): Finding[] => {
+    const dismissed = new Map(listDismissals(db, story.id).map((d) => [d.key, d]));
+    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: checkSettingsOf(services) }).map((f) => {
+      const d = dismissed.get(f.key);
+      // A blocking finding is never dismissed, whatever an old row says.
+      return d && f.severity !== 'blocking' ? { ...f, dismissed: d } : f;
+    });
+  };
+
+  const countsOf = (story: Story): FindingCounts => {
+    const all = findings(story);
+    return openFindingCounts(all, new Set(all.filter((f) => f.dismissed).map((f) => f.key)));
+  };
+
+  /**
+   * Counts the given stories and stores their counts as current in one transaction, with an
+   * event for each whose counts changed. A story the checks fail on is reported and stored as
+   * "could not be counted", so it never holds up the others (it is counted again when it changes).
+   */
+  const countNow = (ids: Id[]): void => {
+    const events: ChangeEvent[] = [];
+    inTransaction(db, () => {
+      for (const id of ids) {
+        const before = getFindingCounts(db, id);
+        if (!before) continue;
+        let story: Story | undefined;
+        let counts: FindingCounts | null = null;
+        try {
+          story = getStory(db, id) ?? undefined;
+          if (story) counts = countsOf(story);
+        } catch (error) {
+          onError(error);
+        }
+        setFindingCounts(db, id, counts);
+        const same = before.counts?.blocking === counts?.blocking && before.counts?.warning === counts?.warning;
+        if (story && !same) events.push(findingsChanged(story, 'counted'));
+      }
+    });
+    for (const e of events) services.emit(e);
+  };
+
+  const settle = (): void => {
+    if (timer || draining || pending.size > 0) return;
+    const w = waiters;
+    waiters = [];
+    w.forEach((resolve) => resolve());
+  };
+
+  const schedule = (delayMs: number): void => {
+    if (delayMs === 0) {
+      const handle = setImmediate(tick);
+      timer = { cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(tick, delayMs);
+      timer = { cancel: () => clearTimeout(handle) };
+    }
+  };
+
+  function tick(): void {
+    timer = null;
+    if (stopped) return settle();
+    try {
+      if (pending.size > 0) {
+        // Stories just changed: all of them now, so the queue shows their counts with the change.
+        const ids = [...pending];
+        pending.clear();
+        for (let i = 0; i < ids.length; i += BATCH) countNow(ids.slice(i, i + BATCH));
+      } else if (draining) {
+        const start = performance.now();
+        do {
+          const ids = uncountedStoryIds(db, BATCH);
+          if (ids.length === 0) draining = false;
+          else countNow(ids);
+        } while (draining && performance.now() - start < SLICE_MS);
+      }
+    } catch (error) {
+      // The database failed under us: counting stops until the next change (or start) wakes it.
+      draining = false;
+      onError(error);
+    }
+    if (!stopped && pending.size > 0) schedule(0);
+    else if (!stopped && draining) schedule(PAUSE_MS);
+    settle();
+  }
+
+  const wake = (): void => {
+    if (!timer && !stopped) schedule(0);
+  };
+
+  // Every committed change to a story (save, photos, workflow, restore) is counted again.
+  const off = subscribe((event) => {
+    if (event.type !== 'story.changed' || event.findings) return;
+    pending.add(event.storyId);
+    wake();
+  });
+
+  return {
+    findings,
+    recountSoon(storyId) {
+      pending.add(storyId);
+      wake();
+    },
+    recountAll() {
+      invalidateFindingCounts(db);
+      draining = true;
+      wake();
+    },
+    countUncounted() {
+      draining = true;
+      wake();
+    },
+    idle() {
+      if (!timer && !draining && pending.size === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    stop() {
+      stopped = true;
+      off();
+      timer?.cancel();
+      timer = null;
+      pending.clear();
+      draining = false;
+      settle();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// The newsroom core: opens the database, builds the services every handler module receives,
+// composes the handlers and dispatches calls. Plain Node — the desktop shell, the loopback HTTP
+// bridge and the tests all drive it through `call` and `onEvent`.
+
+import path from 'node:path';
+import type { ChangeEvent, Staff } from '../shared/domain.js';
+import { backupDatabase, checkpoint, checkInBackground, checkWasDeferred, getStaff, openDatabase, type DatabaseRefused, type Db } from '../db/index.js';
+import { ApiError } from '../shared/errors.js';
+import { createCopyDesk } from './copyDesk.js';
+import { lockDataDir, makePrivateDir, type HolderKind } from './dataDirLock.js';
+import { createDispatcher } from './dispatch.js';
+import { ensureFirstAdmin, seedDemo } from './demo.js';
+import { EventBus } from './events.js';
+import { exportFolderControl, type ExportFolderControl } from './exportFolder.js';
+import { commentsModule } from './handlers/comments.js';
+import { composeHandlers } from './handlers/index.js';
+import { photoModule } from './handlers/photos.js';
+import { holdMetadataReader } from './photos/metadata/reader.js';
+import { publishingModule } from './handlers/published.js';
+import { sessionModule } from './handlers/session.js';
+import { settingsModule } from './handlers/settings.js';
+import { storiesModule } from './handlers/stories.js';
+import { createPublisher } from './publishing/publisher.js';
+import type { CoreModule, CoreServices, Publisher } from './services.js';
+import { Sessions } from './sessions.js';
+import { KeyedMutex } from './write.js';
+import { SettingsStore } from './settingsStore.js';
+
+export interface Core {
+  call(token: string | null, method: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (e: ChangeEvent) => void): () => void;
+  /** Online backup of the database to `file` while the core keeps running. */
+  backup(file: string): Promise<void>;
+  readonly dataDir: string;
+  /** Where published packages are also copied: set by the shell and the serve cli only, never through `call`. */
+  readonly exportFolder: ExportFolderControl;
+  /**
+   * Settles when the database's integrity check is done: null when sound. A large database is
+   * checked in the background after opening; if it turns out damaged, the core stops (every call
+   * answers INTERNAL naming the file) and this resolves to the refusal, for the shell to show.
+   */
+  readonly integrity: Promise<DatabaseRefused | null>;
+  /** Settles when the background counting of open findings has caught up (tests, benchmarks). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Seed the demo newsroom (desks and staff) if it is missing. */
+  demo?: boolean;
+  /** The clock (tests move it). */
+  now?: () => Date;
+  /** Extra handler modules (tests, later features). */
+  modules?: ((services: CoreServices) => CoreModule)[];
+  /** Replace the publisher (tests that do not exercise publishing itself). */
+  publisher?: (services: Omit<CoreServices, 'publisher' | 'copyDesk'>) => Publisher;
+  /** Where internal errors are reported (default: console.error). */
+  onInternalError?: (method: string, error: unknown) => void;
+  /** Which program opens the folder, named to another one that is refused it (default 'other'). */
+  kind?: HolderKind;
+}
+
+export const DATABASE_FILE = 'newsdesk.db';
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  makePrivateDir(opts.dataDir);
+  // Before the database is opened: a refused process must not migrate or write anything.
+  const lock = await lockDataDir(opts.dataDir, opts.kind ?? 'other');
+  const file = path.join(opts.dataDir, DATABASE_FILE);
+  let db: Db;
+  try {
+    db = openDatabase(file, { check: 'auto' });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  // Photo metadata is read in a worker thread (started on the first import); the core keeps it until closed.
+  const releaseMetadataReader = holdMetadataReader();
+  try {
+    const bus = new EventBus();
+    const settings = new SettingsStore(db);
+    const sessions = new Sessions();
+    const storyMutex = new KeyedMutex();
+    const reportInternal = opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e));
+    const staffOf = (token: string | null): Staff | null => {
+      const id = sessions.staffId(token);
+      if (id === null) return null;
+      const staff = getStaff(db, id);
+      return staff && staff.active ? staff : null;
+    };
+    const exportFolder = exportFolderControl(settings, staffOf);
+    const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
+      db,
+      dataDir: opts.dataDir,
+      now: opts.now ?? (() => new Date()),
+      emit: (event) => bus.emit(event),
+      settings: () => settings.get(),
+      exportDir: () => exportFolder.path(),
+      serialize: (storyId, fn) => storyMutex.run(storyId, fn),
+    };
+    const copyDesk = createCopyDesk(base, (listener) => bus.on(listener), (error) => reportInternal('copyDesk', error));
+    const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
+    const services: CoreServices = { ...base, publisher, copyDesk };
+
+    if (opts.demo) seedDemo(services);
+    else ensureFirstAdmin(services);
+
+    const modules: CoreModule[] = [
+      sessionModule(services, sessions),
+      storiesModule(services),
+      commentsModule(services),
+      settingsModule(services, settings, exportFolder),
+      photoModule(services),
+      publishingModule(services),
+      ...(opts.modules ?? []).map((factory) => factory(services)),
+    ];
+    const dispatcher = createDispatcher(composeHandlers(modules), staffOf, opts.onInternalError);
+    for (const module of modules) await module.start?.();
+    // Stories never counted (a database from before the copy desk) get their queue counts in the background.
+    copyDesk.countUncounted();
+
+    let closed = false;
+    // Fold the write-ahead log into the database between bursts of work, so saves rarely pay for it.
+    const idleCheckpoint = setInterval(() => {
+      if (!closed) checkpoint(db);
+    }, 30_000);
+    idleCheckpoint.unref();
+    let damaged: DatabaseRefused | null = null;
+    const integrity = checkWasDeferred(db) ? checkInBackground(file) : Promise.resolve(null);
+    void integrity.then((refused) => {
+      if (!refused || closed) return;
+      damaged = refused;
+      reportInternal('integrity', refused);
+      closed = true;
+      copyDesk.stop();
+      db.close();
+    });
+    return {
+      dataDir: opts.dataDir,
+      exportFolder,
+      integrity,
+      call: (token, method, input) => {
+        // The refusal's own message names the file's full path: that is for the log and the shell.
+        if (damaged) return Promise.reject(new ApiError('INTERNAL', `Newsdesk stopped: its database (${DATABASE_FILE} in the data folder) failed its integrity check; the log has the details. Restore a backup.`));
+        if (closed) return Promise.reject(new ApiError('INTERNAL', 'Newsdesk is closing.'));
+        return dispatcher.call(token, method, input);
+      },
+      onEvent: (listener) => bus.on(listener),
+      backup: (file) => backupDatabase(db, file),
+      idle: () => copyDesk.idle(),
+      async close() {
+        if (!closed) {
+          closed = true;
+          clearInterval(idleCheckpoint);
+          copyDesk.stop();
+          for (const module of [...modules].reverse()) await module.stop?.();
+          db.close();
+        }
+        // Also after a damaged database stopped the core: the folder is held until close().
+        lock.release();
+        await releaseMetadataReader();
+      },
+    };
+  } catch (error) {
+    db.close();
+    lock.release();
+    void releaseMetadataReader();
+    throw error;
+  }
+}

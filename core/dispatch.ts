@@ -1,0 +1,66 @@
+// The one generic entry to the core: validate the input against the contract, resolve the
+// session, run the method's handler, and turn every failure into an ApiError. Both transports
+// call this and nothing else.
+
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName, type ParsedInput, type Result } from '../shared/contract.js';
+import { ApiError } from '../shared/errors.js';
+import type { Staff } from '../shared/domain.js';
+
+export interface CallContext {
+  /** The session token the transport presented (null when none). */
+  token: string | null;
+  /** The signed-in person, or null for public methods called without a session. */
+  staff: Staff | null;
+}
+
+/**
+ * The signed-in person of a call. The dispatcher already refuses signed-out callers of every
+ * method that is not public; handlers call this for the person, typed as present.
+ */
+export function signedIn(ctx: CallContext): Staff {
+  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+  return ctx.staff;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface Dispatcher {
+  call(token: string | null, method: string, input: unknown): Promise<unknown>;
+}
+
+/** Turns zod's issues into a short message and structured details. */
+export function validationError(error: z.ZodError): ApiError {
+  const details = error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+  }));
+  const first = details[0];
+  return new ApiError('VALIDATION', first ? `Invalid input at ${first.path || '(root)'}: ${first.message}` : 'Invalid input', details);
+}
+
+export function createDispatcher(
+  handlers: Handlers,
+  resolveSession: (token: string | null) => Staff | null,
+  onInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[core] ${method} failed:`, error),
+): Dispatcher {
+  return {
+    async call(token, method, input) {
+      if (!isMethodName(method)) throw new ApiError('NOT_FOUND', `Unknown method: ${String(method).slice(0, 100)}`);
+      const def = contract[method];
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const staff = resolveSession(token);
+      if (!('public' in def && def.public)) signedIn({ token, staff });
+      try {
+        const handler = handlers[method] as Handler<typeof method>;
+        return await handler(parsed.data as never, { token, staff });
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        onInternalError(method, error);
+        throw new ApiError('INTERNAL', 'Something went wrong inside Newsdesk; nothing was changed. The error was logged.');
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// comments.*: anyone on the staff may comment on a story; the comment's author, the story's
+// authors and desk editors may resolve.
+
+import { bodyText } from '../../shared/body.js';
+import { ApiError } from '../../shared/errors.js';
+import { isAuthor, isDeskEditor } from '../../shared/workflow.js';
+import { getComment, insertComment, setCommentResolved } from '../../db/index.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import { toPerson, toWorkflowStory } from '../people.js';
+import type { CoreModule, CoreServices } from '../services.js';
+import { loadStory, storyChanged, write } from '../write.js';
+
+
+export function commentsModule(services: CoreServices): CoreModule {
+  const { db } = services;
+  const handlers: Partial<Handlers> = {
+    'comments.add': (input, ctx) => {
+      const staff = signedIn(ctx);
+      return write(services, (events) => {
+        const story = loadStory(services, input.storyId);
+        if (input.parentId !== undefined) {
+          const parent = getComment(db, input.parentId);
+          if (!parent || parent.storyId !== story.id) throw new ApiError('NOT_FOUND', `Story ${story.id} has no comment ${input.parentId}.`);
+        }
+        const anchor = input.anchor ?? null;
+        if (anchor) {
+          const length = bodyText(story.body).length;
+          if (anchor.from > anchor.to || anchor.to > length) {
+            throw new ApiError('VALIDATION', 'The comment is anchored outside the story text.', [{ path: 'anchor', message: 'out of range' }]);
+          }
+        }
+        const id = insertComment(db, {
+          storyId: story.id,
+          parentId: input.parentId ?? null,
+          authorId: staff.id,
+          text: input.text,
+          anchor,
+          at: services.now().toISOString(),
+        });
+        events.push(storyChanged(story));
+        const comment = getComment(db, id);
+        if (!comment) throw new Error('comment vanished');
+        return { comment };
+      });
+    },
+
+    'comments.resolve': (input, ctx) => {
+      const staff = signedIn(ctx);
+      return write(services, (events) => {
+        const comment = getComment(db, input.id);
+        if (!comment) throw new ApiError('NOT_FOUND', `There is no comment ${input.id}.`);
+        const story = loadStory(services, comment.storyId);
+        const person = toPerson(staff);
+        if (comment.authorId !== staff.id && !isDeskEditor(person) && !isAuthor(toWorkflowStory(story), person)) {
+          throw new ApiError('FORBIDDEN', 'Only the comment’s author, the story’s authors or a desk editor may resolve it.');
+        }
+        setCommentResolved(db, comment.id, input.resolved, staff.id, services.now().toISOString());
+        events.push(storyChanged(story));
+        const updated = getComment(db, comment.id);
+        if (!updated) throw new Error('comment vanished');
+        return { comment: updated };
+      });
+    },
+  };
+  return { handlers };
+}

@@ -1,0 +1,323 @@
+// The photo desk's slice of the core: import, the library (search, filters, metadata edits) and
+// photos in stories (attach, re-caption, reorder, detach). Permissions come from shared/workflow;
+// every write to a story's photos is audited, reindexed and announced.
+
+import { insertAuditEvent } from '../../db/audit.js';
+import {
+  deleteStoryPhoto,
+  getPhotoAsset,
+  getPhotoAssets,
+  getStoryPhotoRow,
+  insertStoryPhoto,
+  listPhotoAssets,
+  nextStoryPhotoPosition,
+  photoFtsQuery,
+  setStoryPhotoOrder,
+  storiesUsingAsset,
+  storyPhotoIds,
+  updatePhotoAssets,
+  updateStoryPhoto,
+  type PhotoAssetChanges,
+  type PhotoCursor,
+} from '../../db/photos.js';
+import { inTransaction } from '../../db/statements.js';
+import { getStory, reindexStory, updateStoryContent } from '../../db/stories.js';
+import { approvedUsesOfAsset, listStoryPhotos } from '../../db/storyPhotos.js';
+import { validateBody } from '../../shared/body.js';
+import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { photoEditRefusal } from '../../shared/workflow.js';
+import { signedIn } from '../dispatch.js';
+import { toPerson, toWorkflowStory } from '../people.js';
+import { cleanText, FIELD_LIMITS } from '../photos/metadata/merge.js';
+import { figureIds, insertFigure, removeFigures, reorderFigures } from '../photos/figures.js';
+import { importPhotos } from '../photos/pipeline.js';
+import { plainBody, wordCountOf } from '../storyText.js';
+import type { CoreModule, CoreServices } from '../services.js';
+
+
+/** Importing and editing library metadata is the photo desk's job. */
+function requirePhotoEditor(staff: Staff, what: string): void {
+  if (!staff.roles.includes('photo_editor')) throw new ApiError('FORBIDDEN', `Only a photo editor may ${what}.`);
+}
+
+function loadStory(services: CoreServices, id: Id): Story {
+  const story = getStory(services.db, id);
+  if (!story) throw new ApiError('NOT_FOUND', `Story ${id} does not exist.`);
+  return story;
+}
+
+function requirePhotoEdit(story: Story, staff: Staff): void {
+  const refusal = photoEditRefusal(toWorkflowStory(story), toPerson(staff));
+  if (refusal) throw new ApiError(refusal.code, refusal.message);
+}
+
+/** The fields of a library record an approved story publishes from, by what the story shows them as. */
+const APPROVED_FIELDS = ['caption', 'credit', 'creator', 'copyright'] as const;
+
+const encodeCursor = (c: PhotoCursor) => Buffer.from(JSON.stringify([c.importedAt, c.id])).toString('base64url');
+
+function decodeCursor(raw: string | undefined): PhotoCursor | null {
+  if (!raw) return null;
+  try {
+    const [importedAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof importedAt === 'string' && Number.isInteger(id)) return { importedAt, id: id as number };
+  } catch {
+    // fall through
+  }
+  throw new ApiError('VALIDATION', 'The paging cursor is not valid; start from the first page.');
+}
+
+/** Local midnight of the core's clock, as the UTC instant stored timestamps compare with. */
+function startOfToday(now: Date): string {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.toISOString();
+}
+
+/** Cleans edited text the way imported text is cleaned, so the library never holds control characters. */
+function cleanChanges(changes: PhotoAssetChanges): PhotoAssetChanges {
+  const out: PhotoAssetChanges = {};
+  for (const [key, value] of Object.entries(changes) as [keyof PhotoAssetChanges, unknown][]) {
+    if (value === undefined) continue;
+    if (key === 'keywords') {
+      out.keywords = (value as string[])
+        .map((k) => cleanText(k, FIELD_LIMITS.keyword, false))
+        .filter((k, i, all) => k !== '' && all.indexOf(k) === i);
+    } else {
+      const multiline = key === 'caption' || key === 'instructions' || key === 'alt';
+      out[key] = cleanText(value as string, FIELD_LIMITS[key], multiline);
+    }
+  }
+  return out;
+}
+
+export function photoModule(services: CoreServices): CoreModule {
+  const { db } = services;
+
+  /** Writes a new body as the next version (figures are body content), keeping search and word count in step. */
+  function writeBody(story: Story, body: DocNode, at: string): number {
+    const problems = validateBody(body);
+    if (problems.length > 0) throw new ApiError('INTERNAL', `The story body would become invalid: ${problems[0]}`);
+    const text = plainBody(body);
+    const version = story.version + 1;
+    updateStoryContent(db, story.id, {
+      slug: story.slug,
+      desk: story.desk,
+      headline: story.headline,
+      subheadlines: story.subheadlines,
+      dateline: story.dateline,
+      language: story.language,
+      body,
+      bodyText: text,
+      wordCount: wordCountOf(text, story.language),
+      version,
+      at,
+    });
+    return version;
+  }
+
+  function result(storyId: Id) {
+    const story = loadStory(services, storyId);
+    return { story, photos: listStoryPhotos(db, storyId) };
+  }
+
+  /**
+   * One change to a story's photos: in a transaction, with the photo-edit permission checked,
+   * the audit event written and the search index refreshed; then everyone is told.
+   */
+  function changeStoryPhotos(
+    staff: Staff,
+    storyId: Id,
+    change: (story: Story, at: string) => { event: string; note: string | null; details: unknown },
+  ): { story: Story; photos: StoryPhoto[] } {
+    const at = services.now().toISOString();
+    inTransaction(db, () => {
+      const story = loadStory(services, storyId);
+      requirePhotoEdit(story, staff);
+      const audit = change(story, at);
+      insertAuditEvent(db, { storyId: story.id, actorId: staff.id, ...audit, at });
+      reindexStory(db, story.id);
+    });
+    announce(storyId);
+    return result(storyId);
+  }
+
+  /** The story a story photo belongs to (NOT_FOUND when there is no such story photo). */
+  function storyPhotoRow(id: Id) {
+    const row = getStoryPhotoRow(db, id);
+    if (!row) throw new ApiError('NOT_FOUND', `Story photo ${id} does not exist.`);
+    return row;
+  }
+
+  /**
+   * A library edit never reaches a story the desk has approved: it publishes what was approved
+   * (its own caption and credit, the creator and copyright frozen at approval). Where the library
+   * now says something else, the story's history says so, for the desk to reopen it if the change
+   * should go out. Returns the stories told.
+   */
+  function tellApprovedStories(staff: Staff, assetIds: Id[], changes: PhotoAssetChanges): Id[] {
+    const told = new Set<Id>();
+    const at = services.now().toISOString();
+    for (const asset of getPhotoAssets(db, assetIds)) {
+      for (const use of approvedUsesOfAsset(db, asset.id)) {
+        const fields = APPROVED_FIELDS.filter((f) => changes[f] !== undefined && asset[f] !== use[f]);
+        if (fields.length === 0) continue;
+        insertAuditEvent(db, {
+          storyId: use.storyId,
+          actorId: staff.id,
+          event: 'photo.libraryChanged',
+          note:
+            `The library's ${fields.join(', ')} of ${asset.originalName} changed after this story was approved; ` +
+            `the story keeps what was approved. Reopen it to take the library's.`,
+          details: {
+            storyPhotoId: use.storyPhotoId,
+            assetId: asset.id,
+            approved: Object.fromEntries(fields.map((f) => [f, use[f]])),
+            library: Object.fromEntries(fields.map((f) => [f, asset[f]])),
+          },
+          at,
+        });
+        told.add(use.storyId);
+      }
+    }
+    return [...told];
+  }
+
+  function announce(storyId: Id) {
+    const story = getStory(db, storyId);
+    if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version, photos: true });
+  }
+
+  return {
+    handlers: {
+      async 'photos.import'(input, ctx) {
+        const staff = signedIn(ctx);
+        requirePhotoEditor(staff, 'import photos');
+        const results = await importPhotos(
+          { db, dataDir: services.dataDir, now: services.now, maxBytes: services.settings().maxPhotoBytes, staffId: staff.id },
+          input.files,
+        );
+        const created = results.filter((r) => r.ok && !r.duplicate && r.asset).map((r) => r.asset!.id);
+        if (created.length > 0) services.emit({ type: 'photo.imported', assetIds: created });
+        return { results };
+      },
+
+      'photos.list'(input) {
+        const fts = input.query ? photoFtsQuery(input.query) : null;
+        const page = listPhotoAssets(
+          db,
+          {
+            fts,
+            noCaption: input.noCaption ?? false,
+            noCredit: input.noCredit ?? false,
+            unused: input.unused ?? false,
+            ...(input.importedToday ? { importedSince: startOfToday(services.now()) } : {}),
+          },
+          { limit: input.limit ?? 100, after: decodeCursor(input.cursor) },
+        );
+        return page.next ? { items: page.items, total: page.total, nextCursor: encodeCursor(page.next) } : { items: page.items, total: page.total };
+      },
+
+      'photos.get'(input) {
+        const asset = getPhotoAsset(db, input.id);
+        if (!asset) throw new ApiError('NOT_FOUND', `Photo ${input.id} does not exist.`);
+        return { asset, stories: storiesUsingAsset(db, input.id) };
+      },
+
+      'photos.update'(input, ctx) {
+        const staff = signedIn(ctx);
+        requirePhotoEditor(staff, 'edit photo metadata');
+        const ids = [...new Set(input.ids)];
+        const changes = cleanChanges(input.changes as PhotoAssetChanges);
+        const { updated, told } = inTransaction(db, () => {
+          const found = updatePhotoAssets(db, ids, changes);
+          if (found.length !== ids.length) {
+            const missing = ids.filter((id) => !found.includes(id));
+            throw new ApiError('NOT_FOUND', `Photo ${missing.join(', ')} does not exist; nothing was changed.`);
+          }
+          return { updated: found, told: tellApprovedStories(staff, found, changes) };
+        });
+        for (const assetId of updated) services.emit({ type: 'photo.changed', assetId });
+        for (const storyId of told) announce(storyId);
+        return { assets: getPhotoAssets(db, updated) };
+      },
+
+      'photos.attach'(input, ctx) {
+        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
+          const asset = getPhotoAsset(db, input.assetId);
+          if (!asset) throw new ApiError('NOT_FOUND', `Photo ${input.assetId} does not exist.`);
+          const existing = listStoryPhotos(db, story.id);
+          if (input.placement === 'lead' && existing.some((p) => p.placement === 'lead')) {
+            throw new ApiError('INVALID_STATE', 'This story already has a lead photo. Detach it first, or attach this one inline.');
+          }
+          const id = insertStoryPhoto(db, {
+            storyId: story.id,
+            assetId: asset.id,
+            placement: input.placement,
+            order: nextStoryPhotoPosition(db, story.id),
+            caption: cleanText(input.caption ?? asset.caption, FIELD_LIMITS.caption, true),
+            credit: cleanText(input.credit ?? asset.credit, FIELD_LIMITS.credit, false),
+            alt: cleanText(input.alt ?? asset.alt, FIELD_LIMITS.alt, true),
+          });
+          if (input.placement === 'inline') writeBody(story, insertFigure(story.body, id, input.position), at);
+          if (input.placement === 'lead') setStoryPhotoOrder(db, storyPhotoIds(db, story.id)); // lead first, then the rest
+          return {
+            event: 'photo.attach',
+            note: `${asset.originalName} (${input.placement})`,
+            details: { storyPhotoId: id, assetId: asset.id, placement: input.placement, position: input.position ?? null },
+          };
+        });
+      },
+
+      'photos.updatePlacement'(input, ctx) {
+        const row = storyPhotoRow(input.id);
+        return changeStoryPhotos(signedIn(ctx), row.storyId, () => {
+          const changes: { caption?: string; credit?: string; alt?: string } = {};
+          if (input.caption !== undefined) changes.caption = cleanText(input.caption, FIELD_LIMITS.caption, true);
+          if (input.credit !== undefined) changes.credit = cleanText(input.credit, FIELD_LIMITS.credit, false);
+          if (input.alt !== undefined) changes.alt = cleanText(input.alt, FIELD_LIMITS.alt, true);
+          updateStoryPhoto(db, row.id, changes);
+          return {
+            event: 'photo.recaption',
+            note: Object.keys(changes).join(', ') || null,
+            details: { storyPhotoId: row.id, before: { caption: row.caption, credit: row.credit, alt: row.alt }, after: changes },
+          };
+        });
+      },
+
+      'photos.detach'(input, ctx) {
+        const row = storyPhotoRow(input.id);
+        return changeStoryPhotos(signedIn(ctx), row.storyId, (story, at) => {
+          deleteStoryPhoto(db, row.id);
+          if (figureIds(story.body).includes(row.id)) writeBody(story, removeFigures(story.body, row.id), at);
+          setStoryPhotoOrder(db, storyPhotoIds(db, story.id));
+          const asset = getPhotoAsset(db, row.assetId);
+          return {
+            event: 'photo.detach',
+            note: `${asset?.originalName ?? `photo ${row.assetId}`} (${row.placement})`,
+            details: { storyPhotoId: row.id, assetId: row.assetId, placement: row.placement },
+          };
+        });
+      },
+
+      'photos.reorder'(input, ctx) {
+        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
+          const photos = listStoryPhotos(db, story.id);
+          const current = photos.map((p) => p.id);
+          const wanted = [...new Set(input.order)];
+          if (wanted.length !== current.length || !wanted.every((id) => current.includes(id))) {
+            throw new ApiError('VALIDATION', 'The new order must list each of the story’s photos exactly once.');
+          }
+          // The lead photo always comes first.
+          const lead = photos.find((p) => p.placement === 'lead');
+          const order = lead ? [lead.id, ...wanted.filter((id) => id !== lead.id)] : wanted;
+          setStoryPhotoOrder(db, order);
+          const body = reorderFigures(story.body, order);
+          if (JSON.stringify(figureIds(body)) !== JSON.stringify(figureIds(story.body))) writeBody(story, body, at);
+          return { event: 'photo.reorder', note: null, details: { before: current, after: order } };
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// published.* handlers (version history, a version's files, preview, export retry) and the
+// scheduler that publishes stories when they fall due.
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { getPublishedVersion, listPublishedVersions } from '../../db/published.js';
+import { storyExists } from '../../db/stories.js';
+import { ApiError } from '../../shared/errors.js';
+import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, type FullPublisher } from '../publishing/publisher.js';
+import { startScheduler } from '../publishing/scheduler.js';
+import { fsReason } from '../publishing/packageFs.js';
+import { inside } from '../publishing/writer.js';
+import { signedIn } from '../dispatch.js';
+import type { CoreModule, CoreServices } from '../services.js';
+
+
+function requireStory(services: CoreServices, storyId: number): void {
+  if (!storyExists(services.db, storyId)) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
+}
+
+/** The core's publisher when it is ours (retryExport), else a fresh one over the same services. */
+function fullPublisher(services: CoreServices): FullPublisher {
+  const p = services.publisher as Partial<FullPublisher>;
+  return typeof p.retryExport === 'function' ? (p as FullPublisher) : createPublisher(services);
+}
+
+export function publishingModule(services: CoreServices): CoreModule {
+  let scheduler: ReturnType<typeof startScheduler> | null = null;
+  return {
+    handlers: {
+      'published.list': (input, ctx) => {
+        signedIn(ctx);
+        requireStory(services, input.storyId);
+        return { versions: listPublishedVersions(services.db, input.storyId) };
+      },
+      'published.get': async (input, ctx) => {
+        signedIn(ctx);
+        requireStory(services, input.storyId);
+        const version = getPublishedVersion(services.db, input.storyId, input.version);
+        if (!version) throw new ApiError('NOT_FOUND', `Story ${input.storyId} has no published version ${input.version}.`);
+        const dir = inside(publishedRoot(services.dataDir), version.path);
+        try {
+          const [html, ninjs] = await Promise.all([
+            fs.readFile(path.join(dir, 'index.html'), 'utf8'),
+            fs.readFile(path.join(dir, 'ninjs.json'), 'utf8'),
+          ]);
+          return { version, html, ninjs: JSON.parse(ninjs) as unknown };
+        } catch (error) {
+          // The folder as the data folder names it: an absolute path is for the log, not API callers.
+          throw new ApiError('NOT_FOUND', `The files of version ${input.version} are missing from published/${version.path} (${fsReason(error)}).`);
+        }
+      },
+      'published.preview': async (input, ctx) => {
+        signedIn(ctx);
+        return { html: await services.publisher.preview(input.storyId) };
+      },
+      'published.retryExport': async (input, ctx) => {
+        const staff = signedIn(ctx);
+        if (!staff.roles.includes('desk_editor') && !staff.roles.includes('admin')) {
+          throw new ApiError('FORBIDDEN', 'Only a desk editor or an admin can retry an export.');
+        }
+        requireStory(services, input.storyId);
+        const version = await fullPublisher(services).retryExport(input.storyId, input.version);
+        return { version };
+      },
+      'published.setAside': async (_input, ctx) => {
+        if (!signedIn(ctx).roles.includes('admin')) throw new ApiError('FORBIDDEN', 'Only an admin can see the package folders set aside.');
+        return { folders: await setAsideFolders(services.dataDir) };
+      },
+    },
+    async start() {
+      // Package folders without a row (a crash while publishing, a restored older backup) are set aside.
+      await tidyPublishedAtStart(services).catch((error: unknown) => {
+        console.warn(`[publishing] could not tidy ${publishedRoot(services.dataDir)}: ${(error as Error).message}`);
+      });
+      scheduler = startScheduler(services);
+      // Stories that fell due while the app was closed go out before the core answers calls.
+      await scheduler.idle();
+    },
+    async stop() {
+      scheduler?.stop();
+      await scheduler?.idle();
+      scheduler = null;
+    },
+  };
+}
