@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import type { ChangeEvent, Id, PublishedVersionSummary, Settings, Staff } from '../shared/domain.js';
-import type { CopyDesk } from './copyDesk.js';
+import type { CopyDesk } from './copyDesk/copyDesk.js';
 import type { Handlers } from './dispatch.js';
 
 export interface PublishOptions {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { EXPORT_FOLDER_ACTIONS, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL, type ExportFolderAction, type PickedPhoto } from '../../shared/bridge.js';
 import type { ExportFolder } from '../../shared/domain.js';
 import { ApiError, type Envelope } from '../../shared/errors.js';
-import type { ExportFolderControl } from '../../core/exportFolder.js';
+import type { ExportFolderControl } from '../../core/settings/exportFolder.js';
 import { isTrustedSender, type InvokeEventLike, type IpcMainLike } from './ipc.js';
 
 export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'gif'];

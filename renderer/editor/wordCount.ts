@@ -1,5 +1,5 @@
 // The editor's word count, counted exactly as the core counts a saved story
-// (countWords(plainBody(body)) in core/storyText.ts), so the queue row and the editor agree.
+// (countWords(plainBody(body)) in core/stories/storyText.ts), so the queue row and the editor agree.
 // It counts paragraph by paragraph: the same total, since bodyText joins paragraphs with a blank
 // line and a line break never joins two words, but Intl.Segmenter in V8 is super-linear on one
 // long string (a 10,000-word body: ~2 s as one string, ~10 ms by paragraph).

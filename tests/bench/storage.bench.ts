@@ -13,7 +13,7 @@ import { docFromParagraphs } from '../../shared/body.js';
 import type { Settings, Staff, Status, Story } from '../../shared/domain.js';
 import { checkInBackground, inTransaction, insertStory, likeSearchCount, listStories, openDatabase, optimizeSearchIndex } from '../../db/index.js';
 import { createCore } from '../../core/core.js';
-import { seedDemo } from '../../core/demo.js';
+import { seedDemo } from '../../core/staff/demo.js';
 
 const COUNT = Number(process.env.BENCH_STORIES ?? 100_000);
 const KEEP = process.env.BENCH_KEEP === '1';

@@ -11,9 +11,9 @@ import { EXPORT_DIR_REFUSAL } from '../../../shared/contract.js';
 import type { ExportFolder, PublishedVersionSummary, Settings, Staff, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore, type Core } from '../../../core/core.js';
-import { exportFolderControl } from '../../../core/exportFolder.js';
+import { exportFolderControl } from '../../../core/settings/exportFolder.js';
 import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
-import { SettingsStore } from '../../../core/settingsStore.js';
+import { SettingsStore } from '../../../core/settings/settingsStore.js';
 import { doc, makeHarness, type Harness } from './harness.js';
 
 let h: Harness;

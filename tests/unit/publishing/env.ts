@@ -1,8 +1,8 @@
 // A real SQLite store in a temp folder with staff, the seed story and its two photos, built
 // directly through db/ functions (no core needed), for the publisher's own tests.
 
-import { createCopyDesk } from '../../../core/copyDesk.js';
-import { DEFAULT_SETTINGS } from '../../../core/settingsStore.js';
+import { createCopyDesk } from '../../../core/copyDesk/copyDesk.js';
+import { DEFAULT_SETTINGS } from '../../../core/settings/settingsStore.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

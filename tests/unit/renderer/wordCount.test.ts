@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { DocNode } from '../../../shared/domain.js';
-import { plainBody, wordCountOf } from '../../../core/storyText.js';
+import { plainBody, wordCountOf } from '../../../core/stories/storyText.js';
 
 // renderer/ belongs to the DOM project (tsconfig.web.json), so it is loaded by path here; the
 // module itself uses nothing of the DOM.

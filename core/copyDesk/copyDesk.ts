@@ -4,11 +4,11 @@
 // waits for the checks; stories never counted (an upgraded database, changed check settings)
 // are counted in the background, a small batch at a time.
 
-import { openFindingCounts, runChecks } from '../shared/checks/index.js';
-import type { ChangeEvent, CheckSettings, Finding, FindingCounts, Id, Story } from '../shared/domain.js';
-import { getFindingCounts, getStory, inTransaction, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../db/index.js';
-import type { CoreServices } from './services.js';
-import { findingsChanged } from './write.js';
+import { openFindingCounts, runChecks } from '../../shared/checks/index.js';
+import type { ChangeEvent, CheckSettings, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
+import { getFindingCounts, getStory, inTransaction, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
+import type { CoreServices } from '../services.js';
+import { findingsChanged } from '../write.js';
 
 /** Stories counted per transaction. */
 const BATCH = 5;

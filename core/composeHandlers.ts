@@ -1,10 +1,10 @@
 // Composes the core's handler table from its modules. Any contract method no module provides
 // answers INTERNAL, so the table is always complete.
 
-import { METHOD_NAMES } from '../../shared/contract.js';
-import { ApiError } from '../../shared/errors.js';
-import type { Handlers } from '../dispatch.js';
-import type { CoreModule } from '../services.js';
+import { METHOD_NAMES } from '../shared/contract.js';
+import { ApiError } from '../shared/errors.js';
+import type { Handlers } from './dispatch.js';
+import type { CoreModule } from './services.js';
 
 export function composeHandlers(modules: CoreModule[]): Handlers {
   const table: Record<string, unknown> = {};

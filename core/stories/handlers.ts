@@ -52,11 +52,11 @@ import {
   type WorkflowFields,
 } from '../../db/index.js';
 import { signedIn, type Handlers } from '../dispatch.js';
-import { assertCanEditText, liveLock, lockFor } from '../locks.js';
-import { toPerson, toWorkflowStory } from '../people.js';
-import { keepRevision, maybePeriodicRevision } from '../revisions.js';
+import { assertCanEditText, liveLock, lockFor } from './locks.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
+import { keepRevision, maybePeriodicRevision } from './revisions.js';
 import type { CoreModule, CoreServices } from '../services.js';
-import { plainBody, revisionText, slugify, wordCountOf } from '../storyText.js';
+import { plainBody, revisionText, slugify, wordCountOf } from './storyText.js';
 import { findingsChanged, loadStory, storyChanged, write } from '../write.js';
 
 

@@ -1,10 +1,10 @@
 // The text lock: who may type into a story now. Rules come from shared/workflow.ts; this only
 // applies them and computes expiry (settings.lockTimeoutMinutes idle).
 
-import type { Staff, Story, StoryLock } from '../shared/domain.js';
-import { ApiError } from '../shared/errors.js';
-import { isLockLive, textEditRefusal } from '../shared/workflow.js';
-import { toPerson, toWorkflowStory } from './people.js';
+import type { Staff, Story, StoryLock } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { isLockLive, textEditRefusal } from '../../shared/workflow.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
 
 /** The lock if it still counts at `now`, else null. */
 export function liveLock(story: Story, now: Date): StoryLock | null {

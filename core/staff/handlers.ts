@@ -18,9 +18,9 @@ import {
   updateStaffRecord,
 } from '../../db/index.js';
 import type { CallContext, Handlers } from '../dispatch.js';
-import { toPerson } from '../people.js';
+import { toPerson } from './people.js';
 import type { CoreModule, CoreServices } from '../services.js';
-import type { Sessions } from '../sessions.js';
+import type { Sessions } from './sessions.js';
 import { write } from '../write.js';
 
 function admin(ctx: CallContext): Staff {

@@ -1,9 +1,9 @@
 // Settings: defaults merged with what an admin changed, cached until the next update. The export
 // folder is stored beside them but is no setting of the API: see exportFolder.ts.
 
-import { DEFAULT_CHECK_SETTINGS } from '../shared/checks/index.js';
-import type { Settings } from '../shared/domain.js';
-import { readSettings, writeSetting, type Db } from '../db/index.js';
+import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/index.js';
+import type { Settings } from '../../shared/domain.js';
+import { readSettings, writeSetting, type Db } from '../../db/index.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   lockTimeoutMinutes: 30,

@@ -4,12 +4,12 @@
 // callers learn only its name (settings.get), never its path.
 
 import path from 'node:path';
-import type { ExportFolder, Staff } from '../shared/domain.js';
-import { ApiError } from '../shared/errors.js';
-import { hasRole } from '../shared/workflow.js';
-import { toPerson } from './people.js';
-import { checkExportDir } from './publishing/exporter.js';
-import { nodeFs, type PackageFs } from './publishing/packageFs.js';
+import type { ExportFolder, Staff } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { hasRole } from '../../shared/workflow.js';
+import { toPerson } from '../staff/people.js';
+import { checkExportDir } from '../publishing/exporter.js';
+import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
 import type { SettingsStore } from './settingsStore.js';
 
 export interface ExportFolderControl {

@@ -1,9 +1,9 @@
 // What the core derives from a story's text before storing it: plain body text (search, diff,
 // checks), word count and slug.
 
-import { bodyParagraphs, bodyText } from '../shared/body.js';
-import type { DocNode } from '../shared/domain.js';
-import { countWords } from '../shared/text.js';
+import { bodyParagraphs, bodyText } from '../../shared/body.js';
+import type { DocNode } from '../../shared/domain.js';
+import { countWords } from '../../shared/text.js';
 
 /** Plain text without control characters (they would confuse search snippets). */
 export function plainBody(body: DocNode): string {

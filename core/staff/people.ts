@@ -1,7 +1,7 @@
 // Adapters from domain records to what shared/workflow.ts reasons about.
 
-import type { Staff, Story } from '../shared/domain.js';
-import type { Person, WorkflowStory } from '../shared/workflow.js';
+import type { Staff, Story } from '../../shared/domain.js';
+import type { Person, WorkflowStory } from '../../shared/workflow.js';
 
 export const toPerson = (staff: Staff): Person => ({ id: staff.id, roles: staff.roles });
 

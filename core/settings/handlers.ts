@@ -10,10 +10,10 @@ import { ApiError } from '../../shared/errors.js';
 import type { Settings } from '../../shared/domain.js';
 import { hasRole, isDeskEditor, type Person } from '../../shared/workflow.js';
 import { signedIn, type Handlers } from '../dispatch.js';
-import { toPerson } from '../people.js';
-import type { ExportFolderControl } from '../exportFolder.js';
+import { toPerson } from '../staff/people.js';
+import type { ExportFolderControl } from './exportFolder.js';
 import type { CoreModule, CoreServices } from '../services.js';
-import type { SettingsStore } from '../settingsStore.js';
+import type { SettingsStore } from './settingsStore.js';
 import { write } from '../write.js';
 
 /** The settings the photo desk keeps for itself ("a table the desk edits"). */

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { getPublishedVersion, listPublishedVersions } from '../../db/published.js';
 import { storyExists } from '../../db/stories.js';
 import { ApiError } from '../../shared/errors.js';
-import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, type FullPublisher } from '../publishing/publisher.js';
-import { startScheduler } from '../publishing/scheduler.js';
-import { fsReason } from '../publishing/packageFs.js';
-import { inside } from '../publishing/writer.js';
+import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, type FullPublisher } from './publisher.js';
+import { startScheduler } from './scheduler.js';
+import { fsReason } from './packageFs.js';
+import { inside } from './writer.js';
 import { signedIn } from '../dispatch.js';
 import type { CoreModule, CoreServices } from '../services.js';
 

@@ -2,7 +2,7 @@
 // restarting the app signs everyone out.
 
 import { randomBytes } from 'node:crypto';
-import type { Id } from '../shared/domain.js';
+import type { Id } from '../../shared/domain.js';
 
 export class Sessions {
   private readonly byToken = new Map<string, Id>();

@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/errors.js';
 import { isAuthor, isDeskEditor } from '../../shared/workflow.js';
 import { getComment, insertComment, setCommentResolved } from '../../db/index.js';
 import { signedIn, type Handlers } from '../dispatch.js';
-import { toPerson, toWorkflowStory } from '../people.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
 import type { CoreModule, CoreServices } from '../services.js';
 import { loadStory, storyChanged, write } from '../write.js';
 

@@ -1,8 +1,8 @@
 // When the core keeps a revision: at workflow milestones, on a conflict, and at most once per
 // PERIODIC_MS while someone keeps saving (never per keystroke).
 
-import type { RevisionReason, Staff, Story } from '../shared/domain.js';
-import { insertRevision, latestRevisionAt, type Db } from '../db/index.js';
+import type { RevisionReason, Staff, Story } from '../../shared/domain.js';
+import { insertRevision, latestRevisionAt, type Db } from '../../db/index.js';
 
 export const PERIODIC_MS = 5 * 60_000;
 

@@ -1,9 +1,9 @@
 // The demo newsroom: desks and staff, no stories. Idempotent: desks and people are matched by
 // name and e-mail, so running it again adds only what is missing.
 
-import type { Role } from '../shared/domain.js';
-import { findStaffByEmail, inTransaction, insertDesk, insertStaff, listStaff } from '../db/index.js';
-import type { CoreServices } from './services.js';
+import type { Role } from '../../shared/domain.js';
+import { findStaffByEmail, inTransaction, insertDesk, insertStaff, listStaff } from '../../db/index.js';
+import type { CoreServices } from '../services.js';
 
 export const DEMO_DESKS = ['North Korea', 'National', 'Business', 'Photo'] as const;
 

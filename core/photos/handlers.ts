@@ -28,11 +28,11 @@ import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.
 import { ApiError } from '../../shared/errors.js';
 import { photoEditRefusal } from '../../shared/workflow.js';
 import { signedIn } from '../dispatch.js';
-import { toPerson, toWorkflowStory } from '../people.js';
-import { cleanText, FIELD_LIMITS } from '../photos/metadata/merge.js';
-import { figureIds, insertFigure, removeFigures, reorderFigures } from '../photos/figures.js';
-import { importPhotos } from '../photos/pipeline.js';
-import { plainBody, wordCountOf } from '../storyText.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
+import { cleanText, FIELD_LIMITS } from './metadata/merge.js';
+import { figureIds, insertFigure, removeFigures, reorderFigures } from './figures.js';
+import { importPhotos } from './pipeline.js';
+import { plainBody, wordCountOf } from '../stories/storyText.js';
 import type { CoreModule, CoreServices } from '../services.js';
 
 
