@@ -1,5 +1,7 @@
 // The newsroom core: opens the database, builds the services every handler module receives,
-// composes the handlers and dispatches calls. Plain Node — the desktop shell, the loopback HTTP
+// composes the handlers of the feature modules (stories/, photos/, publishing/, staff/,
+// settings/; composeHandlers.ts checks at compile time that they cover the contract) and
+// dispatches calls. Plain Node — the desktop shell, the loopback HTTP
 // bridge and the tests all drive it through `call` and `onEvent`.
 
 import path from 'node:path';
@@ -13,15 +15,19 @@ import { ensureFirstAdmin, seedDemo } from './staff/demo.js';
 import { EventBus } from './events.js';
 import { exportFolderControl, type ExportFolderControl } from './settings/exportFolder.js';
 import { commentsModule } from './stories/comments.js';
-import { composeHandlers } from './composeHandlers.js';
+import { composeHandlers, type CoreModule } from './composeHandlers.js';
 import { photoModule } from './photos/handlers.js';
 import { holdMetadataReader } from './photos/metadata/reader.js';
 import { publishingModule } from './publishing/handlers.js';
 import { sessionModule } from './staff/handlers.js';
 import { settingsModule } from './settings/handlers.js';
-import { storiesModule } from './stories/handlers.js';
+import { storySaveHandlers } from './stories/save.js';
+import { storyReadHandlers } from './stories/read.js';
+import { storyTransitionHandlers } from './stories/transition.js';
+import { storyLockHandlers } from './stories/lockHandlers.js';
+import { storyFindingHandlers } from './stories/findings.js';
 import { createPublisher } from './publishing/publisher.js';
-import type { CoreModule, CoreServices, Publisher } from './services.js';
+import type { CoreServices, Publisher } from './services.js';
 import { Sessions } from './staff/sessions.js';
 import { KeyedMutex } from './write.js';
 import { SettingsStore } from './settings/settingsStore.js';
@@ -106,16 +112,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (opts.demo) seedDemo(services);
     else ensureFirstAdmin(services);
 
-    const modules: CoreModule[] = [
+    const features = [
       sessionModule(services, sessions),
-      storiesModule(services),
+      { handlers: storyReadHandlers(services) },
+      { handlers: storySaveHandlers(services) },
+      { handlers: storyTransitionHandlers(services) },
+      { handlers: storyLockHandlers(services) },
+      { handlers: storyFindingHandlers(services) },
       commentsModule(services),
       settingsModule(services, settings, exportFolder),
       photoModule(services),
       publishingModule(services),
-      ...(opts.modules ?? []).map((factory) => factory(services)),
-    ];
-    const dispatcher = createDispatcher(composeHandlers(modules), staffOf, opts.onInternalError);
+    ] as const;
+    const extra = (opts.modules ?? []).map((factory) => factory(services));
+    const modules: readonly CoreModule[] = [...features, ...extra];
+    const dispatcher = createDispatcher(composeHandlers(features, extra), staffOf, opts.onInternalError);
     for (const module of modules) await module.start?.();
     // Stories never counted (a database from before the copy desk) get their queue counts in the background.
     copyDesk.countUncounted();

@@ -1,18 +1,19 @@
 // What every part of the core is handed: the database, the clock, the data folder, the event
-// bus and the publisher. Handler modules receive this and nothing global.
+// bus, the publisher and the copy desk (their interfaces here; createPublisher in
+// publishing/publisher.ts, createCopyDesk in copyDesk/copyDesk.ts). Handler modules receive this
+// and nothing global.
 
 import type Database from 'better-sqlite3';
-import type { ChangeEvent, Id, PublishedVersionSummary, Settings, Staff } from '../shared/domain.js';
-import type { CopyDesk } from './copyDesk/copyDesk.js';
-import type { Handlers } from './dispatch.js';
+import type { ChangeEvent, Finding, Id, PublishedVersionSummary, Settings, Staff, Story } from '../shared/domain.js';
 
 export interface PublishOptions {
   kill?: { note: string };
   /**
-   * Runs inside the one database transaction that records the version, with the version's
-   * summary: the caller moves the story's status there (audit event, revision), so the row and
-   * the status commit together or not at all. Throwing rolls everything back and removes the
-   * package folder; the error reaches the caller unchanged.
+   * Runs inside the one write (core/write.ts) that records the version, with the version's
+   * summary: the caller moves the story's status there (audit event, revision) with a write of
+   * its own, which joins that one, so the row and the status commit together or not at all and
+   * its events go out after the commit. Throwing rolls everything back and removes the package
+   * folder; the error reaches the caller unchanged.
    */
   commit?: (version: PublishedVersionSummary) => void;
 }
@@ -48,10 +49,16 @@ export interface CoreServices {
   copyDesk: CopyDesk;
 }
 
-/** A slice of the core: some of the contract's handlers, and work that runs while the core is open. */
-export interface CoreModule {
-  handlers: Partial<Handlers>;
-  /** Called once the core is open (e.g. to publish stories that fell due while the app was closed). */
-  start?(): void | Promise<void>;
-  stop?(): void | Promise<void>;
+export interface CopyDesk {
+  /** Every finding on the saved story; those a desk editor dismissed carry `dismissed`. */
+  findings(story: Story): Finding[];
+  /** Counts the story's open findings again soon (after the current write is acknowledged). */
+  recountSoon(storyId: Id): void;
+  /** The check settings changed: every story in the workflow is counted again, in the background. */
+  recountAll(): void;
+  /** Counts, in the background, the stories in the workflow that were never counted. */
+  countUncounted(): void;
+  /** Settles when no counting is pending (tests, and closing). */
+  idle(): Promise<void>;
+  stop(): void;
 }

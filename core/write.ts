@@ -1,39 +1,35 @@
-// Every write runs in one transaction; its change events go out only after it commits.
+// The one path every write of the core takes: one transaction, whose change events go out only
+// after it commits. A write started inside another (the scheduler's or a transition's status
+// move inside the publisher's transaction that records the version) joins it: its events go out
+// when the outermost write commits, and not at all if it rolls back.
 
+import { inTransaction, type Db } from '../db/index.js';
 import type { ChangeEvent, Id } from '../shared/domain.js';
-import { ApiError } from '../shared/errors.js';
-import { getStory, inTransaction } from '../db/index.js';
-import type { Story } from '../shared/domain.js';
 import type { CoreServices } from './services.js';
 
-export function write<T>(services: CoreServices, fn: (events: ChangeEvent[]) => T): T {
+/** The events of the write now open on each database (writes are synchronous: one at a time). */
+const open = new WeakMap<Db, ChangeEvent[]>();
+
+export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (events: ChangeEvent[]) => T): T {
+  const { db } = services;
+  const outer = open.get(db);
   const events: ChangeEvent[] = [];
-  const result = inTransaction(services.db, () => fn(events));
+  if (outer) {
+    // A savepoint inside the outer transaction: a failure here rolls back only this part.
+    const result = inTransaction(db, () => fn(events));
+    outer.push(...events);
+    return result;
+  }
+  open.set(db, events);
+  let result: T;
+  try {
+    result = inTransaction(db, () => fn(events));
+  } finally {
+    open.delete(db);
+  }
   for (const event of events) services.emit(event);
   return result;
 }
-
-export function loadStory(services: CoreServices, id: Id): Story {
-  const story = getStory(services.db, id);
-  if (!story) throw new ApiError('NOT_FOUND', `There is no story ${id}.`);
-  return story;
-}
-
-export const storyChanged = (story: Story): ChangeEvent => ({
-  type: 'story.changed',
-  storyId: story.id,
-  status: story.status,
-  version: story.version,
-});
-
-/** The story's findings changed (counted again, or a dismissal or restore) while its text did not. */
-export const findingsChanged = (story: Pick<Story, 'id' | 'status' | 'version'>, what: 'counted' | 'dismissals'): ChangeEvent => ({
-  type: 'story.changed',
-  storyId: story.id,
-  status: story.status,
-  version: story.version,
-  findings: what,
-});
 
 /** Serialises async work per key (a story's publish and its status change). */
 export class KeyedMutex {

@@ -2,6 +2,7 @@
 // writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
 
 import type { Id, PhotoAsset, PhotoFile, PhotoMetadata, StoryPhoto } from '../shared/domain.js';
+import { ftsExpression, ftsTerms } from './ftsQuery.js';
 import { stmt, type Db } from './statements.js';
 import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
 
@@ -157,9 +158,9 @@ export interface PhotoCursor {
 }
 
 /**
- * Turns what a person typed into an FTS5 query that cannot be read as syntax: every word is a
- * quoted string ("" doubled), all must match; the last word (and any Hangul word, whose particles
- * attach to it: 서울 finds 서울에서) matches as a prefix. Null when nothing searchable is left.
+ * Turns what a person typed into an FTS5 query that cannot be read as syntax (ftsQuery.ts).
+ * The library's words are split at spaces only, so a credit like Yonhap/AP stays one phrase.
+ * Null when nothing searchable is left.
  */
 export function photoFtsQuery(input: string): string | null {
   const words = input
@@ -168,13 +169,7 @@ export function photoFtsQuery(input: string): string | null {
     .map((w) => w.replace(/[\u0000-\u001f"]/g, ' ').trim())
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 20);
-  if (words.length === 0) return null;
-  return words
-    .map((w, i) => {
-      const quoted = `"${w}"`;
-      return i === words.length - 1 || /\p{Script=Hangul}/u.test(w) ? `${quoted}*` : quoted;
-    })
-    .join(' AND ');
+  return ftsExpression(ftsTerms(words));
 }
 
 function whereClause(f: PhotoFilters): { sql: string; params: unknown[] } {

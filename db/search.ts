@@ -1,8 +1,9 @@
 // Story queues and text search. Lists are keyset-paginated newest first (updated_at desc,
 // id desc). Text search goes through FTS5; whatever a person typed is reduced to words and each
-// word quoted, so no input is ever parsed as FTS or SQL syntax.
+// word quoted (ftsQuery.ts), so no input is ever parsed as FTS or SQL syntax.
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
+import { ftsExpression, ftsTerms, type FtsTerm } from './ftsQuery.js';
 import { stmt, type Db } from './statements.js';
 
 export interface StoryFilters {
@@ -19,18 +20,13 @@ export interface ListCursor {
 }
 
 const MAX_TERMS = 16;
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 /**
- * Turns what a person typed into a safe FTS5 query: words only (letters, digits, marks), each
- * in double quotes, joined by AND. The last word is matched as a prefix (search as you type);
- * Korean words always are, because particles attach to the word (북한 finds 북한의).
- * Returns null when the text holds no word at all.
+ * Turns what a person typed into a safe FTS5 query (ftsQuery.ts): words only (letters, digits,
+ * marks). Returns null when the text holds no word at all.
  */
 export function toFtsQuery(text: string): string | null {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return null;
-  return terms.map(({ term, prefix }) => `"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' AND ');
+  return ftsExpression(queryTerms(text));
 }
 
 function escapeHtml(s: string): string {
@@ -38,10 +34,9 @@ function escapeHtml(s: string): string {
 }
 
 /** The words of a query as the index sees them, with whether each matches as a prefix. */
-export function queryTerms(text: string): { term: string; prefix: boolean }[] {
+export function queryTerms(text: string): FtsTerm[] {
   const terms = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  const used = terms.slice(0, MAX_TERMS);
-  return used.map((term, i) => ({ term, prefix: i === used.length - 1 || HANGUL.test(term) }));
+  return ftsTerms(terms.slice(0, MAX_TERMS));
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

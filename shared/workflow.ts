@@ -1,7 +1,8 @@
-// The story workflow and the permission matrix (DESIGN.md sections 1–2) as pure functions.
-// The core enforces with them; the UI shows buttons with them. Nothing else decides.
+// The story workflow and the permission matrix (DESIGN.md sections 1–2) as pure functions, and
+// each move's effects as data (TRANSITIONS): the core's applyTransition (core/stories/) applies
+// them for stories.transition and the scheduler; the UI shows buttons with them. Nothing else decides.
 
-import type { Action, Id, Role, Severity, Status, StoryLock, Timestamp } from './domain.js';
+import type { Action, Id, RevisionReason, Role, Severity, Status, StoryLock, Timestamp } from './domain.js';
 
 /** What the rules need to know about a story. */
 export interface WorkflowStory {
@@ -28,26 +29,70 @@ export interface Person {
   roles: Role[];
 }
 
+/**
+ * What a move does to the story's workflow fields besides its status. Unnamed fields stay as
+ * they are. 'actor' is the person moving it, 'note' the note they gave, 'requested' the
+ * publishing time asked for; null clears the field.
+ */
+export interface FieldEffects {
+  claimedBy?: 'actor' | null;
+  sendBackNote?: 'note' | null;
+  correctionNote?: 'note' | null;
+  publishAt?: 'requested' | null;
+  scheduledBy?: 'actor' | null;
+}
+
 export interface Transition {
   from: readonly Status[];
   to: Status;
+  /** The text lock afterwards: the mover takes it (they edit next), or it is released. */
+  lock: 'take' | 'release';
+  /** The revision kept after the move, labelled so in the history; null keeps none. */
+  milestone: Extract<RevisionReason, Action> | null;
+  set: FieldEffects;
+  /**
+   * The copy checks: 'block' refuses the move while a blocking finding is open; 'record' runs
+   * them and records the open counts with the move.
+   */
+  checks?: 'block' | 'record';
+  /**
+   * Writes a published version that commits with the move: 'version' the story (the count of
+   * published versions goes up by one), 'kill' a kill notice (the count follows the recorded version).
+   */
+  publishes?: 'version' | 'kill';
+  /** The photos' creator and copyright are frozen as approved (what the desk approved publishes). */
+  freezesPhotoCredits?: true;
 }
 
 export const TRANSITIONS: Record<Action, Transition> = {
-  submit: { from: ['draft'], to: 'submitted' },
-  recall: { from: ['submitted'], to: 'draft' },
-  claim: { from: ['submitted'], to: 'editing' },
-  sendBack: { from: ['submitted', 'editing'], to: 'draft' },
-  approve: { from: ['editing'], to: 'approved' },
-  reopen: { from: ['approved', 'scheduled'], to: 'editing' },
-  publish: { from: ['approved'], to: 'published' },
-  schedule: { from: ['approved'], to: 'scheduled' },
-  unschedule: { from: ['scheduled'], to: 'approved' },
-  correct: { from: ['published'], to: 'editing' },
-  kill: { from: ['published'], to: 'killed' },
-  spike: { from: ['draft', 'submitted', 'editing', 'approved', 'scheduled'], to: 'spiked' },
-  unspike: { from: ['spiked'], to: 'draft' },
+  submit: { from: ['draft'], to: 'submitted', lock: 'release', milestone: 'submit', set: { sendBackNote: null }, checks: 'record' },
+  recall: { from: ['submitted'], to: 'draft', lock: 'release', milestone: null, set: {} },
+  claim: { from: ['submitted'], to: 'editing', lock: 'take', milestone: 'claim', set: { claimedBy: 'actor' } },
+  sendBack: { from: ['submitted', 'editing'], to: 'draft', lock: 'release', milestone: 'sendBack', set: { claimedBy: null, sendBackNote: 'note' } },
+  approve: { from: ['editing'], to: 'approved', lock: 'release', milestone: 'approve', set: {}, checks: 'block', freezesPhotoCredits: true },
+  reopen: { from: ['approved', 'scheduled'], to: 'editing', lock: 'take', milestone: null, set: { claimedBy: 'actor', publishAt: null, scheduledBy: null } },
+  publish: {
+    from: ['approved'],
+    to: 'published',
+    lock: 'release',
+    milestone: 'publish',
+    set: { claimedBy: null, correctionNote: null, publishAt: null, scheduledBy: null },
+    checks: 'block',
+    publishes: 'version',
+  },
+  schedule: { from: ['approved'], to: 'scheduled', lock: 'release', milestone: null, set: { publishAt: 'requested', scheduledBy: 'actor' }, checks: 'block' },
+  unschedule: { from: ['scheduled'], to: 'approved', lock: 'release', milestone: null, set: { publishAt: null, scheduledBy: null } },
+  correct: { from: ['published'], to: 'editing', lock: 'take', milestone: 'correct', set: { claimedBy: 'actor', correctionNote: 'note' } },
+  kill: { from: ['published'], to: 'killed', lock: 'release', milestone: null, set: {}, publishes: 'kill' },
+  spike: { from: ['draft', 'submitted', 'editing', 'approved', 'scheduled'], to: 'spiked', lock: 'release', milestone: null, set: { publishAt: null, scheduledBy: null } },
+  unspike: { from: ['spiked'], to: 'draft', lock: 'release', milestone: null, set: { claimedBy: null } },
 };
+
+/**
+ * The scheduler's move when a scheduled story's time comes: a publish (the same effects, as the
+ * desk editor who scheduled it), from 'scheduled', recorded as 'autoPublish'.
+ */
+export const SCHEDULED_PUBLISH: Transition & { audit: 'autoPublish' } = { ...TRANSITIONS.publish, from: ['scheduled'], audit: 'autoPublish' };
 
 /** Actions that must carry a note (shown to the reporter, or printed with the story). */
 export const NOTE_REQUIRED: ReadonlySet<Action> = new Set<Action>(['sendBack', 'correct', 'kill']);

@@ -1,14 +1,15 @@
-// The copy desk in the core: the checks on a saved story (with the desk's dismissals applied)
+// The copy desk in the core (the CopyDesk of services.ts): the checks on a saved story (with the desk's dismissals applied)
 // and each story's count of open findings for the desk queue. Counting runs after the write
 // that changed the story has committed and been acknowledged, batched per tick, so saving never
 // waits for the checks; stories never counted (an upgraded database, changed check settings)
 // are counted in the background, a small batch at a time.
 
-import { openFindingCounts, runChecks } from '../../shared/checks/index.js';
-import type { ChangeEvent, CheckSettings, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
-import { getFindingCounts, getStory, inTransaction, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
-import type { CoreServices } from '../services.js';
-import { findingsChanged } from '../write.js';
+import { openFindingCounts, pickCheckSettings, runChecks } from '../../shared/checks/index.js';
+import type { ChangeEvent, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
+import { getFindingCounts, getStory, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
+import { findingsChanged } from '../changeEvents.js';
+import type { CopyDesk, CoreServices } from '../services.js';
+import { write } from '../write.js';
 
 /** Stories counted per transaction. */
 const BATCH = 5;
@@ -20,25 +21,11 @@ const BATCH = 5;
 const SLICE_MS = 10;
 const PAUSE_MS = 30;
 
-export interface CopyDesk {
-  /** Every finding on the saved story; those a desk editor dismissed carry `dismissed`. */
-  findings(story: Story): Finding[];
-  /** Counts the story's open findings again soon (after the current write is acknowledged). */
-  recountSoon(storyId: Id): void;
-  /** The check settings changed: every story in the workflow is counted again, in the background. */
-  recountAll(): void;
-  /** Counts, in the background, the stories in the workflow that were never counted. */
-  countUncounted(): void;
-  /** Settles when no counting is pending (tests, and closing). */
-  idle(): Promise<void>;
-  stop(): void;
-}
-
 type Needs = Pick<CoreServices, 'db' | 'settings' | 'emit'>;
 
-export function checkSettingsOf(services: Pick<CoreServices, 'settings'>): CheckSettings {
-  const { headlineMaxChars, sentenceMaxWords, houseStyle } = services.settings();
-  return { headlineMaxChars, sentenceMaxWords, houseStyle };
+/** The open findings by severity, of findings as CopyDesk.findings gives them (dismissals marked). */
+export function openCounts(findings: readonly Finding[]): FindingCounts {
+  return openFindingCounts(findings, new Set());
 }
 
 export function createCopyDesk(
@@ -56,16 +43,11 @@ export function createCopyDesk(
 
   const findings = (story: Story): Finding[] => {
     const dismissed = new Map(listDismissals(db, story.id).map((d) => [d.key, d]));
-    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: checkSettingsOf(services) }).map((f) => {
+    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()) }).map((f) => {
       const d = dismissed.get(f.key);
       // A blocking finding is never dismissed, whatever an old row says.
       return d && f.severity !== 'blocking' ? { ...f, dismissed: d } : f;
     });
-  };
-
-  const countsOf = (story: Story): FindingCounts => {
-    const all = findings(story);
-    return openFindingCounts(all, new Set(all.filter((f) => f.dismissed).map((f) => f.key)));
   };
 
   /**
@@ -74,8 +56,7 @@ export function createCopyDesk(
    * "could not be counted", so it never holds up the others (it is counted again when it changes).
    */
   const countNow = (ids: Id[]): void => {
-    const events: ChangeEvent[] = [];
-    inTransaction(db, () => {
+    write(services, (events) => {
       for (const id of ids) {
         const before = getFindingCounts(db, id);
         if (!before) continue;
@@ -83,7 +64,7 @@ export function createCopyDesk(
         let counts: FindingCounts | null = null;
         try {
           story = getStory(db, id) ?? undefined;
-          if (story) counts = countsOf(story);
+          if (story) counts = openCounts(findings(story));
         } catch (error) {
           onError(error);
         }
@@ -92,7 +73,6 @@ export function createCopyDesk(
         if (story && !same) events.push(findingsChanged(story, 'counted'));
       }
     });
-    for (const e of events) services.emit(e);
   };
 
   const settle = (): void => {

@@ -18,33 +18,29 @@ import {
   updatePhotoAssets,
   updateStoryPhoto,
   type PhotoAssetChanges,
-  type PhotoCursor,
 } from '../../db/photos.js';
-import { inTransaction } from '../../db/statements.js';
-import { getStory, reindexStory, updateStoryContent } from '../../db/stories.js';
+import { reindexStory, updateStoryContent } from '../../db/stories.js';
 import { approvedUsesOfAsset, listStoryPhotos } from '../../db/storyPhotos.js';
-import { validateBody } from '../../shared/body.js';
+import { plainBody, validateBody } from '../../shared/body.js';
 import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { photoEditRefusal } from '../../shared/workflow.js';
-import { signedIn } from '../dispatch.js';
+import { photosChanged } from '../changeEvents.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import { decodeCursor, encodeCursor } from '../paging.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
 import { cleanText, FIELD_LIMITS } from './metadata/merge.js';
 import { figureIds, insertFigure, removeFigures, reorderFigures } from './figures.js';
 import { importPhotos } from './pipeline.js';
-import { plainBody, wordCountOf } from '../stories/storyText.js';
-import type { CoreModule, CoreServices } from '../services.js';
+import { countBodyWords } from '../../shared/text.js';
+import type { CoreServices } from '../services.js';
+import { loadStory } from '../stories/loadStory.js';
+import { write } from '../write.js';
 
 
 /** Importing and editing library metadata is the photo desk's job. */
 function requirePhotoEditor(staff: Staff, what: string): void {
   if (!staff.roles.includes('photo_editor')) throw new ApiError('FORBIDDEN', `Only a photo editor may ${what}.`);
-}
-
-function loadStory(services: CoreServices, id: Id): Story {
-  const story = getStory(services.db, id);
-  if (!story) throw new ApiError('NOT_FOUND', `Story ${id} does not exist.`);
-  return story;
 }
 
 function requirePhotoEdit(story: Story, staff: Staff): void {
@@ -54,19 +50,6 @@ function requirePhotoEdit(story: Story, staff: Staff): void {
 
 /** The fields of a library record an approved story publishes from, by what the story shows them as. */
 const APPROVED_FIELDS = ['caption', 'credit', 'creator', 'copyright'] as const;
-
-const encodeCursor = (c: PhotoCursor) => Buffer.from(JSON.stringify([c.importedAt, c.id])).toString('base64url');
-
-function decodeCursor(raw: string | undefined): PhotoCursor | null {
-  if (!raw) return null;
-  try {
-    const [importedAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof importedAt === 'string' && Number.isInteger(id)) return { importedAt, id: id as number };
-  } catch {
-    // fall through
-  }
-  throw new ApiError('VALIDATION', 'The paging cursor is not valid; start from the first page.');
-}
 
 /** Local midnight of the core's clock, as the UTC instant stored timestamps compare with. */
 function startOfToday(now: Date): string {
@@ -92,7 +75,7 @@ function cleanChanges(changes: PhotoAssetChanges): PhotoAssetChanges {
   return out;
 }
 
-export function photoModule(services: CoreServices): CoreModule {
+export function photoModule(services: CoreServices) {
   const { db } = services;
 
   /** Writes a new body as the next version (figures are body content), keeping search and word count in step. */
@@ -110,7 +93,7 @@ export function photoModule(services: CoreServices): CoreModule {
       language: story.language,
       body,
       bodyText: text,
-      wordCount: wordCountOf(text, story.language),
+      wordCount: countBodyWords(body, story.language),
       version,
       at,
     });
@@ -118,7 +101,7 @@ export function photoModule(services: CoreServices): CoreModule {
   }
 
   function result(storyId: Id) {
-    const story = loadStory(services, storyId);
+    const story = loadStory(db, storyId);
     return { story, photos: listStoryPhotos(db, storyId) };
   }
 
@@ -132,14 +115,14 @@ export function photoModule(services: CoreServices): CoreModule {
     change: (story: Story, at: string) => { event: string; note: string | null; details: unknown },
   ): { story: Story; photos: StoryPhoto[] } {
     const at = services.now().toISOString();
-    inTransaction(db, () => {
-      const story = loadStory(services, storyId);
+    write(services, (events) => {
+      const story = loadStory(db, storyId);
       requirePhotoEdit(story, staff);
       const audit = change(story, at);
       insertAuditEvent(db, { storyId: story.id, actorId: staff.id, ...audit, at });
       reindexStory(db, story.id);
+      events.push(photosChanged(loadStory(db, storyId)));
     });
-    announce(storyId);
     return result(storyId);
   }
 
@@ -184,11 +167,6 @@ export function photoModule(services: CoreServices): CoreModule {
     return [...told];
   }
 
-  function announce(storyId: Id) {
-    const story = getStory(db, storyId);
-    if (story) services.emit({ type: 'story.changed', storyId, status: story.status, version: story.version, photos: true });
-  }
-
   return {
     handlers: {
       async 'photos.import'(input, ctx) {
@@ -205,6 +183,7 @@ export function photoModule(services: CoreServices): CoreModule {
 
       'photos.list'(input) {
         const fts = input.query ? photoFtsQuery(input.query) : null;
+        const after = input.cursor ? decodeCursor(input.cursor) : null;
         const page = listPhotoAssets(
           db,
           {
@@ -214,9 +193,10 @@ export function photoModule(services: CoreServices): CoreModule {
             unused: input.unused ?? false,
             ...(input.importedToday ? { importedSince: startOfToday(services.now()) } : {}),
           },
-          { limit: input.limit ?? 100, after: decodeCursor(input.cursor) },
+          { limit: input.limit ?? 100, after: after && { importedAt: after[0], id: after[1] } },
         );
-        return page.next ? { items: page.items, total: page.total, nextCursor: encodeCursor(page.next) } : { items: page.items, total: page.total };
+        const { items, total, next } = page;
+        return next ? { items, total, nextCursor: encodeCursor([next.importedAt, next.id]) } : { items, total };
       },
 
       'photos.get'(input) {
@@ -230,16 +210,17 @@ export function photoModule(services: CoreServices): CoreModule {
         requirePhotoEditor(staff, 'edit photo metadata');
         const ids = [...new Set(input.ids)];
         const changes = cleanChanges(input.changes as PhotoAssetChanges);
-        const { updated, told } = inTransaction(db, () => {
+        const updated = write(services, (events) => {
           const found = updatePhotoAssets(db, ids, changes);
           if (found.length !== ids.length) {
             const missing = ids.filter((id) => !found.includes(id));
             throw new ApiError('NOT_FOUND', `Photo ${missing.join(', ')} does not exist; nothing was changed.`);
           }
-          return { updated: found, told: tellApprovedStories(staff, found, changes) };
+          const told = tellApprovedStories(staff, found, changes);
+          for (const assetId of found) events.push({ type: 'photo.changed', assetId });
+          for (const storyId of told) events.push(photosChanged(loadStory(db, storyId)));
+          return found;
         });
-        for (const assetId of updated) services.emit({ type: 'photo.changed', assetId });
-        for (const storyId of told) announce(storyId);
         return { assets: getPhotoAssets(db, updated) };
       },
 
@@ -318,6 +299,6 @@ export function photoModule(services: CoreServices): CoreModule {
           return { event: 'photo.reorder', note: null, details: { before: current, after: order } };
         });
       },
-    },
+    } satisfies Partial<Handlers>,
   };
 }

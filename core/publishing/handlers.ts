@@ -10,8 +10,8 @@ import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, 
 import { startScheduler } from './scheduler.js';
 import { fsReason } from './packageFs.js';
 import { inside } from './writer.js';
-import { signedIn } from '../dispatch.js';
-import type { CoreModule, CoreServices } from '../services.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import type { CoreServices } from '../services.js';
 
 
 function requireStory(services: CoreServices, storyId: number): void {
@@ -24,7 +24,7 @@ function fullPublisher(services: CoreServices): FullPublisher {
   return typeof p.retryExport === 'function' ? (p as FullPublisher) : createPublisher(services);
 }
 
-export function publishingModule(services: CoreServices): CoreModule {
+export function publishingModule(services: CoreServices) {
   let scheduler: ReturnType<typeof startScheduler> | null = null;
   return {
     handlers: {
@@ -67,7 +67,7 @@ export function publishingModule(services: CoreServices): CoreModule {
         if (!signedIn(ctx).roles.includes('admin')) throw new ApiError('FORBIDDEN', 'Only an admin can see the package folders set aside.');
         return { folders: await setAsideFolders(services.dataDir) };
       },
-    },
+    } satisfies Partial<Handlers>,
     async start() {
       // Package folders without a row (a crash while publishing, a restored older backup) are set aside.
       await tidyPublishedAtStart(services).catch((error: unknown) => {

@@ -4,7 +4,6 @@
 // the folder is on the disk (fsynced) before the row that names it commits.
 
 import path from 'node:path';
-import { inTransaction } from '../../db/statements.js';
 import {
   firstPublishedAt,
   getPublishedVersion,
@@ -26,7 +25,9 @@ import { exists, fsReason, nodeFs, type PackageFs } from './packageFs.js';
 import { describeTidy, listSetAside, removeIfEmpty, setAsidePackages, tidyPublished, type TidyReport } from './quarantine.js';
 import { makeRenditions } from './renditions.js';
 import { isSafeSegment, packageSlug } from './slug.js';
-import { loadStory, packageInput } from './source.js';
+import { packageInput } from './source.js';
+import { loadStory } from '../stories/loadStory.js';
+import { write } from '../write.js';
 import { inside, writeFolderAtomically, type PackageFile } from './writer.js';
 
 export type PublisherServices = Omit<CoreServices, 'publisher' | 'copyDesk'>;
@@ -129,16 +130,17 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     const summary = getPublishedVersion(db, storyId, version);
     if (!summary) throw new ApiError('NOT_FOUND', `Story ${storyId} has no published version ${version}.`);
     const exportDir = services.exportDir();
+    const record = (status: 'none' | 'ok' | 'failed', message: string | null) => write(services, () => setExportResult(db, storyId, version, status, message));
     if (!exportDir) {
-      setExportResult(db, storyId, version, 'none', null);
+      record('none', null);
     } else {
       try {
         await exportPackage(fs, inside(root, summary.path), exportDir, summary.path);
-        setExportResult(db, storyId, version, 'ok', null);
+        record('ok', null);
       } catch (error) {
         report('export', new Error(`Copying ${summary.path} to the export folder ${exportDir} failed`, { cause: error }));
         const message = error instanceof ApiError ? error.message : `Export failed: ${fsReason(error)}.`;
-        setExportResult(db, storyId, version, 'failed', message);
+        record('failed', message);
       }
     }
     return getPublishedVersion(db, storyId, version) as PublishedVersionSummary;
@@ -186,9 +188,9 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
         report('publish', new Error(`Writing ${rel} under ${root} failed`, { cause: error }));
         throw new ApiError('INTERNAL', `Publishing failed: the package could not be written to the published folder (${fsReason(error)}). Nothing was published; the story is unchanged.`);
       }
-      // One transaction: the version's row and whatever the caller moves with it (the story's status).
+      // One write: the version's row and whatever the caller moves with it (the story's status).
       try {
-        inTransaction(db, () => {
+        write(services, () => {
           insertPublishedVersion(db, {
             storyId,
             version,

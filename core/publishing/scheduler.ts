@@ -1,6 +1,7 @@
 // Publishes scheduled stories when their time comes: at start (stories that fell due while the
-// app was closed) and every CHECK_MS after. The automatic publish is recorded as an
-// 'autoPublish' audit event whose actor is the desk editor who scheduled the story.
+// app was closed) and every CHECK_MS after. The publish is stories/applyTransition's, with the
+// workflow's SCHEDULED_PUBLISH move (a desk editor's publish, recorded as 'autoPublish', whose
+// actor is the desk editor who scheduled the story).
 //
 // Each publish runs under the story's lock in services.serialize, the same one stories.transition
 // takes, and re-checks there that the story is still scheduled and due: a spike, unschedule or
@@ -10,14 +11,14 @@
 
 import { insertAuditEvent, listAuditEvents } from '../../db/audit.js';
 import { dueScheduledStories } from '../../db/published.js';
-import { insertRevision } from '../../db/revisions.js';
 import { getStaff } from '../../db/staff.js';
-import { getStory, setStoryLock, updateStoryWorkflow } from '../../db/stories.js';
-import { inTransaction } from '../../db/statements.js';
-import { blockingFindings } from '../../shared/checks/index.js';
+import { getStory } from '../../db/stories.js';
 import type { Id, Story } from '../../shared/domain.js';
-import { ApiError } from '../../shared/errors.js';
+import { SCHEDULED_PUBLISH } from '../../shared/workflow.js';
+import { storyChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
+import { applyTransition } from '../stories/applyTransition.js';
+import { write } from '../write.js';
 
 export const CHECK_MS = 15_000;
 
@@ -30,56 +31,13 @@ export interface SchedulerResult {
 async function publishOne(services: CoreServices, id: Id): Promise<Story | null> {
   const { db } = services;
   return services.serialize(id, async () => {
+    const at = services.now();
     const due = getStory(db, id);
-    if (!due || due.status !== 'scheduled' || due.publishAt === null || due.publishAt > services.now().toISOString()) return null;
+    if (!due || due.status !== 'scheduled' || due.publishAt === null || due.publishAt > at.toISOString()) return null;
     const actor = due.scheduledBy !== null ? getStaff(db, due.scheduledBy) : null;
     if (!actor) throw new Error('nobody is recorded as having scheduled it');
-    // A caption or credit removed since it was scheduled stops it, as it would stop a publish by hand.
-    const blocking = blockingFindings(services.copyDesk.findings(due));
-    if (blocking.length > 0) {
-      throw new ApiError('INVALID_STATE', `The copy checks do not pass: ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
-    }
-    const done: { story: Story | null } = { story: null };
-    await services.publisher.publish(id, actor, {
-      commit: (summary) => {
-        const at = services.now().toISOString();
-        const s = getStory(db, id);
-        // Nothing else moves a story while we hold its lock; should something have, publish nothing.
-        if (!s || s.status !== 'scheduled') throw new ApiError('CONFLICT', 'The story is no longer scheduled.');
-        updateStoryWorkflow(db, s.id, {
-          status: 'published',
-          claimedBy: null,
-          sendBackNote: null,
-          correctionNote: null,
-          publishAt: null,
-          scheduledBy: s.scheduledBy,
-          publishedVersions: summary.version,
-          at,
-        });
-        if (s.lock) setStoryLock(db, s.id, null);
-        insertAuditEvent(db, {
-          storyId: s.id,
-          actorId: actor.id,
-          event: 'autoPublish',
-          from: 'scheduled',
-          to: 'published',
-          note: `Scheduled for ${s.publishAt}; published as version ${summary.version}.`,
-          details: { publishedVersion: summary.version },
-          at,
-        });
-        insertRevision(db, {
-          storyId: s.id,
-          version: s.version,
-          reason: 'publish',
-          authorId: actor.id,
-          at,
-          wordCount: s.wordCount,
-          content: { headline: s.headline, subheadlines: s.subheadlines, body: s.body },
-        });
-        done.story = getStory(db, s.id);
-      },
-    });
-    return done.story;
+    // The same move as a desk editor's publish (copy checks included), as the one who scheduled it.
+    return applyTransition(services, { story: due, name: 'autoPublish', transition: SCHEDULED_PUBLISH, actor, note: '', at });
   });
 }
 
@@ -89,7 +47,7 @@ async function publishOne(services: CoreServices, id: Id): Promise<Story | null>
  */
 function recordFailure(services: CoreServices, id: Id, message: string): boolean {
   const { db } = services;
-  return inTransaction(db, () => {
+  return write(services, (changes) => {
     const story = getStory(db, id);
     if (!story || story.status !== 'scheduled') return false;
     const actorId = story.scheduledBy ?? story.createdBy;
@@ -112,6 +70,7 @@ function recordFailure(services: CoreServices, id: Id, message: string): boolean
       details: { publishAt: story.publishAt },
       at: services.now().toISOString(),
     });
+    changes.push(storyChanged(story));
     return true;
   });
 }
@@ -123,19 +82,13 @@ export async function publishDue(services: CoreServices, log: (msg: string) => v
   for (const due of dueScheduledStories(db, services.now().toISOString())) {
     try {
       const story = await publishOne(services, due.id);
-      if (story) {
-        services.emit({ type: 'story.changed', storyId: story.id, status: story.status, version: story.version });
-        result.published.push(story.id);
-      }
+      if (story) result.published.push(story.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`[scheduler] story ${due.id} is due but could not be published: ${message}`);
       result.failed.push({ id: due.id, error: message });
       try {
-        if (recordFailure(services, due.id, message)) {
-          const story = getStory(db, due.id);
-          if (story) services.emit({ type: 'story.changed', storyId: story.id, status: story.status, version: story.version });
-        }
+        recordFailure(services, due.id, message);
       } catch (recordError) {
         log(`[scheduler] could not record the failure of story ${due.id}: ${(recordError as Error).message}`);
       }

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { getStory, listStoryPhotos, type Db } from '../../db/index.js';
+import { listStoryPhotos, type Db } from '../../db/index.js';
 import { bodyDepth, MAX_BODY_DEPTH } from '../../shared/body.js';
 import type { Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
@@ -24,12 +24,6 @@ export function originalPath(dataDir: string, hash: string): string {
   const original = names.filter((n) => /^original(\.[a-z0-9]+)?$/i.test(n)).sort()[0];
   if (!original) throw new ApiError('INTERNAL', `The original of photo ${hash.slice(0, 12)} is missing from the media folder; re-import the photo.`);
   return path.join(dir, original);
-}
-
-export function loadStory(db: Db, storyId: number): Story {
-  const story = getStory(db, storyId);
-  if (!story) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
-  return story;
 }
 
 export function packageInput(db: Db, dataDir: string, story: Story, withFiles: boolean): PackageInput {

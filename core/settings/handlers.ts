@@ -6,13 +6,14 @@
 // reports its name, settings.update refuses it (the contract says why).
 // Changed check settings mean every story in the workflow is counted again.
 
+import { CHECK_SETTING_KEYS } from '../../shared/checks/index.js';
 import { ApiError } from '../../shared/errors.js';
 import type { Settings } from '../../shared/domain.js';
 import { hasRole, isDeskEditor, type Person } from '../../shared/workflow.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { toPerson } from '../staff/people.js';
 import type { ExportFolderControl } from './exportFolder.js';
-import type { CoreModule, CoreServices } from '../services.js';
+import type { CoreServices } from '../services.js';
 import type { SettingsStore } from './settingsStore.js';
 import { write } from '../write.js';
 
@@ -20,7 +21,7 @@ import { write } from '../write.js';
 export const PHOTO_DESK_SETTINGS: readonly (keyof Settings)[] = ['codeReplacements', 'metadataTemplates'];
 
 /** The settings the copy desk keeps for itself: the house style and the checks' limits. */
-export const COPY_DESK_SETTINGS: readonly (keyof Settings)[] = ['houseStyle', 'headlineMaxChars', 'sentenceMaxWords'];
+export const COPY_DESK_SETTINGS: readonly (keyof Settings)[] = CHECK_SETTING_KEYS;
 
 /** The settings a person may change besides an admin's: by role, the desk's own tools. */
 function ownSettings(person: Person): (keyof Settings)[] {
@@ -47,8 +48,8 @@ function changedSettings(input: Partial<Settings>, current: Settings): Partial<S
   return changed as Partial<Settings>;
 }
 
-export function settingsModule(services: CoreServices, store: SettingsStore, exportFolder: Pick<ExportFolderControl, 'describe'>): CoreModule {
-  const handlers: Partial<Handlers> = {
+export function settingsModule(services: CoreServices, store: SettingsStore, exportFolder: Pick<ExportFolderControl, 'describe'>) {
+  const handlers = {
     'settings.get': () => ({ settings: services.settings(), exportFolder: exportFolder.describe() }),
     'settings.update': (input, ctx) => {
       const person = toPerson(signedIn(ctx));
@@ -79,6 +80,6 @@ export function settingsModule(services: CoreServices, store: SettingsStore, exp
       }
       return { settings: services.settings() };
     },
-  };
+  } satisfies Partial<Handlers>;
   return { handlers };
 }

@@ -2,8 +2,9 @@
 // name and e-mail, so running it again adds only what is missing.
 
 import type { Role } from '../../shared/domain.js';
-import { findStaffByEmail, inTransaction, insertDesk, insertStaff, listStaff } from '../../db/index.js';
+import { findStaffByEmail, insertDesk, insertStaff, listStaff } from '../../db/index.js';
 import type { CoreServices } from '../services.js';
+import { write } from '../write.js';
 
 export const DEMO_DESKS = ['North Korea', 'National', 'Business', 'Photo'] as const;
 
@@ -16,8 +17,11 @@ export const DEMO_STAFF: { name: string; email: string; roles: Role[]; desks: st
   { name: 'Han Seung-woo', email: 'seungwoo.han@heraldcorp.com', roles: ['admin'], desks: [] },
 ];
 
+/** Seeding happens before anyone listens: its writes announce nothing. */
+const quiet = (services: Pick<CoreServices, 'db'>) => ({ db: services.db, emit: () => undefined });
+
 export function seedDemo(services: Pick<CoreServices, 'db'>): void {
-  inTransaction(services.db, () => {
+  write(quiet(services), () => {
     for (const desk of DEMO_DESKS) insertDesk(services.db, desk);
     for (const person of DEMO_STAFF) {
       if (!findStaffByEmail(services.db, person.email)) insertStaff(services.db, person);
@@ -30,7 +34,7 @@ export function seedDemo(services: Pick<CoreServices, 'db'>): void {
  * yet, create one administrator to do that.
  */
 export function ensureFirstAdmin(services: Pick<CoreServices, 'db'>): void {
-  inTransaction(services.db, () => {
+  write(quiet(services), () => {
     if (listStaff(services.db).length === 0) {
       insertStaff(services.db, { name: 'Newsroom administrator', email: 'admin@newsdesk.invalid', roles: ['admin'], desks: [] });
     }

@@ -19,7 +19,7 @@ import {
 } from '../../db/index.js';
 import type { CallContext, Handlers } from '../dispatch.js';
 import { toPerson } from './people.js';
-import type { CoreModule, CoreServices } from '../services.js';
+import type { CoreServices } from '../services.js';
 import type { Sessions } from './sessions.js';
 import { write } from '../write.js';
 
@@ -28,7 +28,7 @@ function admin(ctx: CallContext): Staff {
   return ctx.staff;
 }
 
-export function sessionModule(services: CoreServices, sessions: Sessions): CoreModule {
+export function sessionModule(services: CoreServices, sessions: Sessions) {
   const { db } = services;
 
   const assertDesks = (desks: string[]): void => {
@@ -40,7 +40,7 @@ export function sessionModule(services: CoreServices, sessions: Sessions): CoreM
     if (other && other.id !== self) throw new ApiError('VALIDATION', `${email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
   };
 
-  const handlers: Partial<Handlers> = {
+  const handlers = {
     'session.signIn': (input, ctx) => {
       const staff = getStaff(db, input.staffId);
       if (!staff) throw new ApiError('NOT_FOUND', `There is no staff member ${input.staffId}.`);
@@ -92,6 +92,6 @@ export function sessionModule(services: CoreServices, sessions: Sessions): CoreM
       if (!result.staff.active) sessions.dropStaff(result.staff.id);
       return result;
     },
-  };
+  } satisfies Partial<Handlers>;
   return { handlers };
 }

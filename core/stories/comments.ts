@@ -7,17 +7,18 @@ import { isAuthor, isDeskEditor } from '../../shared/workflow.js';
 import { getComment, insertComment, setCommentResolved } from '../../db/index.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
-import type { CoreModule, CoreServices } from '../services.js';
-import { loadStory, storyChanged, write } from '../write.js';
+import type { CoreServices } from '../services.js';
+import { storyChanged } from '../changeEvents.js';
+import { write } from '../write.js';
+import { loadStory } from './loadStory.js';
 
-
-export function commentsModule(services: CoreServices): CoreModule {
+export function commentsModule(services: CoreServices) {
   const { db } = services;
-  const handlers: Partial<Handlers> = {
+  const handlers = {
     'comments.add': (input, ctx) => {
       const staff = signedIn(ctx);
       return write(services, (events) => {
-        const story = loadStory(services, input.storyId);
+        const story = loadStory(db, input.storyId);
         if (input.parentId !== undefined) {
           const parent = getComment(db, input.parentId);
           if (!parent || parent.storyId !== story.id) throw new ApiError('NOT_FOUND', `Story ${story.id} has no comment ${input.parentId}.`);
@@ -49,7 +50,7 @@ export function commentsModule(services: CoreServices): CoreModule {
       return write(services, (events) => {
         const comment = getComment(db, input.id);
         if (!comment) throw new ApiError('NOT_FOUND', `There is no comment ${input.id}.`);
-        const story = loadStory(services, comment.storyId);
+        const story = loadStory(db, comment.storyId);
         const person = toPerson(staff);
         if (comment.authorId !== staff.id && !isDeskEditor(person) && !isAuthor(toWorkflowStory(story), person)) {
           throw new ApiError('FORBIDDEN', 'Only the comment’s author, the story’s authors or a desk editor may resolve it.');
@@ -61,6 +62,6 @@ export function commentsModule(services: CoreServices): CoreModule {
         return { comment: updated };
       });
     },
-  };
+  } satisfies Partial<Handlers>;
   return { handlers };
 }

@@ -1,5 +1,6 @@
 // The text lock: who may type into a story now. Rules come from shared/workflow.ts; this only
-// applies them and computes expiry (settings.lockTimeoutMinutes idle).
+// applies them and computes expiry (settings.lockTimeoutMinutes idle). The handlers that take and
+// break it are in lockHandlers.ts.
 
 import type { Staff, Story, StoryLock } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';

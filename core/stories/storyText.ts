@@ -1,24 +1,9 @@
-// What the core derives from a story's text before storing it: plain body text (search, diff,
-// checks), word count and slug.
+// What the core derives from a story's text before storing it, besides the plain body text and
+// word count it shares with the editor (plainBody in shared/body.ts, countBodyWords in
+// shared/text.ts): the slug and the text a diff compares.
 
-import { bodyParagraphs, bodyText } from '../../shared/body.js';
+import { bodyParagraphs } from '../../shared/body.js';
 import type { DocNode } from '../../shared/domain.js';
-import { countWords } from '../../shared/text.js';
-
-/** Plain text without control characters (they would confuse search snippets). */
-export function plainBody(body: DocNode): string {
-  return bodyText(body).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
-}
-
-/** Words in the text: the one count shared with the editor and the queue (shared/text.ts). */
-export function wordCountOf(text: string, language: string): number {
-  try {
-    return countWords(text, language);
-  } catch {
-    // An unknown language tag must not break a save.
-    return countWords(text, 'en');
-  }
-}
 
 /**
  * A slug: ASCII letters, digits and hyphens ('' when none). The case is kept, since desks write

@@ -32,7 +32,7 @@ import { unsafeLink } from './unsafe-link.js';
 export type { Check, CheckContext, CheckInput, CheckResult } from './types.js';
 export { MAX_FINDINGS_PER_CHECK } from './types.js';
 export { buildContext } from './context.js';
-export { DEFAULT_CHECK_SETTINGS } from './settings.js';
+export { CHECK_SETTING_KEYS, DEFAULT_CHECK_SETTINGS, pickCheckSettings } from './settings.js';
 export { applyTextEdits, editTargets, planFix, targetKey, type FixPlan, type TextEdit } from './edits.js';
 
 /** Every check, in the order its findings are listed within a severity. */

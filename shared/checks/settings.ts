@@ -1,4 +1,5 @@
-// The desk's check settings until it changes them: the limits and house style of issue 6.
+// The desk's check settings until an editor changes them: a headline that fits a page slot, a
+// sentence a reader can follow, and the house style a Korea desk starts with.
 
 import type { CheckSettings } from '../domain.js';
 
@@ -11,3 +12,12 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
     { preferred: 'Aegis', avoid: ['AEGIS'], where: 'everywhere' },
   ],
 };
+
+/** The settings the copy checks read, in the order the settings screens list them. */
+export const CHECK_SETTING_KEYS = ['houseStyle', 'headlineMaxChars', 'sentenceMaxWords'] as const satisfies readonly (keyof CheckSettings)[];
+
+/** The copy checks' subset of the settings (the core's and the editor's checks read the same). */
+export function pickCheckSettings(settings: CheckSettings): CheckSettings {
+  const { headlineMaxChars, sentenceMaxWords, houseStyle } = settings;
+  return { headlineMaxChars, sentenceMaxWords, houseStyle };
+}

@@ -1,0 +1,122 @@
+// Writing a story's content (save and restore): the stored fields derived from the changes, the
+// byline and desk checks, the body's figures made to agree with the story's photos, and who
+// wrote which words.
+
+import { attributeSave, countWordsByWriter } from '../../shared/authorship.js';
+import { reconcileFigures } from '../../shared/figures.js';
+import type { ChangeEvent, DocNode, Staff, Story } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import {
+  deskExists,
+  getTextAuthorship,
+  listStoryPhotos,
+  setByline,
+  setStoryLock,
+  setTextAuthorship,
+  unknownStaffIds,
+  updateStoryContent,
+  type StoryContent,
+} from '../../db/index.js';
+import { lockChanged, storyChanged } from '../changeEvents.js';
+import type { CoreServices } from '../services.js';
+import { liveLock, lockFor } from './locks.js';
+import { loadStory } from './loadStory.js';
+import { revisionText, slugify } from './storyText.js';
+import { plainBody } from '../../shared/body.js';
+import { countBodyWords } from '../../shared/text.js';
+
+export type ContentChanges = Partial<Pick<Story, 'slug' | 'desk' | 'headline' | 'subheadlines' | 'dateline' | 'language' | 'body'>>;
+
+/** Content fields of a story with the changes applied and plain text / word count derived. */
+export function contentOf(story: Story, changes: ContentChanges): StoryContent {
+  const body = changes.body ?? story.body;
+  const language = changes.language ?? story.language;
+  const text = plainBody(body);
+  const headline = changes.headline ?? story.headline;
+  let slug = changes.slug ?? story.slug;
+  if (changes.slug !== undefined) slug = slugify(changes.slug) || story.slug;
+  return {
+    slug,
+    desk: changes.desk ?? story.desk,
+    headline,
+    subheadlines: changes.subheadlines ?? story.subheadlines,
+    dateline: changes.dateline ?? story.dateline,
+    language,
+    body,
+    bodyText: text,
+    wordCount: countBodyWords(body, language),
+  };
+}
+
+export function assertDesk(services: Pick<CoreServices, 'db'>, desk: string): void {
+  if (!deskExists(services.db, desk)) {
+    throw new ApiError('VALIDATION', `There is no desk called ${desk}.`, [{ path: 'desk', message: 'unknown desk' }]);
+  }
+}
+
+/**
+ * A byline names one or more active staff. Someone already on it who has since been deactivated
+ * may stay (the story is still theirs); nobody unknown or inactive may be added.
+ */
+export function assertByline(services: Pick<CoreServices, 'db'>, ids: number[], current: Story): void {
+  if (ids.length === 0) throw new ApiError('VALIDATION', 'The byline must name at least one person.', [{ path: 'changes.byline', message: 'required' }]);
+  const already = new Set(current.byline.map((b) => b.staffId));
+  const refused = unknownStaffIds(services.db, ids).filter((id) => !already.has(id));
+  if (refused.length > 0) {
+    throw new ApiError('VALIDATION', 'The byline names someone who is not (or no longer) on the staff.', [
+      { path: 'changes.byline', message: `unknown or inactive staff ${refused.join(', ')}` },
+    ]);
+  }
+}
+
+/**
+ * The body with its figures made to agree with the story's inline photos (story_photos is the
+ * truth for which photos stand in the text): a body can neither drop nor invent a figure;
+ * missing ones go back where they stand in the stored body. Merging over a photo editor's
+ * changes, their order of the photos wins; otherwise the body's.
+ */
+export function reconciledBody(services: Pick<CoreServices, 'db'>, body: DocNode, story: Story, merging = false): DocNode {
+  const inline = listStoryPhotos(services.db, story.id)
+    .filter((p) => p.placement === 'inline')
+    .map((p) => p.id);
+  return reconcileFigures(body, story.body, inline, { order: merging ? 'reference' : 'incoming' });
+}
+
+/**
+ * Credits the words a save changed to the person making it; the rest keep their writers. Four
+ * eyes reads each person's share of the text from this. A restore is credited the same way (the
+ * revisions do not record their writers): whoever restores answers for the words it brings back.
+ */
+function recordWriting(services: Pick<CoreServices, 'db'>, story: Story, content: StoryContent, staff: Staff): void {
+  const { db } = services;
+  const before = revisionText(story);
+  const after = revisionText(content);
+  if (before === after && story.language === content.language) return;
+  const authorship = attributeSave({ text: before, authorship: getTextAuthorship(db, story.id), writer: story.createdBy }, after, staff.id, content.language);
+  // Another language splits words differently: count them all again.
+  if (story.language !== content.language) authorship.words = countWordsByWriter(after, authorship.runs, content.language);
+  setTextAuthorship(db, story.id, authorship);
+}
+
+/** Applies a text save (or restore) of `story` inside a write; the lock is taken or renewed. Returns the new story. */
+export function applyContent(
+  services: Pick<CoreServices, 'db' | 'settings'>,
+  events: ChangeEvent[],
+  story: Story,
+  staff: Staff,
+  content: StoryContent,
+  bylineIds: number[] | undefined,
+  at: Date,
+): Story {
+  const { db } = services;
+  const hadLock = liveLock(story, at);
+  const version = story.version + 1;
+  recordWriting(services, story, content, staff);
+  updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
+  if (bylineIds) setByline(db, story.id, bylineIds);
+  setStoryLock(db, story.id, lockFor(story, staff, at, services.settings().lockTimeoutMinutes));
+  const saved = loadStory(db, story.id);
+  events.push(storyChanged(saved));
+  if (!hadLock || hadLock.staffId !== staff.id) events.push(lockChanged(saved.id, saved.lock));
+  return saved;
+}

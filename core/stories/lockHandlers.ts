@@ -1,0 +1,78 @@
+// stories.lock and stories.unlock: taking, renewing and giving up the text lock, and a desk
+// editor breaking someone else's lock with a note (taking over a story claimed by another desk
+// editor in editing). The lock's rules are in locks.ts.
+
+import { isDeskEditor } from '../../shared/workflow.js';
+import { ApiError } from '../../shared/errors.js';
+import { insertAuditEvent, setStoryLock, updateStoryWorkflow } from '../../db/index.js';
+import { lockChanged, storyChanged } from '../changeEvents.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import type { CoreServices } from '../services.js';
+import { toPerson } from '../staff/people.js';
+import { write } from '../write.js';
+import { loadStory } from './loadStory.js';
+import { assertCanEditText, liveLock, lockFor } from './locks.js';
+import { workflowOf } from './workflowFields.js';
+
+export function storyLockHandlers(services: CoreServices) {
+  const { db } = services;
+  return {
+    'stories.lock': (input, ctx) => {
+      const staff = signedIn(ctx);
+      return write(services, (events) => {
+        const at = services.now();
+        const story = loadStory(db, input.id);
+        assertCanEditText(story, staff, at);
+        const had = liveLock(story, at);
+        setStoryLock(db, story.id, lockFor(story, staff, at, services.settings().lockTimeoutMinutes));
+        const locked = loadStory(db, story.id);
+        if (!had) events.push(lockChanged(locked.id, locked.lock));
+        return { story: locked };
+      });
+    },
+
+    'stories.unlock': (input, ctx) => {
+      const staff = signedIn(ctx);
+      return write(services, (events) => {
+        const at = services.now();
+        const story = loadStory(db, input.id);
+        const live = liveLock(story, at);
+        const othersLock = live && live.staffId !== staff.id ? live : null;
+        const note = input.note?.trim() ?? '';
+        // In editing, a desk editor may take over a story another desk editor claimed, whether
+        // their lock is live (broken here) or long lapsed (they went home), saying why.
+        const claimedByOther = story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== staff.id;
+        if (!othersLock && !(claimedByOther && note !== '')) {
+          if (story.lock && !live) setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+          else if (live) {
+            setStoryLock(db, story.id, null);
+            events.push(lockChanged(story.id, null));
+          }
+          return { story: loadStory(db, story.id) };
+        }
+        const holderName = othersLock?.name ?? 'the desk editor who claimed it';
+        if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${holderName}'s lock.`);
+        if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${holderName}'s lock.`, [{ path: 'note', message: 'required' }]);
+        // In a draft the lock is only released: the text stays the authors'.
+        const takeOver = story.status === 'editing' && story.claimedBy !== staff.id;
+        if (takeOver) updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'forceUnlock',
+          from: story.status,
+          to: story.status,
+          note: takeOver ? `${note} (took the story over from ${holderName})` : note,
+          details: takeOver
+            ? { lockHolder: othersLock?.staffId ?? null, previousClaimedBy: story.claimedBy, claimedBy: staff.id }
+            : { lockHolder: othersLock?.staffId ?? null },
+          at: at.toISOString(),
+        });
+        setStoryLock(db, story.id, null);
+        const unlocked = loadStory(db, story.id);
+        events.push(...(takeOver ? [storyChanged(unlocked)] : []), lockChanged(unlocked.id, null));
+        return { story: unlocked };
+      });
+    },
+  } satisfies Partial<Handlers>;
+}

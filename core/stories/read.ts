@@ -1,0 +1,73 @@
+// Reading stories: stories.get (with what the person may do now), stories.list (queues and
+// search), stories.history, stories.revision and stories.diff.
+
+import { diffWords } from '../../shared/diff.js';
+import { allowedActions, dismissRefusal, photoEditRefusal, textEditRefusal } from '../../shared/workflow.js';
+import { ApiError } from '../../shared/errors.js';
+import { getRevision, listAuditEvents, listComments, listDismissals, listRevisions, listStories, listStoryPhotos } from '../../db/index.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import { decodeCursor, encodeCursor } from '../paging.js';
+import type { CoreServices } from '../services.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
+import { loadStory } from './loadStory.js';
+import { liveLock } from './locks.js';
+import { revisionText } from './storyText.js';
+
+export function storyReadHandlers(services: CoreServices) {
+  const { db } = services;
+  return {
+    'stories.get': (input, ctx) => {
+      const staff = signedIn(ctx);
+      const story = loadStory(db, input.id);
+      const person = toPerson(staff);
+      const ws = toWorkflowStory(story);
+      const live = liveLock(story, services.now());
+      return {
+        story,
+        photos: listStoryPhotos(db, story.id),
+        comments: listComments(db, story.id),
+        // While someone else holds the text lock every transition answers LOCKED, so offer none.
+        allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
+        canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
+        canEditPhotos: photoEditRefusal(ws, person) === null,
+        dismissals: listDismissals(db, story.id),
+        canDismissFindings: dismissRefusal(person, 'warning') === null,
+      };
+    },
+
+    'stories.list': (input, ctx) => {
+      signedIn(ctx);
+      const after = input.cursor ? decodeCursor(input.cursor) : null;
+      const result = listStories(
+        db,
+        { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId, needsPhotos: input.needsPhotos, query: input.query },
+        { limit: input.limit ?? 50, after: after && { updatedAt: after[0], id: after[1] }, now: services.now().toISOString() },
+      );
+      const page = { items: result.items, total: result.total, ...(result.totalCapped ? { totalCapped: true } : {}) };
+      return result.next ? { ...page, nextCursor: encodeCursor([result.next.updatedAt, result.next.id]) } : page;
+    },
+
+    'stories.history': (input, ctx) => {
+      signedIn(ctx);
+      const story = loadStory(db, input.id);
+      return { revisions: listRevisions(db, story.id), events: listAuditEvents(db, story.id) };
+    },
+
+    'stories.revision': (input, ctx) => {
+      signedIn(ctx);
+      const story = loadStory(db, input.id);
+      const revision = getRevision(db, story.id, input.revisionId);
+      if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
+      return { revision: revision.summary, ...revision.content };
+    },
+
+    'stories.diff': (input, ctx) => {
+      signedIn(ctx);
+      const story = loadStory(db, input.id);
+      const from = getRevision(db, story.id, input.fromRevision);
+      const to = getRevision(db, story.id, input.toRevision);
+      if (!from || !to) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${!from ? input.fromRevision : input.toRevision}.`);
+      return { parts: diffWords(revisionText(from.content), revisionText(to.content), story.language || 'en'), from: from.summary, to: to.summary };
+    },
+  } satisfies Partial<Handlers>;
+}

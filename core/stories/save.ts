@@ -1,0 +1,172 @@
+// stories.create, stories.save and stories.restore: a story's text written with optimistic
+// versions and the text lock. A refused save keeps the text it carried as a 'conflict' revision.
+
+import { emptyDoc, plainBody, validateBody } from '../../shared/body.js';
+import type { ParsedInput } from '../../shared/contract.js';
+import type { Staff, Story } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import { hasRole, isAuthor, isDeskEditor } from '../../shared/workflow.js';
+import { getRevision, getStoryTextVersion, insertAuditEvent, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
+import { lockChanged, storyChanged } from '../changeEvents.js';
+import { signedIn, type Handlers } from '../dispatch.js';
+import type { CoreServices } from '../services.js';
+import { toPerson, toWorkflowStory } from '../staff/people.js';
+import { write } from '../write.js';
+import { applyContent, assertByline, assertDesk, contentOf, reconciledBody } from './content.js';
+import { loadStory } from './loadStory.js';
+import { assertCanEditText, lockFor } from './locks.js';
+import { keepRevision, maybePeriodicRevision } from './revisions.js';
+import { slugify } from './storyText.js';
+import { countBodyWords } from '../../shared/text.js';
+
+/** Whether `staff` may normally write on the story: an author on the byline who writes, or a desk editor. */
+function mayWrite(story: Story, staff: Staff): boolean {
+  const person = toPerson(staff);
+  return isDeskEditor(person) || (hasRole(person, 'reporter') && isAuthor(toWorkflowStory(story), person));
+}
+
+/**
+ * Keeps the text a refused save carried (headline, subheadlines, body over the stored ones) as
+ * a 'conflict' revision and returns its id; null when the save carried no text and `always` is not set.
+ */
+function keepCarriedText(services: CoreServices, story: Story, staff: Staff, input: ParsedInput<'stories.save'>, at: Date, always = false): number | null {
+  const { headline, subheadlines, body } = input.changes;
+  if (!always && headline === undefined && subheadlines === undefined && body === undefined) return null;
+  const carried = { headline: headline ?? story.headline, subheadlines: subheadlines ?? story.subheadlines, body: body ?? story.body };
+  return insertRevision(services.db, {
+    storyId: story.id,
+    version: input.baseVersion,
+    reason: 'conflict',
+    authorId: staff.id,
+    at: at.toISOString(),
+    wordCount: countBodyWords(carried.body, story.language),
+    content: carried,
+  });
+}
+
+export function storySaveHandlers(services: CoreServices) {
+  const { db } = services;
+  const timeout = () => services.settings().lockTimeoutMinutes;
+  return {
+    'stories.create': (input, ctx) => {
+      const staff = signedIn(ctx);
+      if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
+        throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
+      }
+      return write(services, (events) => {
+        assertDesk(services, input.desk);
+        const at = services.now();
+        const body = emptyDoc();
+        const headline = input.headline ?? '';
+        const language = input.language ?? 'en';
+        const text = plainBody(body);
+        const id = insertStory(db, {
+          slug: input.slug !== undefined ? slugify(input.slug) : slugify(headline.toLowerCase()),
+          desk: input.desk,
+          headline,
+          subheadlines: [],
+          dateline: '',
+          language,
+          body,
+          bodyText: text,
+          wordCount: countBodyWords(body, language),
+          createdBy: staff.id,
+          at: at.toISOString(),
+          bylineIds: [staff.id],
+        });
+        let story = loadStory(db, id);
+        if (!story.slug) {
+          updateStoryContent(db, id, { ...contentOf(story, {}), slug: `story-${id}`, version: story.version, at: at.toISOString() });
+        }
+        // The author starts typing at once: they hold the lock.
+        setStoryLock(db, id, lockFor(story, staff, at, timeout()));
+        story = loadStory(db, id);
+        keepRevision(db, story, 'create', staff, at);
+        insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
+        events.push(storyChanged(story), lockChanged(id, story.lock));
+        return { story };
+      });
+    },
+
+    'stories.save': (input, ctx) => {
+      const staff = signedIn(ctx);
+      let conflict: ApiError | null = null;
+      const result = write(services, (events) => {
+        const at = services.now();
+        const story = loadStory(db, input.id);
+        try {
+          assertCanEditText(story, staff, at);
+        } catch (error) {
+          // Someone who may write on the story, refused because of its lock or its status: what
+          // they typed is kept as a 'conflict' revision, so nothing is lost.
+          const refusedError = error instanceof ApiError && (error.code === 'LOCKED' || error.code === 'INVALID_STATE') ? error : null;
+          if (!refusedError || !mayWrite(story, staff)) throw error;
+          const kept = keepCarriedText(services, story, staff, input, at);
+          if (kept === null) throw error;
+          const details = refusedError.details && typeof refusedError.details === 'object' ? refusedError.details : {};
+          conflict = new ApiError(refusedError.code, `${refusedError.message} Your text was kept in its history.`, { ...details, keptAsRevision: kept });
+          return null;
+        }
+        // A save based on an older version is merged when only photo layout changed since
+        // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
+        const textVersion = getStoryTextVersion(db, story.id) ?? story.version;
+        const photoOnly = input.baseVersion < story.version && input.baseVersion >= textVersion;
+        if (input.baseVersion !== story.version && !photoOnly) {
+          // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
+          const revisionId = keepCarriedText(services, story, staff, input, at, true);
+          conflict = new ApiError(
+            'CONFLICT',
+            `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
+            { currentVersion: story.version, revisionId },
+          );
+          return null;
+        }
+        const changes = input.changes.body === undefined ? input.changes : { ...input.changes, body: reconciledBody(services, input.changes.body, story, photoOnly) };
+        if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
+        const bylineIds = changes.byline?.map((b) => b.staffId);
+        if (bylineIds) assertByline(services, bylineIds, story);
+        const saved = applyContent(services, events, story, staff, contentOf(story, changes), bylineIds, at);
+        maybePeriodicRevision(db, saved, staff, at);
+        return { story: saved };
+      });
+      if (conflict) throw conflict;
+      return result as { story: Story };
+    },
+
+    'stories.restore': (input, ctx) => {
+      const staff = signedIn(ctx);
+      return write(services, (events) => {
+        const at = services.now();
+        const story = loadStory(db, input.id);
+        const revision = getRevision(db, story.id, input.revisionId);
+        if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
+        assertCanEditText(story, staff, at);
+        if (input.baseVersion !== story.version) {
+          throw new ApiError('CONFLICT', `The story changed since you opened it; it is now version ${story.version}.`, { currentVersion: story.version });
+        }
+        // A revision kept before bodies had their limits may hold one a save would refuse now.
+        const problem = validateBody(revision.content.body)[0];
+        if (problem !== undefined) {
+          throw new ApiError('VALIDATION', `Revision ${revision.summary.id} cannot be restored: its body does not match the story schema (${problem}).`, [
+            { path: 'revisionId', message: problem },
+          ]);
+        }
+        const { headline, subheadlines } = revision.content;
+        // The revision's figures are reconciled too: it may name photos detached since.
+        const body = reconciledBody(services, revision.content.body, story);
+        const saved = applyContent(services, events, story, staff, contentOf(story, { headline, subheadlines, body }), undefined, at);
+        keepRevision(db, saved, 'restore', staff, at);
+        insertAuditEvent(db, {
+          storyId: story.id,
+          actorId: staff.id,
+          event: 'restore',
+          from: story.status,
+          to: story.status,
+          note: `Restored revision ${revision.summary.id} (version ${revision.summary.version})`,
+          at: at.toISOString(),
+        });
+        return { story: saved };
+      });
+    },
+  } satisfies Partial<Handlers>;
+}
