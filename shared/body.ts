@@ -1,12 +1,9 @@
-// The story body: the ProseMirror/tiptap JSON shape the editor and the core agree on, its
-// validation (nothing outside the schema is ever stored) and its plain text (for search,
-// word counts, diffs and copy checks).
+// The story body: the ProseMirror/tiptap JSON shape the editor and the core agree on (its
+// schema is shared/bodySchema.ts), its validation (nothing outside the schema is ever stored)
+// and its plain text (for search, word counts, diffs and copy checks).
 
+import { BODY_MARKS, bodyNodeSpec, childTypes, HEADING_LEVELS, isStoryPhotoId, LINK_SCHEMES, MAX_HREF_LENGTH, TEXT_BLOCKS } from './bodySchema.js';
 import type { DocNode } from './domain.js';
-
-export const BLOCK_NODES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'figure'] as const;
-export const INLINE_NODES = ['text', 'hardBreak'] as const;
-export const MARKS = ['bold', 'italic', 'link'] as const;
 
 /** Largest body accepted, counted in characters of text. A 1,500-word story is about 10,000. */
 export const MAX_BODY_TEXT = 200_000;
@@ -23,26 +20,20 @@ export const MAX_LIST_NESTING = 10;
  */
 export const MAX_BODY_DEPTH = 2 * MAX_LIST_NESTING + 2;
 
-/** Blocks that hold text; what they hold is inline, not a level. */
-const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
-
 export const emptyDoc = (): DocNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
+
+const WEB_HREF = new RegExp(`^(${LINK_SCHEMES.web.join('|')}):\\/\\/`, 'i');
+const SAFE_HREF = new RegExp(`^(${[...LINK_SCHEMES.web.map((s) => `${s}:\\/\\/`), ...LINK_SCHEMES.other.map((s) => `${s}:`)].join('|')})[^\\s<>"]+$`, 'i');
 
 /** Link targets a published page may carry. */
 export function isSafeHref(href: unknown): href is string {
-  return typeof href === 'string' && href.length <= 2048 && /^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(href);
+  return typeof href === 'string' && href.length <= MAX_HREF_LENGTH && SAFE_HREF.test(href);
 }
 
-const CONTAINERS: Record<string, readonly string[]> = {
-  doc: ['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote', 'figure'],
-  blockquote: ['paragraph', 'heading', 'bulletList', 'orderedList'],
-  bulletList: ['listItem'],
-  orderedList: ['listItem'],
-  listItem: ['paragraph', 'bulletList', 'orderedList'],
-  paragraph: INLINE_NODES,
-  heading: INLINE_NODES,
-  figure: [],
-};
+/** Whether a URL is a web address, the only kind that becomes a link by itself when typed or pasted as text. */
+export function isWebHref(url: string): boolean {
+  return WEB_HREF.test(url);
+}
 
 /**
  * Checks a body against the schema. Returns the problems found (empty when valid), each with
@@ -100,7 +91,7 @@ export function validateBody(doc: unknown): string[] {
       tooDeep = true;
       continue;
     }
-    const children = CONTAINERS[type] ?? [];
+    const children = childTypes(type);
     for (let i = n.content.length - 1; i >= 0; i -= 1) {
       stack.push({ node: n.content[i], path: `${path}.${type}[${i}]`, allowed: children, level: childLevel });
     }
@@ -132,7 +123,7 @@ export function bodyDepth(doc: DocNode): number {
 
 function checkAttrs(type: string, attrs: unknown, path: string, problems: string[]): void {
   if (attrs === undefined || attrs === null) {
-    if (type === 'heading' || type === 'figure') problems.push(`${path}: ${type} needs attrs`);
+    if (bodyNodeSpec(type)?.attrsRequired) problems.push(`${path}: ${type} needs attrs`);
     return;
   }
   if (typeof attrs !== 'object' || Array.isArray(attrs)) {
@@ -142,22 +133,18 @@ function checkAttrs(type: string, attrs: unknown, path: string, problems: string
   const a = attrs as Record<string, unknown>;
   switch (type) {
     case 'heading':
-      if (a.level !== 2 && a.level !== 3) problems.push(`${path}: heading level must be 2 or 3`);
+      if (!(HEADING_LEVELS as readonly unknown[]).includes(a.level)) problems.push(`${path}: heading level must be ${HEADING_LEVELS.join(' or ')}`);
       break;
     case 'orderedList':
       if (a.start !== undefined && (!Number.isInteger(a.start) || (a.start as number) < 0)) problems.push(`${path}: bad list start`);
       break;
     case 'figure':
-      if (!Number.isInteger(a.storyPhotoId) || (a.storyPhotoId as number) <= 0) problems.push(`${path}: figure needs a storyPhotoId`);
+      if (!isStoryPhotoId(a.storyPhotoId)) problems.push(`${path}: figure needs a storyPhotoId`);
       break;
   }
-  const known: Record<string, string[]> = {
-    heading: ['level', 'textAlign'],
-    orderedList: ['start', 'type'],
-    figure: ['storyPhotoId'],
-  };
+  const known: readonly string[] = bodyNodeSpec(type)?.attrs ?? [];
   for (const key of Object.keys(a)) {
-    if (!(known[type] ?? []).includes(key)) problems.push(`${path}: unknown attribute ${key} on ${type}`);
+    if (!known.includes(key)) problems.push(`${path}: unknown attribute ${key} on ${type}`);
   }
 }
 
@@ -168,7 +155,7 @@ function checkMarks(marks: unknown, path: string, problems: string[]): void {
   }
   for (const mark of marks) {
     const m = mark as { type?: unknown; attrs?: Record<string, unknown> } | null;
-    if (!m || typeof m.type !== 'string' || !(MARKS as readonly string[]).includes(m.type)) {
+    if (!m || typeof m.type !== 'string' || !(BODY_MARKS as readonly string[]).includes(m.type)) {
       problems.push(`${path}: mark ${JSON.stringify(m?.type)} is not allowed`);
     } else if (m.type === 'link' && !isSafeHref(m.attrs?.href)) {
       problems.push(`${path}: link target must be http(s) or mailto`);
@@ -202,6 +189,11 @@ export function inlineText(node: DocNode): string {
 /** The body as one plain text, paragraphs separated by blank lines. Offsets in copy checks and comment anchors count in this text. */
 export function bodyText(doc: DocNode): string {
   return bodyParagraphs(doc).join('\n\n');
+}
+
+/** The body's plain text as stored for search and counted for words: bodyText without control characters (they would confuse search snippets). */
+export function plainBody(doc: DocNode): string {
+  return bodyText(doc).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 }
 
 /** A body made of plain paragraphs (demo data, benchmarks, tests, and the raw-text fallback). */

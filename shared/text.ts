@@ -1,7 +1,9 @@
 // Word counting for every language the newsroom writes in: Intl.Segmenter knows that Korean
 // words are separated by spaces but Japanese and Chinese are not, which a regex split does not.
 
+import { plainBody } from './body.js';
 import { countSpacedWords } from './checks/chars.js';
+import type { DocNode } from './domain.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -30,6 +32,19 @@ export function countWords(text: string, locale = 'en'): number {
   // One scan with a table of character classes (this runs over the whole story on every save).
   const spaced = countSpacedWords(text);
   return spaced >= 0 ? spaced : countSegmentedWords(text, locale);
+}
+
+/**
+ * Words in a story body: the one count the editor shows, the core stores and the queue lists.
+ * An unknown language tag counts as English: it must not break a save.
+ */
+export function countBodyWords(body: DocNode, language: string): number {
+  const text = plainBody(body);
+  try {
+    return countWords(text, language);
+  } catch {
+    return countWords(text, 'en');
+  }
 }
 
 /** Longest piece of one line given to Intl.Segmenter at once (its cost grows super-linearly past a few thousand). */

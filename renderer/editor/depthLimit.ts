@@ -7,16 +7,17 @@ import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { blockDepth, MAX_BODY_DEPTH, MAX_LIST_NESTING } from '../../shared/body.js';
+import { LIST_NODES, TEXT_BLOCKS } from '../../shared/bodySchema.js';
 
 export const FLATTENED_PASTE = `The pasted lists nest deeper than a story allows (${MAX_LIST_NESTING} levels); their deepest items were pasted as plain paragraphs.`;
 export const REFUSED_CHANGE = `Lists nest at most ${MAX_LIST_NESTING} levels deep in a story; that change was not made.`;
 
 /** How deep the editor's document nests, counted as the core counts a stored body. */
 export function docDepth(doc: PMNode): number {
-  return blockDepth(doc, (node) => (node.isTextblock || node.isLeaf ? [] : node.content.content));
+  return blockDepth(doc, (node) => (TEXT_BLOCKS.has(node.type.name) ? [] : node.content.content));
 }
 
-const isList = (node: PMNode): boolean => node.type.name === 'bulletList' || node.type.name === 'orderedList';
+const isList = (node: PMNode): boolean => LIST_NODES.has(node.type.name);
 
 function textblocksOf(node: PMNode, out: PMNode[]): void {
   node.descendants((child) => {

@@ -2,12 +2,13 @@
 // story photo id. Shown as a non-editable block with the thumbnail and "caption (credit)".
 import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { isStoryPhotoId } from '../../shared/bodySchema.js';
 import { MarkedCaption } from '../photos/MarkedCaption.js';
 import { useEditorPhotos } from './editorPhotos.js';
 
 const photoIdOf = (el: HTMLElement): number | null => {
   const n = Number(el.getAttribute('data-story-photo-id'));
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return isStoryPhotoId(n) ? n : null;
 };
 
 /** The lead photo above the body, as the published page shows it (placed from the Photos tab). */

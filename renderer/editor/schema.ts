@@ -1,19 +1,20 @@
-// The editor's extensions, limited to the body schema in shared/body.ts: paragraph, heading 2/3,
-// bullet and numbered lists, blockquote, hard break, bold, italic, http/https/mailto links and
-// the figure node. Anything else (code, strike, images, styles) has no node to land in.
+// The editor's extensions, limited to the body schema in shared/bodySchema.ts: paragraph,
+// heading, bullet and numbered lists, blockquote, hard break, bold, italic, links and the figure
+// node. Anything else (code, strike, images, styles) has no node to land in. Where tiptap's own
+// nodes differ from the body schema they take the schema's rule; tests/unit/renderer/schema.test.ts
+// holds the schema these extensions build to shared/bodySchema.ts.
 import { Blockquote } from '@tiptap/extension-blockquote';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
-import { isSafeHref } from '../../shared/body.js';
-import { FindingMarks } from './checks/findingMarks.js';
+import { isSafeHref, isWebHref } from '../../shared/body.js';
+import { BODY_NODES, HEADING_LEVELS, LINK_SCHEMES } from '../../shared/bodySchema.js';
+import { FindingMarks } from '../copyDesk/findingMarks.js';
 import { CommentHighlights } from './commentHighlights.js';
 import { DepthLimit } from './depthLimit.js';
 import { Figure } from './figure.js';
 
-/** A blockquote holds text blocks and lists, never figures or other quotes (as shared/body.ts says). */
-const StoryBlockquote = Blockquote.extend({ content: '(paragraph | heading | bulletList | orderedList)+' });
-/** A list item is a paragraph, then paragraphs or nested lists. */
-const StoryListItem = ListItem.extend({ content: 'paragraph (paragraph | bulletList | orderedList)*' });
+const StoryBlockquote = Blockquote.extend({ content: BODY_NODES.blockquote.content });
+const StoryListItem = ListItem.extend({ content: BODY_NODES.listItem.content });
 
 /** `onDepthLimit` hears when a paste was flattened, or a change refused, to keep lists within the body's depth limit. */
 export function storyExtensions(opts: { onDepthLimit?: (message: string) => void } = {}) {
@@ -26,15 +27,15 @@ export function storyExtensions(opts: { onDepthLimit?: (message: string) => void
       horizontalRule: false,
       strike: false,
       underline: false,
-      heading: { levels: [2, 3] },
+      heading: { levels: [...HEADING_LEVELS] },
       link: {
         openOnClick: false,
         autolink: true,
         linkOnPaste: true,
-        defaultProtocol: 'https',
-        protocols: ['mailto'],
+        defaultProtocol: LINK_SCHEMES.typed,
+        protocols: [...LINK_SCHEMES.other],
         isAllowedUri: (url) => isSafeHref(url),
-        shouldAutoLink: (url) => /^https?:\/\//i.test(url),
+        shouldAutoLink: (url) => isWebHref(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),

@@ -2,49 +2,19 @@
 // transaction, mapped through what was typed since the check ran (and refused when the words
 // changed); caption marks cut at overlaps; the house-style form's parsing and checks.
 import { getSchema } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
-import { EditorState, type Plugin, type Transaction } from '@tiptap/pm/state';
-import StarterKit from '@tiptap/starter-kit';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
+import * as draft from '../../../renderer/admin/houseStyleDraft.js';
+import * as fixes from '../../../renderer/copyDesk/applyFix.js';
+import * as marks from '../../../renderer/copyDesk/findingMarks.js';
+import type { MarkSource } from '../../../renderer/copyDesk/findingMarks.js';
+import { storyExtensions } from '../../../renderer/editor/schema.js';
+import * as marked from '../../../renderer/ui/MarkedText.js';
 import { bodyText, docFromParagraphs } from '../../../shared/body.js';
-import type { CheckSettings, FixEdit, Severity, StoryPhoto } from '../../../shared/domain.js';
+import type { FixEdit, StoryPhoto } from '../../../shared/domain.js';
 
-// renderer/ belongs to the DOM project (tsconfig.web.json), so its modules are loaded by path
-// and typed here by hand; none of them touches the DOM.
-interface MarkSource {
-  key: string;
-  severity: Severity;
-  message: string;
-  ranges: { from: number; to: number; place: number }[];
-}
-interface MarksModule {
-  findingMarksPlugin(): Plugin;
-  findingMarksKey: { getState(state: EditorState): { decos: { find(): { from: number; to: number }[] } } | undefined };
-  marksVersion(state: EditorState): number;
-  showFindings(findings: MarkSource[], anchor: { doc: PMNode; version: number }, active: string | null): unknown;
-}
-interface FixModule {
-  STALE: 'stale';
-  bodyFixTransaction(state: EditorState, edits: FixEdit[]): Transaction | 'stale';
-  fieldFix(fields: { headline: string; subheadlines: string[]; dateline: string }, edits: FixEdit[]): Record<string, unknown> | 'stale';
-  photoFix(photos: Pick<StoryPhoto, 'id' | 'caption' | 'credit' | 'alt'>[], edits: FixEdit[]): { id: number; changes: Record<string, string> }[] | 'stale';
-}
-interface MarkedTextModule {
-  markPieces(text: string, marks: { from: number; to: number; severity: Severity; title: string; active?: boolean }[]): { text: string; mark: { severity: Severity } | null }[];
-}
-interface DraftModule {
-  splitForms(text: string): string[];
-  validate(draft: unknown): { settings: CheckSettings } | { errors: Record<string, string> };
-  errorsFromDetails(details: unknown, fallback: string): Record<string, string>;
-}
-
-const load = <T>(p: string) => import(p) as Promise<T>;
-const marks = await load<MarksModule>('../../../renderer/editor/checks/findingMarks.js');
-const fixes = await load<FixModule>('../../../renderer/editor/checks/applyFix.js');
-const marked = await load<MarkedTextModule>('../../../renderer/ui/MarkedText.js');
-const draft = await load<DraftModule>('../../../renderer/admin/houseStyleDraft.js');
-
-const schema = getSchema([StarterKit]);
+// The editor's own schema, as the story body is built in the app.
+const schema = getSchema(storyExtensions());
 const PARAGRAPHS = ['South Korea and Japan agreed on Monday.', 'The talks were attended by Seo Min-jeong of the ministry.', 'Seo Min-jeong said little.'];
 
 function stateOf(paragraphs: string[]): EditorState {
@@ -123,7 +93,7 @@ describe('a fix in the body', () => {
 
 describe('a fix in the fields and captions', () => {
   it('edits headline and subheadline text, or is stale', () => {
-    const fields = { headline: 'N. Korea fires missile', subheadlines: ['AEGIS ships track it'], dateline: 'SEOUL' };
+    const fields = { headline: 'N. Korea fires missile', subheadlines: ['AEGIS ships track it'], dateline: 'SEOUL', slug: 'KOR-MISSILE', byline: [], desk: 'National' };
     const next = fixes.fieldFix(fields, [
       { place: { field: 'subheadlines', index: 0, range: { from: 0, to: 5 } }, find: 'AEGIS', replace: 'Aegis' },
     ]);
@@ -132,7 +102,8 @@ describe('a fix in the fields and captions', () => {
   });
 
   it('gathers one update per photo', () => {
-    const photos = [{ id: 7, caption: 'Seo Min-jung (second from left)', credit: 'Yonhap', alt: '' }];
+    // photoFix reads a placement's id, caption, credit and alt only.
+    const photos = [{ id: 7, caption: 'Seo Min-jung (second from left)', credit: 'Yonhap', alt: '' } as StoryPhoto];
     expect(fixes.photoFix(photos, [{ place: { field: 'caption', storyPhotoId: 7, range: { from: 0, to: 12 } }, find: 'Seo Min-jung', replace: 'Seo Min-jeong' }])).toEqual([
       { id: 7, changes: { caption: 'Seo Min-jeong (second from left)' } },
     ]);

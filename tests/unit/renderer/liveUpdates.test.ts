@@ -2,26 +2,9 @@
 // a recount of a story's findings reloads nothing in its editor, a dismissal elsewhere refetches
 // only the dismissals; the house-style screen tells an untouched draft from one with edits.
 import { describe, expect, it } from 'vitest';
+import * as draft from '../../../renderer/admin/houseStyleDraft.js';
+import { storyEventNeed } from '../../../renderer/editor/storyEvents.js';
 import type { ChangeEvent, CheckSettings, Status } from '../../../shared/domain.js';
-
-// renderer/ belongs to the DOM project (tsconfig.web.json): its modules are loaded by path and
-// typed here by hand; neither touches the DOM.
-interface StoryEventsModule {
-  storyEventNeed(
-    event: ChangeEvent,
-    storyId: number,
-    known: { version: number; status: Status | undefined; saving?: boolean; me?: number; takingLock?: boolean },
-  ): 'nothing' | 'dismissals' | 'reload';
-}
-interface DraftModule {
-  draftOf(s: CheckSettings): { headlineMaxChars: string; sentenceMaxWords: string; rules: { uid: number; preferred: string; avoid: string; where: string; note: string }[] };
-  isUntouched(draft: unknown, saved: CheckSettings): boolean;
-  sameSettings(a: CheckSettings, b: CheckSettings): boolean;
-  HOUSE_STYLE_KEYS: readonly string[];
-}
-const load = <T>(p: string) => import(p) as Promise<T>;
-const { storyEventNeed } = await load<StoryEventsModule>('../../../renderer/editor/storyEvents.js');
-const draft = await load<DraftModule>('../../../renderer/admin/houseStyleDraft.js');
 
 describe('a change event in an open editor', () => {
   const known = { version: 7, status: 'editing' as Status };
