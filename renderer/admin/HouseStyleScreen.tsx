@@ -9,7 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { CheckSettings } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
-import { pickCheckSettings, useCheckSettings } from '../editor/checks/checkSettings.js';
+import { pickCheckSettings, useCheckSettings } from '../copyDesk/checkSettings.js';
 import { Dialog } from '../ui/Dialog.js';
 import {
   draftOf,

@@ -6,7 +6,7 @@ import type { Action } from '../../shared/domain.js';
 import { ACTION_LABELS } from '../../shared/workflow.js';
 import { findingsOf, type UiError } from '../app/errors.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
-import { FindingList } from './ChecksPanel.js';
+import { FindingList } from '../copyDesk/ChecksPanel.js';
 
 /** Forward actions first, destructive ones last. */
 const ORDER: Action[] = ['submit', 'claim', 'approve', 'publish', 'schedule', 'recall', 'sendBack', 'reopen', 'unschedule', 'correct', 'unspike', 'spike', 'kill'];

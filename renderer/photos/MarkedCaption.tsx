@@ -3,7 +3,7 @@
 // photo, the figures in the body and the Photos tab.
 import { useMemo } from 'react';
 import type { StoryPhoto } from '../../shared/domain.js';
-import { usePhotoFieldMarks } from '../editor/checks/findingsStore.js';
+import { usePhotoFieldMarks } from '../copyDesk/findingsStore.js';
 import { MarkedText } from '../ui/MarkedText.js';
 
 /** `trim`: show the caption without surrounding blanks (as "caption (credit)" lines do); marks move with it. */

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { StoryPhoto } from '../../shared/domain.js';
-import type { PhotoFocus } from '../editor/checks/useFindingActions.js';
+import type { PhotoFocus } from '../copyDesk/useFindingActions.js';
 import { CodeField } from './CodeField.js';
 import { MarkedCaption } from './MarkedCaption.js';
 import { captionLine } from './codes.js';

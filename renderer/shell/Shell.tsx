@@ -230,7 +230,7 @@ export function Shell() {
       if (event.type === 'settings.changed') {
         // Another window changed the house style or the limits: check with them from now on
         // (loaded lazily, like the editor that uses them).
-        void import('../editor/checks/checkSettings.js').then((m) => m.useCheckSettings.getState().load());
+        void import('../copyDesk/checkSettings.js').then((m) => m.useCheckSettings.getState().load());
         return;
       }
       if (event.type === 'staff.changed') {

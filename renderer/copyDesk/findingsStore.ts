@@ -3,8 +3,8 @@
 // body (tiptap node views) and the Photos tab, which mark finding ranges in captions.
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { CheckField, Finding, Id } from '../../../shared/domain.js';
-import type { TextMark } from '../../ui/MarkedText.js';
+import type { CheckField, Finding, Id } from '../../shared/domain.js';
+import type { TextMark } from '../ui/MarkedText.js';
 
 interface EditorFindings {
   open: Finding[];

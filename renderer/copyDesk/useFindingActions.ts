@@ -4,13 +4,13 @@
 // (after saving, so the core judges the same text the desk editor sees) and restore one.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo, useState, type RefObject } from 'react';
-import type { Result } from '../../../shared/contract.js';
-import type { Finding, FindingFix, FindingPlace, StoryPhoto } from '../../../shared/domain.js';
-import { api } from '../../api/client.js';
-import { toUiError } from '../../app/errors.js';
-import type { Autosave, Field } from '../autosave.js';
-import type { EditableFields } from '../localCopy.js';
-import { posOf, textIndex } from '../offsets.js';
+import type { Result } from '../../shared/contract.js';
+import type { Finding, FindingFix, FindingPlace, StoryPhoto } from '../../shared/domain.js';
+import { api } from '../api/client.js';
+import { toUiError } from '../app/errors.js';
+import type { Autosave, Field } from '../editor/autosave.js';
+import type { EditableFields } from '../editor/localCopy.js';
+import { posOf, textIndex } from '../editor/offsets.js';
 import { bodyFixTransaction, fieldFix, fixScope, photoFix, STALE } from './applyFix.js';
 import { currentPositions } from './findingMarks.js';
 import type { FindingActions } from './FindingItem.js';

@@ -3,8 +3,8 @@
 // an answer about text that has since changed is dropped (resolved as null). When the worker
 // cannot start (an old runtime, a CSP that forbids it, a failed chunk load) or breaks, the
 // engine runs on the main thread instead: slower to type in, never without checks.
-import { runChecks } from '../../../shared/checks/index.js';
-import type { Finding } from '../../../shared/domain.js';
+import { runChecks } from '../../shared/checks/index.js';
+import type { Finding } from '../../shared/domain.js';
 import type { CheckReply, CheckRequest, CheckRun } from './protocol.js';
 
 /** A worker that has not answered its first request in this long is treated as broken. */

@@ -2,9 +2,9 @@
 // live checks read them: fetched when a story opens, replaced when the house-style screen saves,
 // and the engine's defaults until the first answer (so checks never wait on the network).
 import { create } from 'zustand';
-import { DEFAULT_CHECK_SETTINGS } from '../../../shared/checks/index.js';
-import type { CheckSettings, Settings } from '../../../shared/domain.js';
-import { api } from '../../api/client.js';
+import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/index.js';
+import type { CheckSettings, Settings } from '../../shared/domain.js';
+import { api } from '../api/client.js';
 
 interface CheckSettingsState {
   settings: CheckSettings;

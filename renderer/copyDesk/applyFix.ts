@@ -5,9 +5,9 @@
 // at all is changed.
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { applyTextEdits } from '../../../shared/checks/index.js';
-import type { FindingFix, FixEdit, Id, StoryPhoto } from '../../../shared/domain.js';
-import type { EditableFields } from '../localCopy.js';
+import { applyTextEdits } from '../../shared/checks/index.js';
+import type { FindingFix, FixEdit, Id, StoryPhoto } from '../../shared/domain.js';
+import type { EditableFields } from '../editor/localCopy.js';
 import { currentPositions } from './findingMarks.js';
 
 export const STALE = 'stale' as const;

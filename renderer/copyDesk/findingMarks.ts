@@ -8,8 +8,8 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Mapping, type StepMap } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import type { Severity, TextRange } from '../../../shared/domain.js';
-import { posOf, textIndex, type TextIndex } from '../offsets.js';
+import type { Severity, TextRange } from '../../shared/domain.js';
+import { posOf, textIndex, type TextIndex } from '../editor/offsets.js';
 
 /** One finding's body ranges, as offsets into bodyText() of the document it was computed on. */
 export interface MarkSource {

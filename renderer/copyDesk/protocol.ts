@@ -1,6 +1,6 @@
 // The messages between the editor and the copy-check worker. Each request carries a sequence
 // number so a late answer to an older text is recognised and dropped.
-import type { CheckSettings, Finding, Story, StoryPhoto } from '../../../shared/domain.js';
+import type { CheckSettings, Finding, Story, StoryPhoto } from '../../shared/domain.js';
 
 /** What the engine needs: the story as it stands in the editor (saved or not), its photos and the desk's limits. */
 export interface CheckRun {

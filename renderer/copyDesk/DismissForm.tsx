@@ -3,8 +3,8 @@
 // The note and the button are described by the finding's message (`describedBy`), and the button
 // stays focusable while the dismissal is sent, so a refusal leaves the focus where it was.
 import { useId, useState } from 'react';
-import type { Severity } from '../../../shared/domain.js';
-import { toUiError } from '../../app/errors.js';
+import type { Severity } from '../../shared/domain.js';
+import { toUiError } from '../app/errors.js';
 
 export function DismissForm({
   severity,

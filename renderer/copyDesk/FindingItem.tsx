@@ -4,8 +4,8 @@
 // "Next"), so each is described by its finding's message; a fix that cannot be applied stays
 // focusable (aria-disabled) and is described by why, so a keyboard user hears the reason too.
 import { useId, useRef, useState } from 'react';
-import { isDismissable } from '../../../shared/checks/index.js';
-import type { Finding, FindingFix, FindingPlace } from '../../../shared/domain.js';
+import { isDismissable } from '../../shared/checks/index.js';
+import type { Finding, FindingFix, FindingPlace } from '../../shared/domain.js';
 import { DismissForm } from './DismissForm.js';
 
 export const SEVERITY_NAME = { blocking: 'Blocking', warning: 'Warning', info: 'Note' } as const;

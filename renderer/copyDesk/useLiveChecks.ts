@@ -5,7 +5,7 @@
 // typed meanwhile) and to the caption marks, leaving out what a desk editor dismissed.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Dismissal, Finding, Story, StoryPhoto } from '../../../shared/domain.js';
+import type { Dismissal, Finding, Story, StoryPhoto } from '../../shared/domain.js';
 import { useCheckAsYouType } from './checkAsYouType.js';
 import { CheckRunner } from './checkRunner.js';
 import { useCheckSettings } from './checkSettings.js';
@@ -130,3 +130,5 @@ function afterComposition(editor: Editor, redraw: () => void): void {
     { once: true },
   );
 }
+
+export type LiveChecks = ReturnType<typeof useLiveChecks>;

@@ -1,6 +1,6 @@
 // The copy-check engine in a Web Worker: a 10,000-word story is checked without taking a frame
 // from the person typing. Vite bundles this file (and the engine it imports) as its own chunk.
-import { runChecks } from '../../../shared/checks/index.js';
+import { runChecks } from '../../shared/checks/index.js';
 import type { CheckReply, CheckRequest } from './protocol.js';
 
 /** The little of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */

@@ -13,7 +13,7 @@ import { memo, useId, useLayoutEffect, useRef, useState, type FocusEvent } from 
 import type { Dismissal, Finding, Severity } from '../../shared/domain.js';
 import { toUiError } from '../app/errors.js';
 import { shortTime } from '../app/format.js';
-import { FindingItem, SEVERITY_NAME, type FindingActions } from './checks/FindingItem.js';
+import { FindingItem, SEVERITY_NAME, type FindingActions } from './FindingItem.js';
 
 const GROUPS: { severity: Severity; title: string }[] = [
   { severity: 'blocking', title: 'Blocking' },

@@ -1,0 +1,47 @@
+// The editor's top line: status, version, words and reading time, the save state (while the
+// text is editable) or "Read only", and Preview and Close story.
+import type { Story } from '../../shared/domain.js';
+import { readingMinutes } from '../../shared/text.js';
+import { StatusBadge } from '../ui/StatusBadge.js';
+import type { SaveState } from './autosave.js';
+import { SaveIndicator } from './SaveIndicator.js';
+import type { LockState } from './session/useStoryLock.js';
+
+export function EditorHeader({
+  story,
+  words,
+  editable,
+  lock,
+  saveState,
+  onPreview,
+  onClose,
+}: {
+  story: Story;
+  words: number;
+  editable: boolean;
+  lock: LockState;
+  saveState: SaveState;
+  onPreview(): void;
+  onClose(): void;
+}) {
+  return (
+    <header className="editor-top">
+      <div className="editor-status">
+        <StatusBadge status={story.status} />
+        <span className="muted">
+          v{story.version} · {words} words · {readingMinutes(words)} min read
+        </span>
+        {editable ? <SaveIndicator state={saveState} /> : null}
+        {!editable && lock !== 'other' && lock !== 'pending' ? <span className="readonly-tag">Read only</span> : null}
+      </div>
+      <div className="editor-top-actions">
+        <button type="button" onClick={onPreview}>
+          Preview
+        </button>
+        <button type="button" className="quiet" onClick={onClose}>
+          Close story
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+// Who has the story when it is not this person: "Locked by NAME" while someone works on it, or
+// "Claimed by NAME" when a desk editor claimed it and is not working on it now. A desk editor
+// may force unlock or take over.
+import type { Staff, Story } from '../../shared/domain.js';
+import { shortTime } from '../app/format.js';
+import { Banner } from './Banner.js';
+import type { LockState } from './session/useStoryLock.js';
+
+export function LockNotices({
+  story,
+  lock,
+  liveLock,
+  isDesk,
+  me,
+  staff,
+  onTakeOver,
+}: {
+  story: Story;
+  lock: LockState;
+  liveLock: Story['lock'];
+  isDesk: boolean;
+  me: Staff | null;
+  staff: Staff[];
+  onTakeOver(): void;
+}) {
+  return (
+    <>
+      {lock === 'other' && liveLock ? (
+        <Banner kind="warning">
+          <strong>Locked by {liveLock.name}</strong> since {shortTime(liveLock.acquiredAt)}. You can read it but not change the text.
+          {isDesk ? (
+            <button type="button" onClick={onTakeOver}>
+              Force unlock
+            </button>
+          ) : null}
+        </Banner>
+      ) : null}
+      {lock !== 'other' && !liveLock && isDesk && story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== me?.id ? (
+        <Banner kind="warning">
+          <strong>Claimed by {staff.find((p) => p.id === story.claimedBy)?.name ?? 'another desk editor'}</strong>, who is not working on it now. You can read it but not change the text.
+          <button type="button" onClick={onTakeOver}>
+            Take over
+          </button>
+        </Banner>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// "Saving…", "Saved", "Not saved — retrying": the save state in the editor's status line.
+import { shortTime } from '../app/format.js';
+import type { SaveState } from './autosave.js';
+
+const SAVE_TEXT: Record<SaveState['kind'], string> = {
+  clean: '',
+  dirty: 'Waiting to save…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  retrying: 'Not saved — retrying',
+  conflict: 'Not saved — conflict',
+  refused: 'Not saved',
+};
+
+export function SaveIndicator({ state }: { state: SaveState }) {
+  const text = SAVE_TEXT[state.kind];
+  return (
+    <span
+      className={`save-state save-${state.kind}`}
+      role="status"
+      title={state.kind === 'retrying' ? `${state.message} (attempt ${state.attempt})` : state.kind === 'saved' ? `Saved at ${shortTime(state.at.toISOString())}` : undefined}
+    >
+      {text}
+    </span>
+  );
+}
