@@ -1,5 +1,5 @@
-// Copy-check benchmark (issue 6 item 5), not a test: every check over a realistic 10,000-word
-// story, and over the bad inputs of the issue. Prints tables and writes bench-results/checks.json.
+// Copy-check benchmark, not a test: every check over a realistic 10,000-word story, and over
+// hostile inputs built to make a naive check slow. Prints tables and writes bench-results/checks.json.
 //
 //   npm run bench -- checks        or        npx tsx tests/bench/checks.bench.ts
 //
@@ -219,7 +219,7 @@ function main(): void {
   const counts: Record<string, number> = {};
   for (const f of sample) counts[f.id] = (counts[f.id] ?? 0) + 1;
 
-  // The issue's bad inputs, each timed over 5 runs after one warm-up.
+  // The hostile inputs, each timed over 5 runs after one warm-up.
   const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
   const bad: Record<string, CheckInput> = {
     'one 100,000-char paragraph, Latin': input([fill('North Korea fired a missile on Monday, officials said, and the talks went on ', 100_000)], DEFAULT_CHECK_SETTINGS),

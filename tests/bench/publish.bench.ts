@@ -1,4 +1,4 @@
-// The publishing benchmark (issue 5 item 7), run with `npx tsx tests/bench/publish.bench.ts`.
+// The publishing benchmark, run with `npx tsx tests/bench/publish.bench.ts`.
 // Not a test: it prints a table and writes bench-results/publish.json.
 //
 // Method: one in-process core (createCore, as the desktop app and the HTTP bridge use it) in a
@@ -13,7 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openNewsroom, writeSeedArticle } from '../unit/publishing/seedNewsroom.js';
+import { callCore } from '../support/callCore.js';
+import { openNewsroom, writeSeedArticle } from '../support/seedNewsroom.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const TARGET_P95_MS = 500;
@@ -28,7 +29,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const n = await openNewsroom();
   try {
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
     const warm = await writeSeedArticle(n, 'warm-up');
     await desk('stories.transition', { id: warm, action: 'publish' });
 
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
       }
       n.clock.now = new Date(Date.UTC(2023, 3, 17, 9, 30 + i));
       const t0 = performance.now();
-      await desk('stories.transition', { id, action: 'publish' });
+      // Straight to the core: the harness's calls also wait for the copy desk's background counting.
+      await callCore(n.core, n.tokens.kim, 'stories.transition', { id, action: 'publish' });
       times.push(performance.now() - t0);
     }
     const sorted = [...times].sort((a, b) => a - b);

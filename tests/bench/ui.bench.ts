@@ -1,4 +1,4 @@
-// The renderer benchmark (issue 3 item 8), run with `npx tsx tests/bench/ui.bench.ts` after
+// The renderer benchmark, run with `npx tsx tests/bench/ui.bench.ts` after
 // `npm run build`. Not a test: it prints a table and writes bench-results/ui.json.
 //
 // 1. Typing latency in a 10,000-word story, in headless Chromium through playwright-core.

@@ -79,7 +79,7 @@ test('settings: the export folder is set where the server starts, never in the b
   await expect(folder.getByRole('button')).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: /export/i })).toHaveCount(0);
   await expect(lock).toHaveValue('30');
-  await expect(photo).toHaveValue('100'); // the default limit (issue 4)
+  await expect(photo).toHaveValue('100'); // the default limit
 
   await lock.fill('0');
   await photo.fill('25');

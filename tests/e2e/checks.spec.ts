@@ -1,4 +1,5 @@
-// The editor runs the copy checks live on the unsaved text (DESIGN.md), and counts words the way
+// The editor runs the copy checks live on the unsaved text (a finding shows while the writer is
+// still on the sentence, not after a save), and counts words the way
 // the core does, so the queue row and the editor agree, even on a 10,000-word story.
 
 import { test, expect, docOf, seedArticle, shot } from './fixtures.js';

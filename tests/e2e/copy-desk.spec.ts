@@ -1,4 +1,4 @@
-// The copy desk in the editor (issue 6): the seed article's name spelled two ways is marked in
+// The copy desk in the editor: the seed article's name spelled two ways is marked in
 // the body AND in the lead photo's caption, a fix changes both (one Undo takes the body's part
 // back), a stale fix changes nothing, a desk editor dismisses a warning with a note and restores
 // it (never a blocking finding), "Check as I type" can be turned off, the queue row counts open
@@ -7,7 +7,7 @@
 // next finding after a dismiss, restore or fix, and the buttons every finding has ("Dismiss",
 // "Previous", "Next") are described by their finding's message. Two desk editors on the house
 // style: an untouched screen takes the other's save, edits are never overwritten unasked.
-// Screenshot for the issue: test-results/screens/copy-desk-01-seed-name-finding.png.
+// Screenshot: test-results/screens/copy-desk-01-seed-name-finding.png.
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';

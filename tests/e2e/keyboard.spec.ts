@@ -1,4 +1,4 @@
-// Keyboard shortcuts (issue 3 item 5): Ctrl/Cmd+S saves now, Ctrl/Cmd+Enter submits, "/" and
+// Keyboard shortcuts: Ctrl/Cmd+S saves now, Ctrl/Cmd+Enter submits, "/" and
 // Ctrl/Cmd+K focus search; a "Keyboard shortcuts" button lists them.
 
 import { test, expect, docOf, shot } from './fixtures.js';

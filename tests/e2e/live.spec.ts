@@ -1,4 +1,4 @@
-// Queues update live (issue 3 item 1): the desk editor's queue shows a story the reporter submits
+// Queues update live: the desk editor's queue shows a story the reporter submits
 // in another browser, with no reload; the core pushes change events over SSE at /api/events.
 
 import { test, expect, shot } from './fixtures.js';

@@ -1,5 +1,5 @@
 // Two people on one story: the second sees who holds the lock; a stale save comes back as a
-// conflict banner, and nothing typed is lost (issue 3 items 2 and 7).
+// conflict banner, and nothing typed is lost.
 
 import { test, expect, docOf, shot } from './fixtures.js';
 import { body, headline, openStory, saved } from './ui.js';

@@ -1,4 +1,4 @@
-// The newsroom journey of issue 3 item 7: the reporter writes the seed article and submits it;
+// The whole newsroom journey in the browser: the reporter writes the seed article and submits it;
 // the desk editor claims it, changes a word and sends it back with a note; the reporter sees the
 // note and the diff, fixes and resubmits; the desk editor approves and publishes.
 

@@ -1,4 +1,4 @@
-// Bad input at the editor (issue 3, "Bad input"): hostile HTML pasted into the body is reduced
+// Bad input at the editor: hostile HTML pasted into the body is reduced
 // to the schema and nothing hostile is stored; Korean typed through an IME is counted and found.
 
 import { test, expect, shot } from './fixtures.js';

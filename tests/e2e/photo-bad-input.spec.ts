@@ -1,4 +1,4 @@
-// Bad input at the photo desk (issue 4, "Bad input"), through the library's file input in one
+// Bad input at the photo desk, through the library's file input in one
 // batch: an empty file, a truncated JPEG, a text file named .jpg, an unsupported format (GIF), a
 // file over the size limit and a decompression bomb each get their own clear error line, the
 // good photo in the same batch imports, nothing is stored for the bad ones, and the page keeps

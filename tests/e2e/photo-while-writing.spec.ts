@@ -1,5 +1,5 @@
 // A photo editor places photos in a story while the reporter holding its text lock keeps typing
-// (issue 4 item 4: photo edits need no text lock). No conflict banner; the figure shows up in the
+// (photo edits need no text lock, so neither waits for the other). No conflict banner; the figure shows up in the
 // reporter's editor, where they were typing stays where it was, and the stored body has both the
 // reporter's new words and the figures.
 

@@ -1,4 +1,4 @@
-// The photo desk in Chromium (issue 4 item 5): a photo editor imports the fixtures through the
+// The photo desk in Chromium: a photo editor imports the fixtures through the
 // library's file input, sees an outcome per file and a duplicate reported as one, finds photos
 // by caption words (English and Korean), edits a credit with a code replacement and walks the
 // grid with the arrow keys; then attaches the two seed photos to the seed story (lead and

@@ -1,4 +1,4 @@
-// Steps the specs share, written against the accessible names issue 3 fixes (item 3 and 6):
+// Steps the specs share, written against accessible names, as a screen-reader user finds them:
 // fields "Headline", "Subheadline", "Story body"; buttons named by what they do.
 
 import type { Locator, Page } from '@playwright/test';

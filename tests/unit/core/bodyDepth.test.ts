@@ -6,15 +6,14 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertRevision } from '../../../db/revisions.js';
 import { MAX_BODY_DEPTH, MAX_LIST_NESTING } from '../../../shared/body.js';
-import type { PublishedVersionSummary, Story } from '../../../shared/domain.js';
 import { nestedLists } from '../../support/bodies.js';
-import { openNewsroom } from '../publishing/seedNewsroom.js';
-import { draftStory, makeHarness, refusedUnchanged, transition, type Harness } from './harness.js';
+import { openNewsroom } from '../../support/seedNewsroom.js';
+import { draftStory, makeRecordingHarness, refusedUnchanged, transition, type Harness } from '../../support/coreHarness.js';
 
 describe('saving a body nested too deep', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await makeHarness();
+    h = await makeRecordingHarness();
   });
   afterEach(async () => {
     await h.close();
@@ -32,7 +31,7 @@ describe('saving a body nested too deep', () => {
     await refusedUnchanged(h, 'ji', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: nestedLists(MAX_LIST_NESTING + 1) } }, 'VALIDATION');
 
     // The deepest the editor makes is a normal save; the story goes on through the workflow.
-    const { story: saved } = await h.call<{ story: Story }>('ji', 'stories.save', {
+    const { story: saved } = await h.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: story.version,
       changes: { body: nestedLists(MAX_LIST_NESTING, { inQuote: true }) },
@@ -68,21 +67,21 @@ describe('with the real publisher', () => {
     const n = await openNewsroom();
     dirs.push(n.dir);
     try {
-      const reporter = await n.as('Ji Da-gyum');
-      const desk = await n.as('Kim Min-ji');
-      const { story } = await reporter<{ story: Story }>('stories.create', { desk: 'National', headline: 'Nested to the limit' });
+      const reporter = n.as('ji');
+      const desk = n.as('kim');
+      const { story } = await reporter('stories.create', { desk: 'National', headline: 'Nested to the limit' });
       await reporter('stories.save', { id: story.id, baseVersion: story.version, changes: { body: nestedLists(MAX_LIST_NESTING, { inQuote: true }) } });
       await reporter('stories.transition', { id: story.id, action: 'submit' });
       await desk('stories.transition', { id: story.id, action: 'claim' });
       await desk('stories.transition', { id: story.id, action: 'approve' });
-      const { html: preview } = await desk<{ html: string }>('published.preview', { storyId: story.id });
+      const { html: preview } = await desk('published.preview', { storyId: story.id });
       expect(preview).toContain(`Level ${MAX_LIST_NESTING}`);
       await desk('stories.transition', { id: story.id, action: 'publish' });
-      const v1 = await desk<{ version: PublishedVersionSummary; html: string }>('published.get', { storyId: story.id, version: 1 });
+      const v1 = await desk('published.get', { storyId: story.id, version: 1 });
       expect(v1.html.match(/<li>/g)).toHaveLength(MAX_LIST_NESTING);
 
       // A body stored deeper before saves refused it: preview says what is wrong instead of failing inside.
-      const { story: old } = await reporter<{ story: Story }>('stories.create', { desk: 'National', headline: 'Stored before the limit' });
+      const { story: old } = await reporter('stories.create', { desk: 'National', headline: 'Stored before the limit' });
       const Database = (await import('better-sqlite3')).default;
       const raw = new Database(`${n.dir}/newsdesk.db`);
       raw.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(nestedLists(1000)), old.id);

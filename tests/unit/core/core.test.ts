@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore } from '../../../core/core.js';
+import { callCore } from '../../support/callCore.js';
 import { openDatabase } from '../../../db/connection.js';
 import { listStaff } from '../../../db/staff.js';
 
@@ -25,7 +26,7 @@ describe('createCore', () => {
     const dir = tempDir();
     for (let i = 0; i < 3; i++) {
       const core = await createCore({ dataDir: dir, demo: true });
-      const { staff, desks } = (await core.call(null, 'staff.list', {})) as { staff: Staff[]; desks: string[] };
+      const { staff, desks } = await callCore(core, null, 'staff.list', {});
       expect(desks).toEqual(['Business', 'National', 'North Korea', 'Photo']);
       expect(staff).toHaveLength(6);
       const ji = staff.find((s) => s.name === 'Ji Da-gyum');
@@ -40,36 +41,36 @@ describe('createCore', () => {
   it('without demo, starts with one administrator who can sign in and add staff', async () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir });
-    const { staff, desks } = (await core.call(null, 'staff.list', {})) as { staff: Staff[]; desks: string[] };
+    const { staff, desks } = await callCore(core, null, 'staff.list', {});
     expect(desks).toEqual([]);
     expect(staff).toHaveLength(1);
     expect(staff[0]).toMatchObject({ roles: ['admin'] });
-    const { token } = (await core.call(null, 'session.signIn', { staffId: staff[0]!.id })) as { token: string };
-    await core.call(token, 'staff.create', { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'] });
+    const { token } = await callCore(core, null, 'session.signIn', { staffId: staff[0]!.id });
+    await callCore(core, token, 'staff.create', { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'] });
     await core.close();
     // Reopening does not add a second administrator.
     const again = await createCore({ dataDir: dir });
-    expect(((await again.call(null, 'staff.list', {})) as { staff: Staff[] }).staff).toHaveLength(2);
+    expect((await callCore(again, null, 'staff.list', {})).staff).toHaveLength(2);
     await again.close();
   });
 
   it('signs in and out, pushes events to listeners until they unsubscribe, backs up online', async () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir, demo: true });
-    const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
+    const { staff } = await callCore(core, null, 'staff.list', {});
     const ji = staff.find((s) => s.name === 'Ji Da-gyum')!;
-    expect(((await core.call(null, 'session.current', {})) as { staff: Staff | null }).staff).toBeNull();
-    const { token } = (await core.call(null, 'session.signIn', { staffId: ji.id })) as { token: string };
+    expect((await callCore(core, null, 'session.current', {})).staff).toBeNull();
+    const { token } = await callCore(core, null, 'session.signIn', { staffId: ji.id });
     expect(token.length).toBeGreaterThanOrEqual(40);
-    expect(((await core.call(token, 'session.current', {})) as { staff: Staff }).staff.id).toBe(ji.id);
-    await expect(core.call(null, 'session.signIn', { staffId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(((await callCore(core, token, 'session.current', {})) as { staff: Staff }).staff.id).toBe(ji.id);
+    await expect(callCore(core, null, 'session.signIn', { staffId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const seen: ChangeEvent[] = [];
     const off = core.onEvent((e) => seen.push(e));
-    await core.call(token, 'stories.create', { desk: 'North Korea', headline: 'One' });
+    await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'One' });
     expect(seen.map((e) => e.type)).toEqual(['story.changed', 'lock.changed']);
     off();
-    await core.call(token, 'stories.create', { desk: 'North Korea', headline: 'Two' });
+    await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'Two' });
     expect(seen).toHaveLength(2);
 
     const backup = path.join(dir, 'backup.db');
@@ -78,8 +79,8 @@ describe('createCore', () => {
     expect(listStaff(copy)).toHaveLength(6);
     copy.close();
 
-    await core.call(token, 'session.signOut', {});
-    const error = await core.call(token, 'stories.list', {}).catch((e: unknown) => e);
+    await callCore(core, token, 'session.signOut', {});
+    const error = await callCore(core, token, 'stories.list', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('FORBIDDEN');
     await core.close();

@@ -3,24 +3,24 @@
 // kills it with SIGKILL at a random moment.
 
 import { docFromParagraphs } from '../../../shared/body.js';
-import type { Staff, Story } from '../../../shared/domain.js';
 import { createCore } from '../../../core/core.js';
+import { callCore } from '../../support/callCore.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-child.ts DATA_DIR');
 const core = await createCore({ dataDir, demo: true });
-const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
+const { staff } = await callCore(core, null, 'staff.list', {});
 const ji = staff.find((s) => s.email === 'dagyumji@heraldcorp.com');
 if (!ji) throw new Error('no demo reporter');
-const { token } = (await core.call(null, 'session.signIn', { staffId: ji.id })) as { token: string };
-let { story } = (await core.call(token, 'stories.create', { desk: 'North Korea', headline: 'Crash test' })) as { story: Story };
+const { token } = await callCore(core, null, 'session.signIn', { staffId: ji.id });
+let { story } = await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'Crash test' });
 const filler = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
 for (;;) {
   const next = story.version + 1;
-  ({ story } = (await core.call(token, 'stories.save', {
+  ({ story } = await callCore(core, token, 'stories.save', {
     id: story.id,
     baseVersion: story.version,
     changes: { body: docFromParagraphs([`save ${next}`, filler]) },
-  })) as { story: Story });
+  }));
   process.stdout.write(`ack ${story.id} ${story.version}\n`);
 }

@@ -4,22 +4,23 @@
 // says when a scheduled publish fails.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEvent, RevisionSummary, Story } from '../../../shared/domain.js';
+import type { Story } from '../../../shared/domain.js';
 import { publishDue } from '../../../core/publishing/scheduler.js';
-import { doc, draftStory, makeHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness } from './harness.js';
+import { doc, draftStory, makeRecordingHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness, type Who } from '../../support/coreHarness.js';
+import type { Input, MethodName } from '../../../shared/contract.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
 });
 afterEach(async () => {
   await h.close();
 });
 
-const refusedUnchanged = (who: Parameters<Harness['fails']>[0], method: string, input: unknown, code: string) => refusedUnchangedIn(h, who, method, input, code);
+const refusedUnchanged = <M extends MethodName>(who: Who | null, method: M, input: Input<M>, code: string) => refusedUnchangedIn(h, who, method, input, code);
 
-const get = async (who: Parameters<Harness['call']>[0], id: number) => (await h.call<{ story: Story }>(who, 'stories.get', { id })).story;
-const history = (id: number) => h.call<{ revisions: RevisionSummary[]; events: AuditEvent[] }>('kim', 'stories.history', { id });
+const get = async (who: Parameters<Harness['call']>[0], id: number) => (await h.call(who, 'stories.get', { id })).story;
+const history = (id: number) => h.call('kim', 'stories.history', { id });
 
 /** A draft by Ji, submitted, claimed by Lee (who holds the lock and is typing). */
 async function claimedByLee(): Promise<Story> {
@@ -32,12 +33,12 @@ describe('four eyes survives byline edits', () => {
   it('a desk editor who wrote a story, then took their name off, still cannot approve it', async () => {
     // Kim Min-ji is desk editor and reporter in the demo newsroom.
     expect(h.staff.kim.roles).toEqual(expect.arrayContaining(['desk_editor', 'reporter']));
-    const { story } = await h.call<{ story: Story }>('kim', 'stories.create', { desk: 'National', headline: 'Rates held' });
-    const saved = await h.call<{ story: Story }>('kim', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('The bank held rates.') } });
+    const { story } = await h.call('kim', 'stories.create', { desk: 'National', headline: 'Rates held' });
+    const saved = await h.call('kim', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('The bank held rates.') } });
     await transition(h, 'kim', story.id, 'submit');
     const claimed = await transition(h, 'kim', story.id, 'claim');
     expect(claimed.version).toBe(saved.story.version);
-    const bylined = await h.call<{ story: Story }>('kim', 'stories.save', {
+    const bylined = await h.call('kim', 'stories.save', {
       id: story.id,
       baseVersion: claimed.version,
       changes: { byline: [{ staffId: h.staff.ji.id }] },
@@ -47,7 +48,7 @@ describe('four eyes survives byline edits', () => {
 
     const error = await refusedUnchanged('kim', 'stories.transition', { id: story.id, action: 'approve' }, 'FORBIDDEN');
     expect(error.message).toMatch(/another desk editor must approve/);
-    expect((await h.call<{ allowedActions: string[] }>('kim', 'stories.get', { id: story.id })).allowedActions).not.toContain('approve');
+    expect((await h.call('kim', 'stories.get', { id: story.id })).allowedActions).not.toContain('approve');
     expect((await get('kim', story.id)).status).toBe('editing');
 
     // Lee, who never wrote it, approves once Kim lets go.
@@ -57,7 +58,7 @@ describe('four eyes survives byline edits', () => {
 
   it('having been added to the byline and removed again counts too', async () => {
     const story = await draftStory(h);
-    const withLee = await h.call<{ story: Story }>('ji', 'stories.save', {
+    const withLee = await h.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: story.version,
       changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.lee.id }] },
@@ -103,7 +104,7 @@ describe('refused saves keep what was typed', () => {
   it('LOCKED: a co-author’s text becomes a conflict revision; the story is untouched', async () => {
     const draft = await draftStory(h);
     const shared = (
-      await h.call<{ story: Story }>('ji', 'stories.save', {
+      await h.call('ji', 'stories.save', {
         id: draft.id,
         baseVersion: draft.version,
         changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.park.id }] },
@@ -116,7 +117,7 @@ describe('refused saves keep what was typed', () => {
     expect(details.keptAsRevision).toBeGreaterThan(0);
     expect(error.message).toMatch(/kept in its history/);
     expect(await get('park', draft.id)).toEqual(shared);
-    const kept = await h.call<{ revision: RevisionSummary; body: unknown; headline: string }>('park', 'stories.revision', { id: draft.id, revisionId: details.keptAsRevision });
+    const kept = await h.call('park', 'stories.revision', { id: draft.id, revisionId: details.keptAsRevision });
     expect(kept.revision).toMatchObject({ reason: 'conflict', authorName: 'Park Soo-hyun', version: shared.version });
     expect(kept.body).toEqual(doc('Park typed this.'));
     expect(kept.headline).toBe(shared.headline);
@@ -129,7 +130,7 @@ describe('refused saves keep what was typed', () => {
     const error = await h.fails('lee', 'stories.save', { id: story.id, baseVersion: editing.version, changes: { headline: 'Late headline' } });
     expect(error.code).toBe('INVALID_STATE');
     const id = (error.details as { keptAsRevision: number }).keptAsRevision;
-    const kept = await h.call<{ revision: RevisionSummary; headline: string }>('lee', 'stories.revision', { id: story.id, revisionId: id });
+    const kept = await h.call('lee', 'stories.revision', { id: story.id, revisionId: id });
     expect(kept).toMatchObject({ revision: { reason: 'conflict' }, headline: 'Late headline' });
     expect((await get('lee', story.id)).headline).toBe(editing.headline);
   });
@@ -151,7 +152,7 @@ describe('force-unlock', () => {
     const story = await claimedByLee();
     await refusedUnchanged('kim', 'stories.unlock', { id: story.id }, 'VALIDATION');
     h.events.length = 0;
-    const { story: taken } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Lee is off sick' });
+    const { story: taken } = await h.call('kim', 'stories.unlock', { id: story.id, note: 'Lee is off sick' });
     expect(taken).toMatchObject({ status: 'editing', claimedBy: h.staff.kim.id, lock: null });
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'story.changed', storyId: story.id }));
     expect(h.events).toContainEqual({ type: 'lock.changed', storyId: story.id, lock: null });
@@ -159,9 +160,9 @@ describe('force-unlock', () => {
     expect(events.at(-1)).toMatchObject({ event: 'forceUnlock', actorName: 'Kim Min-ji', from: 'editing', to: 'editing' });
     expect(events.at(-1)?.note).toMatch(/^Lee is off sick.*Lee Jae-won/);
 
-    const locked = await h.call<{ story: Story }>('kim', 'stories.lock', { id: story.id });
+    const locked = await h.call('kim', 'stories.lock', { id: story.id });
     expect(locked.story.lock?.staffId).toBe(h.staff.kim.id);
-    const saved = await h.call<{ story: Story }>('kim', 'stories.save', { id: story.id, baseVersion: locked.story.version, changes: { headline: 'Kim’s headline' } });
+    const saved = await h.call('kim', 'stories.save', { id: story.id, baseVersion: locked.story.version, changes: { headline: 'Kim’s headline' } });
     expect(saved.story.headline).toBe('Kim’s headline');
     // Lee no longer holds it.
     await refusedUnchanged('lee', 'stories.save', { id: story.id, baseVersion: saved.story.version, changes: { headline: 'Lee' } }, 'FORBIDDEN');
@@ -173,18 +174,18 @@ describe('force-unlock', () => {
     // Without a note nothing happens (the lapsed lock is only tidied away): Lee still holds the claim.
     await h.call('kim', 'stories.unlock', { id: story.id });
     await refusedUnchanged('kim', 'stories.lock', { id: story.id }, 'FORBIDDEN');
-    const { story: taken } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Lee went home' });
+    const { story: taken } = await h.call('kim', 'stories.unlock', { id: story.id, note: 'Lee went home' });
     expect(taken).toMatchObject({ status: 'editing', claimedBy: h.staff.kim.id });
     const { events } = await history(story.id);
     expect(events.at(-1)).toMatchObject({ event: 'forceUnlock', actorName: 'Kim Min-ji' });
-    expect((await h.call<{ story: Story }>('kim', 'stories.lock', { id: story.id })).story.lock?.staffId).toBe(h.staff.kim.id);
+    expect((await h.call('kim', 'stories.lock', { id: story.id })).story.lock?.staffId).toBe(h.staff.kim.id);
     // A reporter cannot take a desk editor's story over.
     await refusedUnchanged('ji', 'stories.unlock', { id: story.id, note: 'mine now' }, 'FORBIDDEN');
   });
 
   it('in draft, breaking the lock only releases it', async () => {
     const story = await draftStory(h);
-    const { story: unlocked } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Ji went home' });
+    const { story: unlocked } = await h.call('kim', 'stories.unlock', { id: story.id, note: 'Ji went home' });
     expect(unlocked).toMatchObject({ status: 'draft', claimedBy: null, lock: null });
     await refusedUnchanged('kim', 'stories.lock', { id: story.id }, 'FORBIDDEN');
   });
@@ -207,13 +208,13 @@ describe('bylines', () => {
 
   it('someone deactivated after being bylined may stay on the byline', async () => {
     const story = await draftStory(h);
-    const both = await h.call<{ story: Story }>('ji', 'stories.save', {
+    const both = await h.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: story.version,
       changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.park.id }] },
     });
     await h.call('han', 'staff.update', { id: h.staff.park.id, active: false });
-    const reordered = await h.call<{ story: Story }>('ji', 'stories.save', {
+    const reordered = await h.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: both.story.version,
       changes: { byline: [{ staffId: h.staff.park.id }, { staffId: h.staff.ji.id }] },

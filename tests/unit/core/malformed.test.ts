@@ -2,12 +2,12 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
-import { draftStory, makeHarness, type Harness } from './harness.js';
+import { draftStory, makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
 
 let h: Harness;
 let storyId = 0;
 beforeAll(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
   storyId = (await draftStory(h)).id;
 });
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe('malformed input', () => {
       for (const who of ['ji', 'han'] as const) {
         let code: string | null = null;
         try {
-          await h.call(who, method, input);
+          await h.callRaw(who, method, input);
         } catch (error) {
           code = (error as { code?: string }).code ?? 'THROWN';
         }
@@ -68,7 +68,7 @@ describe('malformed input', () => {
 
   it('unknown methods answer NOT_FOUND', async () => {
     for (const name of ['stories.delete', 'nope', '', '__proto__', 'constructor', 'stories.save.extra', 'x'.repeat(10000)]) {
-      expect((await h.fails('ji', name, {})).code).toBe('NOT_FOUND');
+      expect((await h.failsRaw('ji', name, {})).code).toBe('NOT_FOUND');
     }
   });
 
@@ -96,7 +96,7 @@ describe('malformed input', () => {
       ['settings.update', { lockTimeoutMinutes: 0 }],
     ];
     const before = h.snapshot();
-    for (const [method, input] of cases) expect((await h.fails('han', method, input)).code, method).toBe('VALIDATION');
+    for (const [method, input] of cases) expect((await h.failsRaw('han', method, input)).code, method).toBe('VALIDATION');
     expect(h.snapshot()).toBe(before);
   });
 });

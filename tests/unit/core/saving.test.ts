@@ -2,18 +2,18 @@
 // save), word-level diffs and restores, and search.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DiffPart, RevisionSummary, Story, StoryListItem } from '../../../shared/domain.js';
-import { doc, draftStory, makeHarness, transition, type Harness } from './harness.js';
+import type { Story } from '../../../shared/domain.js';
+import { doc, draftStory, makeRecordingHarness, transition, type Harness } from '../../support/coreHarness.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
 });
 afterEach(async () => {
   await h.close();
 });
 
-const revisions = async (id: number) => (await h.call<{ revisions: RevisionSummary[] }>('ji', 'stories.history', { id })).revisions;
+const revisions = async (id: number) => (await h.call('ji', 'stories.history', { id })).revisions;
 
 describe('stories.save', () => {
   it('bumps the version, renews the lock and derives text, word count and slug', async () => {
@@ -21,7 +21,7 @@ describe('stories.save', () => {
     expect(story.version).toBe(2);
     expect(story.wordCount).toBe(9);
     h.clock.advance(60_000);
-    const { story: saved } = await h.call<{ story: Story }>('ji', 'stories.save', {
+    const { story: saved } = await h.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: 2,
       changes: { headline: 'New headline', subheadlines: ['A sub'], slug: 'Custom Slug!', body: doc('One two three.') },
@@ -41,9 +41,9 @@ describe('stories.save', () => {
     expect(after.length).toBe(before.length + 1);
     const kept = after[0]!;
     expect(kept.reason).toBe('conflict');
-    const rev = await h.call<{ body: unknown }>('ji', 'stories.revision', { id: story.id, revisionId: kept.id });
+    const rev = await h.call('ji', 'stories.revision', { id: story.id, revisionId: kept.id });
     expect(JSON.stringify(rev.body)).toContain('Typed in a stale window.');
-    const current = (await h.call<{ story: Story }>('ji', 'stories.get', { id: story.id })).story;
+    const current = (await h.call('ji', 'stories.get', { id: story.id })).story;
     expect(current.version).toBe(story.version + 1);
     expect(JSON.stringify(current.body)).toContain('Second version.');
   });
@@ -54,7 +54,7 @@ describe('stories.save', () => {
     let version = story.version;
     for (let i = 0; i < 60; i++) {
       h.clock.advance(10_000); // a save every 10 s for 10 minutes
-      version = (await h.call<{ story: Story }>('ji', 'stories.save', { id: story.id, baseVersion: version, changes: { body: doc(`Draft ${i}`) } })).story.version;
+      version = (await h.call('ji', 'stories.save', { id: story.id, baseVersion: version, changes: { body: doc(`Draft ${i}`) } })).story.version;
     }
     const periodic = (await revisions(story.id)).filter((r) => r.reason === 'periodic');
     expect(periodic.length).toBeGreaterThanOrEqual(1);
@@ -66,19 +66,19 @@ describe('stories.save', () => {
     const story = await draftStory(h, 'The army fired two missiles on Tuesday.');
     await transition(h, 'ji', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
-    const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
-    await h.call<{ story: Story }>('kim', 'stories.save', { id: s.id, baseVersion: s.version, changes: { body: doc('The army fired three missiles on Wednesday.') } });
+    const s = (await h.call('kim', 'stories.get', { id: story.id })).story;
+    await h.call('kim', 'stories.save', { id: s.id, baseVersion: s.version, changes: { body: doc('The army fired three missiles on Wednesday.') } });
     await transition(h, 'kim', story.id, 'sendBack', { note: 'Check the day' });
     const revs = await revisions(story.id);
     const submit = revs.find((r) => r.reason === 'submit')!;
     const sendBack = revs.find((r) => r.reason === 'sendBack')!;
-    const { parts } = await h.call<{ parts: DiffPart[] }>('kim', 'stories.diff', { id: story.id, fromRevision: submit.id, toRevision: sendBack.id });
+    const { parts } = await h.call('kim', 'stories.diff', { id: story.id, fromRevision: submit.id, toRevision: sendBack.id });
     expect(parts.filter((p) => p.kind === 'delete').map((p) => p.text.trim())).toEqual(['two', 'Tuesday']);
     expect(parts.filter((p) => p.kind === 'insert').map((p) => p.text.trim())).toEqual(['three', 'Wednesday']);
     expect(parts.filter((p) => p.kind !== 'insert').map((p) => p.text).join('')).toContain('The army fired two missiles on Tuesday.');
 
-    const current = (await h.call<{ story: Story }>('ji', 'stories.get', { id: story.id })).story;
-    const restored = await h.call<{ story: Story }>('ji', 'stories.restore', { id: story.id, revisionId: submit.id, baseVersion: current.version });
+    const current = (await h.call('ji', 'stories.get', { id: story.id })).story;
+    const restored = await h.call('ji', 'stories.restore', { id: story.id, revisionId: submit.id, baseVersion: current.version });
     expect(restored.story.version).toBe(current.version + 1);
     expect(JSON.stringify(restored.story.body)).toContain('two missiles on Tuesday');
     const after = await revisions(story.id);
@@ -91,11 +91,11 @@ describe('stories.save', () => {
 
 describe('stories.list and search', () => {
   async function story(headline: string, body: string, who: 'ji' | 'kim' = 'ji', desk = 'North Korea'): Promise<Story> {
-    const { story } = await h.call<{ story: Story }>(who, 'stories.create', { desk, headline });
+    const { story } = await h.call(who, 'stories.create', { desk, headline });
     h.clock.advance(1000);
-    return (await h.call<{ story: Story }>(who, 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc(body) } })).story;
+    return (await h.call(who, 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc(body) } })).story;
   }
-  const list = (input: Record<string, unknown>) => h.call<{ items: StoryListItem[]; nextCursor?: string; total: number }>('ji', 'stories.list', input);
+  const list = (input: Record<string, unknown>) => h.call('ji', 'stories.list', input);
 
   it('pages newest first with a cursor and counts the total', async () => {
     for (let i = 0; i < 7; i++) await story(`Story ${i}`, `Body ${i}`);

@@ -8,28 +8,29 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/index.js';
 import { EXPORT_DIR_REFUSAL } from '../../../shared/contract.js';
-import type { ExportFolder, PublishedVersionSummary, Settings, Staff, Story } from '../../../shared/domain.js';
+import type { Settings } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore, type Core } from '../../../core/core.js';
 import { exportFolderControl } from '../../../core/settings/exportFolder.js';
 import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { SettingsStore } from '../../../core/settings/settingsStore.js';
-import { doc, makeHarness, type Harness } from './harness.js';
+import { doc, makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
+import { callCore, signIn, type Caller } from '../../support/callCore.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
 });
 afterEach(async () => {
   await h.close();
 });
 
-const settingsOf = async (who: keyof Harness['tokens']) => (await h.call<{ settings: Settings }>(who, 'settings.get', {})).settings;
+const settingsOf = async (who: keyof Harness['tokens']) => (await h.call(who, 'settings.get', {})).settings;
 
 /** The call fails with `code`, and not a row of the database changed. */
 async function refusedUnchanged(who: keyof Harness['tokens'], input: Partial<Settings> | Record<string, unknown>, code: string): Promise<ApiError> {
   const before = h.snapshot();
-  const error = await h.fails(who, 'settings.update', input);
+  const error = await h.failsRaw(who, 'settings.update', input);
   expect(error.code).toBe(code);
   expect(h.snapshot()).toBe(before);
   return error;
@@ -40,7 +41,7 @@ const templates = [{ name: 'Yonhap wire', fields: { credit: 'Yonhap', source: 'Y
 
 describe('who may change settings', () => {
   it('lets an admin change every setting', async () => {
-    const { settings } = await h.call<{ settings: Settings }>('han', 'settings.update', {
+    const { settings } = await h.call('han', 'settings.update', {
       lockTimeoutMinutes: 12,
       maxPhotoBytes: 20 * 1024 * 1024,
       codeReplacements: codes,
@@ -51,7 +52,7 @@ describe('who may change settings', () => {
   });
 
   it("lets a photo editor change the photo desk's codes and templates", async () => {
-    const { settings } = await h.call<{ settings: Settings }>('choi', 'settings.update', { codeReplacements: codes, metadataTemplates: templates });
+    const { settings } = await h.call('choi', 'settings.update', { codeReplacements: codes, metadataTemplates: templates });
     expect(settings.codeReplacements).toEqual(codes);
     expect(settings.metadataTemplates).toEqual(templates);
     expect((await settingsOf('kim')).codeReplacements).toEqual(codes);
@@ -69,7 +70,7 @@ describe('who may change settings', () => {
 
   it('lets a photo editor resend unchanged values of other settings (a client saving the whole object)', async () => {
     const current = await settingsOf('choi');
-    const { settings } = await h.call<{ settings: Settings }>('choi', 'settings.update', { ...current, codeReplacements: codes });
+    const { settings } = await h.call('choi', 'settings.update', { ...current, codeReplacements: codes });
     expect(settings).toEqual({ ...current, codeReplacements: codes });
   });
 
@@ -100,15 +101,15 @@ describe('the export folder is not set through the API', () => {
   });
 
   it('settings.get reports whether there is one and its name, never its path', async () => {
-    expect(await h.call<{ exportFolder: ExportFolder | null }>('ji', 'settings.get', {})).toMatchObject({ exportFolder: null });
+    expect(await h.call('ji', 'settings.get', {})).toMatchObject({ exportFolder: null });
     const target = path.join(h.dir, 'exports', 'Seoul desk');
     fs.mkdirSync(target, { recursive: true });
     expect(await h.core.exportFolder.set(target)).toEqual({ name: 'Seoul desk' });
-    const answer = await h.call<{ settings: Settings; exportFolder: ExportFolder | null }>('ji', 'settings.get', {});
+    const answer = await h.call('ji', 'settings.get', {});
     expect(answer.exportFolder).toEqual({ name: 'Seoul desk' });
     expect(JSON.stringify(answer)).not.toContain(h.dir);
     // A client that saves back the whole settings object it read still may.
-    const { settings } = await h.call<{ settings: Settings }>('han', 'settings.update', { ...answer.settings, lockTimeoutMinutes: 9 });
+    const { settings } = await h.call('han', 'settings.update', { ...answer.settings, lockTimeoutMinutes: 9 });
     expect(settings.lockTimeoutMinutes).toBe(9);
   });
 
@@ -207,10 +208,9 @@ describe('the export folder with the real publisher', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const open = async () => (core = await createCore({ dataDir, demo: true, onInternalError: (what, error) => logged.push(`${what}: ${withCauses(error)}`) }));
-  const as = async (c: Core, name: string) => {
-    const { staff } = (await c.call(null, 'staff.list', {})) as { staff: Staff[] };
-    const { token } = (await c.call(null, 'session.signIn', { staffId: staff.find((s) => s.name === name)!.id })) as { token: string };
-    return <T,>(method: string, input: unknown) => c.call(token, method, input) as Promise<T>;
+  const as = async (c: Core, name: string): Promise<Caller> => {
+    const token = await signIn(c, name);
+    return (method, input) => callCore(c, token, method, input);
   };
 
   it('is kept across restarts (the desktop chooses it once)', async () => {
@@ -235,16 +235,16 @@ describe('the export folder with the real publisher', () => {
 
     const reporter = await as(c, 'Ji Da-gyum');
     const desk = await as(c, 'Kim Min-ji');
-    const { story } = await reporter<{ story: Story }>('stories.create', { desk: 'North Korea', headline: 'North Korea fires missile' });
+    const { story } = await reporter('stories.create', { desk: 'North Korea', headline: 'North Korea fires missile' });
     await reporter('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('Pyongyang fired a missile on Tuesday, the military said.'), dateline: 'SEOUL' } });
     await reporter('stories.transition', { id: story.id, action: 'submit' });
     await desk('stories.transition', { id: story.id, action: 'claim' });
     await desk('stories.transition', { id: story.id, action: 'approve' });
     await desk('stories.transition', { id: story.id, action: 'publish' });
 
-    const [v] = (await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: story.id })).versions;
+    const [v] = (await desk('published.list', { storyId: story.id })).versions;
     expect(v).toMatchObject({ version: 1, exportStatus: 'failed', exportError: 'The export folder cannot be read (a file is in the way of a folder).' });
-    const retried = (await desk<{ version: PublishedVersionSummary }>('published.retryExport', { storyId: story.id, version: 1 })).version;
+    const retried = (await desk('published.retryExport', { storyId: story.id, version: 1 })).version;
     expect(retried.exportError).toBe(v!.exportError);
     for (const message of [v!.exportError, retried.exportError]) {
       expect(message).not.toContain(dir);

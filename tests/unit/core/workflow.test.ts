@@ -2,20 +2,21 @@
 // (FORBIDDEN, INVALID_STATE, LOCKED, VALIDATION) leaves every table exactly as it was.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEvent, RevisionSummary, Story } from '../../../shared/domain.js';
-import { doc, draftStory, makeHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness } from './harness.js';
+import type { Story } from '../../../shared/domain.js';
+import { doc, draftStory, makeRecordingHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness, type Who } from '../../support/coreHarness.js';
+import type { Input, MethodName } from '../../../shared/contract.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
 });
 afterEach(async () => {
   await h.close();
 });
 
-const refusedUnchanged = (who: Parameters<Harness['fails']>[0], method: string, input: unknown, code: string) => refusedUnchangedIn(h, who, method, input, code);
+const refusedUnchanged = <M extends MethodName>(who: Who | null, method: M, input: Input<M>, code: string) => refusedUnchangedIn(h, who, method, input, code);
 
-const history = (id: number) => h.call<{ revisions: RevisionSummary[]; events: AuditEvent[] }>('kim', 'stories.history', { id });
+const history = (id: number) => h.call('kim', 'stories.history', { id });
 
 describe('the happy path', () => {
   it('create → submit → claim → approve → publish, with audit events, revisions and change events', async () => {
@@ -110,7 +111,7 @@ describe('refusals change nothing', () => {
   });
 
   it('four eyes: a desk editor on the byline cannot approve', async () => {
-    const { story } = await h.call<{ story: Story }>('kim', 'stories.create', { desk: 'National', headline: 'Rates held' });
+    const { story } = await h.call('kim', 'stories.create', { desk: 'National', headline: 'Rates held' });
     await h.call('kim', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('The bank held rates.') } });
     await transition(h, 'kim', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
@@ -140,13 +141,13 @@ describe('refusals change nothing', () => {
       await transition(h, 'ji', story.id, 'submit');
       return transition(h, 'lee', story.id, 'claim');
     }
-    const get = (who: 'lee' | 'kim', id: number) => h.call<{ story: Story; allowedActions: string[] }>(who, 'stories.get', { id });
+    const get = (who: 'lee' | 'kim', id: number) => h.call(who, 'stories.get', { id });
 
     it('a desk editor who fixes a few words approves', async () => {
       const claimed = await claimedByLee();
       expect(claimed.textShares).toEqual([{ staffId: h.staff.ji.id, words: expect.any(Number), percent: 100 }]);
       const edited = REPORTED.map((para) => para.replace('on Tuesday', 'on Tuesday morning').replace('Analysts said', 'Experts said'));
-      const { story } = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...edited) } });
+      const { story } = await h.call('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...edited) } });
       const lee = story.textShares?.find((s) => s.staffId === h.staff.lee.id);
       expect(lee).toMatchObject({ words: 2, percent: 2 });
       expect((await get('lee', story.id)).allowedActions).toContain('approve');
@@ -163,7 +164,7 @@ describe('refusals change nothing', () => {
         'Such launches breach Security Council resolutions, which the regime has long defied.',
         REPORTED[5]!,
       ];
-      const { story } = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...rewritten) } });
+      const { story } = await h.call('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...rewritten) } });
       const share = story.textShares?.find((s) => s.staffId === h.staff.lee.id)?.percent ?? 0;
       expect(share).toBeGreaterThan(50);
       expect((await get('lee', story.id)).allowedActions).not.toContain('approve');
@@ -180,9 +181,9 @@ describe('refusals change nothing', () => {
     it('the share follows the current text: what a desk editor wrote and then took out no longer counts', async () => {
       const claimed = await claimedByLee();
       const aside = 'A long aside the desk editor drafted here and then thought better of, with many words in it that no reader will ever see.';
-      const first = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...REPORTED, aside) } });
+      const first = await h.call('lee', 'stories.save', { id: claimed.id, baseVersion: claimed.version, changes: { body: doc(...REPORTED, aside) } });
       expect(first.story.textShares?.find((s) => s.staffId === h.staff.lee.id)?.percent).toBeGreaterThan(0);
-      const second = await h.call<{ story: Story }>('lee', 'stories.save', { id: claimed.id, baseVersion: first.story.version, changes: { body: doc(...REPORTED) } });
+      const second = await h.call('lee', 'stories.save', { id: claimed.id, baseVersion: first.story.version, changes: { body: doc(...REPORTED) } });
       expect(second.story.textShares?.map((s) => s.staffId)).toEqual([h.staff.ji.id]);
       expect((await transition(h, 'lee', claimed.id, 'approve')).status).toBe('approved');
     });
@@ -201,13 +202,13 @@ describe('refusals change nothing', () => {
     await h.call('kim', 'stories.unlock', { id: story.id });
     await transition(h, 'lee', story.id, 'approve');
     // Nobody edits an approved story's text (a photo editor's text is not kept: they do not write here).
-    const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
+    const s = (await h.call('kim', 'stories.get', { id: story.id })).story;
     await refusedUnchanged('choi', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: 'x' } }, 'INVALID_STATE');
     await refusedUnchanged('kim', 'stories.save', { id: story.id, baseVersion: s.version, changes: { dateline: 'x' } }, 'INVALID_STATE');
   });
 
   it('notes, submit requirements and schedule times are VALIDATION', async () => {
-    const { story } = await h.call<{ story: Story }>('ji', 'stories.create', { desk: 'North Korea' });
+    const { story } = await h.call('ji', 'stories.create', { desk: 'North Korea' });
     const error = await refusedUnchanged('ji', 'stories.transition', { id: story.id, action: 'submit' }, 'VALIDATION');
     expect((error.details as { path: string }[]).map((d) => d.path)).toEqual(['headline', 'body']);
     const ready = await draftStory(h);
@@ -225,11 +226,11 @@ describe('refusals change nothing', () => {
   });
 
   it('blocking copy checks stop approve with INVALID_STATE listing the findings', async () => {
-    const { story } = await h.call<{ story: Story }>('ji', 'stories.create', { desk: 'North Korea', headline: 'Talks' });
+    const { story } = await h.call('ji', 'stories.create', { desk: 'North Korea', headline: 'Talks' });
     await h.call('ji', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('Talks resumed.') } });
     await transition(h, 'ji', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
-    const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
+    const s = (await h.call('kim', 'stories.get', { id: story.id })).story;
     await h.call('kim', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: '' } });
     await h.call('kim', 'stories.unlock', { id: story.id });
     const error = await refusedUnchanged('lee', 'stories.transition', { id: story.id, action: 'approve' }, 'INVALID_STATE');
@@ -264,16 +265,16 @@ describe('refusals change nothing', () => {
 describe('stories.get', () => {
   it('reports allowed actions and edit rights from shared/workflow.ts', async () => {
     const story = await draftStory(h);
-    const mine = await h.call<{ allowedActions: string[]; canEdit: boolean; canEditPhotos: boolean }>('ji', 'stories.get', { id: story.id });
+    const mine = await h.call('ji', 'stories.get', { id: story.id });
     expect(mine.allowedActions.sort()).toEqual(['spike', 'submit']);
     expect(mine.canEdit).toBe(true);
     // Ji holds the text lock while writing: the desk is offered nothing until it lapses or is broken.
-    const desk = await h.call<{ allowedActions: string[]; canEdit: boolean; canEditPhotos: boolean }>('lee', 'stories.get', { id: story.id });
+    const desk = await h.call('lee', 'stories.get', { id: story.id });
     expect(desk.allowedActions).toEqual([]);
     expect(desk.canEdit).toBe(false);
     expect(desk.canEditPhotos).toBe(true);
     await h.call('ji', 'stories.unlock', { id: story.id });
-    const free = await h.call<{ allowedActions: string[] }>('lee', 'stories.get', { id: story.id });
+    const free = await h.call('lee', 'stories.get', { id: story.id });
     expect(free.allowedActions).toEqual(['spike']);
   });
 });
@@ -283,21 +284,21 @@ describe('locks', () => {
     const story = await draftStory(h);
     await transition(h, 'ji', story.id, 'submit');
     await transition(h, 'kim', story.id, 'claim');
-    const s = (await h.call<{ story: Story }>('kim', 'stories.get', { id: story.id })).story;
+    const s = (await h.call('kim', 'stories.get', { id: story.id })).story;
     // Lee is a desk editor but Kim claimed it: FORBIDDEN by the workflow.
     await refusedUnchanged('lee', 'stories.save', { id: story.id, baseVersion: s.version, changes: { headline: 'x' } }, 'FORBIDDEN');
     // Ji's own draft locked by a co-author? Use a co-bylined draft instead.
     const draft = await draftStory(h);
     await h.call('ji', 'stories.save', { id: draft.id, baseVersion: draft.version, changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.park.id }] } });
-    const d = (await h.call<{ story: Story }>('park', 'stories.get', { id: draft.id })).story;
+    const d = (await h.call('park', 'stories.get', { id: draft.id })).story;
     // A co-author's refused text is kept as a revision (see integrity.test.ts); the story is untouched.
     const locked = await h.fails('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } });
     expect(locked.code).toBe('LOCKED');
     expect((locked.details as { lock: { staffId: number } }).lock.staffId).toBe(h.staff.ji.id);
-    expect((await h.call<{ story: Story }>('park', 'stories.get', { id: draft.id })).story).toEqual(d);
+    expect((await h.call('park', 'stories.get', { id: draft.id })).story).toEqual(d);
     await refusedUnchanged('park', 'stories.lock', { id: draft.id }, 'LOCKED');
     h.clock.advance(31 * 60_000);
-    const taken = await h.call<{ story: Story }>('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } });
+    const taken = await h.call('park', 'stories.save', { id: draft.id, baseVersion: d.version, changes: { headline: 'Park' } });
     expect(taken.story.lock?.staffId).toBe(h.staff.park.id);
   });
 
@@ -305,20 +306,20 @@ describe('locks', () => {
     const story = await draftStory(h);
     await refusedUnchanged('park', 'stories.unlock', { id: story.id }, 'FORBIDDEN');
     await refusedUnchanged('kim', 'stories.unlock', { id: story.id }, 'VALIDATION');
-    const { story: unlocked } = await h.call<{ story: Story }>('kim', 'stories.unlock', { id: story.id, note: 'Ji went home' });
+    const { story: unlocked } = await h.call('kim', 'stories.unlock', { id: story.id, note: 'Ji went home' });
     expect(unlocked.lock).toBeNull();
     const { events } = await history(story.id);
     expect(events.at(-1)).toMatchObject({ event: 'forceUnlock', note: 'Ji went home', actorName: 'Kim Min-ji' });
-    const relocked = await h.call<{ story: Story }>('ji', 'stories.lock', { id: story.id });
+    const relocked = await h.call('ji', 'stories.lock', { id: story.id });
     expect(relocked.story.lock?.staffId).toBe(h.staff.ji.id);
-    expect((await h.call<{ story: Story }>('ji', 'stories.unlock', { id: story.id })).story.lock).toBeNull();
+    expect((await h.call('ji', 'stories.unlock', { id: story.id })).story.lock).toBeNull();
   });
 });
 
 describe('staff and settings', () => {
   it('only admins manage staff and settings; the last admin stays', async () => {
     await refusedUnchanged('kim', 'staff.create', { name: 'X', email: 'x@example.com', roles: ['reporter'] }, 'FORBIDDEN');
-    const { staff } = await h.call<{ staff: { id: number; desks: string[] } }>('han', 'staff.create', {
+    const { staff } = await h.call('han', 'staff.create', {
       name: 'New Reporter',
       email: 'new@example.com',
       roles: ['reporter'],
@@ -329,9 +330,9 @@ describe('staff and settings', () => {
     await refusedUnchanged('han', 'staff.update', { id: h.staff.han.id, roles: ['reporter'] }, 'INVALID_STATE');
     await refusedUnchanged('han', 'staff.update', { id: 999, name: 'Nobody' }, 'NOT_FOUND');
     await refusedUnchanged('kim', 'settings.update', { lockTimeoutMinutes: 5 }, 'FORBIDDEN');
-    const { settings } = await h.call<{ settings: { lockTimeoutMinutes: number } }>('han', 'settings.update', { lockTimeoutMinutes: 5 });
+    const { settings } = await h.call('han', 'settings.update', { lockTimeoutMinutes: 5 });
     expect(settings.lockTimeoutMinutes).toBe(5);
-    expect((await h.call<{ settings: { lockTimeoutMinutes: number } }>('ji', 'settings.get', {})).settings.lockTimeoutMinutes).toBe(5);
+    expect((await h.call('ji', 'settings.get', {})).settings.lockTimeoutMinutes).toBe(5);
     // Deactivated staff lose their session.
     await h.call('han', 'staff.update', { id: h.staff.park.id, active: false });
     await refusedUnchanged('park', 'stories.list', {}, 'FORBIDDEN');
@@ -341,7 +342,7 @@ describe('staff and settings', () => {
 describe('comments', () => {
   it('anyone comments; authors, desk editors and the commenter resolve', async () => {
     const story = await draftStory(h);
-    const { comment } = await h.call<{ comment: { id: number; resolved: boolean } }>('choi', 'comments.add', {
+    const { comment } = await h.call('choi', 'comments.add', {
       storyId: story.id,
       text: 'Which photo?',
       anchor: { from: 0, to: 9, quote: 'Pyongyang' },
@@ -349,11 +350,11 @@ describe('comments', () => {
     await refusedUnchanged('park', 'comments.resolve', { id: comment.id }, 'FORBIDDEN');
     await refusedUnchanged('ji', 'comments.add', { storyId: story.id, text: 'x', anchor: { from: 5, to: 100000, quote: '' } }, 'VALIDATION');
     await refusedUnchanged('ji', 'comments.add', { storyId: story.id, text: 'x', parentId: 999 }, 'NOT_FOUND');
-    const reply = await h.call<{ comment: { parentId: number } }>('ji', 'comments.add', { storyId: story.id, text: 'The lead', parentId: comment.id });
+    const reply = await h.call('ji', 'comments.add', { storyId: story.id, text: 'The lead', parentId: comment.id });
     expect(reply.comment.parentId).toBe(comment.id);
-    const resolved = await h.call<{ comment: { resolved: boolean; resolvedBy: number } }>('ji', 'comments.resolve', { id: comment.id });
+    const resolved = await h.call('ji', 'comments.resolve', { id: comment.id });
     expect(resolved.comment).toMatchObject({ resolved: true, resolvedBy: h.staff.ji.id });
-    const got = await h.call<{ comments: unknown[] }>('kim', 'stories.get', { id: story.id });
+    const got = await h.call('kim', 'stories.get', { id: story.id });
     expect(got.comments).toHaveLength(2);
   });
 });

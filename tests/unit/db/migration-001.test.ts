@@ -1,24 +1,12 @@
 // Migration 001: applies on an empty database, creates the schema and the search index, and
 // re-opening the database does not apply it again.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection.js';
 import * as m001 from '../../../db/migrations/001_initial.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
-
-const dirs: string[] = [];
-const tempFile = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m001-'));
-  dirs.push(dir);
-  return path.join(dir, 'newsdesk.db');
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { dbAtVersion, tempDbPath } from '../../support/dbAtVersion.js';
 
 const names = (db: Database.Database, type: string) =>
   db.prepare(`SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(type) as string[];
@@ -30,7 +18,7 @@ describe('migration 001', () => {
   });
 
   it('applies on an empty database and creates every table, index and trigger', () => {
-    const db = new Database(tempFile());
+    const db = dbAtVersion(0);
     db.transaction(() => m001.up(db))();
     const tables = names(db, 'table');
     for (const t of ['desks', 'staff', 'staff_roles', 'staff_desks', 'stories', 'story_byline', 'revisions', 'photo_assets', 'story_photos', 'comments', 'audit_events', 'published_versions', 'settings', 'stories_fts']) {
@@ -51,7 +39,7 @@ describe('migration 001', () => {
   });
 
   it('keeps the FTS index in step through the triggers', () => {
-    const db = new Database(tempFile());
+    const db = dbAtVersion(0);
     db.transaction(() => m001.up(db))();
     db.exec(`INSERT INTO desks (name) VALUES ('National'); INSERT INTO staff (name, email) VALUES ('A', 'a@x');`);
     db.prepare(`INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'old words', '{}')`).run();
@@ -67,7 +55,7 @@ describe('migration 001', () => {
   });
 
   it('is recorded in user_version and not applied again on re-open', () => {
-    const file = tempFile();
+    const file = tempDbPath();
     const db = openDatabase(file);
     const version = db.pragma('user_version', { simple: true });
     expect(version).toBe(MIGRATIONS.at(-1)?.version);

@@ -1,31 +1,16 @@
 // Migration 003 (text_version): adds the column to a database at version 2, starts every story's
 // text_version at its version, and later text saves set it while photo-layout writes leave it.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
-import * as m002 from '../../../db/migrations/002_photo_desk.js';
 import * as m003 from '../../../db/migrations/003_text_version.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { getStory, getStoryTextVersion, insertStory, updateStoryContent } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function dbAtVersion2() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m003-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'newsdesk.db'));
-  db.transaction(() => {
-    m001.up(db);
-    m002.up(db);
-    db.pragma('user_version = 2');
-  })();
+function atVersion2() {
+  const db = dbAtVersion(2);
   db.exec(`INSERT INTO desks (name) VALUES ('National'); INSERT INTO staff (name, email) VALUES ('A', 'a@example.com');`);
   return db;
 }
@@ -42,7 +27,7 @@ describe('migration 003_text_version', () => {
   });
 
   it('starts text_version at each story’s version and leaves the rest of the row alone', () => {
-    const db = dbAtVersion2();
+    const db = atVersion2();
     db.prepare(
       `INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body, version) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'old words', ?, 7)`,
     ).run(JSON.stringify(docFromParagraphs(['old words'])));
@@ -59,7 +44,7 @@ describe('migration 003_text_version', () => {
   });
 
   it('is set by inserts and text writes, and kept by writes that give no textVersion', () => {
-    const db = dbAtVersion2();
+    const db = atVersion2();
     migrate(db);
     const id = insertStory(db, { ...content('first words'), createdBy: 1, at: 't', bylineIds: [1] });
     expect(getStoryTextVersion(db, id)).toBe(1);

@@ -2,33 +2,16 @@
 // current byline as its authors; afterwards inserts and byline changes only ever add to them,
 // so someone taken off a byline stays an author (four eyes).
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
-import * as m002 from '../../../db/migrations/002_photo_desk.js';
-import * as m003 from '../../../db/migrations/003_text_version.js';
 import * as m004 from '../../../db/migrations/004_story_authors.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { getStory, getStoryAuthorIds, insertStory, setByline } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function dbAtVersion3() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m004-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'newsdesk.db'));
-  db.transaction(() => {
-    m001.up(db);
-    m002.up(db);
-    m003.up(db);
-    db.pragma('user_version = 3');
-  })();
+function atVersion3() {
+  const db = dbAtVersion(3);
   db.exec(`INSERT INTO desks (name) VALUES ('National');
     INSERT INTO staff (name, email) VALUES ('A', 'a@example.com'), ('B', 'b@example.com'), ('C', 'c@example.com');`);
   return db;
@@ -46,7 +29,7 @@ describe('migration 004_story_authors', () => {
   });
 
   it('starts each story’s authors with its creator and current byline, leaving the stories alone', () => {
-    const db = dbAtVersion3();
+    const db = atVersion3();
     db.prepare(
       `INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'w', ?)`,
     ).run(JSON.stringify(docFromParagraphs(['w'])));
@@ -61,7 +44,7 @@ describe('migration 004_story_authors', () => {
   });
 
   it('inserts record creator and byline; byline changes only add; deleting a story removes its authors', () => {
-    const db = dbAtVersion3();
+    const db = atVersion3();
     migrate(db);
     const id = insertStory(db, { ...content(), createdBy: 1, at: 't', bylineIds: [2] });
     expect(getStoryAuthorIds(db, id)).toEqual([1, 2]);

@@ -2,11 +2,7 @@
 // per-story counts of open findings, leaving every story as it was with its count unknown
 // (NULL), which the core then counts in the background.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
 import {
   deleteDismissal,
@@ -17,25 +13,13 @@ import {
   uncountedStoryIds,
   upsertDismissal,
 } from '../../../db/findings.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
-import * as m002 from '../../../db/migrations/002_photo_desk.js';
-import * as m003 from '../../../db/migrations/003_text_version.js';
-import * as m004 from '../../../db/migrations/004_story_authors.js';
 import * as m005 from '../../../db/migrations/005_copy_desk.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { docFromParagraphs } from '../../../shared/body.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function dbAtVersion4() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m005-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'newsdesk.db'));
-  db.transaction(() => {
-    for (const m of [m001, m002, m003, m004]) m.up(db);
-    db.pragma('user_version = 4');
-  })();
+function atVersion4() {
+  const db = dbAtVersion(4);
   db.exec(`INSERT INTO desks (name) VALUES ('National');
     INSERT INTO staff (name, email) VALUES ('A', 'a@example.com');`);
   const insert = db.prepare(
@@ -53,7 +37,7 @@ describe('migration 005_copy_desk', () => {
   });
 
   it('leaves every story as it was, its findings not yet counted', () => {
-    const db = dbAtVersion4();
+    const db = atVersion4();
     const before = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as object[];
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
@@ -69,7 +53,7 @@ describe('migration 005_copy_desk', () => {
   });
 
   it('keeps one dismissal per story and key, removed with the story', () => {
-    const db = dbAtVersion4();
+    const db = atVersion4();
     migrate(db);
     upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' });
     upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' });
@@ -84,7 +68,7 @@ describe('migration 005_copy_desk', () => {
   });
 
   it('counts are kept; invalidated for stories in the workflow only, the old counts showing until recounted', () => {
-    const db = dbAtVersion4();
+    const db = atVersion4();
     migrate(db);
     setFindingCounts(db, 1, { blocking: 0, warning: 2 });
     setFindingCounts(db, 2, { blocking: 0, warning: 1 });

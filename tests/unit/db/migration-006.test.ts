@@ -2,37 +2,20 @@
 // who wrote each story's text (empty: existing text counts as the creator's until the next save)
 // and freezes the photo credits of stories already past approval, leaving drafts to follow the library.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
-import * as m002 from '../../../db/migrations/002_photo_desk.js';
-import * as m003 from '../../../db/migrations/003_text_version.js';
-import * as m004 from '../../../db/migrations/004_story_authors.js';
-import * as m005 from '../../../db/migrations/005_copy_desk.js';
 import * as m006 from '../../../db/migrations/006_writers_and_approved_photos.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { getStory, getTextAuthorship, setTextAuthorship } from '../../../db/stories.js';
 import { freezeApprovedPhotoCredits, listStoryPhotos, thawApprovedPhotoCredits } from '../../../db/storyPhotos.js';
 import { docFromParagraphs } from '../../../shared/body.js';
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 
 const STATUSES = ['draft', 'editing', 'approved', 'scheduled', 'published', 'killed'] as const;
 
 /** A database at version 5 with one story per status, each using the same photo. */
-function dbAtVersion5() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m006-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'newsdesk.db'));
-  db.transaction(() => {
-    for (const m of [m001, m002, m003, m004, m005]) m.up(db);
-    db.pragma('user_version = 5');
-  })();
+function atVersion5() {
+  const db = dbAtVersion(5);
   db.exec(`INSERT INTO desks (name) VALUES ('National');
     INSERT INTO staff (name, email) VALUES ('A', 'a@example.com'), ('B', 'b@example.com');
     INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
@@ -54,7 +37,7 @@ describe('migration 006_writers_and_approved_photos', () => {
   });
 
   it('leaves stories and their photos as they were; stories past approval keep today’s credits', () => {
-    const db = dbAtVersion5();
+    const db = atVersion5();
     const stories = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as object[];
     const photos = db.prepare(`SELECT * FROM story_photos ORDER BY id`).all() as object[];
     migrate(db);
@@ -73,7 +56,7 @@ describe('migration 006_writers_and_approved_photos', () => {
   });
 
   it('stores writers by story, replaced on each save and removed with the story; freezes and thaws photo credits', () => {
-    const db = dbAtVersion5();
+    const db = atVersion5();
     migrate(db);
     setTextAuthorship(db, 1, { runs: [[1, 10], [2, 5]], words: [[1, 3], [2, 1]] });
     expect(getTextAuthorship(db, 1)).toEqual({ runs: [[1, 10], [2, 5]], words: [[1, 3], [2, 1]] });

@@ -10,8 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mediaFs } from '../../../core/photos/storage.js';
-import type { PhotoAsset } from '../../../shared/domain.js';
-import { b64, fixture, startCore, type Harness } from './helpers.js';
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture } from './helpers.js';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -20,11 +20,9 @@ afterEach(async () => {
   h = null;
 });
 
-type ImportResult = { results: { ok: boolean; asset?: PhotoAsset; error?: string }[] };
-
 describe('an imported photo is on the disk before its row', () => {
   test('files and folders fsynced while the row does not exist yet; files 0600, folders 0700', async () => {
-    h = await startCore();
+    h = await makeHarness();
     const data = fixture('security-talks-seoul.jpg');
     const hash = createHash('sha256').update(data).digest('hex');
     const media = path.join(h.dir, 'media');
@@ -44,7 +42,7 @@ describe('an imported photo is on the disk before its row', () => {
       await fsyncDir(dir);
     });
     try {
-      const { results } = await h.as('photo')<ImportResult>('photos.import', { files: [{ name: 'security-talks-seoul.jpg', data: b64(data) }] });
+      const { results } = await h.as('choi')('photos.import', { files: [{ name: 'security-talks-seoul.jpg', data: b64(data) }] });
       expect(results[0]).toMatchObject({ ok: true });
       expect(rowExists()).toBe(true);
     } finally {

@@ -1,67 +1,14 @@
-// Test helpers for the photo desk: a real core in a temp folder, signed-in callers, and
-// generated images (JPEGs with hand-built IPTC IIM, EXIF orientation, broken files).
+// Test helpers for the photo desk: generated images (JPEGs with hand-built IPTC IIM, EXIF
+// orientation, broken files). The core these tests drive is tests/support/coreHarness.ts.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { createCore, type Core } from '../../../core/core.js';
-import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos');
 export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
-
-export interface Harness {
-  core: Core;
-  dir: string;
-  events: ChangeEvent[];
-  staff: Record<'reporter' | 'desk' | 'desk2' | 'photo' | 'admin', Staff>;
-  /** Calls a method as one of the demo staff. */
-  as(who: keyof Harness['staff']): <T = unknown>(method: string, input: unknown) => Promise<T>;
-  close(): Promise<void>;
-}
-
-export async function startCore(opts: { now?: () => Date } = {}): Promise<Harness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-photos-'));
-  const core = await createCore({ dataDir: dir, demo: true, ...(opts.now ? { now: opts.now } : {}), onInternalError: () => undefined });
-  const events: ChangeEvent[] = [];
-  core.onEvent((e) => events.push(e));
-  const { staff: all } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
-  const find = (name: string) => {
-    const s = all.find((x) => x.name === name);
-    if (!s) throw new Error(`demo staff ${name} missing`);
-    return s;
-  };
-  const staff = {
-    reporter: find('Ji Da-gyum'),
-    desk: find('Lee Jae-won'),
-    desk2: find('Kim Min-ji'),
-    photo: find('Choi Yoon-seo'),
-    admin: find('Han Seung-woo'),
-  };
-  const tokens = new Map<string, string>();
-  const as: Harness['as'] = (who) => async (method, input) => {
-    let token = tokens.get(who);
-    if (!token) {
-      token = ((await core.call(null, 'session.signIn', { staffId: staff[who].id })) as { token: string }).token;
-      tokens.set(who, token);
-    }
-    return core.call(token, method, input) as Promise<never>;
-  };
-  return {
-    core,
-    dir,
-    events,
-    staff,
-    as,
-    async close() {
-      await core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A small noisy JPEG of the given size (noise so the bytes, and the hash, differ per seed). */
 export async function makeJpeg(width: number, height: number, opts: { orientation?: number; seed?: number } = {}): Promise<Buffer> {

@@ -7,16 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METADATA_TIME_LIMIT_MS } from '../../../core/photos/metadata/reader.js';
 import type { PhotoAsset } from '../../../shared/domain.js';
 import { app13Segments, exifTiff, iimKeywordFlood, iimWithKeywords, jpegWithExif, keywordList, manyApp13, pngWithExif, pngWithXmp, withSegments, xmpKeywordBag } from './hostileFiles.js';
-import { makeJpeg, resource, startCore, withXmp, xmpPacket, type Harness } from './helpers.js';
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { makeJpeg, resource, withXmp, xmpPacket } from './helpers.js';
 import { probeLatency } from './latencyProbe.js';
 
-type ImportResult = { results: { name: string; ok: boolean; asset?: PhotoAsset; duplicate?: boolean; error?: string }[] };
-
 let h: Harness;
-const importFile = (name: string, data: Buffer) => h.as('photo')<ImportResult>('photos.import', { files: [{ name, data: new Uint8Array(data) }] });
+const importFile = (name: string, data: Buffer) => h.as('choi')('photos.import', { files: [{ name, data: new Uint8Array(data) }] });
 
 beforeAll(async () => {
-  h = await startCore();
+  h = await makeHarness();
   // The first import starts what every import uses; the timings below are of the files alone.
   expect((await importFile('warm-up.jpg', await makeJpeg(64, 48, { seed: 500 }))).results[0]!.ok).toBe(true);
 });

@@ -5,14 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PhotoAsset } from '../../../shared/domain.js';
-import { b64, fixture, makeJpeg, startCore, type Harness } from './helpers.js';
-
-type ImportResult = { results: { name: string; ok: boolean; asset?: PhotoAsset; duplicate?: boolean; error?: string }[] };
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture, makeJpeg } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startCore();
+  h = await makeHarness();
 });
 afterAll(() => h.close());
 
@@ -37,7 +35,7 @@ async function bomb(): Promise<Buffer> {
 describe('photos.import', () => {
   it('stores a photo content-addressed with display and thumbnail renditions', async () => {
     const data = fixture('security-talks-seoul.jpg');
-    const { results } = await h.as('photo')<ImportResult>('photos.import', { files: [{ name: 'security-talks-seoul.jpg', data: b64(data) }] });
+    const { results } = await h.as('choi')('photos.import', { files: [{ name: 'security-talks-seoul.jpg', data: b64(data) }] });
     const a = results[0]!.asset!;
     expect(results[0]).toMatchObject({ ok: true, name: 'security-talks-seoul.jpg' });
     expect(results[0]!.duplicate).toBeFalsy();
@@ -55,7 +53,7 @@ describe('photos.import', () => {
 
   it('takes raw bytes (IPC) as well as base64 (HTTP), and the same file twice is one asset', async () => {
     const data = fixture('security-talks-seoul.jpg');
-    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+    const { results } = await h.as('choi')('photos.import', {
       files: [
         { name: 'again.jpg', data: new Uint8Array(data) },
         { name: 'again-b64.jpg', data: b64(data) },
@@ -65,13 +63,13 @@ describe('photos.import', () => {
       [true, true],
       [true, true],
     ]);
-    const list = await h.as('photo')<{ total: number }>('photos.list', {});
+    const list = await h.as('choi')('photos.list', {});
     expect(list.total).toBe(1);
   });
 
   it('makes one asset of identical files in the same batch', async () => {
     const data = await makeJpeg(200, 100, { seed: 5 });
-    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+    const { results } = await h.as('choi')('photos.import', {
       files: [1, 2, 3].map((i) => ({ name: `same-${i}.jpg`, data: b64(data) })),
     });
     const ids = new Set(results.map((r) => r.asset!.id));
@@ -81,7 +79,7 @@ describe('photos.import', () => {
 
   it('applies EXIF orientation: a portrait stored sideways reports upright size', async () => {
     const sideways = await makeJpeg(300, 200, { orientation: 6, seed: 7 }); // stored landscape, shown portrait
-    const { results } = await h.as('photo')<ImportResult>('photos.import', { files: [{ name: 'portrait.jpg', data: b64(sideways) }] });
+    const { results } = await h.as('choi')('photos.import', { files: [{ name: 'portrait.jpg', data: b64(sideways) }] });
     const a = results[0]!.asset!;
     expect([a.width, a.height]).toEqual([200, 300]);
     const thumb = await sharp(path.join(h.dir, 'media', a.hash, 'thumb.jpg')).metadata();
@@ -90,7 +88,7 @@ describe('photos.import', () => {
   });
 
   it('gives each bad file its own clear error, stores nothing for it, and imports the rest', async () => {
-    await h.as('admin')('settings.update', { maxPhotoBytes: 100 * 1024 });
+    await h.as('han')('settings.update', { maxPhotoBytes: 100 * 1024 });
     const before = mediaEntries().length;
     const good = await makeJpeg(320, 240, { seed: 41 });
     const big = await makeJpeg(1200, 900, { seed: 42 });
@@ -107,7 +105,7 @@ describe('photos.import', () => {
       { name: 'bomb.jpg', data: b64(await bomb()) },
       { name: 'good.jpg', data: b64(good) },
     ];
-    const { results } = await h.as('photo')<ImportResult>('photos.import', { files });
+    const { results } = await h.as('choi')('photos.import', { files });
     const byName = Object.fromEntries(results.map((r) => [r.name, r]));
     expect(byName['empty.jpg']).toMatchObject({ ok: false, error: expect.stringMatching(/empty/i) });
     expect(byName['truncated.jpg']).toMatchObject({ ok: false, error: expect.stringMatching(/incomplete|ends early/i) });
@@ -120,11 +118,11 @@ describe('photos.import', () => {
     // Only the good file left anything on disk or in the library.
     expect(mediaEntries().length).toBe(before + 1);
     expect(results.map((r) => r.name)).toEqual(files.map((f) => f.name)); // one line per file, in order
-    await h.as('admin')('settings.update', { maxPhotoBytes: 100 * 1024 * 1024 });
+    await h.as('han')('settings.update', { maxPhotoBytes: 100 * 1024 * 1024 });
   });
 
   it('keeps only the base name of a file (no folders)', async () => {
-    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+    const { results } = await h.as('choi')('photos.import', {
       files: [{ name: '../../etc/evil name.jpg', data: b64(await makeJpeg(40, 30, { seed: 51 })) }],
     });
     expect(results[0]!.asset!.originalName).toBe('evil name.jpg');
@@ -132,14 +130,14 @@ describe('photos.import', () => {
 
   it('is refused to people who are not photo editors', async () => {
     await expect(
-      h.as('reporter')('photos.import', { files: [{ name: 'x.jpg', data: b64(await makeJpeg(40, 30, { seed: 52 })) }] }),
+      h.as('ji')('photos.import', { files: [{ name: 'x.jpg', data: b64(await makeJpeg(40, 30, { seed: 52 })) }] }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('imports PNG and WebP too', async () => {
     const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#0af' } }).png().toBuffer();
     const webp = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#fa0' } }).webp().toBuffer();
-    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+    const { results } = await h.as('choi')('photos.import', {
       files: [
         { name: 'a.png', data: b64(png) },
         { name: 'b.webp', data: b64(webp) },
@@ -157,7 +155,7 @@ describe('identical files in one batch', () => {
     for (const seed of [141, 142, 143]) {
       const data = b64(await makeJpeg(320, 240, { seed }));
       const before = h.events.length;
-      const { results } = await h.as('photo')<ImportResult>('photos.import', {
+      const { results } = await h.as('choi')('photos.import', {
         files: ['a.jpg', 'b.jpg', 'c.jpg'].map((name) => ({ name, data })),
       });
       expect(results.map((r) => r.name)).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
@@ -176,7 +174,7 @@ describe('identical files in one batch', () => {
   it('a duplicate of a file that is refused gets the same refusal', async () => {
     const broken = Buffer.from(await makeJpeg(64, 64, { seed: 77 })).subarray(0, 200);
     const good = await makeJpeg(64, 64, { seed: 78 });
-    const { results } = await h.as('photo')<ImportResult>('photos.import', {
+    const { results } = await h.as('choi')('photos.import', {
       files: [
         { name: 'broken-1.jpg', data: b64(broken) },
         { name: 'fine.jpg', data: b64(good) },

@@ -3,25 +3,24 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoAsset } from '../../../shared/domain.js';
-import { b64, fixture, iimDataset, makeJpeg, startCore, UTF8_MARKER, withIim, type Harness } from './helpers.js';
+import { makeClock, makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture, iimDataset, makeJpeg, UTF8_MARKER, withIim } from './helpers.js';
 
-type ImportResult = { results: { ok: boolean; asset?: PhotoAsset; error?: string }[] };
 type ListResult = { items: PhotoAsset[]; total: number; nextCursor?: string };
 
 let h: Harness;
-let clock = new Date('2026-11-25T10:00:00.000Z');
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  h = await startCore({ now: () => clock });
+  h = await makeHarness({ clock: makeClock('2026-11-25T10:00:00.000Z') });
   const imp = async (name: string, data: Buffer) => {
-    const { results } = await h.as('photo')<ImportResult>('photos.import', { files: [{ name, data: b64(data) }] });
+    const { results } = await h.as('choi')('photos.import', { files: [{ name, data: b64(data) }] });
     ids[name] = results[0]!.asset!.id;
   };
   // Yesterday's photos…
   await imp('security-talks-seoul.jpg', fixture('security-talks-seoul.jpg'));
   await imp('bmd-exercise-east-sea.jpg', fixture('bmd-exercise-east-sea.jpg'));
-  clock = new Date(clock.getTime() + 24 * 3600 * 1000);
+  h.clock.advance(24 * 3600 * 1000);
   // …and today's.
   const korean = Buffer.concat([UTF8_MARKER(), iimDataset(2, 120, '북한이 동해상으로 탄도미사일을 발사했다'), iimDataset(2, 80, '김철수')]);
   await imp('nk-launch.jpg', withIim(await makeJpeg(80, 60, { seed: 1 }), korean));
@@ -29,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const list = (input: Record<string, unknown>) => h.as('photo')<ListResult>('photos.list', input);
+const list = (input: Record<string, unknown>) => h.as('choi')('photos.list', input);
 const names = (r: ListResult) => r.items.map((a) => a.originalName).sort();
 
 describe('photos.list search', () => {
@@ -82,8 +81,8 @@ describe('photos.list filters and paging', () => {
 
 describe('photos.update', () => {
   it('edits one photo and the search index follows', async () => {
-    const { assets } = await h.as('photo')<{ assets: PhotoAsset[] }>('photos.update', {
-      ids: [ids['blank.jpg']],
+    const { assets } = await h.as('choi')('photos.update', {
+      ids: [ids['blank.jpg']!],
       changes: { caption: 'Protesters gather at Gwanghwamun Square', credit: 'Newsdesk', keywords: ['protest', 'Seoul', 'protest'] },
     });
     expect(assets[0]).toMatchObject({ caption: 'Protesters gather at Gwanghwamun Square', credit: 'Newsdesk', keywords: ['protest', 'Seoul'] });
@@ -94,8 +93,8 @@ describe('photos.update', () => {
 
   it('applies a template to a selection: only the ticked fields change', async () => {
     const selection = [ids['nk-launch.jpg']!, ids['bmd-exercise-east-sea.jpg']!];
-    const before = await Promise.all(selection.map((id) => h.as('photo')<{ asset: PhotoAsset }>('photos.get', { id })));
-    const { assets } = await h.as('photo')<{ assets: PhotoAsset[] }>('photos.update', {
+    const before = await Promise.all(selection.map((id) => h.as('choi')('photos.get', { id })));
+    const { assets } = await h.as('choi')('photos.update', {
       ids: selection,
       changes: { credit: 'Yonhap', copyright: '© Yonhap News Agency' },
     });
@@ -107,20 +106,20 @@ describe('photos.update', () => {
   });
 
   it('refuses unknown photos without changing any, and non photo editors', async () => {
-    await expect(h.as('photo')('photos.update', { ids: [ids['blank.jpg'], 9999], changes: { credit: 'X' } })).rejects.toMatchObject({
+    await expect(h.as('choi')('photos.update', { ids: [ids['blank.jpg']!, 9999], changes: { credit: 'X' } })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    const { asset } = await h.as('photo')<{ asset: PhotoAsset }>('photos.get', { id: ids['blank.jpg'] });
+    const { asset } = await h.as('choi')('photos.get', { id: ids['blank.jpg']! });
     expect(asset.credit).toBe('Newsdesk');
-    await expect(h.as('reporter')('photos.update', { ids: [ids['blank.jpg']], changes: { credit: 'X' } })).rejects.toMatchObject({
+    await expect(h.as('ji')('photos.update', { ids: [ids['blank.jpg']!], changes: { credit: 'X' } })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('photos.get says where a photo is used', async () => {
-    const { asset, stories } = await h.as('reporter')<{ asset: PhotoAsset; stories: unknown[] }>('photos.get', { id: ids['nk-launch.jpg'] });
+    const { asset, stories } = await h.as('ji')('photos.get', { id: ids['nk-launch.jpg']! });
     expect(asset.caption).toBe('북한이 동해상으로 탄도미사일을 발사했다');
     expect(stories).toEqual([]);
-    await expect(h.as('reporter')('photos.get', { id: 4242 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.as('ji')('photos.get', { id: 4242 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

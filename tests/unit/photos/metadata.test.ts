@@ -5,18 +5,17 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoAsset } from '../../../shared/domain.js';
-import { b64, fixture, iimDataset, makeJpeg, startCore, UTF8_MARKER, withIim, withXmp, xmpPacket, type Harness } from './helpers.js';
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture, iimDataset, makeJpeg, UTF8_MARKER, withIim, withXmp, xmpPacket } from './helpers.js';
 import { readXmpProperties } from '../../../core/photos/metadata/xmp.js';
-
-type ImportResult = { results: { name: string; ok: boolean; asset?: PhotoAsset; duplicate?: boolean; error?: string }[] };
 
 let h: Harness;
 let importAs: (name: string, data: Buffer) => Promise<PhotoAsset>;
 
 beforeAll(async () => {
-  h = await startCore();
+  h = await makeHarness();
   importAs = async (name, data) => {
-    const { results } = await h.as('photo')<ImportResult>('photos.import', { files: [{ name, data: b64(data) }] });
+    const { results } = await h.as('choi')('photos.import', { files: [{ name, data: b64(data) }] });
     const r = results[0]!;
     if (!r.ok || !r.asset) throw new Error(`import of ${name} failed: ${r.error}`);
     return r.asset;
@@ -167,7 +166,7 @@ describe('hostile metadata is cleaned', () => {
     expect(a.credit).toBe('Credit with tabs and newline');
     expect(a.headline.length).toBe(500);
     // Whatever was imported can be saved back through the API unchanged.
-    await expect(h.as('photo')('photos.update', { ids: [a.id], changes: { headline: a.headline, caption: a.caption, credit: a.credit } })).resolves.toBeTruthy();
+    await expect(h.as('choi')('photos.update', { ids: [a.id], changes: { headline: a.headline, caption: a.caption, credit: a.credit } })).resolves.toBeTruthy();
   });
 
   it('imports a photo whose IIM block is cut short', async () => {

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetadataReader, metadataReader } from '../../../core/photos/metadata/reader.js';
 import { importPhotos } from '../../../core/photos/pipeline.js';
-import { makeHarness, type Harness } from '../core/harness.js';
+import { makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
 import { makeJpeg } from './helpers.js';
 import { iimKeywordFlood } from './hostileFiles.js';
 
 let h: Harness;
 let closed = false;
 beforeAll(async () => {
-  h = await makeHarness();
+  h = await makeRecordingHarness();
 });
 afterAll(async () => {
   if (!closed) await h.close();
@@ -48,7 +48,7 @@ describe('the metadata reader', () => {
   it('refuses a file that is not a readable image with the decoder’s sentence, changing nothing', async () => {
     const before = h.snapshot();
     const cut = (await makeJpeg(256, 256, { seed: 603 })).subarray(0, 400);
-    const { results } = await h.call<{ results: { ok: boolean; error?: string }[] }>('choi', 'photos.import', { files: [{ name: 'cut.jpg', data: new Uint8Array(cut) }] });
+    const { results } = await h.call('choi', 'photos.import', { files: [{ name: 'cut.jpg', data: new Uint8Array(cut) }] });
     expect(results[0]).toMatchObject({ ok: false });
     expect(results[0]!.error).toMatch(/^The (file is incomplete|image could not be decoded)/);
     expect(h.snapshot()).toBe(before);
@@ -65,7 +65,7 @@ describe('the metadata reader', () => {
   });
 
   it('is shared by the cores of a process and closed with the last of them', async () => {
-    const second = await makeHarness();
+    const second = await makeRecordingHarness();
     const shared = metadataReader();
     await second.close();
     expect(metadataReader()).toBe(shared); // the first core still holds it

@@ -8,36 +8,35 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, inlineText } from '../../../shared/body.js';
-import type { DocNode, PhotoAsset, RevisionSummary, Story, StoryPhoto } from '../../../shared/domain.js';
+import type { DocNode, PhotoAsset, Story } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { reconcileFigures } from '../../../shared/figures.js';
 import { getStoryTextVersion } from '../../../db/stories.js';
-import { b64, fixture, makeJpeg, startCore, type Harness } from './helpers.js';
-
-type StoryResult = { story: Story; photos: StoryPhoto[] };
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture, makeJpeg } from './helpers.js';
 
 let h: Harness;
 const assets: PhotoAsset[] = [];
 
 beforeAll(async () => {
-  h = await startCore();
+  h = await makeHarness();
   const files = [
     { name: 'security-talks-seoul.jpg', data: b64(fixture('security-talks-seoul.jpg')) },
     { name: 'bmd-exercise-east-sea.jpg', data: b64(fixture('bmd-exercise-east-sea.jpg')) },
     { name: 'third.jpg', data: b64(await makeJpeg(120, 80, { seed: 11 })) },
   ];
-  const { results } = await h.as('photo')<{ results: { asset: PhotoAsset }[] }>('photos.import', { files });
-  for (const r of results) assets.push(r.asset);
+  const { results } = await h.as('choi')('photos.import', { files });
+  for (const r of results) assets.push(r.asset!);
 });
 afterAll(() => h.close());
 
-const reporter = () => h.as('reporter');
-const photo = () => h.as('photo');
+const reporter = () => h.as('ji');
+const photo = () => h.as('choi');
 
 /** A draft by the reporter (who holds its lock) with these paragraphs; returns it as saved. */
 async function draft(paragraphs: string[]): Promise<Story> {
-  const { story } = await reporter()<{ story: Story }>('stories.create', { desk: 'North Korea', headline: 'Photo while writing' });
-  const saved = await reporter()<{ story: Story }>('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docFromParagraphs(paragraphs) } });
+  const { story } = await reporter()('stories.create', { desk: 'North Korea', headline: 'Photo while writing' });
+  const saved = await reporter()('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docFromParagraphs(paragraphs) } });
   return saved.story;
 }
 
@@ -72,13 +71,13 @@ describe('a stale save after photo-layout changes only', () => {
   it('merges an inline attach: the reporter’s words and the figure at its place, no conflict', async () => {
     const base = await draft(['One.', 'Two.', 'Three.', 'Four.']);
     // The photo editor places a photo before "Three." while the reporter types.
-    const attached = await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'inline', position: 2 });
+    const attached = await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'inline', position: 2 });
     const fig = attached.photos[0]!.id;
     expect(attached.story.version).toBe(base.version + 1);
     expect(textVersion(base.id)).toBe(base.version); // photo writes never move the text version
 
     // The reporter's autosave carries the old base version and a body without the figure.
-    const { story } = await reporter()<{ story: Story }>('stories.save', {
+    const { story } = await reporter()('stories.save', {
       id: base.id,
       baseVersion: base.version,
       changes: { body: docFromParagraphs(['One.', 'Two, and more typed.', 'Three.', 'Four.', 'Five, a new paragraph.']) },
@@ -87,18 +86,18 @@ describe('a stale save after photo-layout changes only', () => {
     expect(story.version).toBe(attached.story.version + 1);
     expect(textVersion(base.id)).toBe(story.version);
     // No conflict revision was kept: nothing was refused.
-    const { revisions } = await reporter()<{ revisions: RevisionSummary[] }>('stories.history', { id: base.id });
+    const { revisions } = await reporter()('stories.history', { id: base.id });
     expect(revisions.some((r) => r.reason === 'conflict')).toBe(false);
     // Stored as returned.
-    const got = await reporter()<StoryResult>('stories.get', { id: base.id });
+    const got = await reporter()('stories.get', { id: base.id });
     expect(got.story.body).toEqual(story.body);
   });
 
   it('places the figure after the same preceding paragraph when the reporter is editing the following one', async () => {
     const base = await draft(['One.', 'Two.', 'Three.']);
-    const { photos } = await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline', position: 2 });
+    const { photos } = await photo()('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline', position: 2 });
     const fig = photos[0]!.id;
-    const { story } = await reporter()<{ story: Story }>('stories.save', {
+    const { story } = await reporter()('stories.save', {
       id: base.id,
       baseVersion: base.version,
       changes: { body: docFromParagraphs(['One.', 'Two.', 'Three, being typed into right now']) },
@@ -108,46 +107,46 @@ describe('a stale save after photo-layout changes only', () => {
 
   it('merges a detach: the figure the reporter’s body still carries is dropped', async () => {
     const base0 = await draft(['One.', 'Two.', 'Three.']);
-    const { story: withFig, photos } = await photo()<StoryResult>('photos.attach', { storyId: base0.id, assetId: assets[0]!.id, placement: 'inline', position: 1 });
+    const { story: withFig, photos } = await photo()('photos.attach', { storyId: base0.id, assetId: assets[0]!.id, placement: 'inline', position: 1 });
     const fig = photos[0]!.id;
     // The reporter's editor has the figure (their copy is at withFig's version).
     expect(outline(withFig.body)).toEqual(['One.', `[fig ${fig}]`, 'Two.', 'Three.']);
-    const detached = await photo()<StoryResult>('photos.detach', { id: fig });
+    const detached = await photo()('photos.detach', { id: fig });
     expect(detached.story.version).toBe(withFig.version + 1);
     const typed = docOf(para('One.'), figure(fig), para('Two.'), para('Three, typed.'));
-    const { story } = await reporter()<{ story: Story }>('stories.save', { id: base0.id, baseVersion: withFig.version, changes: { body: typed } });
+    const { story } = await reporter()('stories.save', { id: base0.id, baseVersion: withFig.version, changes: { body: typed } });
     expect(outline(story.body)).toEqual(['One.', 'Two.', 'Three, typed.']);
   });
 
   it('merges a reorder: the photo editor’s order wins, the reporter’s text stays', async () => {
     const base0 = await draft(['One.', 'Two.', 'Three.']);
-    const a = (await photo()<StoryResult>('photos.attach', { storyId: base0.id, assetId: assets[0]!.id, placement: 'inline', position: 1 })).photos.at(-1)!.id;
-    const { story: withBoth, photos } = await photo()<StoryResult>('photos.attach', { storyId: base0.id, assetId: assets[1]!.id, placement: 'inline', position: 3 });
+    const a = (await photo()('photos.attach', { storyId: base0.id, assetId: assets[0]!.id, placement: 'inline', position: 1 })).photos.at(-1)!.id;
+    const { story: withBoth, photos } = await photo()('photos.attach', { storyId: base0.id, assetId: assets[1]!.id, placement: 'inline', position: 3 });
     const b = photos.find((p) => p.id !== a)!.id;
     expect(outline(withBoth.body)).toEqual(['One.', `[fig ${a}]`, 'Two.', `[fig ${b}]`, 'Three.']);
-    const reordered = await photo()<StoryResult>('photos.reorder', { storyId: base0.id, order: [b, a] });
+    const reordered = await photo()('photos.reorder', { storyId: base0.id, order: [b, a] });
     expect(outline(reordered.story.body)).toEqual(['One.', `[fig ${b}]`, 'Two.', `[fig ${a}]`, 'Three.']);
     expect(textVersion(base0.id)).toBe(withBoth.version - 2); // neither attach nor reorder moved it
 
     const typed = docOf(para('One, typed.'), figure(a), para('Two.'), figure(b), para('Three.'), para('Four.'));
-    const { story } = await reporter()<{ story: Story }>('stories.save', { id: base0.id, baseVersion: withBoth.version, changes: { body: typed } });
+    const { story } = await reporter()('stories.save', { id: base0.id, baseVersion: withBoth.version, changes: { body: typed } });
     expect(outline(story.body)).toEqual(['One, typed.', `[fig ${b}]`, 'Two.', `[fig ${a}]`, 'Three.', 'Four.']);
   });
 
   it('merges a headline-only save over a photo change and keeps the stored body with its figure', async () => {
     const base = await draft(['One.', 'Two.']);
-    const { photos } = await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[2]!.id, placement: 'inline' });
-    const { story } = await reporter()<{ story: Story }>('stories.save', { id: base.id, baseVersion: base.version, changes: { headline: 'A new headline' } });
+    const { photos } = await photo()('photos.attach', { storyId: base.id, assetId: assets[2]!.id, placement: 'inline' });
+    const { story } = await reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { headline: 'A new headline' } });
     expect(story.headline).toBe('A new headline');
     expect(outline(story.body)).toEqual(['One.', 'Two.', `[fig ${photos[0]!.id}]`]);
   });
 
   it('re-captioning changes no version at all, so it never causes a conflict', async () => {
     const base = await draft(['One.']);
-    const { photos } = await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'lead' });
-    const after = await photo()<StoryResult>('photos.updatePlacement', { id: photos[0]!.id, caption: 'A new caption' });
+    const { photos } = await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'lead' });
+    const after = await photo()('photos.updatePlacement', { id: photos[0]!.id, caption: 'A new caption' });
     expect(textVersion(base.id)).toBe(base.version);
-    const { story } = await reporter()<{ story: Story }>('stories.save', { id: base.id, baseVersion: after.story.version, changes: { body: docFromParagraphs(['One, typed.']) } });
+    const { story } = await reporter()('stories.save', { id: base.id, baseVersion: after.story.version, changes: { body: docFromParagraphs(['One, typed.']) } });
     expect(outline(story.body)).toEqual(['One, typed.']);
   });
 });
@@ -156,29 +155,29 @@ describe('a real text conflict', () => {
   it('still answers CONFLICT, changes nothing and keeps the carried text as a conflict revision', async () => {
     const base = await draft(['Original.']);
     // The same reporter saves from another window: a text change after base.
-    const other = await reporter()<{ story: Story }>('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docFromParagraphs(['Original.', 'Saved elsewhere.']) } });
+    const other = await reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docFromParagraphs(['Original.', 'Saved elsewhere.']) } });
     // And a photo lands too.
-    await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline' });
-    const before = await reporter()<StoryResult>('stories.get', { id: base.id });
+    await photo()('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline' });
+    const before = await reporter()('stories.get', { id: base.id });
     const error = await expectCode(
       reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docFromParagraphs(['Original.', 'Typed in the stale window.']) } }),
       'CONFLICT',
     );
     expect((error.details as { currentVersion: number }).currentVersion).toBe(before.story.version);
-    const after = await reporter()<StoryResult>('stories.get', { id: base.id });
+    const after = await reporter()('stories.get', { id: base.id });
     expect(after.story).toEqual(before.story);
     expect(outline(after.story.body)).toContain('Saved elsewhere.');
     expect(textVersion(base.id)).toBe(other.story.version);
-    const { revisions } = await reporter()<{ revisions: RevisionSummary[] }>('stories.history', { id: base.id });
+    const { revisions } = await reporter()('stories.history', { id: base.id });
     const kept = revisions.find((r) => r.reason === 'conflict');
     expect(kept).toBeTruthy();
-    const revision = await reporter()<{ body: DocNode }>('stories.revision', { id: base.id, revisionId: kept!.id });
+    const revision = await reporter()('stories.revision', { id: base.id, revisionId: kept!.id });
     expect(outline(revision.body)).toContain('Typed in the stale window.');
   });
 
   it('a save after a merge, based on the version before it, is a conflict (the merge was a text change)', async () => {
     const base = await draft(['One.']);
-    await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'inline' });
+    await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'inline' });
     await reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docFromParagraphs(['One, typed.']) } });
     await expectCode(reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docFromParagraphs(['One, typed twice.']) } }), 'CONFLICT');
   });
@@ -192,13 +191,13 @@ describe('a real text conflict', () => {
 describe('every save reconciles figures with the story’s inline photos', () => {
   it('puts back a figure the body dropped, drops invented, lead and repeated ones', async () => {
     const base = await draft(['One.', 'Two.', 'Three.']);
-    const lead = (await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'lead' })).photos[0]!.id;
-    const inline = await photo()<StoryResult>('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline', position: 2 });
+    const lead = (await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'lead' })).photos[0]!.id;
+    const inline = await photo()('photos.attach', { storyId: base.id, assetId: assets[1]!.id, placement: 'inline', position: 2 });
     const fig = inline.photos.find((p) => p.placement === 'inline')!.id;
     const current = inline.story;
 
     // Dropped: the figure comes back before "Three.".
-    const dropped = await reporter()<{ story: Story }>('stories.save', {
+    const dropped = await reporter()('stories.save', {
       id: base.id,
       baseVersion: current.version,
       changes: { body: docFromParagraphs(['One.', 'Two.', 'Three.', 'Four.']) },
@@ -206,7 +205,7 @@ describe('every save reconciles figures with the story’s inline photos', () =>
     expect(outline(dropped.story.body)).toEqual(['One.', 'Two.', `[fig ${fig}]`, 'Three.', 'Four.']);
 
     // Invented (no such story photo), the lead photo as a figure, and a second copy: all dropped.
-    const invented = await reporter()<{ story: Story }>('stories.save', {
+    const invented = await reporter()('stories.save', {
       id: base.id,
       baseVersion: dropped.story.version,
       changes: { body: docOf(figure(99999), para('One.'), figure(lead), para('Two.'), figure(fig), para('Three.'), figure(fig), para('Four.')) },
@@ -214,7 +213,7 @@ describe('every save reconciles figures with the story’s inline photos', () =>
     expect(outline(invented.story.body)).toEqual(['One.', 'Two.', `[fig ${fig}]`, 'Three.', 'Four.']);
 
     // The writer moved the figure: body order decides, so it stays where they put it.
-    const moved = await reporter()<{ story: Story }>('stories.save', {
+    const moved = await reporter()('stories.save', {
       id: base.id,
       baseVersion: invented.story.version,
       changes: { body: docOf(para('One.'), figure(fig), para('Two.'), para('Three.'), para('Four.')) },
@@ -224,7 +223,7 @@ describe('every save reconciles figures with the story’s inline photos', () =>
 
   it('a body of nothing but an invented figure becomes one empty paragraph', async () => {
     const base = await draft(['One.']);
-    const { story } = await reporter()<{ story: Story }>('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docOf(figure(123456)) } });
+    const { story } = await reporter()('stories.save', { id: base.id, baseVersion: base.version, changes: { body: docOf(figure(123456)) } });
     expect(story.body).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 });

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../../shared/body.js';
-import type { AuditEvent, DocNode, Finding, PhotoAsset, Story, StoryPhoto } from '../../../shared/domain.js';
-import { b64, fixture, makeJpeg, startCore, type Harness } from './helpers.js';
+import type { DocNode, PhotoAsset, StoryPhoto } from '../../../shared/domain.js';
+import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { b64, fixture, makeJpeg } from './helpers.js';
 
 interface SeedPhoto {
   file: string;
@@ -25,23 +26,20 @@ const seed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/
   photos: SeedPhoto[];
 };
 
-type StoryResult = { story: Story; photos: StoryPhoto[] };
-type GetResult = StoryResult & { canEditPhotos: boolean };
-
 let h: Harness;
 let storyId: number;
 const assets: Record<string, PhotoAsset> = {};
 
 beforeAll(async () => {
-  h = await startCore();
+  h = await makeHarness();
   const files = ['security-talks-seoul.jpg', 'bmd-exercise-east-sea.jpg'].map((name) => ({ name, data: b64(fixture(name)) }));
   const extra = { name: 'extra.jpg', data: b64(await makeJpeg(120, 80, { seed: 3 })) };
-  const { results } = await h.as('photo')<{ results: { asset: PhotoAsset }[] }>('photos.import', { files: [...files, extra] });
-  for (const r of results) assets[r.asset.originalName] = r.asset;
+  const { results } = await h.as('choi')('photos.import', { files: [...files, extra] });
+  for (const r of results) assets[r.asset!.originalName] = r.asset!;
 
   // The reporter writes the seed story and files it; a desk editor claims it.
-  const reporter = h.as('reporter');
-  const { story } = await reporter<{ story: Story }>('stories.create', { desk: 'North Korea', headline: seed.headline });
+  const reporter = h.as('ji');
+  const { story } = await reporter('stories.create', { desk: 'North Korea', headline: seed.headline });
   storyId = story.id;
   await reporter('stories.lock', { id: storyId });
   await reporter('stories.save', {
@@ -50,16 +48,16 @@ beforeAll(async () => {
     changes: {
       subheadlines: seed.subheadlines,
       dateline: seed.dateline,
-      byline: [{ staffId: h.staff.reporter.id }],
+      byline: [{ staffId: h.staff.ji.id }],
       body: docFromParagraphs(seed.body_paragraphs),
     },
   });
   await reporter('stories.transition', { id: storyId, action: 'submit' });
-  await h.as('desk')('stories.transition', { id: storyId, action: 'claim' });
+  await h.as('lee')('stories.transition', { id: storyId, action: 'claim' });
 });
 afterAll(() => h.close());
 
-const get = () => h.as('photo')<GetResult>('stories.get', { id: storyId });
+const get = () => h.as('choi')('stories.get', { id: storyId });
 const figures = (body: DocNode) =>
   (body.content ?? []).flatMap((n, i) => (n.type === 'figure' ? [{ index: i, id: n.attrs!.storyPhotoId as number }] : []));
 const rendered = (p: StoryPhoto) => `${p.caption} (${p.credit})`;
@@ -68,10 +66,10 @@ describe('attaching the seed photos', () => {
   it('attaches the lead and the inline photo with their captions, without the text lock', async () => {
     const before = (await get()).story;
     expect(before.lock).not.toBeNull(); // the desk editor holds the text lock; the photo editor does not need it
-    const photo = h.as('photo');
+    const photo = h.as('choi');
     const [leadSeed, inlineSeed] = seed.photos as [SeedPhoto, SeedPhoto];
-    await photo<StoryResult>('photos.attach', { storyId, assetId: assets['security-talks-seoul.jpg']!.id, placement: 'lead' });
-    const { story, photos } = await photo<StoryResult>('photos.attach', {
+    await photo('photos.attach', { storyId, assetId: assets['security-talks-seoul.jpg']!.id, placement: 'lead' });
+    const { story, photos } = await photo('photos.attach', {
       storyId,
       assetId: assets['bmd-exercise-east-sea.jpg']!.id,
       placement: 'inline',
@@ -93,19 +91,19 @@ describe('attaching the seed photos', () => {
   });
 
   it('makes the story findable by its captions', async () => {
-    const { items } = await h.as('desk')<{ items: { id: number }[] }>('stories.list', { query: 'Funakoshi' });
+    const { items } = await h.as('lee')('stories.list', { query: 'Funakoshi' });
     expect(items.map((i) => i.id)).toContain(storyId);
   });
 
   it('refuses a second lead photo', async () => {
     await expect(
-      h.as('photo')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'lead' }),
+      h.as('choi')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'lead' }),
     ).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('lets a reporter who does not hold the story change nothing', async () => {
     await expect(
-      h.as('reporter')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline' }),
+      h.as('ji')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -114,28 +112,28 @@ describe('re-caption, reorder, detach', () => {
   it('re-captions one placement without touching the asset', async () => {
     const { photos } = await get();
     const lead = photos[0]!;
-    const { photos: after } = await h.as('photo')<StoryResult>('photos.updatePlacement', { id: lead.id, alt: 'Officials at a table' });
+    const { photos: after } = await h.as('choi')('photos.updatePlacement', { id: lead.id, alt: 'Officials at a table' });
     expect(after[0]!.alt).toBe('Officials at a table');
     expect(after[0]!.caption).toBe(lead.caption);
-    const { asset } = await h.as('photo')<{ asset: PhotoAsset }>('photos.get', { id: lead.assetId });
+    const { asset } = await h.as('choi')('photos.get', { id: lead.assetId });
     expect(asset.alt).toBe('');
   });
 
   it('reorders inline photos, moving their figures in the body', async () => {
-    const photo = h.as('photo');
-    const { photos: three } = await photo<StoryResult>('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline', position: 3 });
+    const photo = h.as('choi');
+    const { photos: three } = await photo('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline', position: 3 });
     const [lead, bmd, extra] = three as [StoryPhoto, StoryPhoto, StoryPhoto];
     let story = (await get()).story;
     expect(figures(story.body)).toEqual([
       { index: 3, id: extra.id },
       { index: 11, id: bmd.id },
     ]);
-    const result = await photo<StoryResult>('photos.reorder', { storyId, order: [lead.id, extra.id, bmd.id] });
+    const result = await photo('photos.reorder', { storyId, order: [lead.id, extra.id, bmd.id] });
     expect(result.photos.map((p) => p.id)).toEqual([lead.id, extra.id, bmd.id]);
     story = result.story;
     // Figure slots stay; which photo stands in each follows the new order… already reading order here.
     expect(figures(story.body).map((f) => f.id)).toEqual([extra.id, bmd.id]);
-    const swapped = await photo<StoryResult>('photos.reorder', { storyId, order: [lead.id, bmd.id, extra.id] });
+    const swapped = await photo('photos.reorder', { storyId, order: [lead.id, bmd.id, extra.id] });
     expect(figures(swapped.story.body)).toEqual([
       { index: 3, id: bmd.id },
       { index: 11, id: extra.id },
@@ -146,17 +144,17 @@ describe('re-caption, reorder, detach', () => {
   it('detaches an inline photo and its figure', async () => {
     const { photos } = await get();
     const extra = photos.find((p) => p.asset.originalName === 'extra.jpg')!;
-    const { story, photos: after } = await h.as('photo')<StoryResult>('photos.detach', { id: extra.id });
+    const { story, photos: after } = await h.as('choi')('photos.detach', { id: extra.id });
     expect(after.map((p) => p.asset.originalName)).toEqual(['security-talks-seoul.jpg', 'bmd-exercise-east-sea.jpg']);
     expect(figures(story.body).map((f) => f.id)).not.toContain(extra.id);
     expect(figures(story.body)).toHaveLength(1);
   });
 
   it('audits every change', async () => {
-    const { events } = await h.as('desk')<{ events: AuditEvent[] }>('stories.history', { id: storyId });
+    const { events } = await h.as('lee')('stories.history', { id: storyId });
     const photoEvents = events.filter((e) => e.event.startsWith('photo.')).map((e) => e.event);
     expect(photoEvents).toEqual(['photo.attach', 'photo.attach', 'photo.recaption', 'photo.attach', 'photo.reorder', 'photo.reorder', 'photo.detach']);
-    expect(events.every((e) => !e.event.startsWith('photo.') || e.actorId === h.staff.photo.id)).toBe(true);
+    expect(events.every((e) => !e.event.startsWith('photo.') || e.actorId === h.staff.choi.id)).toBe(true);
   });
 });
 
@@ -164,12 +162,12 @@ describe('approval and photo credits', () => {
   it('refuses approve while a photo has no credit, naming the photo', async () => {
     const { photos } = await get();
     const lead = photos[0]!;
-    await h.as('photo')('photos.updatePlacement', { id: lead.id, credit: '' });
-    const { findings } = await h.as('desk')<{ findings: Finding[] }>('stories.check', { id: storyId });
+    await h.as('choi')('photos.updatePlacement', { id: lead.id, credit: '' });
+    const { findings } = await h.as('lee')('stories.check', { id: storyId });
     const blocking = findings.filter((f) => f.severity === 'blocking');
     expect(blocking).toEqual([expect.objectContaining({ id: 'photo-credit-missing', places: [{ field: 'credit', storyPhotoId: lead.id }] })]);
     expect(blocking[0]!.message).toContain('security-talks-seoul.jpg');
-    await expect(h.as('desk')('stories.transition', { id: storyId, action: 'approve' })).rejects.toMatchObject({
+    await expect(h.as('lee')('stories.transition', { id: storyId, action: 'approve' })).rejects.toMatchObject({
       code: 'INVALID_STATE',
       message: expect.stringContaining('security-talks-seoul.jpg'),
     });
@@ -178,12 +176,12 @@ describe('approval and photo credits', () => {
 
   it('approves once the credit is back, after which photos are frozen', async () => {
     const { photos } = await get();
-    await h.as('photo')('photos.updatePlacement', { id: photos[0]!.id, credit: 'Yonhap' });
-    const { story } = await h.as('desk')<{ story: Story }>('stories.transition', { id: storyId, action: 'approve' });
+    await h.as('choi')('photos.updatePlacement', { id: photos[0]!.id, credit: 'Yonhap' });
+    const { story } = await h.as('lee')('stories.transition', { id: storyId, action: 'approve' });
     expect(story.status).toBe('approved');
-    await expect(h.as('photo')('photos.updatePlacement', { id: photos[0]!.id, credit: 'X' })).rejects.toMatchObject({
+    await expect(h.as('choi')('photos.updatePlacement', { id: photos[0]!.id, credit: 'X' })).rejects.toMatchObject({
       code: 'INVALID_STATE',
     });
-    await expect(h.as('photo')('photos.detach', { id: photos[1]!.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(h.as('choi')('photos.detach', { id: photos[1]!.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 });

@@ -5,11 +5,11 @@
 
 import fs from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { AuditEvent, PhotoAsset, StoryPhoto } from '../../../shared/domain.js';
 import { seed } from './env.js';
-import { openNewsroom, writeSeedArticle, type Newsroom } from './seedNewsroom.js';
+import { openNewsroom, writeSeedArticle } from '../../support/seedNewsroom.js';
+import type { Harness } from '../../support/coreHarness.js';
 
-const opened: Newsroom[] = [];
+const opened: Harness[] = [];
 afterEach(async () => {
   for (const n of opened.splice(0)) {
     await n.core.close();
@@ -30,9 +30,9 @@ describe('photo credits frozen at approval', () => {
     const n = await openNewsroom();
     opened.push(n);
     const id = await writeSeedArticle(n);
-    const desk = await n.as('Kim Min-ji');
-    const photo = await n.as('Choi Yoon-seo');
-    const lead = async () => (await desk<{ photos: StoryPhoto[] }>('stories.get', { id })).photos.find((p) => p.placement === 'lead')!;
+    const desk = n.as('kim');
+    const photo = n.as('choi');
+    const lead = async () => (await desk('stories.get', { id })).photos.find((p) => p.placement === 'lead')!;
     const assetId = (await lead()).assetId;
 
     // The photographer and rights are recorded while the story is back on the desk, then approved.
@@ -43,18 +43,18 @@ describe('photo credits frozen at approval', () => {
 
     // After approval the photo desk changes the library record.
     const changes = { caption: 'A different caption', credit: 'Another agency', creator: 'Someone else', copyright: '© Someone else 2024' };
-    const { assets } = await photo<{ assets: PhotoAsset[] }>('photos.update', { ids: [assetId], changes });
+    const { assets } = await photo('photos.update', { ids: [assetId], changes });
     expect(assets[0]).toMatchObject(changes);
 
     // The desk sees it in the story's history: what changed, and that the story keeps its values.
-    const { events } = await desk<{ events: AuditEvent[] }>('stories.history', { id });
+    const { events } = await desk('stories.history', { id });
     const told = events.filter((e) => e.event === 'photo.libraryChanged');
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ actorName: 'Choi Yoon-seo' });
     expect(told[0]!.note).toMatch(/caption, credit, creator, copyright of security-talks-seoul\.jpg changed after this story was approved; the story keeps what was approved/);
 
     await desk('stories.transition', { id, action: 'publish' });
-    const v1 = await desk<{ html: string; ninjs: unknown }>('published.get', { storyId: id, version: 1 });
+    const v1 = await desk('published.get', { storyId: id, version: 1 });
     const [picture] = pictures(v1.ninjs);
     const leadSeed = seed.photos.find((p) => p.placement === 'lead')!;
     expect(picture).toMatchObject({ by: 'Lee Ji-hoon', copyrightNotice: '© Yonhap 2023' });
@@ -70,7 +70,7 @@ describe('photo credits frozen at approval', () => {
     expect((await lead()).approved).toBeUndefined();
     await desk('stories.transition', { id, action: 'approve' });
     await desk('stories.transition', { id, action: 'publish' });
-    const v2 = await desk<{ ninjs: unknown }>('published.get', { storyId: id, version: 2 });
+    const v2 = await desk('published.get', { storyId: id, version: 2 });
     // Creator and copyright come from the library; caption and credit stay the story's own.
     expect(pictures(v2.ninjs)[0]).toMatchObject({ by: 'Someone else', copyrightNotice: '© Someone else 2024' });
     expect(pictures(v2.ninjs)[0]!.descriptions.find((d) => d.role === 'caption')?.value).toBe(leadSeed.caption);
@@ -80,16 +80,16 @@ describe('photo credits frozen at approval', () => {
     const n = await openNewsroom();
     opened.push(n);
     const id = await writeSeedArticle(n);
-    const desk = await n.as('Kim Min-ji');
-    const photo = await n.as('Choi Yoon-seo');
-    const { photos } = await desk<{ photos: StoryPhoto[] }>('stories.get', { id });
+    const desk = n.as('kim');
+    const photo = n.as('choi');
+    const { photos } = await desk('stories.get', { id });
     const lead = photos.find((p) => p.placement === 'lead')!;
     // Approved: a "change" to the values the story already has tells nobody.
     await photo('photos.update', { ids: [lead.assetId], changes: { caption: lead.caption, keywords: ['talks'] } });
     // Back on the desk: the library is the story's again, nothing to report.
     await desk('stories.transition', { id, action: 'reopen' });
     await photo('photos.update', { ids: [lead.assetId], changes: { creator: 'New name' } });
-    const { events } = await desk<{ events: AuditEvent[] }>('stories.history', { id });
+    const { events } = await desk('stories.history', { id });
     expect(events.filter((e) => e.event === 'photo.libraryChanged')).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { publishDue } from '../../../core/publishing/scheduler.js';
 import { ApiError } from '../../../shared/errors.js';
 import { addStory, makeEnv, setStatus, type Env } from './env.js';
-import { openNewsroom } from './seedNewsroom.js';
+import { openNewsroom } from '../../support/seedNewsroom.js';
 
 let env: Env | null = null;
 const cores: Core[] = [];

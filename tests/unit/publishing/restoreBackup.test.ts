@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Core } from '../../../core/core.js';
-import type { PublishedVersionSummary, Story } from '../../../shared/domain.js';
 import { seed } from './env.js';
-import { openNewsroom, writeSeedArticle, type Newsroom } from './seedNewsroom.js';
+import { openNewsroom, writeSeedArticle } from '../../support/seedNewsroom.js';
+import type { Harness } from '../../support/coreHarness.js';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -21,14 +21,14 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function newsroom(dir?: string): Promise<Newsroom> {
+async function newsroom(dir?: string): Promise<Harness> {
   const n = await openNewsroom(dir);
   if (!dir) dirs.push(n.dir);
   cores.push(n.core);
   return n;
 }
 
-async function stop(n: Newsroom): Promise<void> {
+async function stop(n: Harness): Promise<void> {
   cores.splice(cores.indexOf(n.core), 1);
   await n.core.close();
 }
@@ -55,7 +55,7 @@ describe('restoring an older backup over a newsroom that published since', () =>
   test('every newer package is set aside intact, logged and listed for admins; the old versions still serve', async () => {
     const n = await newsroom();
     const talks = await writeSeedArticle(n);
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
     await desk('stories.transition', { id: talks, action: 'publish' });
     const backup = path.join(n.dir, 'backup-after-v1.db');
     await n.core.backup(backup);
@@ -95,26 +95,26 @@ describe('restoring an older backup over a newsroom that published since', () =>
     const expected = [path.join(aside, 'kor-jpn-security-talks', 'v2'), path.join(aside, 'navy-drills', 'v1')];
     const said = warn.mock.calls.map((c) => c.join(' ')).join('\n');
     for (const folder of expected) expect(said).toContain(folder);
-    const admin = await again.as('Han Seung-woo');
-    expect(await admin<{ folders: string[] }>('published.setAside', {})).toEqual({ folders: expected });
-    const reporter = await again.as('Ji Da-gyum');
+    const admin = again.as('han');
+    expect(await admin('published.setAside', {})).toEqual({ folders: expected });
+    const reporter = again.as('ji');
     await expect(reporter('published.setAside', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The version the old database knows still serves, from its own folder.
-    const desk2 = await again.as('Kim Min-ji');
-    const v1 = await desk2<{ version: PublishedVersionSummary; html: string }>('published.get', { storyId: talks, version: 1 });
+    const desk2 = again.as('kim');
+    const v1 = await desk2('published.get', { storyId: talks, version: 1 });
     expect(v1.version.path).toBe('kor-jpn-security-talks/v1');
     expect(v1.html).toContain(`<h1>${seed.headline}</h1>`);
 
     // Publishing goes on: the next v2 is written fresh beside the set-aside one, which stays.
     await desk2('stories.transition', { id: talks, action: 'correct', note: 'Corrects a caption again.' });
     await desk2('stories.transition', { id: talks, action: 'approve' });
-    const { story } = await desk2<{ story: Story }>('stories.transition', { id: talks, action: 'publish' });
+    const { story } = await desk2('stories.transition', { id: talks, action: 'publish' });
     expect(story.publishedVersions).toBe(2);
     expect(fs.existsSync(path.join(published, 'kor-jpn-security-talks/v2/index.html'))).toBe(true);
     expect(fingerprints(path.join(n.dir, aside, 'kor-jpn-security-talks/v2'))).toEqual(
       new Map([...before].filter(([f]) => f.startsWith('kor-jpn-security-talks/v2/')).map(([f, h]) => [f.slice('kor-jpn-security-talks/v2/'.length), h])),
     );
-    expect(await admin<{ folders: string[] }>('published.setAside', {})).toEqual({ folders: expected });
+    expect(await admin('published.setAside', {})).toEqual({ folders: expected });
   });
 });

@@ -10,9 +10,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../../core/core.js';
 import { readJpegSegments } from '../../../core/photos/metadata/jpegSegments.js';
 import { readXmpFields } from '../../../core/photos/metadata/xmp.js';
-import type { PublishedVersionSummary, Story } from '../../../shared/domain.js';
+import type { PublishedVersionSummary } from '../../../shared/domain.js';
 import { seed } from './env.js';
-import { openNewsroom, writeSeedArticle, type Newsroom } from './seedNewsroom.js';
+import { openNewsroom, writeSeedArticle } from '../../support/seedNewsroom.js';
+import { makeClock, type Clock, type Harness } from '../../support/coreHarness.js';
 import { ninjsErrors } from './ninjsSchema.js';
 
 const dirs: string[] = [];
@@ -22,7 +23,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function newsroom(dir?: string, clock?: { now: Date }): Promise<Newsroom> {
+async function newsroom(dir?: string, clock?: Clock): Promise<Harness> {
   const n = await openNewsroom(dir, clock);
   if (!dir) dirs.push(n.dir);
   cores.push(n.core);
@@ -31,7 +32,7 @@ async function newsroom(dir?: string, clock?: { now: Date }): Promise<Newsroom> 
 
 const writeSeed = writeSeedArticle;
 
-function packageFiles(n: Newsroom, v: PublishedVersionSummary): Map<string, Buffer> {
+function packageFiles(n: Harness, v: PublishedVersionSummary): Map<string, Buffer> {
   const dir = path.join(n.dir, 'published', v.path);
   const names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
   return new Map(names.sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
@@ -44,17 +45,17 @@ describe('the seed article through the API', () => {
   test('publish, correct (v2), kill (v3)', async () => {
     const n = await newsroom();
     const id = await writeSeed(n);
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
 
-    const { html: preview } = await desk<{ html: string }>('published.preview', { storyId: id });
+    const { html: preview } = await desk('published.preview', { storyId: id });
     n.clock.now = new Date('2023-04-17T09:30:00.000Z');
-    const published = await desk<{ story: Story }>('stories.transition', { id, action: 'publish' });
+    const published = await desk('stories.transition', { id, action: 'publish' });
     expect(published.story).toMatchObject({ status: 'published', publishedVersions: 1 });
 
-    const { versions } = await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: id });
+    const { versions } = await desk('published.list', { storyId: id });
     expect(versions).toMatchObject([{ version: 1, pubStatus: 'usable', publishedByName: 'Kim Min-ji', path: 'kor-jpn-security-talks/v1' }]);
     const v1 = versions[0]!;
-    const got = await desk<{ html: string; ninjs: Record<string, unknown> }>('published.get', { storyId: id, version: 1 });
+    const got = await desk('published.get', { storyId: id, version: 1 });
     const html = got.html;
 
     expect(html).toContain(`<h1>${seed.headline}</h1>`);
@@ -78,7 +79,7 @@ describe('the seed article through the API', () => {
     expect(normalize(preview)).toBe(normalize(html));
     expect(preview).toMatch(/src="\/media\/[0-9a-f]{64}\/display\.jpg"/);
 
-    const ninjs = got.ninjs;
+    const ninjs = got.ninjs as Record<string, unknown>;
     expect(ninjsErrors(ninjs)).toEqual([]);
     expect(ninjs).toMatchObject({ type: 'text', version: '1', pubStatus: 'usable', slugline: published.story.slug, located: 'SEOUL', language: 'en' });
     const assoc = ninjs.associations as { type: string; descriptions: { role: string; value: string }[]; renditions: { name: string; href: string; width: number; height: number; contentType: string }[] }[];
@@ -105,7 +106,7 @@ describe('the seed article through the API', () => {
     await desk('stories.transition', { id, action: 'correct', note: 'Corrects the spelling of Seo Min-jeong in the photo caption.' });
     await desk('stories.transition', { id, action: 'approve' });
     await desk('stories.transition', { id, action: 'publish' });
-    const v2 = await desk<{ version: PublishedVersionSummary; html: string; ninjs: Record<string, unknown> }>('published.get', { storyId: id, version: 2 });
+    const v2 = await desk('published.get', { storyId: id, version: 2 });
     expect(v2.version).toMatchObject({ version: 2, correctionNote: 'Corrects the spelling of Seo Min-jeong in the photo caption.' });
     expect(v2.html).toContain('Correction:</strong> Corrects the spelling of Seo Min-jeong in the photo caption.');
     expect(v2.ninjs).toMatchObject({ version: '2', descriptions: [{ role: 'correction', value: 'Corrects the spelling of Seo Min-jeong in the photo caption.' }] });
@@ -114,14 +115,14 @@ describe('the seed article through the API', () => {
 
     // Kill: v3 is the notice; every version stays listed with who and when
     n.clock.now = new Date('2023-04-18T08:00:00.000Z');
-    const killed = await desk<{ story: Story }>('stories.transition', { id, action: 'kill', note: 'Withdrawn at the request of the ministry.' });
+    const killed = await desk('stories.transition', { id, action: 'kill', note: 'Withdrawn at the request of the ministry.' });
     expect(killed.story.status).toBe('killed');
-    const v3 = await desk<{ version: PublishedVersionSummary; html: string; ninjs: Record<string, unknown> }>('published.get', { storyId: id, version: 3 });
-    expect(v3.ninjs.pubStatus).toBe('canceled');
+    const v3 = await desk('published.get', { storyId: id, version: 3 });
+    expect((v3.ninjs as Record<string, unknown>).pubStatus).toBe('canceled');
     expect(ninjsErrors(v3.ninjs)).toEqual([]);
     expect(v3.html).toContain('Withdrawn at the request of the ministry.');
     expect(v3.html).not.toContain(seed.body_paragraphs[0]);
-    const all = await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: id });
+    const all = await desk('published.list', { storyId: id });
     expect(all.versions.map((v) => [v.version, v.pubStatus, v.publishedByName, v.publishedAt])).toEqual([
       [1, 'usable', 'Kim Min-ji', '2023-04-17T09:30:00.000Z'],
       [2, 'usable', 'Kim Min-ji', '2023-04-17T12:00:00.000Z'],
@@ -133,53 +134,53 @@ describe('the seed article through the API', () => {
   test('a failed package write keeps the story approved and reports the error', async () => {
     const n = await newsroom();
     const id = await writeSeed(n);
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
     // A file where published/ should be: every write below it fails.
     fs.writeFileSync(path.join(n.dir, 'published'), 'not a folder');
     const error = (await desk('stories.transition', { id, action: 'publish' }).catch((e: unknown) => e)) as { code: string; message: string };
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(/Publishing failed.*Nothing was published/);
-    const { story } = await desk<{ story: Story }>('stories.get', { id });
+    const { story } = await desk('stories.get', { id });
     expect(story).toMatchObject({ status: 'approved', publishedVersions: 0 });
-    expect((await desk<{ versions: unknown[] }>('published.list', { storyId: id })).versions).toEqual([]);
+    expect((await desk('published.list', { storyId: id })).versions).toEqual([]);
   });
 
   test('export folder errors are reported and retryable through the API', async () => {
     const n = await newsroom();
     const id = await writeSeed(n);
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
     const out = path.join(n.dir, 'export-target');
     // The folder is checked when it is set (by the shell or the serve cli); it disappears afterwards (an unmounted share).
     fs.mkdirSync(out);
     await n.core.exportFolder.set(out);
     fs.rmSync(out, { recursive: true });
     await desk('stories.transition', { id, action: 'publish' });
-    const [v] = (await desk<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: id })).versions;
+    const [v] = (await desk('published.list', { storyId: id })).versions;
     expect(v).toMatchObject({ exportStatus: 'failed' });
     expect(v!.exportError).toMatch(/does not exist/);
     fs.mkdirSync(out);
-    const retried = await desk<{ version: PublishedVersionSummary }>('published.retryExport', { storyId: id, version: 1 });
+    const retried = await desk('published.retryExport', { storyId: id, version: 1 });
     expect(retried.version).toMatchObject({ exportStatus: 'ok', exportError: null });
     expect(fs.existsSync(path.join(out, 'kor-jpn-security-talks/v1/index.html'))).toBe(true);
   });
 
   test('a story that fell due while the core was closed is published at the next start', async () => {
-    const clock = { now: new Date('2023-04-17T08:00:00.000Z') };
+    const clock = makeClock('2023-04-17T08:00:00.000Z');
     const n = await newsroom(undefined, clock);
     const id = await writeSeed(n, 'embargoed-story');
-    const desk = await n.as('Kim Min-ji');
+    const desk = n.as('kim');
     await desk('stories.transition', { id, action: 'schedule', publishAt: '2023-04-17T10:00:00.000Z' });
     await n.core.close();
     cores.splice(cores.indexOf(n.core), 1);
 
     clock.now = new Date('2023-04-17T11:00:00.000Z');
     const again = await newsroom(n.dir, clock);
-    const desk2 = await again.as('Kim Min-ji');
-    const { story } = await desk2<{ story: Story }>('stories.get', { id });
+    const desk2 = again.as('kim');
+    const { story } = await desk2('stories.get', { id });
     expect(story).toMatchObject({ status: 'published', publishedVersions: 1, publishAt: null });
-    const { versions } = await desk2<{ versions: PublishedVersionSummary[] }>('published.list', { storyId: id });
+    const { versions } = await desk2('published.list', { storyId: id });
     expect(versions).toMatchObject([{ version: 1, publishedByName: 'Kim Min-ji', publishedAt: '2023-04-17T11:00:00.000Z' }]);
-    const { events } = await desk2<{ events: { event: string; actorName: string; from: string; to: string }[] }>('stories.history', { id });
+    const { events } = await desk2('stories.history', { id });
     expect(events).toContainEqual(expect.objectContaining({ event: 'schedule', actorName: 'Kim Min-ji' }));
     expect(events).toContainEqual(expect.objectContaining({ event: 'autoPublish', actorName: 'Kim Min-ji', from: 'scheduled', to: 'published' }));
   });

@@ -6,6 +6,7 @@ import {
   docFromParagraphs,
   emptyDoc,
   isSafeHref,
+  isWebHref,
   MAX_BODY_DEPTH,
   MAX_BODY_NODES,
   MAX_BODY_TEXT,
@@ -101,6 +102,13 @@ describe('validateBody', () => {
     expect(isSafeHref('https://example.com/a?b=c#d')).toBe(true);
     expect(isSafeHref('mailto:dagyumji@heraldcorp.com')).toBe(true);
     expect(isSafeHref(`https://x.com/${'a'.repeat(3000)}`)).toBe(false);
+  });
+
+  it('makes links of web addresses by themselves, never of mail addresses', () => {
+    expect(isWebHref('https://example.com')).toBe(true);
+    expect(isWebHref('HTTP://example.com')).toBe(true);
+    expect(isWebHref('mailto:desk@heraldcorp.com')).toBe(false);
+    expect(isWebHref('example.com')).toBe(false);
   });
 
   it('rejects huge bodies, by text and by node count', () => {

@@ -1,4 +1,4 @@
-// Issue 2's "Done when" flow over plain HTTP against the real core: a reporter creates, saves and
+// A story's first trip through the desk over plain HTTP against the real core: a reporter creates, saves and
 // submits; a desk editor claims and approves; the reporter's approve and a byline desk editor's
 // approve answer FORBIDDEN; a stale save answers CONFLICT and its text stays in the history.
 // Also: the serve cli itself starts, prints its URL and answers on 127.0.0.1.
@@ -54,7 +54,7 @@ async function signIn(staff: Staff[], name: string): Promise<{ token: string; st
   return ok('session.signIn', { staffId: person!.id });
 }
 
-describe('the issue 2 flow over plain HTTP', () => {
+describe('the first workflow over plain HTTP', () => {
   it('create, save, submit, claim, approve — with the refusals on the way', async () => {
     const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
     const reporter = await signIn(staff, 'Ji Da-gyum');

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
+import { callCore } from '../../support/callCore.js';
 import { parseServeArgs } from '../../../server/args.js';
 import { backupDataDir } from '../../../server/backup.js';
 import { getStory, listStaff, openDatabase } from '../../../db/index.js';
-import type { Staff, Story } from '../../../shared/domain.js';
+import type { Story } from '../../../shared/domain.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
@@ -22,10 +23,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-serve-backup-'));
   dataDir = path.join(dir, 'data');
   core = await createCore({ dataDir, demo: true });
-  const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
+  const { staff } = await callCore(core, null, 'staff.list', {});
   const reporter = staff.find((s) => s.name === 'Ji Da-gyum')!;
-  const { token } = (await core.call(null, 'session.signIn', { staffId: reporter.id })) as { token: string };
-  story = ((await core.call(token, 'stories.create', { desk: 'National', headline: 'Written just before the backup' })) as { story: Story }).story;
+  const { token } = await callCore(core, null, 'session.signIn', { staffId: reporter.id });
+  story = (await callCore(core, token, 'stories.create', { desk: 'National', headline: 'Written just before the backup' })).story;
 });
 
 afterAll(async () => {
@@ -67,7 +68,7 @@ describe('serve --backup', () => {
     expectNewsroomIn(target);
     expect(existsSync(`${target}.partial`)).toBe(false);
     // The running core is untouched and still writes.
-    const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
+    const { staff } = await callCore(core, null, 'staff.list', {});
     expect(staff.length).toBeGreaterThan(0);
   }, 30_000);
 

@@ -1,27 +1,15 @@
 // Migration 002 (photo desk search index): backfills assets that existed before it, and its
 // triggers keep the index in step with inserts, edits and deletes.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
 import * as m002 from '../../../db/migrations/002_photo_desk.js';
 import { listPhotoAssets, photoFtsQuery, updatePhotoAssets } from '../../../db/photos.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function dbAtVersion1() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-m002-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'newsdesk.db'));
-  db.transaction(() => {
-    m001.up(db);
-    db.pragma('user_version = 1');
-  })();
+function atVersion1() {
+  const db = dbAtVersion(1);
   db.prepare(`INSERT INTO staff (name, email) VALUES ('P', 'p@example.com')`).run();
   return db;
 }
@@ -39,7 +27,7 @@ const search = (db: Database.Database, q: string) =>
 
 describe('migration 002_photo_desk', () => {
   it('indexes photos imported before it ran, and follows later writes', () => {
-    const db = dbAtVersion1();
+    const db = atVersion1();
     insert(db, 'aaa.jpg', 'Ferry leaving Mokpo');
     migrate(db);
     // migrate() runs every later migration too.
