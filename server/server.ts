@@ -4,12 +4,11 @@
 
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ApiError, HTTP_STATUS, type ApiErrorBody } from '../shared/errors.js';
+import { HTTP_STATUS, type ApiErrorBody } from '../shared/errors.js';
 import type { ChangeEvent } from '../shared/domain.js';
-import type { TransportCore } from './coreApi.js';
-import { contentTypeOf, resolveInside } from './staticFiles.js';
+import { errorBodyOf, type TransportCore } from './coreApi.js';
+import { fileHeaders, resolveAppPath, type AppRoute, type ServedFile } from './staticFiles.js';
 
 export const DEFAULT_PORT = 5178;
 /** Every method but photos.import takes a few fields of text: a small ceiling. */
@@ -18,22 +17,6 @@ export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 export const DEFAULT_IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 /** The methods whose bodies may be as large as the import limit. */
 const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['photos.import']);
-
-/** The renderer needs nothing from elsewhere: scripts and connections only to this origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
 
 export interface HttpBridgeOptions {
   /** 0 picks a free port (tests). */
@@ -62,6 +45,22 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/** What the bridge adds to the headers every transport sends (fileHeaders), by route. */
+const ROUTE_HEADERS: Record<AppRoute, Record<string, string>> = {
+  media: {},
+  // A published page is sandboxed (PUBLISHED_CSP), an opaque origin: its requests for its own
+  // images count as cross-origin, and same-origin CORP would refuse them.
+  published: { 'Cross-Origin-Resource-Policy': 'cross-origin' },
+  app: { 'X-Frame-Options': 'SAMEORIGIN' },
+};
+
+/** The entry page is revalidated so a new build's assets are picked up at once. */
+function cacheControl(served: ServedFile): string {
+  if (served.route === 'media') return 'private, max-age=3600';
+  if (served.route === 'published') return 'no-store';
+  return served.entry ? 'no-cache' : 'public, max-age=300';
+}
 
 function sendJson(res: http.ServerResponse, status: number, payload: unknown, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(payload ?? null);
@@ -141,8 +140,6 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
   const importBodyLimit = opts.importBodyLimit ?? DEFAULT_IMPORT_BODY_LIMIT;
   const staticDir = opts.staticDir ?? null;
   const heartbeatMs = opts.heartbeatMs ?? 25_000;
-  const mediaDir = path.join(core.dataDir, 'media');
-  const publishedDir = path.join(core.dataDir, 'published');
   const eventClients = new Set<http.ServerResponse>();
   let url = '';
 
@@ -191,9 +188,7 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
       const result = await core.call(bearerToken(req), method, input);
       sendJson(res, 200, result);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Something went wrong inside Newsdesk.');
-      if (!(error instanceof ApiError)) console.error(`[serve] ${method} failed:`, error);
-      sendError(res, apiError.toBody());
+      sendError(res, errorBodyOf(error, `[serve] ${method}`));
     }
   }
 
@@ -228,19 +223,15 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
     res.on('close', drop);
   }
 
-  async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, root: string, rest: string, extra: Record<string, string>): Promise<boolean> {
-    const file = await resolveInside(root, rest);
-    if (!file) return false;
-    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), ...extra };
-    res.writeHead(200, headers);
+  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, served: ServedFile): void {
+    res.writeHead(200, { ...SECURITY_HEADERS, ...fileHeaders(served), ...ROUTE_HEADERS[served.route], 'Cache-Control': cacheControl(served) });
     if (req.method === 'HEAD') {
       res.end();
-      return true;
+      return;
     }
-    const stream = createReadStream(file);
+    const stream = createReadStream(served.file);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
-    return true;
   }
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
@@ -248,29 +239,9 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
       sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405, { Allow: 'GET, HEAD' });
       return;
     }
-    const notFound = () => sendError(res, { code: 'NOT_FOUND', message: 'Not found.' });
-    if (pathname.startsWith('/media/')) {
-      if (!(await serveFile(req, res, mediaDir, pathname.slice('/media/'.length), { 'Cache-Control': 'private, max-age=3600' }))) notFound();
-      return;
-    }
-    if (pathname.startsWith('/published/')) {
-      // Published packages are HTML written by the core. default-src 'none' already forbids every
-      // script; a CSP sandbox would also make the page an opaque origin that may not load its own images.
-      const csp = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'";
-      if (!(await serveFile(req, res, publishedDir, pathname.slice('/published/'.length), { 'Cache-Control': 'no-store', 'Content-Security-Policy': csp }))) notFound();
-      return;
-    }
-    if (!staticDir) {
-      notFound();
-      return;
-    }
-    const appHeaders = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Frame-Options': 'SAMEORIGIN' };
-    const rest = pathname === '/' ? 'index.html' : pathname.slice(1);
-    if (await serveFile(req, res, staticDir, rest, { ...appHeaders, 'Cache-Control': rest === 'index.html' ? 'no-cache' : 'public, max-age=300' })) return;
-    // Client-side routes (no file extension) get the app; missing assets get a 404.
-    const last = pathname.split('/').pop() ?? '';
-    if (!last.includes('.') && !pathname.includes('..') && (await serveFile(req, res, staticDir, 'index.html', { ...appHeaders, 'Cache-Control': 'no-cache' }))) return;
-    notFound();
+    const served = await resolveAppPath(pathname, { dataDir: core.dataDir, rendererDir: staticDir });
+    if (served) serveFile(req, res, served);
+    else sendError(res, { code: 'NOT_FOUND', message: 'Not found.' });
   }
 
   const server = http.createServer((req, res) => {
@@ -303,8 +274,8 @@ export function createHttpBridge(core: TransportCore, opts: HttpBridgeOptions = 
       }
       return handleStatic(req, res, pathname);
     })().catch((error: unknown) => {
-      console.error('[serve] request failed:', error);
-      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Something went wrong inside Newsdesk.' });
+      const body = errorBodyOf(error, '[serve] request');
+      if (!res.headersSent) sendError(res, body);
       else res.destroy();
     });
   });

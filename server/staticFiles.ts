@@ -1,8 +1,11 @@
-// Resolves a URL path to a file inside one root folder, refusing anything that would leave it
-// (.., encoded slashes, NUL, dotfiles, symlinks pointing out), and names its content type.
+// The files both transports serve on the app's origin (the HTTP bridge and the desktop's app
+// protocol): which folder a URL path maps to (/media/, /published/, else the built renderer), the
+// file inside it, refusing anything that would leave it (.., encoded slashes, NUL, dotfiles,
+// symlinks pointing out), its content type and the headers every copy of it carries.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { APP_CSP, PUBLISHED_CSP } from '../shared/csp.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,4 +59,57 @@ export async function resolveInside(root: string, urlPath: string): Promise<stri
   } catch {
     return null;
   }
+}
+
+/** Photo renditions, published packages, or the renderer (its files and its client-side routes). */
+export type AppRoute = 'media' | 'published' | 'app';
+
+export interface ServedFile {
+  route: AppRoute;
+  /** The absolute file, inside its route's folder. */
+  file: string;
+  /** The renderer's index.html, the entry page: answered for '/' and every client-side route. */
+  entry: boolean;
+}
+
+/** Where each route's files live. rendererDir null: the app itself is not served (API-only bridge). */
+export interface AppRoots {
+  dataDir: string;
+  rendererDir: string | null;
+}
+
+const MOUNTS: readonly { prefix: string; route: Exclude<AppRoute, 'app'>; folder: string }[] = [
+  { prefix: '/media/', route: 'media', folder: 'media' },
+  { prefix: '/published/', route: 'published', folder: 'published' },
+];
+
+/** The file a URL pathname of the app's origin (still percent-encoded) names, or null when there is none to serve. */
+export async function resolveAppPath(pathname: string, roots: AppRoots): Promise<ServedFile | null> {
+  for (const { prefix, route, folder } of MOUNTS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = await resolveInside(path.join(roots.dataDir, folder), pathname.slice(prefix.length));
+    return file ? { route, file, entry: false } : null;
+  }
+  if (!roots.rendererDir) return null;
+  const rest = pathname === '/' ? 'index.html' : pathname.slice(1);
+  const file = await resolveInside(roots.rendererDir, rest);
+  if (file) return { route: 'app', file, entry: rest === 'index.html' };
+  // Client-side routes (no file extension) get the app; missing assets stay missing.
+  const last = pathname.split('/').pop() ?? '';
+  if (last.includes('.') || pathname.includes('..')) return null;
+  const entry = await resolveInside(roots.rendererDir, 'index.html');
+  return entry ? { route: 'app', file: entry, entry: true } : null;
+}
+
+/** A photo rendition opened on its own is an image: the app's policy is strict enough for it. */
+const CSP_OF: Record<AppRoute, string> = { media: APP_CSP, published: PUBLISHED_CSP, app: APP_CSP };
+
+/** The headers both transports send with a served file; a transport adds only its own (caching, CORP). */
+export function fileHeaders(served: ServedFile): Record<string, string> {
+  return {
+    'Content-Type': contentTypeOf(served.file),
+    'Content-Security-Policy': CSP_OF[served.route],
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
 }

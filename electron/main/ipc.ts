@@ -5,8 +5,8 @@
 import { channelOf, EVENT_CHANNEL } from '../../shared/bridge.js';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.js';
 import type { ChangeEvent } from '../../shared/domain.js';
-import { ApiError, type Envelope } from '../../shared/errors.js';
-import type { TransportCore } from '../../server/coreApi.js';
+import type { Envelope } from '../../shared/errors.js';
+import { errorBodyOf, type TransportCore } from '../../server/coreApi.js';
 
 /** The parts of Electron's IpcMainInvokeEvent this module reads. */
 export interface InvokeEventLike {
@@ -45,12 +45,6 @@ export function isTrustedSender(event: InvokeEventLike, isAppUrl: (url: string) 
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-function toEnvelopeError(error: unknown): Envelope<never> {
-  if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-  console.error('[ipc] call failed:', error);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Newsdesk.' } };
-}
-
 export function registerIpc(ipcMain: IpcMainLike, core: TransportCore, opts: IpcBridgeOptions): IpcBridge {
   const tokens = new Map<number, string>();
   const channels: string[] = [];
@@ -71,7 +65,7 @@ export function registerIpc(ipcMain: IpcMainLike, core: TransportCore, opts: Ipc
       if (method === 'session.signOut') tokens.delete(id);
       return { ok: true, value };
     } catch (error) {
-      return toEnvelopeError(error);
+      return { ok: false, error: errorBodyOf(error, `[ipc] ${method}`) };
     }
   }
 
