@@ -33,7 +33,10 @@ const boundaries = [
       NODE('renderer/'),
       ELECTRON('renderer/'),
       rule('renderer/ runs in the browser: no native modules.', '^(better-sqlite3|sharp)(/.*)?$'),
-      rule('renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/, core/, server/ or electron/.', '^(\\.\\./)+(db|core|server|electron)(/.*)?$'),
+      rule(
+        'renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/, core/, server/ or electron/.',
+        '^(\\.\\./)+(db|core|server|electron)(/.*)?$',
+      ),
     ],
   },
   {
@@ -47,7 +50,10 @@ const boundaries = [
     files: ['db/**/*.ts'],
     patterns: [
       ELECTRON('db/'),
-      rule('db/ may import only shared/, better-sqlite3, fflate and Node built-ins.', `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`),
+      rule(
+        'db/ may import only shared/, better-sqlite3, fflate and Node built-ins.',
+        `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`,
+      ),
       rule('db/ may import only shared/ among the project folders.', '^(\\.\\./)+(core|server|electron|renderer|tests)(/.*)?$'),
     ],
   },
@@ -65,7 +71,26 @@ const boundaries = [
 ];
 
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', '__dirname', '__filename', 'require', 'module', 'globalThis'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'fetch',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+    '__dirname',
+    '__filename',
+    'require',
+    'module',
+    'globalThis',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default tseslint.config(

@@ -105,7 +105,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       exportDir: () => exportFolder.path(),
       serialize: (storyId, fn) => storyMutex.run(storyId, fn),
     };
-    const copyDesk = createCopyDesk(base, (listener) => bus.on(listener), (error) => reportInternal('copyDesk', error));
+    const copyDesk = createCopyDesk(
+      base,
+      (listener) => bus.on(listener),
+      (error) => reportInternal('copyDesk', error),
+    );
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
     const services: CoreServices = { ...base, publisher, copyDesk };
 
@@ -153,7 +157,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       integrity,
       call: (token, method, input) => {
         // The refusal's own message names the file's full path: that is for the log and the shell.
-        if (damaged) return Promise.reject(new ApiError('INTERNAL', `Newsdesk stopped: its database (${DATABASE_FILE} in the data folder) failed its integrity check; the log has the details. Restore a backup.`));
+        if (damaged)
+          return Promise.reject(
+            new ApiError(
+              'INTERNAL',
+              `Newsdesk stopped: its database (${DATABASE_FILE} in the data folder) failed its integrity check; the log has the details. Restore a backup.`,
+            ),
+          );
         if (closed) return Promise.reject(new ApiError('INTERNAL', 'Newsdesk is closing.'));
         return dispatcher.call(token, method, input);
       },

@@ -63,7 +63,8 @@ export function makePrivateDir(dir: string, log: (message: string) => void = (m)
   }
   try {
     const was = restrictToOwner(dir);
-    if (was !== null) log(`The data folder ${dir} was open to other users (mode ${was.toString(8)}); it is now private to its owner (mode ${(was & 0o700).toString(8)}).`);
+    if (was !== null)
+      log(`The data folder ${dir} was open to other users (mode ${was.toString(8)}); it is now private to its owner (mode ${(was & 0o700).toString(8)}).`);
   } catch (error) {
     log(`The data folder ${dir} is open to other users and could not be made private: ${(error as Error).message}`);
   }

@@ -50,19 +50,19 @@ export function insertComment(
   c: { storyId: Id; parentId: Id | null; authorId: Id; text: string; anchor: { from: number; to: number; quote: string } | null; at: string },
 ): Id {
   return Number(
-    stmt(
-      db,
-      `INSERT INTO comments (story_id, parent_id, author_id, text, anchor_from, anchor_to, anchor_quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.storyId, c.parentId, c.authorId, c.text, c.anchor?.from ?? null, c.anchor?.to ?? null, c.anchor?.quote ?? null, c.at)
-      .lastInsertRowid,
+    stmt(db, `INSERT INTO comments (story_id, parent_id, author_id, text, anchor_from, anchor_to, anchor_quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      c.storyId,
+      c.parentId,
+      c.authorId,
+      c.text,
+      c.anchor?.from ?? null,
+      c.anchor?.to ?? null,
+      c.anchor?.quote ?? null,
+      c.at,
+    ).lastInsertRowid,
   );
 }
 
 export function setCommentResolved(db: Db, id: Id, resolved: boolean, by: Id, at: string): void {
-  stmt(db, `UPDATE comments SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`).run(
-    resolved ? 1 : 0,
-    resolved ? by : null,
-    resolved ? at : null,
-    id,
-  );
+  stmt(db, `UPDATE comments SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`).run(resolved ? 1 : 0, resolved ? by : null, resolved ? at : null, id);
 }

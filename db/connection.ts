@@ -211,7 +211,11 @@ export function checkInBackground(file: string): Promise<DatabaseRefused | null>
       resolve(
         m.problems.length === 0
           ? null
-          : new DatabaseRefused(file, 'corrupt', `The database ${file} is damaged (${m.problems.slice(0, 3).join('; ')}). Restore a backup or move it away; Newsdesk stopped writing to it.`),
+          : new DatabaseRefused(
+              file,
+              'corrupt',
+              `The database ${file} is damaged (${m.problems.slice(0, 3).join('; ')}). Restore a backup or move it away; Newsdesk stopped writing to it.`,
+            ),
       );
       void worker.terminate();
     });

@@ -50,9 +50,8 @@ export function invalidateFindingCounts(db: Db): void {
 
 /** The story's stored counts (null: never counted, or could not be) and whether they are current. */
 export function getFindingCounts(db: Db, storyId: Id): { counts: FindingCounts | null; current: boolean } | null {
-  const r = stmt(db, `SELECT findings_blocking AS blocking, findings_warning AS warning, findings_generation AS generation FROM stories WHERE id = ?`).get(
-    storyId,
-  ) as { blocking: number | null; warning: number | null; generation: number } | undefined;
+  const r = stmt(db, `SELECT findings_blocking AS blocking, findings_warning AS warning, findings_generation AS generation FROM stories WHERE id = ?`).get(storyId) as
+    { blocking: number | null; warning: number | null; generation: number } | undefined;
   if (!r) return null;
   return { counts: r.blocking !== null ? { blocking: r.blocking, warning: r.warning ?? 0 } : null, current: r.generation >= checkGeneration(db) };
 }

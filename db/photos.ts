@@ -108,10 +108,7 @@ export function getPhotoRenditions(db: Db, id: Id): Renditions | null {
 }
 
 export type PhotoAssetChanges = Partial<
-  Pick<
-    PhotoAsset,
-    'caption' | 'headline' | 'credit' | 'creator' | 'copyright' | 'source' | 'keywords' | 'city' | 'country' | 'instructions' | 'alt'
-  >
+  Pick<PhotoAsset, 'caption' | 'headline' | 'credit' | 'creator' | 'copyright' | 'source' | 'keywords' | 'city' | 'country' | 'instructions' | 'alt'>
 >;
 
 const COLUMN: Record<keyof PhotoAssetChanges, string> = {
@@ -196,15 +193,12 @@ export function listPhotoAssets(
   page: { limit: number; after: PhotoCursor | null },
 ): { items: PhotoAsset[]; total: number; next: PhotoCursor | null } {
   const where = whereClause(filters);
-  const total = stmt(db, `SELECT count(*) FROM photo_assets a ${where.sql}`).pluck().get(...where.params) as number;
-  const pageWhere = page.after
-    ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (a.imported_at < ? OR (a.imported_at = ? AND a.id < ?))`
-    : where.sql;
+  const total = stmt(db, `SELECT count(*) FROM photo_assets a ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
+  const pageWhere = page.after ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (a.imported_at < ? OR (a.imported_at = ? AND a.id < ?))` : where.sql;
   const params = page.after ? [...where.params, page.after.importedAt, page.after.importedAt, page.after.id] : where.params;
-  const rows = stmt(db, `${ASSET_SELECT} ${pageWhere} ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`).all(
-    ...params,
-    page.limit + 1,
-  ) as PhotoAssetRow[];
+  const rows = stmt(db, `${ASSET_SELECT} ${pageWhere} ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`).all(...params, page.limit + 1) as PhotoAssetRow[];
   const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit).map(toPhotoAsset);
   const last = items[items.length - 1];
@@ -239,10 +233,7 @@ export function getStoryPhotoRow(db: Db, id: Id): StoryPhotoRow | null {
   return row ?? null;
 }
 
-export function insertStoryPhoto(
-  db: Db,
-  p: { storyId: Id; assetId: Id; placement: 'lead' | 'inline'; order: number; caption: string; credit: string; alt: string },
-): Id {
+export function insertStoryPhoto(db: Db, p: { storyId: Id; assetId: Id; placement: 'lead' | 'inline'; order: number; caption: string; credit: string; alt: string }): Id {
   return Number(
     stmt(db, `INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
       p.storyId,
@@ -278,9 +269,7 @@ export function setStoryPhotoOrder(db: Db, orderedIds: Id[]): void {
 }
 
 export function storyPhotoIds(db: Db, storyId: Id): Id[] {
-  return stmt(db, `SELECT id FROM story_photos WHERE story_id = ? ORDER BY (placement = 'lead') DESC, position, id`)
-    .pluck()
-    .all(storyId) as Id[];
+  return stmt(db, `SELECT id FROM story_photos WHERE story_id = ? ORDER BY (placement = 'lead') DESC, position, id`).pluck().all(storyId) as Id[];
 }
 
 export function nextStoryPhotoPosition(db: Db, storyId: Id): number {

@@ -51,17 +51,12 @@ export function latestPublishedVersion(db: Db, storyId: Id): number {
 
 /** When version 1 went out, or null before the first publication. */
 export function firstPublishedAt(db: Db, storyId: Id): string | null {
-  return (stmt(db, `SELECT published_at FROM published_versions WHERE story_id = ? ORDER BY version LIMIT 1`).pluck().get(storyId) as
-    | string
-    | undefined) ?? null;
+  return (stmt(db, `SELECT published_at FROM published_versions WHERE story_id = ? ORDER BY version LIMIT 1`).pluck().get(storyId) as string | undefined) ?? null;
 }
 
 /** True when another story already publishes into the folder `dir` (paths are "<dir>/v<N>"). */
 export function packageDirTaken(db: Db, dir: string, storyId: Id): boolean {
-  return (
-    stmt(db, `SELECT 1 FROM published_versions WHERE story_id <> ? AND substr(path, 1, ?) = ? LIMIT 1`).get(storyId, dir.length + 1, `${dir}/`) !==
-    undefined
-  );
+  return stmt(db, `SELECT 1 FROM published_versions WHERE story_id <> ? AND substr(path, 1, ?) = ? LIMIT 1`).get(storyId, dir.length + 1, `${dir}/`) !== undefined;
 }
 
 /** True when the package path is recorded for any story (a folder on disk without a row is an orphan). */
@@ -92,12 +87,7 @@ export function insertPublishedVersion(db: Db, v: NewPublishedVersion): void {
 }
 
 export function setExportResult(db: Db, storyId: Id, version: number, status: 'none' | 'ok' | 'failed', error: string | null): void {
-  stmt(db, `UPDATE published_versions SET export_status = ?, export_error = ? WHERE story_id = ? AND version = ?`).run(
-    status,
-    error,
-    storyId,
-    version,
-  );
+  stmt(db, `UPDATE published_versions SET export_status = ?, export_error = ? WHERE story_id = ? AND version = ?`).run(status, error, storyId, version);
 }
 
 /** Scheduled stories due at `now`, with who scheduled each (the actor of the automatic publish). */

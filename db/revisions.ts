@@ -67,19 +67,13 @@ export function listRevisions(db: Db, storyId: Id): RevisionSummary[] {
 }
 
 export function getRevision(db: Db, storyId: Id, revisionId: Id): { summary: RevisionSummary; content: RevisionContent } | null {
-  const row = stmt(db, `${SUMMARY.replace('r.word_count', 'r.word_count, r.data')} WHERE r.story_id = ? AND r.id = ?`).get(
-    storyId,
-    revisionId,
-  ) as (RevisionRow & { data: Uint8Array }) | undefined;
+  const row = stmt(db, `${SUMMARY.replace('r.word_count', 'r.word_count, r.data')} WHERE r.story_id = ? AND r.id = ?`).get(storyId, revisionId) as
+    (RevisionRow & { data: Uint8Array }) | undefined;
   if (!row) return null;
   return { summary: toSummary(row), content: decodeRevision(row.data) };
 }
 
 /** When the story's latest revision (of any reason) was written, or null. */
 export function latestRevisionAt(db: Db, storyId: Id): string | null {
-  return (
-    (stmt(db, `SELECT created_at FROM revisions WHERE story_id = ? ORDER BY id DESC LIMIT 1`).pluck().get(storyId) as
-      | string
-      | undefined) ?? null
-  );
+  return (stmt(db, `SELECT created_at FROM revisions WHERE story_id = ? ORDER BY id DESC LIMIT 1`).pluck().get(storyId) as string | undefined) ?? null;
 }

@@ -211,7 +211,11 @@ function queuePage(db: Db, where: Where, page: { limit: number; after: ListCurso
   ).all(...params, page.limit + 1) as { id: number; updated_at: string }[];
   const hasMore = keys.length > page.limit;
   const pageKeys = hasMore ? keys.slice(0, page.limit) : keys;
-  const byId = loadItems(db, pageKeys.map((k) => k.id), page.now);
+  const byId = loadItems(
+    db,
+    pageKeys.map((k) => k.id),
+    page.now,
+  );
   const last = pageKeys[pageKeys.length - 1];
   return {
     items: pageKeys.map((k) => byId.get(k.id)).filter((x): x is StoryListItem => x !== undefined),
@@ -221,13 +225,7 @@ function queuePage(db: Db, where: Where, page: { limit: number; after: ListCurso
   };
 }
 
-function searchPage(
-  db: Db,
-  fts: string,
-  filters: StoryFilters,
-  where: Where,
-  page: { limit: number; after: ListCursor | null; now: string },
-): ListResult {
+function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
   const from = 'stories_fts f JOIN stories s ON s.id = f.rowid';
   const conds = ['stories_fts MATCH ?', ...where.sql];
   const params = [fts, ...where.params];
@@ -261,7 +259,15 @@ function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { t
     db,
     `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
      WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as { id: number; headline: string; subheadlines_text: string; body_text: string; captions_text: string; byline_text: string; slug: string }[];
+  ).all(JSON.stringify(ids)) as {
+    id: number;
+    headline: string;
+    subheadlines_text: string;
+    body_text: string;
+    captions_text: string;
+    byline_text: string;
+    slug: string;
+  }[];
   const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
   for (const t of texts) {
     const item = byId.get(t.id);

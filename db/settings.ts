@@ -15,8 +15,5 @@ export function readSettings(db: Db): Record<string, unknown> {
 }
 
 export function writeSetting(db: Db, key: string, value: unknown): void {
-  stmt(db, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
-    key,
-    JSON.stringify(value),
-  );
+  stmt(db, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, JSON.stringify(value));
 }

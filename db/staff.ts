@@ -47,9 +47,7 @@ export function findStaffByEmail(db: Db, email: string): Staff | null {
 
 /** The ids among `ids` that name no active staff member. */
 export function unknownStaffIds(db: Db, ids: Id[]): Id[] {
-  const found = stmt(db, `SELECT id FROM staff WHERE active = 1 AND id IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify(ids)) as number[];
+  const found = stmt(db, `SELECT id FROM staff WHERE active = 1 AND id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as number[];
   return ids.filter((id) => !found.includes(id));
 }
 
@@ -92,9 +90,7 @@ export function setStaffDesks(db: Db, id: Id, desks: string[]): void {
 }
 
 export function countActiveWithRole(db: Db, role: Role): number {
-  return stmt(db, `SELECT count(*) FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE s.active = 1 AND r.role = ?`)
-    .pluck()
-    .get(role) as number;
+  return stmt(db, `SELECT count(*) FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE s.active = 1 AND r.role = ?`).pluck().get(role) as number;
 }
 
 export function listDesks(db: Db): Desk[] {

@@ -137,10 +137,7 @@ function headerParams(s: StoryContent): [string, string, string, string, string,
   return [s.slug, s.desk, s.headline, JSON.stringify(s.subheadlines), s.subheadlines.join('\n'), s.dateline, s.language];
 }
 
-export function insertStory(
-  db: Db,
-  s: StoryContent & { createdBy: Id; at: string; bylineIds: Id[]; status?: Status; version?: number },
-): Id {
+export function insertStory(db: Db, s: StoryContent & { createdBy: Id; at: string; bylineIds: Id[]; status?: Status; version?: number }): Id {
   const bylineIds = [...new Set(s.bylineIds)];
   // The byline's search text goes in with the row, so the FTS trigger indexes the story once.
   const bylineText = stmt(
@@ -156,19 +153,8 @@ export function insertStory(
       `INSERT INTO stories (slug, desk, headline, subheadlines, subheadlines_text, dateline, language, status, version, text_version,
          created_by, word_count, created_at, updated_at, byline_text, body_text, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      ...headerParams(s),
-      s.status ?? 'draft',
-      s.version ?? 1,
-      s.version ?? 1,
-      s.createdBy,
-      s.wordCount,
-      s.at,
-      s.at,
-      bylineText,
-      s.bodyText,
-      JSON.stringify(s.body),
-    ).lastInsertRowid,
+    ).run(...headerParams(s), s.status ?? 'draft', s.version ?? 1, s.version ?? 1, s.createdBy, s.wordCount, s.at, s.at, bylineText, s.bodyText, JSON.stringify(s.body))
+      .lastInsertRowid,
   );
   bylineIds.forEach((staffId, position) => {
     stmt(db, `INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`).run(id, staffId, position);
@@ -187,16 +173,7 @@ export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: 
     db,
     `UPDATE stories SET slug = ?, desk = ?, headline = ?, subheadlines = ?, subheadlines_text = ?, dateline = ?, language = ?,
        body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version) WHERE id = ?`,
-  ).run(
-    ...headerParams(s),
-    JSON.stringify(s.body),
-    s.bodyText,
-    s.wordCount,
-    s.version,
-    s.at,
-    s.textVersion ?? null,
-    id,
-  );
+  ).run(...headerParams(s), JSON.stringify(s.body), s.bodyText, s.wordCount, s.version, s.at, s.textVersion ?? null, id);
 }
 
 /** The version of the story's last text change (see migration 003); null when there is no such story. */
@@ -250,9 +227,7 @@ export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: st
 
 /** Scheduled stories whose time has come (for the publishing helper's scheduler). */
 export function dueScheduledStoryIds(db: Db, now: string): Id[] {
-  return stmt(db, `SELECT id FROM stories WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at`)
-    .pluck()
-    .all(now) as Id[];
+  return stmt(db, `SELECT id FROM stories WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at`).pluck().all(now) as Id[];
 }
 
 /**

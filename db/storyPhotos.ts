@@ -92,9 +92,7 @@ export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
     credit: r.sp_credit,
     alt: r.sp_alt,
     asset: toPhotoAsset(r),
-    ...(r.sp_approved_creator !== null && r.sp_approved_copyright !== null
-      ? { approved: { creator: r.sp_approved_creator, copyright: r.sp_approved_copyright } }
-      : {}),
+    ...(r.sp_approved_creator !== null && r.sp_approved_copyright !== null ? { approved: { creator: r.sp_approved_creator, copyright: r.sp_approved_copyright } } : {}),
   }));
 }
 

@@ -32,7 +32,15 @@ const cjsImportMeta = {
 const targets = [
   { ...common, ...cjsImportMeta, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', external: ['electron'] },
   // A sandboxed preload can require only `electron`: everything else is bundled in.
-  { ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', minify: true, external: ['electron'] },
+  {
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    minify: true,
+    external: ['electron'],
+  },
   { ...common, entryPoints: ['server/cli.ts'], outfile: 'dist/serve/cli.mjs', format: 'esm', packages: 'external' },
   ...[
     { outfile: 'dist/electron/metadataWorker.cjs', format: 'cjs' },

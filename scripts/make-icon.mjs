@@ -33,5 +33,7 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024" 
 </svg>`;
 
 mkdirSync(path.join(root, 'build'), { recursive: true });
-await sharp(Buffer.from(svg)).png().toFile(path.join(root, 'build', 'icon.png'));
+await sharp(Buffer.from(svg))
+  .png()
+  .toFile(path.join(root, 'build', 'icon.png'));
 console.log('build/icon.png written');

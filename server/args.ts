@@ -14,8 +14,7 @@ export interface ServeArgs {
   exportDir: string | null;
 }
 
-const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
+const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
 
 export function parseServeArgs(argv: string[]): ServeArgs {
   let dataDir: string | null = null;
@@ -73,4 +72,3 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     exportDir: exportDir ? path.resolve(exportDir) : null,
   };
 }
-

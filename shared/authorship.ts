@@ -125,12 +125,7 @@ function lineRuns(before: string, beforeRuns: readonly Tally[], from: number, af
  * `before.authorship` does not describe `before.text` (never recorded), that text is taken as
  * written by `before.writer` (the story's creator).
  */
-export function attributeSave(
-  before: { text: string; authorship: TextAuthorship | null; writer: Id },
-  after: string,
-  writer: Id,
-  language: string,
-): TextAuthorship {
+export function attributeSave(before: { text: string; authorship: TextAuthorship | null; writer: Id }, after: string, writer: Id, language: string): TextAuthorship {
   const old = before.text;
   const known = before.authorship && covers(before.authorship.runs, old) ? before.authorship : singleWriter(old, before.writer, language);
   if (old === after) return known;

@@ -47,9 +47,7 @@ export function validateBody(doc: unknown): string[] {
   let chars = 0;
   let tooDeep = false;
   // Children are pushed last-first so nodes are checked in document order.
-  const stack: { node: unknown; path: string; allowed: readonly string[]; level: number }[] = [
-    { node: doc, path: 'body', allowed: ['doc'], level: 0 },
-  ];
+  const stack: { node: unknown; path: string; allowed: readonly string[]; level: number }[] = [{ node: doc, path: 'body', allowed: ['doc'], level: 0 }];
   while (stack.length > 0 && problems.length <= 20) {
     const { node, path, allowed, level } = stack.pop()!;
     nodes += 1;

@@ -64,12 +64,15 @@ export function buildBridge(
 /** Turns window.newsdesk into the NewsdeskApi (the renderer's side): envelopes become results or ApiErrors. */
 export function apiFromBridge(bridge: NewsdeskBridge): NewsdeskApi {
   const table = bridge as unknown as Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>>;
-  return buildApi(async (method, input) => {
-    const [area, fn] = splitMethod(method);
-    const target = table[area]?.[fn];
-    if (!target) throw new ApiError('NOT_FOUND', `The desktop bridge has no method ${method}.`);
-    const envelope = await target(input);
-    if (envelope.ok) return envelope.value;
-    throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
-  }, (listener) => bridge.onEvent(listener));
+  return buildApi(
+    async (method, input) => {
+      const [area, fn] = splitMethod(method);
+      const target = table[area]?.[fn];
+      if (!target) throw new ApiError('NOT_FOUND', `The desktop bridge has no method ${method}.`);
+      const envelope = await target(input);
+      if (envelope.ok) return envelope.value;
+      throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+    },
+    (listener) => bridge.onEvent(listener),
+  );
 }

@@ -49,7 +49,10 @@ export const BodySchema = z.custom<DocNode>().superRefine((value, ctx) => {
 });
 
 // A story always has someone to answer for it: the byline may change but never empty.
-const BylineInput = z.array(z.strictObject({ staffId: id })).min(1).max(10);
+const BylineInput = z
+  .array(z.strictObject({ staffId: id }))
+  .min(1)
+  .max(10);
 
 const PhotoFields = {
   caption: text(2000).optional(),
@@ -165,21 +168,13 @@ export const contract = {
       }),
     }),
   ),
-  'stories.transition': method<{ story: Story }>()(
-    z.strictObject({ id, action: ActionSchema, note: text(5000).optional(), publishAt: isoTime.optional() }),
-  ),
+  'stories.transition': method<{ story: Story }>()(z.strictObject({ id, action: ActionSchema, note: text(5000).optional(), publishAt: isoTime.optional() })),
   'stories.lock': method<{ story: Story }>()(z.strictObject({ id })),
-  'stories.unlock': method<{ story: Story }>()(
-    z.strictObject({ id, /** Required to break someone else's lock (desk editors only). */ note: text(5000).optional() }),
-  ),
+  'stories.unlock': method<{ story: Story }>()(z.strictObject({ id, /** Required to break someone else's lock (desk editors only). */ note: text(5000).optional() })),
   'stories.history': method<{ revisions: RevisionSummary[]; events: AuditEvent[] }>()(z.strictObject({ id })),
-  'stories.diff': method<{ parts: DiffPart[]; from: RevisionSummary; to: RevisionSummary }>()(
-    z.strictObject({ id, fromRevision: id, toRevision: id }),
-  ),
+  'stories.diff': method<{ parts: DiffPart[]; from: RevisionSummary; to: RevisionSummary }>()(z.strictObject({ id, fromRevision: id, toRevision: id })),
   'stories.restore': method<{ story: Story }>()(z.strictObject({ id, revisionId: id, baseVersion: z.number().int().nonnegative() })),
-  'stories.revision': method<{ revision: RevisionSummary; headline: string; subheadlines: string[]; body: DocNode }>()(
-    z.strictObject({ id, revisionId: id }),
-  ),
+  'stories.revision': method<{ revision: RevisionSummary; headline: string; subheadlines: string[]; body: DocNode }>()(z.strictObject({ id, revisionId: id })),
   /** The copy checks on the saved story, dismissed findings marked. */
   'stories.check': method<{ findings: Finding[] }>()(z.strictObject({ id })),
   /** A desk editor sets a warning or note aside, with why; a blocking finding cannot be dismissed. */
@@ -229,9 +224,7 @@ export const contract = {
     }),
   ),
   'photos.get': method<{ asset: PhotoAsset; stories: { id: number; headline: string; status: string }[] }>()(z.strictObject({ id })),
-  'photos.update': method<{ assets: PhotoAsset[] }>()(
-    z.strictObject({ ids: z.array(id).min(1).max(500), changes: z.strictObject(PhotoFields) }),
-  ),
+  'photos.update': method<{ assets: PhotoAsset[] }>()(z.strictObject({ ids: z.array(id).min(1).max(500), changes: z.strictObject(PhotoFields) })),
   'photos.attach': method<{ story: Story; photos: StoryPhoto[] }>()(
     z.strictObject({
       storyId: id,
@@ -248,19 +241,13 @@ export const contract = {
     z.strictObject({ id, caption: text(2000).optional(), credit: line(300).optional(), alt: text(1000).optional() }),
   ),
   'photos.detach': method<{ story: Story; photos: StoryPhoto[] }>()(z.strictObject({ id })),
-  'photos.reorder': method<{ story: Story; photos: StoryPhoto[] }>()(
-    z.strictObject({ storyId: id, order: z.array(id).min(1).max(200) }),
-  ),
+  'photos.reorder': method<{ story: Story; photos: StoryPhoto[] }>()(z.strictObject({ storyId: id, order: z.array(id).min(1).max(200) })),
 
   // publishing
   'published.list': method<{ versions: PublishedVersionSummary[] }>()(z.strictObject({ storyId: id })),
-  'published.get': method<{ version: PublishedVersionSummary; html: string; ninjs: unknown }>()(
-    z.strictObject({ storyId: id, version: z.number().int().positive() }),
-  ),
+  'published.get': method<{ version: PublishedVersionSummary; html: string; ninjs: unknown }>()(z.strictObject({ storyId: id, version: z.number().int().positive() })),
   'published.preview': method<{ html: string }>()(z.strictObject({ storyId: id })),
-  'published.retryExport': method<{ version: PublishedVersionSummary }>()(
-    z.strictObject({ storyId: id, version: z.number().int().positive() }),
-  ),
+  'published.retryExport': method<{ version: PublishedVersionSummary }>()(z.strictObject({ storyId: id, version: z.number().int().positive() })),
   /** Admins: package folders set aside at start-up for want of a database row, relative to the data folder. */
   'published.setAside': method<{ folders: string[] }>()(empty),
 
@@ -268,7 +255,12 @@ export const contract = {
   'settings.get': method<{ settings: Settings; exportFolder: ExportFolder | null }>()(empty),
   'settings.update': method<{ settings: Settings }>()(
     z.strictObject({
-      lockTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+      lockTimeoutMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .optional(),
       maxPhotoBytes: z
         .number()
         .int()
@@ -306,7 +298,10 @@ export const contract = {
           z
             .strictObject({
               preferred: line(200).refine((s) => s.trim() !== '', 'required'),
-              avoid: z.array(line(200).refine((s) => s.trim() !== '', 'required')).min(1).max(20),
+              avoid: z
+                .array(line(200).refine((s) => s.trim() !== '', 'required'))
+                .min(1)
+                .max(20),
               where: z.enum(['everywhere', 'headlines', 'body', 'captions']),
               note: line(500).optional(),
             })
@@ -354,10 +349,7 @@ export function splitMethod(name: MethodName): [Area, string] {
 }
 
 /** Builds a NewsdeskApi from one generic `call` — the only way clients are made. */
-export function buildApi(
-  call: (method: MethodName, input: unknown) => Promise<unknown>,
-  onEvent: NewsdeskApi['onEvent'],
-): NewsdeskApi {
+export function buildApi(call: (method: MethodName, input: unknown) => Promise<unknown>, onEvent: NewsdeskApi['onEvent']): NewsdeskApi {
   const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
   for (const name of METHOD_NAMES) {
     const [area, fn] = splitMethod(name);

@@ -4,16 +4,7 @@
 export const ROLES = ['reporter', 'desk_editor', 'photo_editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STATUSES = [
-  'draft',
-  'submitted',
-  'editing',
-  'approved',
-  'scheduled',
-  'published',
-  'killed',
-  'spiked',
-] as const;
+export const STATUSES = ['draft', 'submitted', 'editing', 'approved', 'scheduled', 'published', 'killed', 'spiked'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const ACTIONS = [
@@ -159,17 +150,7 @@ export interface Comment {
   createdAt: Timestamp;
 }
 
-export type RevisionReason =
-  | 'create'
-  | 'periodic'
-  | 'submit'
-  | 'claim'
-  | 'sendBack'
-  | 'approve'
-  | 'publish'
-  | 'restore'
-  | 'conflict'
-  | 'correct';
+export type RevisionReason = 'create' | 'periodic' | 'submit' | 'claim' | 'sendBack' | 'approve' | 'publish' | 'restore' | 'conflict' | 'correct';
 
 export interface RevisionSummary {
   id: Id;

@@ -1,14 +1,6 @@
 // The error shape that crosses both transports, and the HTTP status each code maps to.
 
-export const ERROR_CODES = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'CONFLICT',
-  'LOCKED',
-  'INVALID_STATE',
-  'INTERNAL',
-] as const;
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'LOCKED', 'INVALID_STATE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -40,9 +32,7 @@ export class ApiError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 
   static fromBody(body: ApiErrorBody): ApiError {

@@ -7,8 +7,7 @@
 import type { DocNode } from './domain.js';
 import { inlineText } from './body.js';
 
-const figureId = (node: DocNode): number | null =>
-  node.type === 'figure' && typeof node.attrs?.storyPhotoId === 'number' ? node.attrs.storyPhotoId : null;
+const figureId = (node: DocNode): number | null => (node.type === 'figure' && typeof node.attrs?.storyPhotoId === 'number' ? node.attrs.storyPhotoId : null);
 
 /** The storyPhotoIds of the doc's figures, in reading order (figures are top-level blocks). */
 export function bodyFigureIds(doc: DocNode): number[] {
@@ -41,12 +40,7 @@ function findAnchor(blocks: DocNode[], key: string, near: number): number {
  * photos.reorder does, so a reorder made meanwhile survives. Returns `incoming` itself when
  * nothing changes.
  */
-export function reconcileFigures(
-  incoming: DocNode,
-  reference: DocNode,
-  inlineIds: readonly number[],
-  opts: { order?: 'incoming' | 'reference' } = {},
-): DocNode {
+export function reconcileFigures(incoming: DocNode, reference: DocNode, inlineIds: readonly number[], opts: { order?: 'incoming' | 'reference' } = {}): DocNode {
   const allowed = new Set(inlineIds);
   const seen = new Set<number>();
   let changed = false;

@@ -69,7 +69,7 @@ export function* segments(text: string, locale = 'en'): Generator<{ segment: str
   while (start <= text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    for (let from = start; from < end; ) {
+    for (let from = start; from < end;) {
       const to = end - from > SEGMENT_CHUNK ? safeCut(text, from, from + SEGMENT_CHUNK) : end;
       for (const seg of segmenter.segment(text.slice(from, to))) {
         yield { segment: seg.segment, index: from + seg.index, isWordLike: seg.isWordLike === true };

@@ -84,7 +84,13 @@ export const TRANSITIONS: Record<Action, Transition> = {
   unschedule: { from: ['scheduled'], to: 'approved', lock: 'release', milestone: null, set: { publishAt: null, scheduledBy: null } },
   correct: { from: ['published'], to: 'editing', lock: 'take', milestone: 'correct', set: { claimedBy: 'actor', correctionNote: 'note' } },
   kill: { from: ['published'], to: 'killed', lock: 'release', milestone: null, set: {}, publishes: 'kill' },
-  spike: { from: ['draft', 'submitted', 'editing', 'approved', 'scheduled'], to: 'spiked', lock: 'release', milestone: null, set: { publishAt: null, scheduledBy: null } },
+  spike: {
+    from: ['draft', 'submitted', 'editing', 'approved', 'scheduled'],
+    to: 'spiked',
+    lock: 'release',
+    milestone: null,
+    set: { publishAt: null, scheduledBy: null },
+  },
   unspike: { from: ['spiked'], to: 'draft', lock: 'release', milestone: null, set: { claimedBy: null } },
 };
 
@@ -115,8 +121,7 @@ export const hasWritten = (story: WorkflowStory, person: Person): boolean =>
   story.createdBy === person.id || story.authorIds.includes(person.id) || isAuthor(story, person);
 
 /** The person's share of the story's current text, in percent (0 when they wrote none of it). */
-export const textShareOf = (story: WorkflowStory, person: Person): number =>
-  story.textShares.find((s) => s.staffId === person.id)?.percent ?? 0;
+export const textShareOf = (story: WorkflowStory, person: Person): number => story.textShares.find((s) => s.staffId === person.id)?.percent ?? 0;
 
 /**
  * Why four eyes stops `person` approving `story` alone, or null when it does not: they created it,
@@ -160,11 +165,7 @@ function permitted(action: Action, story: WorkflowStory, person: Person): boolea
 }
 
 /** Why `person` may not take `action` on `story` now, or null when they may. */
-export function refusal(
-  action: Action,
-  story: WorkflowStory,
-  person: Person,
-): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+export function refusal(action: Action, story: WorkflowStory, person: Person): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   const transition = TRANSITIONS[action];
   if (!permitted(action, story, person)) {
     const fourEyes = action === 'approve' && isDeskEditor(person) ? fourEyesRefusal(story, person) : null;
@@ -186,10 +187,7 @@ export function allowedActions(story: WorkflowStory, person: Person): Action[] {
 }
 
 /** Who may change the story's text in its current status (the lock decides between them). */
-export function textEditRefusal(
-  story: WorkflowStory,
-  person: Person,
-): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+export function textEditRefusal(story: WorkflowStory, person: Person): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   if (story.status === 'draft') {
     return isAuthor(story, person) && (hasRole(person, 'reporter') || isDeskEditor(person))
       ? null
@@ -197,9 +195,7 @@ export function textEditRefusal(
   }
   if (story.status === 'editing') {
     if (!isDeskEditor(person)) return { code: 'FORBIDDEN', message: 'Only the desk editor handling the story may edit it now.' };
-    return story.claimedBy === null || story.claimedBy === person.id
-      ? null
-      : { code: 'FORBIDDEN', message: 'Another desk editor has claimed this story.' };
+    return story.claimedBy === null || story.claimedBy === person.id ? null : { code: 'FORBIDDEN', message: 'Another desk editor has claimed this story.' };
   }
   return { code: 'INVALID_STATE', message: `A story that is ${story.status} cannot be edited.` };
 }
@@ -214,10 +210,7 @@ export function isLockLive(lock: StoryLock | null, now: Timestamp): lock is Stor
 }
 
 /** Photo editors (and the story's text editors) may change a story's photos until it is approved. */
-export function photoEditRefusal(
-  story: WorkflowStory,
-  person: Person,
-): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
+export function photoEditRefusal(story: WorkflowStory, person: Person): { code: 'FORBIDDEN' | 'INVALID_STATE'; message: string } | null {
   // Desk editors and the authors of a draft may also place photos; photo editors may on any story.
   if (!hasRole(person, 'photo_editor') && !isDeskEditor(person) && !canEditText(story, person)) {
     return { code: 'FORBIDDEN', message: 'Only a photo editor may change the photos of this story.' };

@@ -3,8 +3,7 @@
 
 import type { DocNode } from '../../shared/domain.js';
 
-const isFigure = (node: DocNode, id?: number) =>
-  node.type === 'figure' && (id === undefined || node.attrs?.storyPhotoId === id);
+const isFigure = (node: DocNode, id?: number) => node.type === 'figure' && (id === undefined || node.attrs?.storyPhotoId === id);
 
 /** A copy of the doc with a figure before top-level block `index` (clamped; default: at the end). */
 export function insertFigure(doc: DocNode, storyPhotoId: number, index?: number): DocNode {

@@ -37,7 +37,6 @@ import type { CoreServices } from '../services.js';
 import { loadStory } from '../stories/loadStory.js';
 import { write } from '../write.js';
 
-
 /** Importing and editing library metadata is the photo desk's job. */
 function requirePhotoEditor(staff: Staff, what: string): void {
   if (!staff.roles.includes('photo_editor')) throw new ApiError('FORBIDDEN', `Only a photo editor may ${what}.`);
@@ -64,9 +63,7 @@ function cleanChanges(changes: PhotoAssetChanges): PhotoAssetChanges {
   for (const [key, value] of Object.entries(changes) as [keyof PhotoAssetChanges, unknown][]) {
     if (value === undefined) continue;
     if (key === 'keywords') {
-      out.keywords = (value as string[])
-        .map((k) => cleanText(k, FIELD_LIMITS.keyword, false))
-        .filter((k, i, all) => k !== '' && all.indexOf(k) === i);
+      out.keywords = (value as string[]).map((k) => cleanText(k, FIELD_LIMITS.keyword, false)).filter((k, i, all) => k !== '' && all.indexOf(k) === i);
     } else {
       const multiline = key === 'caption' || key === 'instructions' || key === 'alt';
       out[key] = cleanText(value as string, FIELD_LIMITS[key], multiline);

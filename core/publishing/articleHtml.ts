@@ -116,9 +116,7 @@ export function renderArticle(input: PackageInput, meta: RenderMeta, href: Image
   if (by) parts.push(`<p class="byline">${escapeHtml(by)}</p>`);
   if (story.dateline.trim()) parts.push(`<p class="dateline">${escapeHtml(story.dateline)}</p>`);
   const when =
-    meta.version > 1
-      ? `Published ${displayTime(meta.firstPublishedAt)} · Updated ${displayTime(meta.publishedAt)}`
-      : `Published ${displayTime(meta.publishedAt)}`;
+    meta.version > 1 ? `Published ${displayTime(meta.firstPublishedAt)} · Updated ${displayTime(meta.publishedAt)}` : `Published ${displayTime(meta.publishedAt)}`;
   parts.push(`<p class="published"><time datetime="${meta.publishedAt.toISOString()}">${escapeHtml(when)}</time></p>`);
   parts.push('</header>');
   const lead = input.photos.findIndex((p) => p.placement === 'lead');

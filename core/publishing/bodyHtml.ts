@@ -10,11 +10,18 @@ import { escapeHtml } from './escape.js';
 export type FigureRenderer = (storyPhotoId: number) => string;
 
 export function bodyToHtml(doc: DocNode, figure: FigureRenderer): string {
-  return (doc.content ?? []).map((node) => block(node, figure)).filter((s) => s !== '').join('\n');
+  return (doc.content ?? [])
+    .map((node) => block(node, figure))
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 function block(node: DocNode, figure: FigureRenderer): string {
-  const children = (): string => (node.content ?? []).map((child) => block(child, figure)).filter((s) => s !== '').join('\n');
+  const children = (): string =>
+    (node.content ?? [])
+      .map((child) => block(child, figure))
+      .filter((s) => s !== '')
+      .join('\n');
   switch (node.type) {
     case 'paragraph': {
       const inner = inline(node);

@@ -13,7 +13,6 @@ import { inside } from './writer.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
 
-
 function requireStory(services: CoreServices, storyId: number): void {
   if (!storyExists(services.db, storyId)) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
 }
@@ -40,10 +39,7 @@ export function publishingModule(services: CoreServices) {
         if (!version) throw new ApiError('NOT_FOUND', `Story ${input.storyId} has no published version ${input.version}.`);
         const dir = inside(publishedRoot(services.dataDir), version.path);
         try {
-          const [html, ninjs] = await Promise.all([
-            fs.readFile(path.join(dir, 'index.html'), 'utf8'),
-            fs.readFile(path.join(dir, 'ninjs.json'), 'utf8'),
-          ]);
+          const [html, ninjs] = await Promise.all([fs.readFile(path.join(dir, 'index.html'), 'utf8'), fs.readFile(path.join(dir, 'ninjs.json'), 'utf8')]);
           return { version, html, ninjs: JSON.parse(ninjs) as unknown };
         } catch (error) {
           // The folder as the data folder names it: an absolute path is for the log, not API callers.

@@ -111,7 +111,9 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       input.photos.map((photo, i) =>
         makeRenditions(photo, i).catch((error: unknown) => {
           report('publish', error);
-          const reason = String((error as Error).message).split(photo.originalPath).join('its original');
+          const reason = String((error as Error).message)
+            .split(photo.originalPath)
+            .join('its original');
           throw new ApiError('INTERNAL', `Publishing failed: the renditions of photo ${i + 1} could not be made (${reason}).`);
         }),
       ),
@@ -186,7 +188,10 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
         await writeFolderAtomically(fs, root, rel, files);
       } catch (error) {
         report('publish', new Error(`Writing ${rel} under ${root} failed`, { cause: error }));
-        throw new ApiError('INTERNAL', `Publishing failed: the package could not be written to the published folder (${fsReason(error)}). Nothing was published; the story is unchanged.`);
+        throw new ApiError(
+          'INTERNAL',
+          `Publishing failed: the package could not be written to the published folder (${fsReason(error)}). Nothing was published; the story is unchanged.`,
+        );
       }
       // One write: the version's row and whatever the caller moves with it (the story's status).
       try {
@@ -197,7 +202,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
             publishedAt: now.toISOString(),
             publishedBy: actor.id,
             pubStatus: kill ? 'canceled' : 'usable',
-            correctionNote: kill ? kill.note : (story.correctionNote?.trim() ? story.correctionNote : null),
+            correctionNote: kill ? kill.note : story.correctionNote?.trim() ? story.correctionNote : null,
             path: rel,
           });
           options?.commit?.(getPublishedVersion(db, storyId, version) as PublishedVersionSummary);

@@ -130,7 +130,10 @@ export async function tidyPublished(db: Db, dataDir: string, root: string, fs: P
   for (const entry of top) {
     if (!entry.isDirectory()) continue;
     if (entry.name.startsWith('.tmp-')) {
-      const gone = await fs.rm(path.join(root, entry.name), { recursive: true, force: true }).then(() => true, () => false);
+      const gone = await fs.rm(path.join(root, entry.name), { recursive: true, force: true }).then(
+        () => true,
+        () => false,
+      );
       if (gone) removed.push(entry.name);
       continue;
     }

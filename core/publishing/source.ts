@@ -29,10 +29,7 @@ export function originalPath(dataDir: string, hash: string): string {
 export function packageInput(db: Db, dataDir: string, story: Story, withFiles: boolean): PackageInput {
   // Saves refuse such a body; one stored before they did would overflow the renderers' stack.
   if (bodyDepth(story.body) > MAX_BODY_DEPTH) {
-    throw new ApiError(
-      'INVALID_STATE',
-      `The story's body nests more than ${MAX_BODY_DEPTH} levels deep, which cannot be published; restore an earlier revision of it.`,
-    );
+    throw new ApiError('INVALID_STATE', `The story's body nests more than ${MAX_BODY_DEPTH} levels deep, which cannot be published; restore an earlier revision of it.`);
   }
   const photos: PackagePhoto[] = listStoryPhotos(db, story.id).map((p) => ({
     storyPhotoId: p.id,

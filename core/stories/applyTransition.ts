@@ -58,7 +58,11 @@ function validate(req: MoveRequest): string | null {
     if (bodyText(story.body).trim() === '') missing.push('body');
     if (story.byline.length === 0) missing.push('byline');
     if (missing.length > 0) {
-      throw new ApiError('VALIDATION', `The story needs a ${missing.join(', ')} before it goes to the desk.`, missing.map((path) => ({ path, message: 'required' })));
+      throw new ApiError(
+        'VALIDATION',
+        `The story needs a ${missing.join(', ')} before it goes to the desk.`,
+        missing.map((path) => ({ path, message: 'required' })),
+      );
     }
   }
   if (req.transition.set.publishAt !== 'requested') return null;
@@ -128,13 +132,7 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
         from: current.status,
         to: moved.status,
         note: auditNote(req, publishAt, publishedVersion),
-        details: publishAt
-          ? { publishAt }
-          : publishedVersion !== null
-            ? { publishedVersion }
-            : openAtSubmit
-              ? { openFindings: openAtSubmit }
-              : undefined,
+        details: publishAt ? { publishAt } : publishedVersion !== null ? { publishedVersion } : openAtSubmit ? { openFindings: openAtSubmit } : undefined,
         at: at.toISOString(),
       });
       events.push(storyChanged(moved));

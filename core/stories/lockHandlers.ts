@@ -43,7 +43,8 @@ export function storyLockHandlers(services: CoreServices) {
         // their lock is live (broken here) or long lapsed (they went home), saying why.
         const claimedByOther = story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== staff.id;
         if (!othersLock && !(claimedByOther && note !== '')) {
-          if (story.lock && !live) setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+          if (story.lock && !live)
+            setStoryLock(db, story.id, null); // a lapsed lock is tidied away
           else if (live) {
             setStoryLock(db, story.id, null);
             events.push(lockChanged(story.id, null));

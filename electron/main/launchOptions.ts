@@ -17,7 +17,6 @@ export interface LaunchOptions {
   firstRun: 'demo' | 'empty' | null;
 }
 
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function launchOptions(env: Env, isPackaged: boolean, defaultRendererDir: string): LaunchOptions {

@@ -22,9 +22,7 @@ const trusted = (url: string) => isAppUrl(url, devOrigin);
 const rendererDir = launch.rendererDir;
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } }]);
 
 let core: Core | null = null;
 let ipc: IpcBridge | null = null;
@@ -128,7 +126,10 @@ async function start(): Promise<void> {
     // The dev server's responses carry no CSP of their own.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       const headers = { ...details.responseHeaders };
-      if (details.url.startsWith(DEV_URL)) headers['Content-Security-Policy'] = ["default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:; object-src 'none'; base-uri 'none'"];
+      if (details.url.startsWith(DEV_URL))
+        headers['Content-Security-Policy'] = [
+          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:; object-src 'none'; base-uri 'none'",
+        ];
       callback({ responseHeaders: headers });
     });
   }

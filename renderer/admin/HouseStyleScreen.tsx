@@ -81,19 +81,7 @@ function LimitField(props: {
   );
 }
 
-function RuleFields({
-  rule,
-  index,
-  errors,
-  onChange,
-  onRemove,
-}: {
-  rule: RuleDraft;
-  index: number;
-  errors: Errors;
-  onChange(next: RuleDraft): void;
-  onRemove(): void;
-}) {
+function RuleFields({ rule, index, errors, onChange, onRemove }: { rule: RuleDraft; index: number; errors: Errors; onChange(next: RuleDraft): void; onRemove(): void }) {
   const id = useId();
   const key = (f: string) => `${index}.${f}`;
   const title = rule.preferred.trim() || 'new rule';
@@ -326,9 +314,7 @@ export function HouseStyleScreen() {
   return (
     <div className="admin house-style">
       <h1 className="admin-title">{HOUSE_STYLE_TITLE}</h1>
-      <p className="muted">
-        The forms the paper prints. The copy checks mark every form to avoid where the rule applies, with the preferred form as a one-click fix.
-      </p>
+      <p className="muted">The forms the paper prints. The copy checks mark every form to avoid where the rule applies, with the preferred form as a one-click fix.</p>
       {loadError ? (
         <p className="error-text" role="alert">
           Could not load the house style: {loadError}

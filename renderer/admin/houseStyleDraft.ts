@@ -55,7 +55,14 @@ export function draftOf(s: CheckSettings): Draft {
 /** "AEGIS, Aegis system" or one per line → ['AEGIS', 'Aegis system']: trimmed, blanks and repeats dropped. */
 export function splitForms(text: string): string[] {
   // The ideographic and full-width commas too: a Korean keyboard may give either.
-  return [...new Set(text.split(/[\n,，、]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,，、]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function wholeNumber(text: string, bounds: { min: number; max: number }, what: string): { value?: number; error?: string } {
@@ -129,7 +136,6 @@ export function isUntouched(draft: Draft, saved: CheckSettings): boolean {
 }
 
 export function sameSettings(a: CheckSettings, b: CheckSettings): boolean {
-  const text = (s: CheckSettings) =>
-    JSON.stringify([s.headlineMaxChars, s.sentenceMaxWords, s.houseStyle.map((r) => [r.preferred, r.avoid, r.where, r.note ?? ''])]);
+  const text = (s: CheckSettings) => JSON.stringify([s.headlineMaxChars, s.sentenceMaxWords, s.houseStyle.map((r) => [r.preferred, r.avoid, r.where, r.note ?? ''])]);
   return text(a) === text(b);
 }

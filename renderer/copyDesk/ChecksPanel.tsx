@@ -45,7 +45,17 @@ function summaryOf(open: Finding[], dismissed: number): string {
   return `${counted} finding${counted === 1 ? '' : 's'}, ${blocking} blocking${noteText}.${tail}`;
 }
 
-function DismissedItem({ finding, dismissal, canRestore, restore }: { finding: Finding; dismissal: Dismissal; canRestore: boolean; restore(key: string): Promise<void> }) {
+function DismissedItem({
+  finding,
+  dismissal,
+  canRestore,
+  restore,
+}: {
+  finding: Finding;
+  dismissal: Dismissal;
+  canRestore: boolean;
+  restore(key: string): Promise<void>;
+}) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -65,13 +65,7 @@ export function FindingItem({ finding, active, actions }: { finding: Finding; ac
           <span className="finding-place-count">
             {at + 1} of {places.length}
           </span>
-          <button
-            type="button"
-            className="small-button"
-            aria-disabled={at === places.length - 1 ? true : undefined}
-            aria-describedby={msgId}
-            onClick={() => go(at + 1)}
-          >
+          <button type="button" className="small-button" aria-disabled={at === places.length - 1 ? true : undefined} aria-describedby={msgId} onClick={() => go(at + 1)}>
             Next
           </button>
         </div>

@@ -91,7 +91,13 @@ export function fieldFix(fields: EditableFields, edits: FixEdit[]): Partial<Edit
     const list = [...fields.subheadlines];
     for (const index of new Set(subs.map((e) => e.place.index ?? 0))) {
       const current = list[index];
-      const next = current === undefined ? null : applyTextEdits(current, subs.filter((e) => (e.place.index ?? 0) === index));
+      const next =
+        current === undefined
+          ? null
+          : applyTextEdits(
+              current,
+              subs.filter((e) => (e.place.index ?? 0) === index),
+            );
       if (next === null) return STALE;
       list[index] = next;
     }

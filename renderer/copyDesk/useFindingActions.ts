@@ -114,7 +114,8 @@ export function useFindingActions(deps: FindingActionDeps): { actions: FindingAc
         case 'caption':
         case 'credit':
         case 'alt':
-          if (place.storyPhotoId !== undefined) showPhotos({ storyPhotoId: place.storyPhotoId, field: place.field, ...(place.range ? { range: place.range } : {}), seq: Date.now() });
+          if (place.storyPhotoId !== undefined)
+            showPhotos({ storyPhotoId: place.storyPhotoId, field: place.field, ...(place.range ? { range: place.range } : {}), seq: Date.now() });
           return;
       }
     },
@@ -204,7 +205,8 @@ export function useFindingActions(deps: FindingActionDeps): { actions: FindingAc
   const actions = useMemo<FindingActions>(
     () => ({
       placeLabel: (place) => {
-        if (place.field === 'caption' || place.field === 'credit' || place.field === 'alt') return `${FIELD_NAMES[place.field]} of ${photoName(photos ?? [], place.storyPhotoId)}`;
+        if (place.field === 'caption' || place.field === 'credit' || place.field === 'alt')
+          return `${FIELD_NAMES[place.field]} of ${photoName(photos ?? [], place.storyPhotoId)}`;
         if (place.field === 'subheadlines' && place.index !== undefined) return `Subheadline ${place.index + 1}`;
         return FIELD_NAMES[place.field];
       },

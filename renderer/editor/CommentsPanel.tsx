@@ -61,19 +61,7 @@ function CommentForm({
   );
 }
 
-function Thread({
-  comment,
-  replies,
-  active,
-  onActivate,
-  onChanged,
-}: {
-  comment: Comment;
-  replies: Comment[];
-  active: boolean;
-  onActivate(): void;
-  onChanged(): void;
-}) {
+function Thread({ comment, replies, active, onActivate, onChanged }: { comment: Comment; replies: Comment[]; active: boolean; onActivate(): void; onChanged(): void }) {
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resolve = (resolved: boolean) =>

@@ -8,8 +8,13 @@ export function DiffView({ parts, label }: { parts: DiffPart[]; label: string })
   return (
     <div className="diff">
       <p className="diff-summary">
-        <span className="diff-key-ins">{inserted} insertion{inserted === 1 ? '' : 's'}</span>,{' '}
-        <span className="diff-key-del">{deleted} deletion{deleted === 1 ? '' : 's'}</span>
+        <span className="diff-key-ins">
+          {inserted} insertion{inserted === 1 ? '' : 's'}
+        </span>
+        ,{' '}
+        <span className="diff-key-del">
+          {deleted} deletion{deleted === 1 ? '' : 's'}
+        </span>
       </p>
       <div className="diff-text" role="document" aria-label={label} tabIndex={0}>
         {parts.map((p, i) =>

@@ -22,7 +22,11 @@ export function ForceUnlockDialog({
   return (
     <NoteDialog
       title={liveLock ? 'Force unlock' : 'Take over'}
-      message={liveLock ? `${liveLock.name} may lose unsaved work. Say why you are taking the story over.` : 'Say why you are taking the story over from the desk editor who claimed it.'}
+      message={
+        liveLock
+          ? `${liveLock.name} may lose unsaved work. Say why you are taking the story over.`
+          : 'Say why you are taking the story over from the desk editor who claimed it.'
+      }
       confirmLabel={liveLock ? 'Force unlock' : 'Take over'}
       needNote
       danger

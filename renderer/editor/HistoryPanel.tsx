@@ -75,17 +75,13 @@ export function HistoryPanel({
     };
   }, [storyId, version]);
 
-  const toggle = (id: number) =>
-    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
+  const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
 
   const compare = async () => {
     const chosen = revisions.filter((r) => picked.includes(r.id));
     if (chosen.length !== 2) return;
     // Older → newer, whatever order they were ticked in.
-    const [older, newer] = [...chosen].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id) as [
-      RevisionSummary,
-      RevisionSummary,
-    ];
+    const [older, newer] = [...chosen].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id) as [RevisionSummary, RevisionSummary];
     setBusy(true);
     setError(null);
     try {

@@ -37,7 +37,8 @@ export function LockNotices({
       ) : null}
       {lock !== 'other' && !liveLock && isDesk && story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== me?.id ? (
         <Banner kind="warning">
-          <strong>Claimed by {staff.find((p) => p.id === story.claimedBy)?.name ?? 'another desk editor'}</strong>, who is not working on it now. You can read it but not change the text.
+          <strong>Claimed by {staff.find((p) => p.id === story.claimedBy)?.name ?? 'another desk editor'}</strong>, who is not working on it now. You can read it but not
+          change the text.
           <button type="button" onClick={onTakeOver}>
             Take over
           </button>

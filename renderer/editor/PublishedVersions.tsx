@@ -139,13 +139,7 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
                   View
                 </button>
                 {v.exportStatus === 'failed' && canRetry ? (
-                  <button
-                    type="button"
-                    className="small-button"
-                    aria-describedby={headingId}
-                    disabled={retrying !== null}
-                    onClick={() => void retry(v.version)}
-                  >
+                  <button type="button" className="small-button" aria-describedby={headingId} disabled={retrying !== null} onClick={() => void retry(v.version)}>
                     {retrying === v.version ? 'Retrying…' : 'Retry export'}
                   </button>
                 ) : null}

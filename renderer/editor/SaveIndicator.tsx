@@ -18,7 +18,9 @@ export function SaveIndicator({ state }: { state: SaveState }) {
     <span
       className={`save-state save-${state.kind}`}
       role="status"
-      title={state.kind === 'retrying' ? `${state.message} (attempt ${state.attempt})` : state.kind === 'saved' ? `Saved at ${shortTime(state.at.toISOString())}` : undefined}
+      title={
+        state.kind === 'retrying' ? `${state.message} (attempt ${state.attempt})` : state.kind === 'saved' ? `Saved at ${shortTime(state.at.toISOString())}` : undefined
+      }
     >
       {text}
     </span>

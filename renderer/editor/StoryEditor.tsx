@@ -113,14 +113,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         onClose={() => openStory(null)}
       />
 
-      <WorkflowBar
-        actions={data.allowedActions}
-        run={s.run}
-        pending={s.pending}
-        setPending={s.setPending}
-        busy={s.busy}
-        error={s.pending ? s.actionError : null}
-      />
+      <WorkflowBar actions={data.allowedActions} run={s.run} pending={s.pending} setPending={s.setPending} busy={s.busy} error={s.pending ? s.actionError : null} />
 
       <div className="banners">
         {s.actionError && !s.pending ? <ActionError error={s.actionError} /> : null}

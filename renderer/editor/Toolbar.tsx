@@ -27,7 +27,11 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
     const { empty } = editor.state.selection;
     if (empty && !current) {
       // Nothing selected: insert the address itself as the linked text.
-      editor.chain().focus().insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] })
+        .run();
     } else {
       editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
     }
@@ -134,13 +138,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       <button type="button" className="tool" aria-keyshortcuts={`${mod}+Z`} disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>
         Undo
       </button>
-      <button
-        type="button"
-        className="tool"
-        aria-keyshortcuts={`${mod}+Shift+Z`}
-        disabled={disabled || !s.canRedo}
-        onClick={() => chain().redo().run()}
-      >
+      <button type="button" className="tool" aria-keyshortcuts={`${mod}+Shift+Z`} disabled={disabled || !s.canRedo} onClick={() => chain().redo().run()}>
         Redo
       </button>
       {linking ? <LinkDialog editor={editor} onClose={() => setLinking(false)} /> : null}

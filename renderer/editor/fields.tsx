@@ -2,15 +2,7 @@
 import { useId } from 'react';
 import type { BylineEntry, Staff } from '../../shared/domain.js';
 
-export function SubheadlinesField({
-  value,
-  readOnly,
-  onChange,
-}: {
-  value: string[];
-  readOnly: boolean;
-  onChange(next: string[]): void;
-}) {
+export function SubheadlinesField({ value, readOnly, onChange }: { value: string[]; readOnly: boolean; onChange(next: string[]): void }) {
   const baseId = useId();
   // With none yet, one empty field is shown; it becomes a subheadline once typed in.
   const shown = value.length ? value : [''];
@@ -49,17 +41,7 @@ export function SubheadlinesField({
   );
 }
 
-export function BylineField({
-  value,
-  staff,
-  readOnly,
-  onChange,
-}: {
-  value: BylineEntry[];
-  staff: Staff[];
-  readOnly: boolean;
-  onChange(next: BylineEntry[]): void;
-}) {
+export function BylineField({ value, staff, readOnly, onChange }: { value: BylineEntry[]; staff: Staff[]; readOnly: boolean; onChange(next: BylineEntry[]): void }) {
   const id = useId();
   const available = staff.filter((s) => s.active !== false && !value.some((b) => b.staffId === s.id));
   return (

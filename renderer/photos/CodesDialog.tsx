@@ -40,17 +40,31 @@ export function CodesDialog({ settings, canEdit, onClose, onSaved }: { settings:
           <tr>
             <th scope="col">Code</th>
             <th scope="col">Expands to</th>
-            {canEdit && <th scope="col"><span className="sr-only">Remove</span></th>}
+            {canEdit && (
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {codes.map((c, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={`Code ${i + 1}`} value={c.code} readOnly={!canEdit} onChange={(e) => setCodes(codes.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
+                <input
+                  aria-label={`Code ${i + 1}`}
+                  value={c.code}
+                  readOnly={!canEdit}
+                  onChange={(e) => setCodes(codes.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}
+                />
               </td>
               <td>
-                <input aria-label={`Expansion of code ${i + 1}`} value={c.text} readOnly={!canEdit} onChange={(e) => setCodes(codes.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+                <input
+                  aria-label={`Expansion of code ${i + 1}`}
+                  value={c.text}
+                  readOnly={!canEdit}
+                  onChange={(e) => setCodes(codes.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+                />
               </td>
               {canEdit && (
                 <td>

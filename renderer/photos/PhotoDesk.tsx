@@ -25,9 +25,7 @@ function importSummary(lines: { ok: boolean; duplicate?: boolean }[]): string {
   const imported = lines.filter((l) => l.ok && !l.duplicate).length;
   const duplicates = lines.filter((l) => l.ok && l.duplicate).length;
   const failed = lines.filter((l) => !l.ok).length;
-  return [`${imported} imported`, duplicates ? `${duplicates} already in the library` : '', failed ? `${failed} not imported` : '']
-    .filter(Boolean)
-    .join(' · ');
+  return [`${imported} imported`, duplicates ? `${duplicates} already in the library` : '', failed ? `${failed} not imported` : ''].filter(Boolean).join(' · ');
 }
 
 export function PhotoDesk() {
@@ -71,7 +69,10 @@ export function PhotoDesk() {
   }, [load]);
 
   useEffect(() => {
-    void api.settings.get({}).then((r) => setSettings(r.settings)).catch(() => undefined);
+    void api.settings
+      .get({})
+      .then((r) => setSettings(r.settings))
+      .catch(() => undefined);
   }, []);
 
   // Another photo editor's import or edit shows up without a reload (debounced: an import is many events).
@@ -171,13 +172,7 @@ export function PhotoDesk() {
         </div>
         <div className="photo-filters" role="group" aria-label="Filters">
           {FILTERS.map((f) => (
-            <button
-              key={f.key}
-              type="button"
-              className="small-button"
-              aria-pressed={filters[f.key]}
-              onClick={() => setFilters((s) => ({ ...s, [f.key]: !s[f.key] }))}
-            >
+            <button key={f.key} type="button" className="small-button" aria-pressed={filters[f.key]} onClick={() => setFilters((s) => ({ ...s, [f.key]: !s[f.key] }))}>
               {f.label}
             </button>
           ))}
@@ -215,9 +210,7 @@ export function PhotoDesk() {
       {(importer.state.running || importer.state.lines.length > 0) && (
         <section className="import-panel" aria-label="Import">
           <label htmlFor="import-progress">
-            {importer.state.running
-              ? `Importing… ${importer.state.done} of ${importer.state.total} files done`
-              : importSummary(importer.state.lines)}
+            {importer.state.running ? `Importing… ${importer.state.done} of ${importer.state.total} files done` : importSummary(importer.state.lines)}
           </label>
           <progress id="import-progress" max={100} value={progress}>
             {progress}%
@@ -262,17 +255,13 @@ export function PhotoDesk() {
         </div>
         <aside className="photo-side" aria-label="Selected photo">
           {/* With several photos selected the template comes first: that is what a selection is for. */}
-          {settings && selectedIds.length > 1 && (
-            <TemplateBar templates={settings.metadataTemplates} selectedIds={selectedIds} canEdit={canEdit} onApplied={replace} />
-          )}
+          {settings && selectedIds.length > 1 && <TemplateBar templates={settings.metadataTemplates} selectedIds={selectedIds} canEdit={canEdit} onApplied={replace} />}
           {active ? (
             <PhotoDetail asset={active} codes={settings?.codeReplacements ?? []} canEdit={canEdit} onSaved={(a) => replace([a])} />
           ) : (
             <p className="muted">Choose a photo to see and edit its caption and credit.</p>
           )}
-          {settings && selectedIds.length === 1 && (
-            <TemplateBar templates={settings.metadataTemplates} selectedIds={selectedIds} canEdit={canEdit} onApplied={replace} />
-          )}
+          {settings && selectedIds.length === 1 && <TemplateBar templates={settings.metadataTemplates} selectedIds={selectedIds} canEdit={canEdit} onApplied={replace} />}
         </aside>
       </div>
       {codesOpen && settings && <CodesDialog settings={settings} canEdit={isAdmin || canEdit} onClose={() => setCodesOpen(false)} onSaved={setSettings} />}

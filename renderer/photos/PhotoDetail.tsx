@@ -22,17 +22,7 @@ const draftOf = (a: PhotoAsset): Draft => ({
   keywords: a.keywords.join(', '),
 });
 
-export function PhotoDetail({
-  asset,
-  codes,
-  canEdit,
-  onSaved,
-}: {
-  asset: PhotoAsset;
-  codes: CodeReplacement[];
-  canEdit: boolean;
-  onSaved(asset: PhotoAsset): void;
-}) {
+export function PhotoDetail({ asset, codes, canEdit, onSaved }: { asset: PhotoAsset; codes: CodeReplacement[]; canEdit: boolean; onSaved(asset: PhotoAsset): void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(asset));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   // The asset the draft started from: new data for the same photo (our own save, or someone

@@ -118,7 +118,11 @@ export function PhotoGrid({
             {/* Captions are text, never markup: React escapes them. */}
             <span className="photo-cell-caption">{captionLine(a.caption, a.credit) || '—'}</span>
             {missing && <span className="photo-cell-warn">{missing}</span>}
-            {a.usedIn > 0 && <span className="photo-cell-used">in {a.usedIn} {a.usedIn === 1 ? 'story' : 'stories'}</span>}
+            {a.usedIn > 0 && (
+              <span className="photo-cell-used">
+                in {a.usedIn} {a.usedIn === 1 ? 'story' : 'stories'}
+              </span>
+            )}
           </li>
         );
       })}

@@ -31,7 +31,10 @@ function Recaption({ photo, focus, onDone }: { photo: StoryPhoto; focus?: PhotoF
   const [error, setError] = useState('');
   const [codes, setCodes] = useState<{ code: string; text: string }[]>([]);
   useEffect(() => {
-    void api.settings.get({}).then((r) => setCodes(r.settings.codeReplacements)).catch(() => undefined);
+    void api.settings
+      .get({})
+      .then((r) => setCodes(r.settings.codeReplacements))
+      .catch(() => undefined);
   }, []);
   // One object per jump (its seq), so the field is focused again on the next jump, not on every render.
   const [jump, setJump] = useState<{ seq: number; field: PhotoFocus['field']; range: FocusRange } | null>(null);
@@ -144,8 +147,7 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, focus, onFocu
           >
             <img src={p.asset.thumbUrl} alt={p.alt || ''} />
             <div className="story-photo-text">
-              <span className="badge">{p.placement === 'lead' ? 'Lead' : 'Inline'}</span>{' '}
-              {/* Rendered as text: a caption can never become markup. */}
+              <span className="badge">{p.placement === 'lead' ? 'Lead' : 'Inline'}</span> {/* Rendered as text: a caption can never become markup. */}
               <span className="story-photo-caption" title={captionLine(p.caption, p.credit) || undefined}>
                 {p.caption.trim() ? <MarkedCaption photo={p} trim /> : null}
                 {p.caption.trim() && p.credit.trim() ? ' ' : null}
@@ -155,7 +157,10 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, focus, onFocu
               {/* The caption may be cut to five lines; the credit always shows. */}
               {p.credit.trim() && <span className="story-photo-credit small muted">Credit: {p.credit}</span>}
               {(!p.caption.trim() || !p.credit.trim()) && (
-                <span className="error-text small"> {!p.caption.trim() ? 'Needs a caption.' : ''} {!p.credit.trim() ? 'Needs a credit.' : ''}</span>
+                <span className="error-text small">
+                  {' '}
+                  {!p.caption.trim() ? 'Needs a caption.' : ''} {!p.credit.trim() ? 'Needs a credit.' : ''}
+                </span>
               )}
               {!p.alt.trim() && <span className="small muted"> No alt text.</span>}
               {canEditPhotos && editing !== p.id && (

@@ -31,11 +31,7 @@ export function MyStories() {
       <SectionFrame title="Drafts" count={counted ? null : drafts.total - returned.length}>
         <StoryRows {...drafts} items={plain} empty="No drafts." />
       </SectionFrame>
-      <QueueSection
-        title="Submitted"
-        filter={{ bylineStaffId: myId, status: ['submitted', 'editing', 'approved', 'scheduled'] }}
-        empty="Nothing with the desk."
-      />
+      <QueueSection title="Submitted" filter={{ bylineStaffId: myId, status: ['submitted', 'editing', 'approved', 'scheduled'] }} empty="Nothing with the desk." />
       <QueueSection title="Published" filter={{ bylineStaffId: myId, status: ['published', 'killed'] }} empty="Nothing published yet." />
     </>
   );

@@ -2,17 +2,7 @@
 // inert (focus stays inside), Escape closes it, and its heading names it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export function Dialog({
-  title,
-  onClose,
-  children,
-  wide = false,
-}: {
-  title: string;
-  onClose(): void;
-  children: ReactNode;
-  wide?: boolean;
-}) {
+export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);

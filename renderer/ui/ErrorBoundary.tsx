@@ -16,9 +16,7 @@ interface State {
 
 /** A failed dynamic import: the browser's wording differs (Chromium, Firefox, Safari, Vite's preload). */
 export function isChunkLoadError(error: Error): boolean {
-  return /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch|preload CSS|Unable to preload/i.test(
-    error.message,
-  );
+  return /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch|preload CSS|Unable to preload/i.test(error.message);
 }
 
 export class ErrorBoundary extends Component<Props, State> {

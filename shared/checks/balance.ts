@@ -93,7 +93,11 @@ export function unmatchedBrackets(text: string, limit = Infinity): Unmatched[] {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     // Most characters are neither: ruled out by range before any lookup.
-    if (code < 0x3000 ? code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d : code > 0x3011 && code !== 0xff08 && code !== 0xff09) {
+    if (
+      code < 0x3000
+        ? code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d
+        : code > 0x3011 && code !== 0xff08 && code !== 0xff09
+    ) {
       continue;
     }
     if (OPENING.has(code)) {

@@ -88,7 +88,7 @@ export const captionInBody: Check = {
         for (let pi = 0; pi < paragraphs.length; pi += 1) {
           const p = paragraphs[pi]!;
           const hay = body[pi]!;
-          for (let i = hay.text.indexOf(needle); i !== -1; ) {
+          for (let i = hay.text.indexOf(needle); i !== -1;) {
             if (wordChar(hay.text[i - 1]) || wordChar(hay.text[i + needle.length])) {
               i = hay.text.indexOf(needle, i + 1);
               continue;

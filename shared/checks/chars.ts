@@ -16,13 +16,7 @@ const UPPER_RE = /^\p{Lu}$/u;
 const UNSPACED_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
 
 function classify(c: string): number {
-  return (
-    KNOWN |
-    (WORD_RE.test(c) ? WORD : 0) |
-    (LETTER_RE.test(c) ? LETTER : 0) |
-    (UPPER_RE.test(c) ? UPPER : 0) |
-    (UNSPACED_RE.test(c) ? UNSPACED : 0)
-  );
+  return KNOWN | (WORD_RE.test(c) ? WORD : 0) | (LETTER_RE.test(c) ? LETTER : 0) | (UPPER_RE.test(c) ? UPPER : 0) | (UNSPACED_RE.test(c) ? UNSPACED : 0);
 }
 for (let code = 0; code < 0x80; code += 1) table[code] = classify(String.fromCharCode(code));
 
@@ -89,8 +83,7 @@ export function skipLetters(text: string, i: number, n: number): number {
 export const isHangulSyllable = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 
 /** What joins two word pieces into one counted word: "senior-level", "Korea's", "U.S.", "3.5", "10,000". */
-const isWordJoiner = (code: number): boolean =>
-  code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2e || code === 0x2c;
+const isWordJoiner = (code: number): boolean => code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2e || code === 0x2c;
 
 /**
  * Words in a text of spaced scripts, counted as /[\p{L}\p{N}\p{M}]+(?:['’‐‑.,-][\p{L}\p{N}\p{M}]+)*\/gu

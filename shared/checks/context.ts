@@ -56,9 +56,7 @@ export function buildContext(input: CheckInput): CheckContext {
   const photos = orderedPhotos(input.photos);
   const sources: TextSource[] = [
     { field: 'headline', kind: 'headlines', text: story.headline, from: 0, label: 'headline' },
-    ...story.subheadlines.map(
-      (text, index): TextSource => ({ field: 'subheadlines', index, kind: 'headlines', text, from: 0, label: 'subheadline' }),
-    ),
+    ...story.subheadlines.map((text, index): TextSource => ({ field: 'subheadlines', index, kind: 'headlines', text, from: 0, label: 'subheadline' })),
     ...photos.filter((p) => p.placement === 'lead').map(caption),
     ...paragraphs.map((p): TextSource => ({ field: 'body', kind: 'body', text: p.text, from: p.from, label: 'body' })),
     ...photos.filter((p) => p.placement !== 'lead').map(caption),

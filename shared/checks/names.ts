@@ -157,6 +157,7 @@ export const shouted = (s: string): boolean => !LOWER.test(s);
 // "jung" / "jeong" (정), "yong" (용) never "young" (영), "sang" (상) never "sung" (성).
 
 /** Initial consonants, by the Hangul letter each may spell (plain and tense; g/k, d/t, b/p, j/ch, r/l, s/sh are one letter romanized two ways). */
+// prettier-ignore
 const INITIALS: Record<string, string> = {
   '': '', g: 'K', k: 'K', kk: 'KK', gg: 'KK', n: 'N', d: 'T', t: 'T', tt: 'TT', dd: 'TT', r: 'L', l: 'L', m: 'M',
   b: 'P', p: 'P', pp: 'PP', bb: 'PP', s: 'S', sh: 'S', ss: 'SS', j: 'J', ch: 'J', jj: 'JJ', tch: 'JJ', h: 'H',
@@ -167,6 +168,7 @@ const INITIALS: Record<string, string> = {
  * or 으 (Jong-un = 정은); "yu" and "you" are 여 (Hyun, Young) or 유 (Yu, You); "ee" is 이 or 의
  * (Hee = 희). "o" is only 오 and "yo" only 요.
  */
+// prettier-ignore
 const VOWELS: Record<string, readonly string[]> = {
   a: ['a'], ae: ['ae'], e: ['e'], ya: ['ya'], yae: ['yae'], ye: ['ye'],
   eo: ['eo'], u: ['eo', 'u', 'eu'], eu: ['eu'], o: ['o'], oo: ['u'], woo: ['u'],
@@ -184,7 +186,11 @@ const VOWEL_FAMILY: Record<string, string> = { eo: 'O', u: 'O', eu: 'O', yeo: 'Y
 /** Final consonants: k (g, ck: Duck-soo), n, ng, l, m, p (b), t. */
 const FINALS: Record<string, string> = { '': '', k: 'K', g: 'K', ck: 'K', n: 'N', ng: 'NG', l: 'L', m: 'M', p: 'P', b: 'P', t: 'T' };
 
-const byLength = (o: object): string => Object.keys(o).filter(Boolean).sort((a, b) => b.length - a.length).join('|');
+const byLength = (o: object): string =>
+  Object.keys(o)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 /** Initial, vowel, a silent h ("Suh", "Ahn"), final. */
 const SYLLABLE = new RegExp(`^(${byLength(INITIALS)})?(${byLength(VOWELS)})h?(${byLength(FINALS)})?$`);
 
@@ -347,7 +353,7 @@ export class NameGroups {
     let root = id;
     while (this.parent[root] !== root) root = this.parent[root]!;
     // Path compression: every later find on this path is one step.
-    for (let at = id; this.parent[at] !== root; ) {
+    for (let at = id; this.parent[at] !== root;) {
       const next = this.parent[at]!;
       this.parent[at] = root;
       at = next;

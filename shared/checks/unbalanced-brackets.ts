@@ -4,9 +4,20 @@ import { unmatchedBrackets } from './balance.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult } from './types.js';
 
 const PARTNER: Record<string, string> = {
-  '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{',
-  '\uff08': '\uff09', '\uff09': '\uff08', '\u300c': '\u300d', '\u300d': '\u300c',
-  '\u300e': '\u300f', '\u300f': '\u300e', '\u3010': '\u3011', '\u3011': '\u3010',
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '\uff08': '\uff09',
+  '\uff09': '\uff08',
+  '\u300c': '\u300d',
+  '\u300d': '\u300c',
+  '\u300e': '\u300f',
+  '\u300f': '\u300e',
+  '\u3010': '\u3011',
+  '\u3011': '\u3010',
 };
 
 // Brackets never run on past a paragraph: each paragraph, headline and caption is checked alone.

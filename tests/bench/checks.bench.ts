@@ -42,15 +42,32 @@ const rand = (): number => {
 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
+// prettier-ignore
 const PEOPLE = [
   'Seo Min-jeong', 'Woo Kyoung-suk', 'Takehiro Funakoshi', 'Atsushi Ando', 'Kim Ki-Yeong', 'Yoon Suk Yeol', 'Fumio Kishida',
   'Park Jin', 'Lee Jong-sup', 'Han Duck-soo', 'Choo Kyung-ho', 'Lloyd Austin', 'Antony Blinken', 'Kim Jong-un', 'Kim Yo-jong',
 ];
 const PLACES = ['Seoul', 'Tokyo', 'Washington', 'Pyongyang', 'Busan', 'Jeju Island', 'the East Sea', 'Phnom Penh', 'Beijing'];
-const BODIES = ['the Foreign Ministry', 'the Defense Ministry', 'the Joint Chiefs of Staff', 'the Unification Ministry', 'the US State Department', 'the National Assembly'];
+const BODIES = [
+  'the Foreign Ministry',
+  'the Defense Ministry',
+  'the Joint Chiefs of Staff',
+  'the Unification Ministry',
+  'the US State Department',
+  'the National Assembly',
+];
 const TOPICS = [
-  'missile defense', 'intelligence sharing', 'the radar dispute', 'trilateral drills', 'export controls', 'supply chains',
-  'the nuclear issue', 'ballistic missile launches', 'anti-submarine warfare', 'the summit in March', 'historic disputes',
+  'missile defense',
+  'intelligence sharing',
+  'the radar dispute',
+  'trilateral drills',
+  'export controls',
+  'supply chains',
+  'the nuclear issue',
+  'ballistic missile launches',
+  'anti-submarine warfare',
+  'the summit in March',
+  'historic disputes',
 ];
 const VERBS = ['said', 'told reporters', 'noted', 'added', 'stressed', 'explained'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
@@ -127,20 +144,58 @@ function photo(id: number, placement: 'lead' | 'inline', caption: string, name: 
     credit: 'Yonhap',
     alt: 'Officials at the talks',
     asset: {
-      id, hash: `h${id}`, originalName: name, contentType: 'image/jpeg', width: 1200, height: 800, bytes: 1, caption, headline: '', credit: 'Yonhap',
-      creator: '', copyright: '', source: '', keywords: [], dateCreated: null, city: '', country: '', instructions: '', alt: '',
-      importedAt: '2026-01-01T00:00:00.000Z', importedBy: 1, thumbUrl: '', displayUrl: '', usedIn: 1,
+      id,
+      hash: `h${id}`,
+      originalName: name,
+      contentType: 'image/jpeg',
+      width: 1200,
+      height: 800,
+      bytes: 1,
+      caption,
+      headline: '',
+      credit: 'Yonhap',
+      creator: '',
+      copyright: '',
+      source: '',
+      keywords: [],
+      dateCreated: null,
+      city: '',
+      country: '',
+      instructions: '',
+      alt: '',
+      importedAt: '2026-01-01T00:00:00.000Z',
+      importedBy: 1,
+      thumbUrl: '',
+      displayUrl: '',
+      usedIn: 1,
     },
   };
 }
 
 function input(paragraphs: string[], settings: CheckSettings, language = 'en'): CheckInput {
   const story: Story = {
-    id: 1, slug: 'bench', desk: 'North Korea', headline: 'S. Korea, Japan hold senior-level security talks after 5-year hiatus',
-    subheadlines: ['North Korea tests new missile as allies meet'], byline: [{ staffId: 1, name: 'Ji Da-gyum', email: 'j@example.com' }],
-    dateline: 'SEOUL', body: docFromParagraphs(paragraphs), language, status: 'editing', version: 1, lock: null, createdBy: 1, claimedBy: null,
-    sendBackNote: null, correctionNote: null, publishAt: null, scheduledBy: null, publishedVersions: 0, wordCount: 0,
-    createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    id: 1,
+    slug: 'bench',
+    desk: 'North Korea',
+    headline: 'S. Korea, Japan hold senior-level security talks after 5-year hiatus',
+    subheadlines: ['North Korea tests new missile as allies meet'],
+    byline: [{ staffId: 1, name: 'Ji Da-gyum', email: 'j@example.com' }],
+    dateline: 'SEOUL',
+    body: docFromParagraphs(paragraphs),
+    language,
+    status: 'editing',
+    version: 1,
+    lock: null,
+    createdBy: 1,
+    claimedBy: null,
+    sendBackNote: null,
+    correctionNote: null,
+    publishAt: null,
+    scheduledBy: null,
+    publishedVersions: 0,
+    wordCount: 0,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
   };
   return { story, photos: [photo(1, 'lead', CAPTION_A, 'talks.jpg'), photo(2, 'inline', CAPTION_B, 'drill.jpg')], settings };
 }
@@ -268,19 +323,28 @@ function main(): void {
 
   if (os.loadavg()[0]! > os.cpus().length) console.log(`\nNote: load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs; expect noisy p95 figures.`);
   console.log(`\n${words} words, ${chars} characters, ${paragraphs.length} paragraphs, ${settings.houseStyle.length} house-style rules, ${sample.length} findings\n`);
-  console.table([
-    { what: 'runChecks (all checks)', ...total, target: `p95 ≤ ${TARGET_P95_MS}`, pass: result.pass },
-    { ...result.runChecksCpu, what: 'runChecks, CPU time', target: '', pass: '' },
-    { ...result.baseline, what: 'baseline: bodyText + countWords', target: '', pass: '' },
-    { ...result.context, what: 'buildContext', target: '', pass: '' },
-  ].map(({ what, p50Ms, p95Ms, maxMs, target, pass }) => ({ what, 'p50 ms': p50Ms, 'p95 ms': p95Ms, 'max ms': maxMs, target, pass })));
+  console.table(
+    [
+      { what: 'runChecks (all checks)', ...total, target: `p95 ≤ ${TARGET_P95_MS}`, pass: result.pass },
+      { ...result.runChecksCpu, what: 'runChecks, CPU time', target: '', pass: '' },
+      { ...result.baseline, what: 'baseline: bodyText + countWords', target: '', pass: '' },
+      { ...result.context, what: 'buildContext', target: '', pass: '' },
+    ].map(({ what, p50Ms, p95Ms, maxMs, target, pass }) => ({ what, 'p50 ms': p50Ms, 'p95 ms': p95Ms, 'max ms': maxMs, target, pass })),
+  );
   console.log('Per check (each on a context built once):');
   console.table(checks.map((c) => ({ check: c.check, 'p50 ms': c.p50Ms, 'p95 ms': c.p95Ms, 'max ms': c.maxMs, findings: c.findings })));
   console.log(`One run with the settings copied, as a worker receives them: ${round(copiedSettings)} ms`);
   console.log(`One run right after the house-style list changed (matcher rebuilt): ${round(coldHouseStyle)} ms`);
   console.log('Bad input (5 runs each):');
   console.table(
-    badResults.map((b) => ({ input: b.input, 'p50 ms': b.p50Ms, 'max ms': b.maxMs, 'baseline p50 ms': b.baselineP50Ms, findings: b.findings, 'JSON bytes': b.jsonBytes })),
+    badResults.map((b) => ({
+      input: b.input,
+      'p50 ms': b.p50Ms,
+      'max ms': b.maxMs,
+      'baseline p50 ms': b.baselineP50Ms,
+      findings: b.findings,
+      'JSON bytes': b.jsonBytes,
+    })),
   );
 
   fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

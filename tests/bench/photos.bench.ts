@@ -150,7 +150,11 @@ async function main() {
     stdio: 'inherit',
   });
   if (gen.status !== 0) throw new Error('generating the bench images failed');
-  const files = fs.readdirSync(srcDir).filter((f) => f.endsWith('.jpg')).sort().map((f) => path.join(srcDir, f));
+  const files = fs
+    .readdirSync(srcDir)
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => path.join(srcDir, f));
   const totalBytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   console.log(`  ${(totalBytes / COUNT / 1024 / 1024).toFixed(1)} MB per file on average`);
 
@@ -186,7 +190,11 @@ async function main() {
   // Meanwhile the metadata worker starts (from sources that means compiling them, about a second;
   // a built app starts it in tens of milliseconds), so its start is not timed as an import.
   const workerStarted = performance.now();
-  await metadataReader().read(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().toBuffer());
+  await metadataReader().read(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer(),
+  );
   const metadataWorkerStartMs = Math.round(performance.now() - workerStarted);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   idle.disable();

@@ -69,7 +69,9 @@ async function main(): Promise<void> {
       cpus: (await import('node:os')).cpus().length,
       at: new Date().toISOString(),
     };
-    console.table([{ runs: RUNS, 'p50 ms': result.p50Ms, 'p95 ms': result.p95Ms, 'min ms': result.minMs, 'max ms': result.maxMs, target: `≤ ${TARGET_P95_MS}`, pass: result.pass }]);
+    console.table([
+      { runs: RUNS, 'p50 ms': result.p50Ms, 'p95 ms': result.p95Ms, 'min ms': result.minMs, 'max ms': result.maxMs, target: `≤ ${TARGET_P95_MS}`, pass: result.pass },
+    ]);
     fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench-results', 'publish.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote bench-results/publish.json`);

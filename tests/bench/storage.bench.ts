@@ -27,7 +27,7 @@ const rand = (): number => {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const CONSONANTS = 'bcdfghjklmnprstvwz';
 const VOWELS = 'aeiou';
@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   const generateSeconds = reuse ? 0 : ms(genStart) / 1000;
   const fileBytes = fs.statSync(file).size;
   const count = reuse ? (openDatabase(file, { check: 'auto' }).prepare('SELECT count(*) FROM stories').pluck().get() as number) : COUNT;
-  console.log(`${reuse ? 'Reusing' : 'Generated'} ${count.toLocaleString('en')} stories${reuse ? '' : ` in ${generateSeconds.toFixed(1)} s`}; file ${(fileBytes / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `${reuse ? 'Reusing' : 'Generated'} ${count.toLocaleString('en')} stories${reuse ? '' : ` in ${generateSeconds.toFixed(1)} s`}; file ${(fileBytes / 2 ** 20).toFixed(0)} MiB`,
+  );
   await measure(dir, file, count, generateSeconds, fileBytes, !reuse && !KEEP);
 }
 
@@ -174,7 +176,6 @@ async function generate(file: string): Promise<void> {
 }
 
 async function measure(dir: string, file: string, COUNT: number, generateSeconds: number, fileBytes: number, remove: boolean): Promise<void> {
-
   // ── cold open as the core does it (header and schema check, pragmas, migrations; the
   //    page-by-page quick_check of a large file runs in a worker afterwards) plus the first
   //    queue page; the OS page cache is dropped first when we may (root), else it is warm. ──
@@ -270,7 +271,13 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
   // background, its old counts showing meanwhile. Measured: the settings save itself, queue pages
   // while the counting runs, and how many stories a second the counting gets through.
   const probe = openDatabase(file);
-  const notCurrent = () => probe.prepare(`SELECT count(*) FROM stories WHERE status IN ('draft', 'submitted', 'editing', 'approved', 'scheduled') AND findings_generation < (SELECT value FROM settings WHERE key = 'copyDesk.generation')`).pluck().get() as number;
+  const notCurrent = () =>
+    probe
+      .prepare(
+        `SELECT count(*) FROM stories WHERE status IN ('draft', 'submitted', 'editing', 'approved', 'scheduled') AND findings_generation < (SELECT value FROM settings WHERE key = 'copyDesk.generation')`,
+      )
+      .pluck()
+      .get() as number;
   const settingsStart = process.hrtime.bigint();
   const { settings } = (await core.call(kim, 'settings.get', {})) as { settings: Settings };
   await core.call(kim, 'settings.update', { houseStyle: [...settings.houseStyle, { preferred: 'Pyongyang', avoid: ["P'yang"], where: 'everywhere' }] });
@@ -322,7 +329,9 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
   console.log(
     `house-style change: settings saved in ${results.recount.settingsSaveMs} ms, then ${toCount.toLocaleString('en')} stories in the workflow counted again in the background at ${countedPerSecond} stories/s`,
   );
-  console.log(`\nstories ${COUNT.toLocaleString('en')}, file ${results.fileMiB} MiB, peak RSS ${results.peakRssMiB} MiB, median search hits ${results.searchMs.medianHits} (${results.searchMs.searchesAtCountCap} of ${results.searchMs.searches} searches at the 1,000 count cap), generated in ${results.generateSeconds} s`);
+  console.log(
+    `\nstories ${COUNT.toLocaleString('en')}, file ${results.fileMiB} MiB, peak RSS ${results.peakRssMiB} MiB, median search hits ${results.searchMs.medianHits} (${results.searchMs.searchesAtCountCap} of ${results.searchMs.searches} searches at the 1,000 count cap), generated in ${results.generateSeconds} s`,
+  );
 
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync('bench-results/storage.json', `${JSON.stringify(results, null, 2)}\n`);

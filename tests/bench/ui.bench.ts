@@ -185,7 +185,10 @@ async function typingBench(browser: Browser) {
     await appContext.addInitScript(LATENCY_PROBE);
     const app = await appContext.newPage();
     await app.goto('/');
-    await app.getByRole('button', { name: /Ten thousand words/ }).first().click();
+    await app
+      .getByRole('button', { name: /Ten thousand words/ })
+      .first()
+      .click();
     const editor = app.getByRole('textbox', { name: 'Story body' });
     await editor.waitFor({ state: 'visible', timeout: 30_000 });
     await app.waitForTimeout(500);
@@ -215,7 +218,11 @@ async function typingBench(browser: Browser) {
     await baseContext.close();
 
     const stats = (l: number[]) => ({ n: l.length, p50: round(percentile(l, 50)), p95: round(percentile(l, 95)), max: round(Math.max(...l)) });
-    return { words, app: { ...stats(appResult.latencies), slowKeydowns: appResult.slowEvents }, baseline: { ...stats(baseResult.latencies), slowKeydowns: baseResult.slowEvents } };
+    return {
+      words,
+      app: { ...stats(appResult.latencies), slowKeydowns: appResult.slowEvents },
+      baseline: { ...stats(baseResult.latencies), slowKeydowns: baseResult.slowEvents },
+    };
   } finally {
     await server.stop();
   }
@@ -242,7 +249,10 @@ async function checksTypingBench(browser: Browser) {
       try {
         const page = await context.newPage();
         await page.goto('/');
-        await page.getByRole('button', { name: /Checked words/ }).first().click();
+        await page
+          .getByRole('button', { name: /Checked words/ })
+          .first()
+          .click();
         const editor = page.getByRole('textbox', { name: 'Story body' });
         await editor.waitFor({ state: 'visible', timeout: 30_000 });
         // The writer's own switch in the checks panel.
@@ -376,7 +386,14 @@ async function firstQueueBench(browser: Browser) {
       }
       await page.screenshot({ path: path.join(ROOT, 'bench-results', 'ui-first-queue.png') });
       await context.close();
-      return { stories: STORIES, dbMB: round(generated.bytes / 1024 / 1024), generateSeconds: generated.seconds, coldMs: runs[0] ?? NaN, warmMedianMs: round(percentile(runs.slice(1), 50)), runsMs: runs };
+      return {
+        stories: STORIES,
+        dbMB: round(generated.bytes / 1024 / 1024),
+        generateSeconds: generated.seconds,
+        coldMs: runs[0] ?? NaN,
+        warmMedianMs: round(percentile(runs.slice(1), 50)),
+        runsMs: runs,
+      };
     } finally {
       await server.stop();
     }
@@ -402,8 +419,7 @@ async function main(): Promise<void> {
   try {
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'typing') typing = await typingBench(browser).catch((e: unknown) => (errors.push(`typing: ${String(e)}`), null));
-    if (!only || only === 'checks')
-      checksTyping = await checksTypingBench(browser).catch((e: unknown) => (errors.push(`checks typing: ${String(e)}`), null));
+    if (!only || only === 'checks') checksTyping = await checksTypingBench(browser).catch((e: unknown) => (errors.push(`checks typing: ${String(e)}`), null));
     if (!only || only === 'queue') queue = await firstQueueBench(browser).catch((e: unknown) => (errors.push(`queue: ${String(e)}`), null));
   } finally {
     await browser.close();
@@ -415,20 +431,41 @@ async function main(): Promise<void> {
   if (typing) {
     rows.push([`typing, key → painted frame p50 (${typing.words} words)`, `${typing.app.p50} ms`, '', `baseline ${typing.baseline.p50} ms`]);
     rows.push(['typing, key → painted frame p95', `${typing.app.p95} ms`, `≤ ${TARGETS.typingP95Ms} ms`, verdict(typing.app.p95 <= TARGETS.typingP95Ms)]);
-    rows.push(['typing p95 vs bare contenteditable', `${round(typing.app.p95 / typing.baseline.p95, 2)}×`, `≤ ${TARGETS.typingVsBaseline}×`, `${verdict(typing.app.p95 <= TARGETS.typingVsBaseline * typing.baseline.p95)} (baseline p95 ${typing.baseline.p95} ms)`]);
+    rows.push([
+      'typing p95 vs bare contenteditable',
+      `${round(typing.app.p95 / typing.baseline.p95, 2)}×`,
+      `≤ ${TARGETS.typingVsBaseline}×`,
+      `${verdict(typing.app.p95 <= TARGETS.typingVsBaseline * typing.baseline.p95)} (baseline p95 ${typing.baseline.p95} ms)`,
+    ]);
     rows.push(['keydowns > 16 ms (Event Timing), app / baseline', `${typing.app.slowKeydowns} / ${typing.baseline.slowKeydowns}`, `of ${typing.app.n}`, '']);
   }
   if (checksTyping) {
     const c = checksTyping;
     rows.push([`typing in bursts, checks on, p50 / p95 (${c.words} words, ${c.marks} marks)`, `${c.on.p50} / ${c.on.p95} ms`, '', `n = ${c.on.n}`]);
     rows.push(['typing in bursts, checks off, p50 / p95', `${c.off.p50} / ${c.off.p95} ms`, '', `n = ${c.off.n}`]);
-    rows.push(['typing p95, checks on vs off', `${round(c.on.p95 / c.off.p95, 2)}×`, `≤ ${TARGETS.checksTypingRatio}×`, verdict(c.on.p95 <= TARGETS.checksTypingRatio * c.off.p95)]);
+    rows.push([
+      'typing p95, checks on vs off',
+      `${round(c.on.p95 / c.off.p95, 2)}×`,
+      `≤ ${TARGETS.checksTypingRatio}×`,
+      verdict(c.on.p95 <= TARGETS.checksTypingRatio * c.off.p95),
+    ]);
   }
   if (queue) {
-    rows.push([`first rendered queue, ${queue.stories} stories, cold`, `${queue.coldMs} ms`, `≤ ${TARGETS.firstQueueMs} ms`, verdict(queue.coldMs <= TARGETS.firstQueueMs)]);
+    rows.push([
+      `first rendered queue, ${queue.stories} stories, cold`,
+      `${queue.coldMs} ms`,
+      `≤ ${TARGETS.firstQueueMs} ms`,
+      verdict(queue.coldMs <= TARGETS.firstQueueMs),
+    ]);
     rows.push(['first rendered queue, warm median', `${queue.warmMedianMs} ms`, `≤ ${TARGETS.firstQueueMs} ms`, verdict(queue.warmMedianMs <= TARGETS.firstQueueMs)]);
   }
-  if (js) rows.push([`initial JavaScript (${js.files.length} files, ${js.rawKB} KB raw)`, `${js.gzipKB} KB gz`, `≤ ${TARGETS.initialJsGzipKB} KB`, verdict(js.gzipKB <= TARGETS.initialJsGzipKB)]);
+  if (js)
+    rows.push([
+      `initial JavaScript (${js.files.length} files, ${js.rawKB} KB raw)`,
+      `${js.gzipKB} KB gz`,
+      `≤ ${TARGETS.initialJsGzipKB} KB`,
+      verdict(js.gzipKB <= TARGETS.initialJsGzipKB),
+    ]);
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), 8));
   console.log('\nNewsdesk renderer benchmark\n');

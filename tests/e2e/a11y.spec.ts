@@ -11,7 +11,13 @@ const HEADLINE = 'Accessible story for the axe';
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`);
+  const report = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n  ')}`,
+  );
   expect(report, `axe on ${screen}`).toEqual([]);
 }
 
@@ -56,8 +62,18 @@ test('sign-in, home, editor and history have no serious or critical axe violatio
   await openStory(page, HEADLINE);
   await expectNoSeriousViolations(page, 'editor');
 
-  await page.getByRole('button', { name: /history/i }).or(page.getByRole('tab', { name: /history/i })).first().click();
-  await expect(page.getByRole('region', { name: /history/i }).or(page.getByRole('tabpanel', { name: /history/i })).or(page.getByRole('complementary', { name: /history/i })).first()).toBeVisible();
+  await page
+    .getByRole('button', { name: /history/i })
+    .or(page.getByRole('tab', { name: /history/i }))
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole('region', { name: /history/i })
+      .or(page.getByRole('tabpanel', { name: /history/i }))
+      .or(page.getByRole('complementary', { name: /history/i }))
+      .first(),
+  ).toBeVisible();
   await expectNoSeriousViolations(page, 'history');
 });
 

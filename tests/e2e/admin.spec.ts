@@ -42,7 +42,10 @@ test('the admin adds a staff member, who can then sign in', async ({ page, signI
   await expect(form.getByRole('alert')).toHaveText('haeun.yoon@heraldcorp.com already belongs to Yoon Ha-eun.');
 
   // Taking the admin role from the only admin is refused in the core's words; nothing changes.
-  await table.getByRole('row', { name: /Han Seung-woo/ }).getByRole('button', { name: 'Edit' }).click();
+  await table
+    .getByRole('row', { name: /Han Seung-woo/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Edit Han Seung-woo' });
   await dialog.getByRole('checkbox', { name: 'Admin', exact: true }).uncheck();
   await dialog.getByRole('checkbox', { name: 'Reporter', exact: true }).check();
@@ -52,7 +55,10 @@ test('the admin adds a staff member, who can then sign in', async ({ page, signI
   await expect(table.getByRole('row', { name: /Han Seung-woo/ })).toContainText('Admin');
 
   // Editing desks and roles of someone else works.
-  await table.getByRole('row', { name: /Yoon Ha-eun/ }).getByRole('button', { name: 'Edit' }).click();
+  await table
+    .getByRole('row', { name: /Yoon Ha-eun/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
   const edit = page.getByRole('dialog', { name: 'Edit Yoon Ha-eun' });
   await edit.getByRole('checkbox', { name: 'Business', exact: true }).check();
   await edit.getByRole('button', { name: 'Save changes' }).click();

@@ -86,8 +86,7 @@ test('a note (a long sentence) is underlined in the body only once jumped to; wa
   const panel = checksPanel(page);
   const note = panel.getByRole('button', { name: /^A sentence of \d+ words/ });
   await expect(note).toBeVisible({ timeout: 15_000 });
-  const decoration = (severity: string) =>
-    page.evaluate(`getComputedStyle(document.querySelector('.story-body .finding-mark-${severity}')).textDecorationLine`);
+  const decoration = (severity: string) => page.evaluate(`getComputedStyle(document.querySelector('.story-body .finding-mark-${severity}')).textDecorationLine`);
   await expect.poll(() => decoration('warning')).toBe('underline');
   await expect.poll(() => decoration('info')).toBe('none');
   await note.click();

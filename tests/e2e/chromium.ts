@@ -5,13 +5,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 /** Flags for a headless Chromium running as root in a container with no GPU and no network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The executable to launch, or undefined to let Playwright use its bundled browser. */
 export function chromiumExecutable(): string | undefined {
@@ -22,8 +16,5 @@ export function chromiumExecutable(): string | undefined {
   } catch {
     // no bundled browser registered
   }
-  throw new Error(
-    'No Chromium found: install Debian\'s package (apt-get install chromium) or set CHROMIUM_PATH. ' +
-      'Tests never download a browser.',
-  );
+  throw new Error("No Chromium found: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. " + 'Tests never download a browser.');
 }

@@ -24,7 +24,13 @@ const NAME_FINDING = /Seo Min-jung.*Seo Min-jeong|Seo Min-jeong.*Seo Min-jung/;
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`);
+  const report = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n  ')}`,
+  );
   expect(report, `axe on ${screen}`).toEqual([]);
 }
 
@@ -168,7 +174,10 @@ test('a desk editor dismisses a warning with a note and restores it; blocking fi
 
 test('with "Check as I type" off, typing is not checked until "Check now"; the choice is remembered', async ({ page, signIn }) => {
   await signIn(page, 'reporter');
-  await page.getByRole('button', { name: /new story/i }).first().click();
+  await page
+    .getByRole('button', { name: /new story/i })
+    .first()
+    .click();
   await expect(headline(page)).toBeEditable();
   const panel = checksPanel(page);
   const live = panel.getByRole('checkbox', { name: 'Check as I type' });
@@ -281,7 +290,8 @@ test('from the keyboard: a half-typed note survives re-checks; the focus moves o
   // A re-check that adds a finding before it ("at at" in the first paragraph): the note stays.
   // The core recounts the saved story for the queues; the editor reloads nothing for that.
   const counted = async () =>
-    (await api('stories.list', { status: ['editing'], limit: 200 }, await newsroom.token('Kim Min-ji'))).items.find((s) => s.id === storyId)?.openFindings?.warning ?? null;
+    (await api('stories.list', { status: ['editing'], limit: 200 }, await newsroom.token('Kim Min-ji'))).items.find((s) => s.id === storyId)?.openFindings?.warning ??
+    null;
   await expect.poll(counted).not.toBeNull();
   const warnings = (await counted()) as number;
   const reloads: string[] = [];
@@ -311,7 +321,10 @@ test('from the keyboard: a half-typed note survives re-checks; the focus moves o
   await expect(message('at')).toHaveCount(0);
   await expect(note).toBeFocused();
   await expect(note).toHaveValue('Quoted as said by the minister');
-  expect(reloads.filter((r) => r === '/api/settings.get'), 'a dismissal elsewhere refetches the dismissals, not the settings').toEqual([]);
+  expect(
+    reloads.filter((r) => r === '/api/settings.get'),
+    'a dismissal elsewhere refetches the dismissals, not the settings',
+  ).toEqual([]);
 
   // Sent from the keyboard: the focus goes on to the next finding.
   await page.keyboard.press('Tab');
@@ -374,7 +387,13 @@ test('from the keyboard: a half-typed note survives re-checks; the focus moves o
   await expectNoSeriousViolations(page, 'the checks panel after keyboard work');
 });
 
-test('two desk editors on the house style: an untouched screen takes the other\'s save; edits are not overwritten unasked', async ({ page, signIn, newUserPage, api, newsroom }) => {
+test("two desk editors on the house style: an untouched screen takes the other's save; edits are not overwritten unasked", async ({
+  page,
+  signIn,
+  newUserPage,
+  api,
+  newsroom,
+}) => {
   const token = await newsroom.token('Kim Min-ji');
   const before = (await api('settings.get', {}, token)).settings;
   const other = await newUserPage();

@@ -124,7 +124,10 @@ export async function signInThroughUi(page: Page, who: Staff): Promise<void> {
   } else if (await byRadio.count()) {
     await byRadio.first().check();
   } else {
-    await bySelect.first().selectOption({ label: who.name }).catch(async () => bySelect.first().selectOption(String(who.id)));
+    await bySelect
+      .first()
+      .selectOption({ label: who.name })
+      .catch(async () => bySelect.first().selectOption(String(who.id)));
   }
   // Some sign-in screens confirm the choice with a "Sign in" button.
   const confirm = page.getByRole('button', { name: /^sign in$/i });

@@ -30,7 +30,13 @@ test('adding a link asks in a dialog and refuses unsafe addresses', async ({ pag
   const address = dialog.getByRole('textbox', { name: 'Link address' });
   await expect(address).toBeFocused();
 
-  for (const bad of ['javascript:alert(1)', ' JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd']) {
+  for (const bad of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+  ]) {
     await address.fill(bad);
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Links must start with http://, https:// or mailto:.');

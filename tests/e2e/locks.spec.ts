@@ -12,12 +12,20 @@ test('a story open in one browser opens read-only, "Locked by NAME", in another'
   const { story } = await api('stories.create', { desk: 'National', headline: 'Two hands on one draft' }, token);
   await api(
     'stories.save',
-    { id: story.id, baseVersion: story.version, changes: { byline: [{ staffId: reporter.id }, { staffId: editor.id }], body: docOf(['The first paragraph of a shared draft.']) } },
+    {
+      id: story.id,
+      baseVersion: story.version,
+      changes: { byline: [{ staffId: reporter.id }, { staffId: editor.id }], body: docOf(['The first paragraph of a shared draft.']) },
+    },
     token,
   );
 
   await signIn(page, reporter.name);
-  await page.getByRole('button', { name: /my stories|drafts/i }).first().click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: /my stories|drafts/i })
+    .first()
+    .click()
+    .catch(() => undefined);
   await openStory(page, 'Two hands on one draft');
   await expect(headline(page)).toBeEditable();
   await body(page).click();
@@ -28,7 +36,11 @@ test('a story open in one browser opens read-only, "Locked by NAME", in another'
 
   const second = await newUserPage();
   await signIn(second, editor.name);
-  await second.getByPlaceholder(/search/i).or(second.getByRole('searchbox')).first().fill('Two hands');
+  await second
+    .getByPlaceholder(/search/i)
+    .or(second.getByRole('searchbox'))
+    .first()
+    .fill('Two hands');
   await openStory(second, 'Two hands on one draft');
   await expect(second.getByText(`Locked by ${reporter.name}`).first()).toBeVisible();
   await expect(headline(second)).not.toBeEditable();

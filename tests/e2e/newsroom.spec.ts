@@ -3,18 +3,7 @@
 // note and the diff, fixes and resubmits; the desk editor approves and publishes.
 
 import { test, expect, seedArticle, shot } from './fixtures.js';
-import {
-  action,
-  actionWithNote,
-  body,
-  expectStatus,
-  headline,
-  newStory,
-  openStory,
-  replaceInBody,
-  saved,
-  writeBody,
-} from './ui.js';
+import { action, actionWithNote, body, expectStatus, headline, newStory, openStory, replaceInBody, saved, writeBody } from './ui.js';
 
 test.setTimeout(180_000);
 
@@ -94,16 +83,31 @@ test('the seed article goes from the reporter through the desk to publication', 
     await shot(reporter, '07-reporter-home-with-desk-note');
     await openStory(reporter, seed.headline);
     await expect(reporter.getByText(note).first()).toBeVisible();
-    await reporter.getByRole('button', { name: /history/i }).or(reporter.getByRole('tab', { name: /history/i })).first().click();
-    const history = reporter.getByRole('region', { name: /history/i }).or(reporter.getByRole('tabpanel', { name: /history/i })).or(reporter.getByRole('complementary', { name: /history/i }));
+    await reporter
+      .getByRole('button', { name: /history/i })
+      .or(reporter.getByRole('tab', { name: /history/i }))
+      .first()
+      .click();
+    const history = reporter
+      .getByRole('region', { name: /history/i })
+      .or(reporter.getByRole('tabpanel', { name: /history/i }))
+      .or(reporter.getByRole('complementary', { name: /history/i }));
     await expect(history.first()).toBeVisible();
     // The send back is an audit event with its note.
     await expect(history.first().getByText(note).first()).toBeVisible();
     // The diff marks the desk's change word by word: compare what she submitted with what came back.
     const ticked = history.first().getByRole('checkbox', { checked: true });
     while ((await ticked.count()) > 0) await ticked.first().uncheck();
-    await history.first().getByRole('checkbox', { name: /Submitted/ }).first().check();
-    await history.first().getByRole('checkbox', { name: /Sent back/ }).first().check();
+    await history
+      .first()
+      .getByRole('checkbox', { name: /Submitted/ })
+      .first()
+      .check();
+    await history
+      .first()
+      .getByRole('checkbox', { name: /Sent back/ })
+      .first()
+      .check();
     await history.first().getByRole('button', { name: 'Compare' }).click();
     const diff = reporter.getByRole('dialog');
     await expect(diff.locator('ins').filter({ hasText: 'newest' }).first()).toBeVisible();

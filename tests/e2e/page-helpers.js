@@ -41,13 +41,16 @@
     const labelled = el.getAttribute('aria-labelledby');
     const name =
       el.getAttribute('aria-label') ||
-      (labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ') : '') ||
+      (labelled
+        ? labelled
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent || '')
+            .join(' ')
+        : '') ||
       (el.labels && el.labels[0] ? el.labels[0].textContent : '') ||
       el.getAttribute('title') ||
       (el.textContent || '').trim().slice(0, 60);
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
-      (style.boxShadow && style.boxShadow !== 'none');
+    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || (style.boxShadow && style.boxShadow !== 'none');
     return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), name: (name || '').trim(), ring: !!ring };
   }
 

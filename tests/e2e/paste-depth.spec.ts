@@ -24,7 +24,11 @@ test('a paste nested deeper than a story allows is flattened, with a message, an
   await expect(page.getByRole('status').filter({ hasText: 'The pasted lists nest deeper than a story allows' })).toBeVisible();
   for (let i = 1; i <= LEVELS; i += 1) await expect(body(page)).toContainText(`Outline level ${i}`);
   // The editor's own lists stop at the limit.
-  await expect(body(page).locator(`${'li '.repeat(MAX_LIST_NESTING)}`.trim()).first()).toBeVisible();
+  await expect(
+    body(page)
+      .locator(`${'li '.repeat(MAX_LIST_NESTING)}`.trim())
+      .first(),
+  ).toBeVisible();
   await expect(body(page).locator(`${'li '.repeat(MAX_LIST_NESTING + 1)}`.trim())).toHaveCount(0);
   await saved(page);
   await shot(page, 'paste-depth-01-flattened');
@@ -53,7 +57,11 @@ test('Tab on an item already nested as deep as a story allows changes nothing an
   }
   // The last Tab was refused: item 11 stands beside item 10, not inside it.
   await expect(page.getByRole('status').filter({ hasText: `Lists nest at most ${MAX_LIST_NESTING} levels deep in a story` })).toBeVisible();
-  await expect(body(page).locator(`${'li '.repeat(MAX_LIST_NESTING)}`.trim()).filter({ hasText: `Item ${MAX_LIST_NESTING + 1}` })).toHaveCount(1);
+  await expect(
+    body(page)
+      .locator(`${'li '.repeat(MAX_LIST_NESTING)}`.trim())
+      .filter({ hasText: `Item ${MAX_LIST_NESTING + 1}` }),
+  ).toHaveCount(1);
   await expect(body(page).locator(`${'li '.repeat(MAX_LIST_NESTING + 1)}`.trim())).toHaveCount(0);
   await saved(page);
 });

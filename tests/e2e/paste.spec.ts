@@ -55,7 +55,21 @@ test('hostile HTML pasted into the body is reduced to the schema and nothing hos
   };
   walk(story.body);
   for (const type of types) {
-    expect(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'figure', 'text', 'hardBreak', 'mark:bold', 'mark:italic', 'mark:link']).toContain(type);
+    expect([
+      'doc',
+      'paragraph',
+      'heading',
+      'bulletList',
+      'orderedList',
+      'listItem',
+      'blockquote',
+      'figure',
+      'text',
+      'hardBreak',
+      'mark:bold',
+      'mark:italic',
+      'mark:link',
+    ]).toContain(type);
   }
 });
 
@@ -86,7 +100,10 @@ test('Korean typed through an IME is counted as Korean words and found by search
 
   // And in the UI: the search box shows it with the match highlighted.
   await page.goto('/');
-  const search = page.getByRole('searchbox').or(page.getByPlaceholder(/search/i)).first();
+  const search = page
+    .getByRole('searchbox')
+    .or(page.getByPlaceholder(/search/i))
+    .first();
   await search.fill('탄도미사일을');
   await search.press('Enter');
   await expect(page.getByText('북한 탄도미사일 발사').first()).toBeVisible();

@@ -77,13 +77,7 @@ async function openLibrary(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Photo library', level: 1 })).toBeVisible();
 }
 
-test('each bad file gets its own error line; the good one imports; nothing else is stored; the page keeps answering', async ({
-  page,
-  signIn,
-  api,
-  newsroom,
-  server,
-}) => {
+test('each bad file gets its own error line; the good one imports; nothing else is stored; the page keeps answering', async ({ page, signIn, api, newsroom, server }) => {
   test.setTimeout(180_000);
   const photoToken = await newsroom.token('photo_editor');
   await api('settings.update', { maxPhotoBytes: SIZE_LIMIT }, await newsroom.token('admin'));

@@ -22,7 +22,11 @@ test('a photo placed while the reporter types joins their text without a conflic
   const photoToken = await newsroom.token('photo_editor');
   const title = 'Ferry terminal reopens after the typhoon';
   const { story } = await api('stories.create', { desk: 'National', headline: title }, token);
-  await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docOf(['The ferry terminal reopened on Monday.', 'Ships sailed at noon.']) } }, token);
+  await api(
+    'stories.save',
+    { id: story.id, baseVersion: story.version, changes: { body: docOf(['The ferry terminal reopened on Monday.', 'Ships sailed at noon.']) } },
+    token,
+  );
   const { results } = await api('photos.import', { files: [photoFile('bmd-exercise-east-sea.jpg'), photoFile('security-talks-seoul.jpg')] }, photoToken);
   const [first, second] = results.map((r) => r.asset!.id) as [number, number];
 
@@ -53,7 +57,10 @@ test('a photo placed while the reporter types joins their text without a conflic
   const stored = (await api('stories.get', { id: story.id }, token)).story;
   expect(outline(stored.body)).toEqual(['The ferry terminal reopened on Monday. Passengers queued from dawn.', `[fig ${firstFigure}]`, 'Ships sailed at noon.']);
   const { revisions } = await api('stories.history', { id: story.id }, token);
-  expect(revisions.some((r) => r.reason === 'conflict'), 'no conflict revision').toBe(false);
+  expect(
+    revisions.some((r) => r.reason === 'conflict'),
+    'no conflict revision',
+  ).toBe(false);
 
   // Now the reporter pauses, cursor still in the first paragraph; a second photo is placed at the
   // end. It appears by itself (a change event), and the cursor has not moved.

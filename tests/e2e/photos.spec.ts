@@ -21,7 +21,6 @@ const IPTC = 'IPTC-PhotometadataRef-Std2017.1.jpg';
 const KOREAN = 'nk-launch-korean-caption.jpg';
 const KOREAN_CAPTION = '북한이 동해상으로 탄도미사일을 발사했다';
 
-
 const fixtureFile = (name: string) => ({ name, mimeType: 'image/jpeg', buffer: readFileSync(path.join(PHOTOS, name)) });
 
 /** One IPTC IIM dataset: 0x1C, record, dataset, length, value. */

@@ -24,7 +24,10 @@ export async function openStory(page: Page, title: string): Promise<void> {
 
 /** Starts a new story (the desk asked for in a dialog when the UI asks for one). */
 export async function newStory(page: Page, desk: string): Promise<void> {
-  await page.getByRole('button', { name: /new story/i }).first().click();
+  await page
+    .getByRole('button', { name: /new story/i })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   if (await dialog.isVisible().catch(() => false)) {
     const deskField = dialog.getByRole('combobox', { name: /desk/i });

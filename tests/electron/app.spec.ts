@@ -51,7 +51,10 @@ async function launch(): Promise<{ app: ElectronApplication; window: Page; dataD
 async function signInAs(window: Page, name: string): Promise<void> {
   const signOut = window.getByRole('button', { name: 'Sign out', exact: true });
   if (await signOut.isVisible().catch(() => false)) await signOut.click();
-  await window.getByRole('button', { name: new RegExp(escapeRegExp(name)) }).first().click();
+  await window
+    .getByRole('button', { name: new RegExp(escapeRegExp(name)) })
+    .first()
+    .click();
   await expect(signOut).toBeVisible();
 }
 

@@ -133,7 +133,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   }
   // Each call settles once the core's background counting of open findings has caught up, so a
   // test sees the queue counts its call caused and a snapshot is never taken mid-count.
-  const settled = async <T,>(answer: Promise<T>): Promise<T> => {
+  const settled = async <T>(answer: Promise<T>): Promise<T> => {
     try {
       return await answer;
     } finally {

@@ -65,7 +65,11 @@ export function readExifFields(block: Buffer): ExifFields {
     const description = text(ifd0, 0x010e);
     if (description) out.caption = description;
     const artist = text(ifd0, 0x013b);
-    if (artist) out.creator = artist.split(';', INPUT_LIMITS.listItems).map((a) => a.trim()).filter(Boolean);
+    if (artist)
+      out.creator = artist
+        .split(';', INPUT_LIMITS.listItems)
+        .map((a) => a.trim())
+        .filter(Boolean);
     const copyright = text(ifd0, 0x8298);
     if (copyright) out.copyright = copyright;
     const exifPointer = ifd0.get(0x8769);

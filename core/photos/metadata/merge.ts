@@ -31,9 +31,7 @@ const MULTILINE = new Set(['caption', 'instructions', 'alt']);
 /** Removes control characters (keeping newlines and tabs in multi-line fields), trims, caps the length. */
 export function cleanText(value: string, max: number, multiline: boolean): string {
   let s = value.replace(/\r\n?/g, '\n');
-  s = multiline
-    ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    : s.replace(/[\t\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  s = multiline ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '') : s.replace(/[\t\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
   s = s.replace(/\uFEFF/g, '').trim();
   if (s.length > max) {
     s = s.slice(0, max);
@@ -47,7 +45,8 @@ export function cleanText(value: string, max: number, multiline: boolean): strin
 type Fields = IimFields & XmpFields;
 
 /** What cameras write into EXIF ImageDescription when nobody captioned the photo: never a caption. */
-const CAMERA_DEFAULT_DESCRIPTION = /^(|OLYMPUS DIGITAL CAMERA|SONY DSC|KONICA MINOLTA DIGITAL CAMERA|SAMSUNG CAMERA PICTURES|DIGITAL CAMERA|DCIM|default|Exif_JPEG_PICTURE|LEAD Technologies Inc\.? V1\.01)$/i;
+const CAMERA_DEFAULT_DESCRIPTION =
+  /^(|OLYMPUS DIGITAL CAMERA|SONY DSC|KONICA MINOLTA DIGITAL CAMERA|SAMSUNG CAMERA PICTURES|DIGITAL CAMERA|DCIM|default|Exif_JPEG_PICTURE|LEAD Technologies Inc\.? V1\.01)$/i;
 type Source = 'iim' | 'xmp';
 
 export interface MetadataSources {

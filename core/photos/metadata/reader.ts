@@ -122,7 +122,12 @@ export class MetadataReader {
     if (!this.ready) return; // its 'ready' message pumps again
     const job = this.queue.shift()!;
     const timer = setTimeout(() => {
-      this.settle(job, new PhotoError(`Reading the photo's header and metadata (caption, credit, keywords) took longer than ${job.timeoutMs / 1000} seconds, so the file was refused. ${REREAD}`));
+      this.settle(
+        job,
+        new PhotoError(
+          `Reading the photo's header and metadata (caption, credit, keywords) took longer than ${job.timeoutMs / 1000} seconds, so the file was refused. ${REREAD}`,
+        ),
+      );
       // The worker may be stuck in the file: replace it.
       void this.stopWorker();
       this.pump();
@@ -163,7 +168,10 @@ export class MetadataReader {
       this.ready = false;
       if (this.current) {
         const why = /memory/i.test(error.message) ? 'it needed more memory than Newsdesk allows' : 'the reader stopped';
-        this.settle(this.current.job, new PhotoError(`The photo's header and metadata (caption, credit, keywords) could not be read (${why}), so the file was refused. ${REREAD}`));
+        this.settle(
+          this.current.job,
+          new PhotoError(`The photo's header and metadata (caption, credit, keywords) could not be read (${why}), so the file was refused. ${REREAD}`),
+        );
       }
       if (!started) {
         // The worker never came up: a fault of the installation, not of any file.

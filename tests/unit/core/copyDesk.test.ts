@@ -113,8 +113,7 @@ describe('dismissing a finding', () => {
 
   it('stories.get says who may dismiss: desk editors only', async () => {
     const story = await draftStory(h);
-    const may = async (who: 'ji' | 'kim' | 'lee' | 'choi' | 'han') =>
-      (await h.call(who, 'stories.get', { id: story.id })).canDismissFindings;
+    const may = async (who: 'ji' | 'kim' | 'lee' | 'choi' | 'han') => (await h.call(who, 'stories.get', { id: story.id })).canDismissFindings;
     expect({ ji: await may('ji'), kim: await may('kim'), lee: await may('lee'), choi: await may('choi'), han: await may('han') }).toEqual({
       ji: false,
       kim: true,
@@ -251,10 +250,7 @@ describe('the core runs the checks on submit, approve and schedule', () => {
   it('submit records the open findings with the submission', async () => {
     const { story } = await storyWithWarnings();
     await transition(h, 'ji', story.id, 'submit');
-    const details = h.services.db
-      .prepare(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`)
-      .pluck()
-      .get(story.id) as string;
+    const details = h.services.db.prepare(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`).pluck().get(story.id) as string;
     expect(JSON.parse(details)).toEqual({ openFindings: { blocking: 0, warning: 2 } });
   });
 

@@ -258,7 +258,10 @@ describe('the scheduler shares the story lock with stories.transition', () => {
       const pass = publishDue(h.services, () => undefined);
       await moving;
       expect((await pass).published).toEqual([]);
-      expect(h.publishCalls.filter((c) => c.storyId === story.id), action).toEqual([]);
+      expect(
+        h.publishCalls.filter((c) => c.storyId === story.id),
+        action,
+      ).toEqual([]);
     }
   });
 

@@ -59,7 +59,8 @@ describe('malformed input', () => {
         }
         // Some inputs happen to be valid for some methods (e.g. {query} for stories.list):
         // those must succeed or be refused for a reason other than a crash.
-        if (code !== null) expect(['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE', 'LOCKED', 'CONFLICT'], `${method} ${JSON.stringify(input).slice(0, 80)}`).toContain(code);
+        if (code !== null)
+          expect(['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE', 'LOCKED', 'CONFLICT'], `${method} ${JSON.stringify(input).slice(0, 80)}`).toContain(code);
       }
     }
     // session.signOut with a bad input leaves sessions alone; nothing else may change either.

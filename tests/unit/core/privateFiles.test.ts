@@ -60,7 +60,9 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     expect(mode(dataDir)).toBe(0o700);
     for (const f of ['newsdesk.db', 'newsdesk.db-wal', 'newsdesk.db-shm', LOCK_FILE, HOLDER_FILE]) expect([f, mode(path.join(dataDir, f))]).toEqual([f, 0o600]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toMatch(new RegExp(`${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was open to other users \\(mode 755\\).*\\(mode 700\\)`));
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      new RegExp(`${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was open to other users \\(mode 755\\).*\\(mode 700\\)`),
+    );
   });
 
   it('leaves a private folder alone and quiet', async () => {

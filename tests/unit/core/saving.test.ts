@@ -75,7 +75,12 @@ describe('stories.save', () => {
     const { parts } = await h.call('kim', 'stories.diff', { id: story.id, fromRevision: submit.id, toRevision: sendBack.id });
     expect(parts.filter((p) => p.kind === 'delete').map((p) => p.text.trim())).toEqual(['two', 'Tuesday']);
     expect(parts.filter((p) => p.kind === 'insert').map((p) => p.text.trim())).toEqual(['three', 'Wednesday']);
-    expect(parts.filter((p) => p.kind !== 'insert').map((p) => p.text).join('')).toContain('The army fired two missiles on Tuesday.');
+    expect(
+      parts
+        .filter((p) => p.kind !== 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('The army fired two missiles on Tuesday.');
 
     const current = (await h.call('ji', 'stories.get', { id: story.id })).story;
     const restored = await h.call('ji', 'stories.restore', { id: story.id, revisionId: submit.id, baseVersion: current.version });

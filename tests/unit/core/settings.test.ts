@@ -132,7 +132,11 @@ describe('the export folder is checked when it is set', () => {
   it.each([
     ['does not exist', (dir: string) => path.join(dir, 'no-such-folder'), 'The export folder does not exist.'],
     ['is a file', (dir: string) => (fs.writeFileSync(path.join(dir, 'a-file.txt'), 'x'), path.join(dir, 'a-file.txt')), 'The export folder is a file, not a folder.'],
-    ['is under a file', (dir: string) => (fs.writeFileSync(path.join(dir, 'plain'), 'x'), path.join(dir, 'plain', 'exports')), 'The export folder cannot be read (a file is in the way of a folder).'],
+    [
+      'is under a file',
+      (dir: string) => (fs.writeFileSync(path.join(dir, 'plain'), 'x'), path.join(dir, 'plain', 'exports')),
+      'The export folder cannot be read (a file is in the way of a folder).',
+    ],
     ['is relative', () => 'exports/today', 'The export folder must be a full path.'],
   ] as const)('refuses a folder that %s, in words that do not repeat the path, and keeps the old one', async (_name, make, message) => {
     const good = fs.mkdtempSync(path.join(h.dir, 'export-'));
@@ -236,7 +240,11 @@ describe('the export folder with the real publisher', () => {
     const reporter = await as(c, 'Ji Da-gyum');
     const desk = await as(c, 'Kim Min-ji');
     const { story } = await reporter('stories.create', { desk: 'North Korea', headline: 'North Korea fires missile' });
-    await reporter('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('Pyongyang fired a missile on Tuesday, the military said.'), dateline: 'SEOUL' } });
+    await reporter('stories.save', {
+      id: story.id,
+      baseVersion: story.version,
+      changes: { body: doc('Pyongyang fired a missile on Tuesday, the military said.'), dateline: 'SEOUL' },
+    });
     await reporter('stories.transition', { id: story.id, action: 'submit' });
     await desk('stories.transition', { id: story.id, action: 'claim' });
     await desk('stories.transition', { id: story.id, action: 'approve' });

@@ -10,8 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const search = async (query: string) =>
-  (await h.call('ji', 'stories.list', { query })).items.map((i) => i.id);
+const search = async (query: string) => (await h.call('ji', 'stories.list', { query })).items.map((i) => i.id);
 
 describe('staff.update reindexes bylines', () => {
   it('a renamed reporter is found by the new name and email, not the old', async () => {

@@ -169,9 +169,7 @@ describe('refusals change nothing', () => {
       expect(share).toBeGreaterThan(50);
       expect((await get('lee', story.id)).allowedActions).not.toContain('approve');
       const error = await refusedUnchanged('lee', 'stories.transition', { id: story.id, action: 'approve' }, 'FORBIDDEN');
-      expect(error.message).toBe(
-        `You wrote ${share}% of this story's text; the desk's limit for approving alone is 30%: another desk editor must approve it.`,
-      );
+      expect(error.message).toBe(`You wrote ${share}% of this story's text; the desk's limit for approving alone is 30%: another desk editor must approve it.`);
       // Lee hands over; Kim, who wrote none of it, sees Approve and approves.
       await h.call('lee', 'stories.unlock', { id: story.id });
       expect((await get('kim', story.id)).allowedActions).toContain('approve');

@@ -21,15 +21,60 @@ describe('migration 001', () => {
     const db = dbAtVersion(0);
     db.transaction(() => m001.up(db))();
     const tables = names(db, 'table');
-    for (const t of ['desks', 'staff', 'staff_roles', 'staff_desks', 'stories', 'story_byline', 'revisions', 'photo_assets', 'story_photos', 'comments', 'audit_events', 'published_versions', 'settings', 'stories_fts']) {
+    for (const t of [
+      'desks',
+      'staff',
+      'staff_roles',
+      'staff_desks',
+      'stories',
+      'story_byline',
+      'revisions',
+      'photo_assets',
+      'story_photos',
+      'comments',
+      'audit_events',
+      'published_versions',
+      'settings',
+      'stories_fts',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(names(db, 'index')).toEqual(
-      expect.arrayContaining(['stories_status_desk_updated', 'stories_search_order', 'stories_desk_updated', 'stories_updated', 'story_byline_staff', 'revisions_story', 'story_photos_story', 'comments_story', 'audit_events_story']),
+      expect.arrayContaining([
+        'stories_status_desk_updated',
+        'stories_search_order',
+        'stories_desk_updated',
+        'stories_updated',
+        'story_byline_staff',
+        'revisions_story',
+        'story_photos_story',
+        'comments_story',
+        'audit_events_story',
+      ]),
     );
     expect(names(db, 'trigger')).toEqual(['stories_fts_delete', 'stories_fts_insert', 'stories_fts_update']);
     const storyColumns = (db.prepare(`PRAGMA table_info(stories)`).all() as { name: string }[]).map((c) => c.name);
-    for (const c of ['slug', 'desk', 'headline', 'subheadlines', 'dateline', 'language', 'status', 'version', 'lock_staff_id', 'lock_expires_at', 'claimed_by', 'send_back_note', 'correction_note', 'publish_at', 'scheduled_by', 'published_versions', 'word_count', 'body_text', 'body']) {
+    for (const c of [
+      'slug',
+      'desk',
+      'headline',
+      'subheadlines',
+      'dateline',
+      'language',
+      'status',
+      'version',
+      'lock_staff_id',
+      'lock_expires_at',
+      'claimed_by',
+      'send_back_note',
+      'correction_note',
+      'publish_at',
+      'scheduled_by',
+      'published_versions',
+      'word_count',
+      'body_text',
+      'body',
+    ]) {
       expect(storyColumns).toContain(c);
     }
     // published versions are unique per story
@@ -42,7 +87,9 @@ describe('migration 001', () => {
     const db = dbAtVersion(0);
     db.transaction(() => m001.up(db))();
     db.exec(`INSERT INTO desks (name) VALUES ('National'); INSERT INTO staff (name, email) VALUES ('A', 'a@x');`);
-    db.prepare(`INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'old words', '{}')`).run();
+    db.prepare(
+      `INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'old words', '{}')`,
+    ).run();
     const hits = (q: string) => db.prepare(`SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?`).pluck().get(q);
     expect(hits('old')).toBe(1);
     db.prepare(`UPDATE stories SET body_text = 'new words' WHERE id = 1`).run();

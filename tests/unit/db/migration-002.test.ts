@@ -22,8 +22,7 @@ const insert = (db: Database.Database, name: string, caption: string) =>
     )
     .run(name.padEnd(64, '0'), name, caption);
 
-const search = (db: Database.Database, q: string) =>
-  listPhotoAssets(db, { fts: photoFtsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
+const search = (db: Database.Database, q: string) => listPhotoAssets(db, { fts: photoFtsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
 
 describe('migration 002_photo_desk', () => {
   it('indexes photos imported before it ran, and follows later writes', () => {

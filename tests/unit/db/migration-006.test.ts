@@ -58,8 +58,26 @@ describe('migration 006_writers_and_approved_photos', () => {
   it('stores writers by story, replaced on each save and removed with the story; freezes and thaws photo credits', () => {
     const db = atVersion5();
     migrate(db);
-    setTextAuthorship(db, 1, { runs: [[1, 10], [2, 5]], words: [[1, 3], [2, 1]] });
-    expect(getTextAuthorship(db, 1)).toEqual({ runs: [[1, 10], [2, 5]], words: [[1, 3], [2, 1]] });
+    setTextAuthorship(db, 1, {
+      runs: [
+        [1, 10],
+        [2, 5],
+      ],
+      words: [
+        [1, 3],
+        [2, 1],
+      ],
+    });
+    expect(getTextAuthorship(db, 1)).toEqual({
+      runs: [
+        [1, 10],
+        [2, 5],
+      ],
+      words: [
+        [1, 3],
+        [2, 1],
+      ],
+    });
     expect(getStory(db, 1)?.textShares).toEqual([
       { staffId: 1, words: 3, percent: 75 },
       { staffId: 2, words: 1, percent: 25 },

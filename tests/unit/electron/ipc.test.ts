@@ -155,10 +155,7 @@ describe('IPC transport', () => {
 
   it('forwards core change events to every window, and onEvent unsubscribes', () => {
     const second = new FakeIpcRenderer(ipcMain, 9);
-    const stop = forwardEvents(core, () => [
-      { send: (channel, e) => renderer.deliver(channel, e) },
-      { send: (channel, e) => second.deliver(channel, e) },
-    ]);
+    const stop = forwardEvents(core, () => [{ send: (channel, e) => renderer.deliver(channel, e) }, { send: (channel, e) => second.deliver(channel, e) }]);
     const got: ChangeEvent[][] = [[], []];
     const offA = exposed.onEvent((e) => got[0]!.push(e));
     createBridge(second).onEvent((e) => got[1]!.push(e));
@@ -215,7 +212,9 @@ describe('IPC transport with the real core', () => {
       expect(signedIn.value).not.toHaveProperty('token');
       expect((await api.session.current({})).staff?.id).toBe(reporter.id);
       const { story } = await api.stories.create({ desk: 'North Korea', headline: 'Over IPC' });
-      await expect(api.stories.save({ id: story.id, baseVersion: story.version, changes: { headline: 'x'.repeat(1_000_000) } })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(api.stories.save({ id: story.id, baseVersion: story.version, changes: { headline: 'x'.repeat(1_000_000) } })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
       await expect(api.stories.transition({ id: story.id, action: 'approve' })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|INVALID_STATE/) });
 
       // A second window is not signed in.

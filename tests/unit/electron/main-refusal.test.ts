@@ -39,7 +39,9 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: () => undefined, removeHandler: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, webRequest: { onHeadersReceived: () => undefined } } },
+    session: {
+      defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, webRequest: { onHeadersReceived: () => undefined } },
+    },
     shell: { openExternal: async () => undefined },
   };
   return { state, electron, exit };
@@ -50,7 +52,10 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 const ROOT = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-main-refusal-'));
 const dataDir = path.join(dir, 'newsroom');
-const holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/unit/core/lock-holder-child.ts'), dataDir, 'serve'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/unit/core/lock-holder-child.ts'), dataDir, 'serve'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 
 afterAll(() => {
   holder.kill('SIGKILL');

@@ -157,7 +157,8 @@ describe('Electron main', () => {
 
   it("Choose export folder… opens the native folder dialog for an admin's window and stores the choice in the core", async () => {
     const event = { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } };
-    const invoke = (channel: string, input?: unknown) => fake.state.handlers.get(channel)!(event, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+    const invoke = (channel: string, input?: unknown) =>
+      fake.state.handlers.get(channel)!(event, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
     const { value } = (await invoke(channelOf('staff.list'), {})) as { value: { staff: Staff[] } };
     await invoke(channelOf('session.signIn'), { staffId: value.staff.find((s) => s.name === 'Han Seung-woo')!.id });
     const folder = path.join(dataDir, 'export-chosen');
@@ -205,7 +206,13 @@ describe('Electron main', () => {
     const { contextMenuTemplate } = await import('../../../electron/main/menus.js');
     const replaced: string[] = [];
     const items = contextMenuTemplate(
-      { misspelledWord: 'misile', dictionarySuggestions: ['missile', 'mislike'], isEditable: true, selectionText: '', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true } },
+      {
+        misspelledWord: 'misile',
+        dictionarySuggestions: ['missile', 'mislike'],
+        isEditable: true,
+        selectionText: '',
+        editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+      },
       { replaceMisspelling: (w) => replaced.push(w), addToDictionary: () => {} },
     );
     expect(items[0]?.label).toBe('missile');
@@ -222,7 +229,12 @@ describe('Electron main', () => {
       const res = await handler({ url: 'newsdesk://app/index.html' });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-      for (const url of ['newsdesk://app/../../etc/passwd', 'newsdesk://app/%2e%2e/%2e%2e/etc/passwd', 'newsdesk://app/media/..%2f..%2fnewsdesk.db', 'newsdesk://evil/index.html']) {
+      for (const url of [
+        'newsdesk://app/../../etc/passwd',
+        'newsdesk://app/%2e%2e/%2e%2e/etc/passwd',
+        'newsdesk://app/media/..%2f..%2fnewsdesk.db',
+        'newsdesk://evil/index.html',
+      ]) {
         const refused = await handler({ url });
         expect(refused.status === 404 || (await refused.text()).includes('<title>Newsdesk</title>'), url).toBe(true);
       }
@@ -272,7 +284,10 @@ describe('Electron main', () => {
       expect(existsSync(`${target}.partial`)).toBe(false);
       // The app is still running on its database.
       const handler = fake.state.handlers.get(channelOf('staff.list'))!;
-      const envelope = (await handler({ sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } }, {})) as {
+      const envelope = (await handler(
+        { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } },
+        {},
+      )) as {
         ok: boolean;
         value?: { staff: Staff[] };
       };

@@ -47,7 +47,9 @@ export function resource(id: number, data: Buffer): Buffer {
 export function withIim(jpeg: Buffer, iim: Buffer, digest?: 'match' | 'stale'): Buffer {
   const parts = [resource(0x0404, iim)];
   if (digest) {
-    const md5 = createHash('md5').update(digest === 'match' ? iim : Buffer.concat([iim, Buffer.from('x')])).digest();
+    const md5 = createHash('md5')
+      .update(digest === 'match' ? iim : Buffer.concat([iim, Buffer.from('x')]))
+      .digest();
     parts.push(resource(0x0425, md5));
   }
   const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), ...parts]);

@@ -6,7 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METADATA_TIME_LIMIT_MS } from '../../../core/photos/metadata/reader.js';
 import type { PhotoAsset } from '../../../shared/domain.js';
-import { app13Segments, exifTiff, iimKeywordFlood, iimWithKeywords, jpegWithExif, keywordList, manyApp13, pngWithExif, pngWithXmp, withSegments, xmpKeywordBag } from './hostileFiles.js';
+import {
+  app13Segments,
+  exifTiff,
+  iimKeywordFlood,
+  iimWithKeywords,
+  jpegWithExif,
+  keywordList,
+  manyApp13,
+  pngWithExif,
+  pngWithXmp,
+  withSegments,
+  xmpKeywordBag,
+} from './hostileFiles.js';
 import { makeHarness, type Harness } from '../../support/coreHarness.js';
 import { makeJpeg, resource, withXmp, xmpPacket } from './helpers.js';
 import { probeLatency } from './latencyProbe.js';
@@ -46,7 +58,11 @@ const cases: HostileCase[] = [
   },
   {
     name: 'a JPEG whose XMP start tag is 60 KB of junk',
-    make: async () => withXmp(await makeJpeg(64, 48, { seed: 510 }), xmpPacket('<photoshop:Credit>Wire</photoshop:Credit>').replace("rdf:about=''", `rdf:about='' ${'a'.repeat(60_000)}`)),
+    make: async () =>
+      withXmp(
+        await makeJpeg(64, 48, { seed: 510 }),
+        xmpPacket('<photoshop:Credit>Wire</photoshop:Credit>').replace("rdf:about=''", `rdf:about='' ${'a'.repeat(60_000)}`),
+      ),
     check: (a) => expect(a.credit).toBe('Wire'),
   },
   {
@@ -77,16 +93,20 @@ const cases: HostileCase[] = [
 ];
 
 describe('hostile metadata never stalls the core', () => {
-  it.each(cases)('$name imports in well under a second while staff.list answers within 100 ms', async ({ name, make, check }) => {
-    const data = await make();
-    const probed = await probeLatency(h.core, () => importFile(`${name}.img`, data));
-    const r = probed.result.results[0]!;
-    expect(r.ok, r.error).toBe(true);
-    check(r.asset!);
-    expect(probed.ms, 'import wall time (ms)').toBeLessThan(1000);
-    expect(probed.latencies.length).toBeGreaterThan(0);
-    expect(probed.maxLatencyMs, `slowest staff.list of ${probed.latencies.length} (ms)`).toBeLessThan(100);
-  }, 60_000);
+  it.each(cases)(
+    '$name imports in well under a second while staff.list answers within 100 ms',
+    async ({ name, make, check }) => {
+      const data = await make();
+      const probed = await probeLatency(h.core, () => importFile(`${name}.img`, data));
+      const r = probed.result.results[0]!;
+      expect(r.ok, r.error).toBe(true);
+      check(r.asset!);
+      expect(probed.ms, 'import wall time (ms)').toBeLessThan(1000);
+      expect(probed.latencies.length).toBeGreaterThan(0);
+      expect(probed.maxLatencyMs, `slowest staff.list of ${probed.latencies.length} (ms)`).toBeLessThan(100);
+    },
+    60_000,
+  );
 });
 
 describe('keywords after the caps', () => {

@@ -55,8 +55,12 @@ export async function manyApp13(segments = 2000, bytesEach = 1024, seed = 502): 
 
 /** An XMP packet whose dc:subject bag holds `count` distinct keywords. */
 export function xmpKeywordBag(count: number, prefix = 'xk'): string {
-  const items = keywordList(count, prefix).map((k) => `<rdf:li>${k}</rdf:li>`).join('');
-  return xmpPacket(`<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>XMP flood</rdf:li></rdf:Alt></dc:description><dc:subject><rdf:Bag>${items}</rdf:Bag></dc:subject>`);
+  const items = keywordList(count, prefix)
+    .map((k) => `<rdf:li>${k}</rdf:li>`)
+    .join('');
+  return xmpPacket(
+    `<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>XMP flood</rdf:li></rdf:Alt></dc:description><dc:subject><rdf:Bag>${items}</rdf:Bag></dc:subject>`,
+  );
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -70,7 +74,9 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 /** A small PNG with extra chunks inserted right after IHDR (where eXIf and iTXt may stand). */
 async function pngWith(chunks: Buffer[], seed: number): Promise<Buffer> {
-  const png = await sharp(await makeJpeg(64, 48, { seed })).png().toBuffer();
+  const png = await sharp(await makeJpeg(64, 48, { seed }))
+    .png()
+    .toBuffer();
   const ihdrEnd = 8 + 8 + png.readUInt32BE(8) + 4;
   return Buffer.concat([png.subarray(0, ihdrEnd), ...chunks, png.subarray(ihdrEnd)]);
 }

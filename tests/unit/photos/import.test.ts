@@ -95,7 +95,9 @@ describe('photos.import', () => {
     expect(big.length).toBeGreaterThan(100 * 1024);
     const full = await makeJpeg(600, 400, { seed: 43 });
     const truncated = full.subarray(0, Math.floor(full.length * 0.6));
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#f00' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#f00' } })
+      .gif()
+      .toBuffer();
     const files = [
       { name: 'empty.jpg', data: '' },
       { name: 'truncated.jpg', data: b64(truncated) },
@@ -129,14 +131,18 @@ describe('photos.import', () => {
   });
 
   it('is refused to people who are not photo editors', async () => {
-    await expect(
-      h.as('ji')('photos.import', { files: [{ name: 'x.jpg', data: b64(await makeJpeg(40, 30, { seed: 52 })) }] }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.as('ji')('photos.import', { files: [{ name: 'x.jpg', data: b64(await makeJpeg(40, 30, { seed: 52 })) }] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('imports PNG and WebP too', async () => {
-    const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#0af' } }).png().toBuffer();
-    const webp = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#fa0' } }).webp().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#0af' } })
+      .png()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#fa0' } })
+      .webp()
+      .toBuffer();
     const { results } = await h.as('choi')('photos.import', {
       files: [
         { name: 'a.png', data: b64(png) },

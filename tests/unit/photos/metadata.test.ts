@@ -115,12 +115,13 @@ describe('IIM and XMP together (MWG)', () => {
   });
 
   it('reads alt text, keywords, creators and attribute-form properties from XMP', async () => {
-    const packet = xmpPacket(`<Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang='ko'>한국어</rdf:li><rdf:li xml:lang='x-default'>Two officials shake hands</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>
+    const packet =
+      xmpPacket(`<Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang='ko'>한국어</rdf:li><rdf:li xml:lang='x-default'>Two officials shake hands</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>
       <dc:subject><rdf:Bag><rdf:li>talks</rdf:li><rdf:li>Seoul &amp; Tokyo</rdf:li></rdf:Bag></dc:subject>
       <dc:creator><rdf:Seq><rdf:li>Kim A</rdf:li><rdf:li>Lee B</rdf:li></rdf:Seq></dc:creator>`).replace(
-      "rdf:about=''",
-      "rdf:about='' photoshop:City='Incheon' photoshop:Source=\"AP &lt;wire&gt;\"",
-    );
+        "rdf:about=''",
+        "rdf:about='' photoshop:City='Incheon' photoshop:Source=\"AP &lt;wire&gt;\"",
+      );
     const a = await importAs('xmp-rich.jpg', withXmp(await makeJpeg(64, 48, { seed: 24 }), packet));
     expect(a.alt).toBe('Two officials shake hands');
     expect(a.keywords).toEqual(['talks', 'Seoul & Tokyo']);

@@ -32,7 +32,9 @@ describe('the metadata reader', () => {
       const deps = { db: h.services.db, dataDir: h.dir, now: () => h.clock.now, maxBytes: 10 * 1024 * 1024, staffId: h.staff.choi.id, metadata: reader };
       const [outcome] = await importPhotos(deps, [{ name: 'flood.jpg', data: await iimKeywordFlood(100_000) }]);
       expect(outcome).toMatchObject({ name: 'flood.jpg', ok: false });
-      expect(outcome!.error).toMatch(/^Reading the photo's header and metadata \(caption, credit, keywords\) took longer than 0\.001 seconds, so the file was refused\. .*save a copy and import that\.$/);
+      expect(outcome!.error).toMatch(
+        /^Reading the photo's header and metadata \(caption, credit, keywords\) took longer than 0\.001 seconds, so the file was refused\. .*save a copy and import that\.$/,
+      );
       expect(h.snapshot()).toBe(before);
       const media = path.join(h.dir, 'media');
       expect(fs.existsSync(media) ? fs.readdirSync(media) : []).toEqual([]);

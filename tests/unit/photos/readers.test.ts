@@ -12,7 +12,7 @@ import { readXmpFields } from '../../../core/photos/metadata/xmp.js';
 import { resource, xmpPacket } from './helpers.js';
 import { app13Segments, exifTiff, iimWithKeywords, keywordList, withSegments } from './hostileFiles.js';
 
-const timed = <T,>(fn: () => T): { value: T; ms: number } => {
+const timed = <T>(fn: () => T): { value: T; ms: number } => {
   const started = performance.now();
   const value = fn();
   return { value, ms: performance.now() - started };
@@ -27,7 +27,12 @@ describe('the XMP reader on hostile packets', () => {
     // Each element copied every namespace declared above it.
     [
       '3,000 namespaces over 10,000 elements',
-      xmpPacket(`${SUBJECT}${'<x:y xmlns:q="urn:q"/>'.repeat(10_000)}`).replace("<x:xmpmeta xmlns:x='adobe:ns:meta/'>", `<x:xmpmeta xmlns:x='adobe:ns:meta/' ${keywordList(3000, 'xmlns:n').map((n, i) => `${n}='urn:${i}'`).join(' ')}>`),
+      xmpPacket(`${SUBJECT}${'<x:y xmlns:q="urn:q"/>'.repeat(10_000)}`).replace(
+        "<x:xmpmeta xmlns:x='adobe:ns:meta/'>",
+        `<x:xmpmeta xmlns:x='adobe:ns:meta/' ${keywordList(3000, 'xmlns:n')
+          .map((n, i) => `${n}='urn:${i}'`)
+          .join(' ')}>`,
+      ),
     ],
     ['100,000 nested elements', xmpPacket(`${SUBJECT}${'<a>'.repeat(100_000)}`)],
     ['250,000 empty elements', xmpPacket(`${SUBJECT}${'<a/>'.repeat(250_000)}`)],

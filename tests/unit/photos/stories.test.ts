@@ -58,8 +58,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const get = () => h.as('choi')('stories.get', { id: storyId });
-const figures = (body: DocNode) =>
-  (body.content ?? []).flatMap((n, i) => (n.type === 'figure' ? [{ index: i, id: n.attrs!.storyPhotoId as number }] : []));
+const figures = (body: DocNode) => (body.content ?? []).flatMap((n, i) => (n.type === 'figure' ? [{ index: i, id: n.attrs!.storyPhotoId as number }] : []));
 const rendered = (p: StoryPhoto) => `${p.caption} (${p.credit})`;
 
 describe('attaching the seed photos', () => {
@@ -96,15 +95,11 @@ describe('attaching the seed photos', () => {
   });
 
   it('refuses a second lead photo', async () => {
-    await expect(
-      h.as('choi')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'lead' }),
-    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(h.as('choi')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'lead' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('lets a reporter who does not hold the story change nothing', async () => {
-    await expect(
-      h.as('ji')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline' }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.as('ji')('photos.attach', { storyId, assetId: assets['extra.jpg']!.id, placement: 'inline' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

@@ -51,7 +51,9 @@ describe('photo credits frozen at approval', () => {
     const told = events.filter((e) => e.event === 'photo.libraryChanged');
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ actorName: 'Choi Yoon-seo' });
-    expect(told[0]!.note).toMatch(/caption, credit, creator, copyright of security-talks-seoul\.jpg changed after this story was approved; the story keeps what was approved/);
+    expect(told[0]!.note).toMatch(
+      /caption, credit, creator, copyright of security-talks-seoul\.jpg changed after this story was approved; the story keeps what was approved/,
+    );
 
     await desk('stories.transition', { id, action: 'publish' });
     const v1 = await desk('published.get', { storyId: id, version: 1 });

@@ -60,10 +60,20 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
     emit: (e: ChangeEvent) => events.push(e),
     settings: () => settings,
     exportDir: () => exportDir.value,
-    serialize: <T,>(storyId: number, fn: () => Promise<T>) => mutex.run(storyId, fn),
+    serialize: <T>(storyId: number, fn: () => Promise<T>) => mutex.run(storyId, fn),
   };
   const publisher = createPublisher(base, { fs: opts.fs });
-  const services: CoreServices = { ...base, publisher, copyDesk: createCopyDesk(base, () => () => undefined, (e) => { throw e; }) };
+  const services: CoreServices = {
+    ...base,
+    publisher,
+    copyDesk: createCopyDesk(
+      base,
+      () => () => undefined,
+      (e) => {
+        throw e;
+      },
+    ),
+  };
   return {
     dir,
     db,
@@ -103,7 +113,12 @@ export function addStory(env: Env, s: { slug?: string; headline?: string; subhea
   return id;
 }
 
-export function setStatus(env: Env, storyId: number, status: Status, extra: { correctionNote?: string | null; publishAt?: string | null; scheduledBy?: number | null } = {}): void {
+export function setStatus(
+  env: Env,
+  storyId: number,
+  status: Status,
+  extra: { correctionNote?: string | null; publishAt?: string | null; scheduledBy?: number | null } = {},
+): void {
   const s = getStory(env.db, storyId);
   if (!s) throw new Error('no story');
   updateStoryWorkflow(env.db, storyId, {
@@ -141,15 +156,25 @@ export async function addPhoto(
           `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
            VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(hash, path.basename(p.file), meta.width, meta.height, bytes.length, p.caption, p.credit, 'Staff Photographer', `© ${p.credit}`, '2023-04-17T08:00:00.000Z', env.desk.id)
-        .lastInsertRowid,
+        .run(
+          hash,
+          path.basename(p.file),
+          meta.width,
+          meta.height,
+          bytes.length,
+          p.caption,
+          p.credit,
+          'Staff Photographer',
+          `© ${p.credit}`,
+          '2023-04-17T08:00:00.000Z',
+          env.desk.id,
+        ).lastInsertRowid,
     );
   }
   return Number(
     env.db
       .prepare(`INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(storyId, assetId, p.placement, p.position ?? 0, p.caption, p.credit, p.alt ?? '')
-      .lastInsertRowid,
+      .run(storyId, assetId, p.placement, p.position ?? 0, p.caption, p.credit, p.alt ?? '').lastInsertRowid,
   );
 }
 

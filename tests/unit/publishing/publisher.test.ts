@@ -28,8 +28,20 @@ function listTree(dir: string): string[] {
 async function seedStory(e: Env, slug = seed.slug): Promise<number> {
   const id = addStory(e, { slug });
   const [lead, inline] = seed.photos;
-  await addPhoto(e, id, { file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'), placement: 'lead', caption: lead!.caption, credit: lead!.credit, alt: 'Officials of both countries at a table' });
-  const inlineId = await addPhoto(e, id, { file: path.join(FIXTURES, 'photos/bmd-exercise-east-sea.jpg'), placement: 'inline', caption: inline!.caption, credit: inline!.credit, position: 1 });
+  await addPhoto(e, id, {
+    file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'),
+    placement: 'lead',
+    caption: lead!.caption,
+    credit: lead!.credit,
+    alt: 'Officials of both countries at a table',
+  });
+  const inlineId = await addPhoto(e, id, {
+    file: path.join(FIXTURES, 'photos/bmd-exercise-east-sea.jpg'),
+    placement: 'inline',
+    caption: inline!.caption,
+    credit: inline!.credit,
+    position: 1,
+  });
   e.db.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(bodyWithFigure(seed.body_paragraphs, inline!.before_paragraph!, inlineId)), id);
   return id;
 }
@@ -40,7 +52,13 @@ function readPackage(e: Env, rel: string): { html: string; ninjs: Record<string,
 }
 
 function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 describe('publishing the seed article', () => {
@@ -67,13 +85,27 @@ describe('publishing the seed article', () => {
 
     // ninjs
     expect(ninjsErrors(ninjs)).toEqual([]);
-    expect(ninjs).toMatchObject({ type: 'text', version: '1', pubStatus: 'usable', language: 'en', slugline: seed.slug, located: 'SEOUL', by: 'By Ji Da-gyum (dagyumji@heraldcorp.com)' });
+    expect(ninjs).toMatchObject({
+      type: 'text',
+      version: '1',
+      pubStatus: 'usable',
+      language: 'en',
+      slugline: seed.slug,
+      located: 'SEOUL',
+      by: 'By Ji Da-gyum (dagyumji@heraldcorp.com)',
+    });
     expect(ninjs.headlines).toEqual([
       { role: 'main', contentType: 'text/plain', value: seed.headline },
       { role: 'subheadline', contentType: 'text/plain', value: seed.subheadlines[0] },
     ]);
     expect(ninjs.people).toEqual([{ name: 'Ji Da-gyum', rel: 'author', contactInfo: [{ type: 'email', value: 'dagyumji@heraldcorp.com' }] }]);
-    const assoc = ninjs.associations as { type: string; descriptions: { role: string; value: string }[]; renditions: { href: string; width: number; height: number }[]; copyrightNotice: string; by: string }[];
+    const assoc = ninjs.associations as {
+      type: string;
+      descriptions: { role: string; value: string }[];
+      renditions: { href: string; width: number; height: number }[];
+      copyrightNotice: string;
+      by: string;
+    }[];
     expect(assoc).toHaveLength(2);
     for (const [i, a] of assoc.entries()) {
       expect(a.type).toBe('picture');
@@ -100,7 +132,9 @@ describe('publishing the seed article', () => {
     const preview = await env.publisher.preview(id);
     const v = await env.publisher.publish(id, env.desk);
     const { html } = readPackage(env, v.path);
-    const photos = env.db.prepare(`SELECT a.hash FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id WHERE p.story_id = ? ORDER BY p.placement = 'lead' DESC, p.position`).all(id) as { hash: string }[];
+    const photos = env.db
+      .prepare(`SELECT a.hash FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id WHERE p.story_id = ? ORDER BY p.placement = 'lead' DESC, p.position`)
+      .all(id) as { hash: string }[];
     let mapped = preview;
     photos.forEach((p, i) => (mapped = mapped.replace(`/media/${p.hash}/display.jpg`, `images/photo-${i + 1}-large.jpg`)));
     expect(mapped).toBe(html);
@@ -113,7 +147,10 @@ describe('corrections and kills', () => {
     const id = await seedStory(env);
     const v1 = await env.publisher.publish(id, env.desk);
     setStatus(env, id, 'published');
-    const before = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [f, fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir']);
+    const before = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [
+      f,
+      fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir',
+    ]);
 
     setStatus(env, id, 'approved', { correctionNote: 'An earlier version misspelled Seo Min-jeong.' });
     env.now.value = new Date('2023-04-17T11:00:00.000Z');
@@ -122,9 +159,16 @@ describe('corrections and kills', () => {
     const p2 = readPackage(env, v2.path);
     expect(p2.html).toContain('<strong>Correction:</strong> An earlier version misspelled Seo Min-jeong.');
     expect(p2.html).toContain('Updated April 17, 2023 11:00 UTC');
-    expect(p2.ninjs).toMatchObject({ version: '2', pubStatus: 'usable', descriptions: [{ role: 'correction', contentType: 'text/plain', value: 'An earlier version misspelled Seo Min-jeong.' }] });
+    expect(p2.ninjs).toMatchObject({
+      version: '2',
+      pubStatus: 'usable',
+      descriptions: [{ role: 'correction', contentType: 'text/plain', value: 'An earlier version misspelled Seo Min-jeong.' }],
+    });
     expect(ninjsErrors(p2.ninjs)).toEqual([]);
-    const after = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [f, fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir']);
+    const after = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [
+      f,
+      fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir',
+    ]);
     expect(after).toEqual(before);
 
     setStatus(env, id, 'published', { correctionNote: null });
@@ -161,7 +205,9 @@ describe('bad input', () => {
     expect(v.path).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\/v1$/);
     const resolved = path.resolve(env.dir, 'published', v.path);
     expect(resolved.startsWith(path.join(env.dir, 'published') + path.sep)).toBe(true);
-    expect(fs.readdirSync(env.dir).sort()).toEqual(['newsdesk.db', 'newsdesk.db-shm', 'newsdesk.db-wal', 'published'].filter((f) => fs.existsSync(path.join(env!.dir, f))));
+    expect(fs.readdirSync(env.dir).sort()).toEqual(
+      ['newsdesk.db', 'newsdesk.db-shm', 'newsdesk.db-wal', 'published'].filter((f) => fs.existsSync(path.join(env!.dir, f))),
+    );
   });
 
   test('two stories with the same slug never share a folder', async () => {
@@ -181,7 +227,13 @@ describe('bad input', () => {
       dateline: `<b>SEOUL</b>`,
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Body ${evil}` }] }] },
     });
-    await addPhoto(env, id, { file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'), placement: 'lead', caption: `Cap ${evil}`, credit: `Cred "<i>"`, alt: `Alt ${evil}` });
+    await addPhoto(env, id, {
+      file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'),
+      placement: 'lead',
+      caption: `Cap ${evil}`,
+      credit: `Cred "<i>"`,
+      alt: `Alt ${evil}`,
+    });
     const v = await env.publisher.publish(id, env.desk);
     const { html, ninjs } = readPackage(env, v.path);
     expect(html).not.toMatch(/<script|<img src=x|<b>SEOUL|<i>"/);

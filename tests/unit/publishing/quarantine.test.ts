@@ -23,7 +23,10 @@ const RUN = '2023-04-17T09-30-00.000Z';
 
 function tree(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/')).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 function mk(root: string, rel: string, text = `<p>${rel}</p>`): void {
@@ -149,7 +152,9 @@ describe('a folder without a row in the way while publishing', () => {
     mk(path.join(env.dir, 'published'), 'orphan/v1', 'half');
     const error = await env.publisher.publish(id, env.desk).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INTERNAL' });
-    expect((error as Error).message).toMatch(/orphan\/v1, a folder without a record, is in the way in the published folder and could not be set aside \(permission denied\)/);
+    expect((error as Error).message).toMatch(
+      /orphan\/v1, a folder without a record, is in the way in the published folder and could not be set aside \(permission denied\)/,
+    );
     expect((error as Error).message).toMatch(/Nothing was published/);
     expect(fs.readFileSync(path.join(env.dir, 'published/orphan/v1/index.html'), 'utf8')).toBe('half');
     expect(listPublishedVersions(env.db, id)).toEqual([]);

@@ -88,8 +88,19 @@ describe('bodyToHtml', () => {
 describe('byline and caption', () => {
   test('one, two and three authors', () => {
     expect(bylineText([{ name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com' }])).toBe('By Ji Da-gyum (dagyumji@heraldcorp.com)');
-    expect(bylineText([{ name: 'A', email: 'a@x' }, { name: 'B', email: 'b@x' }])).toBe('By A (a@x) and B (b@x)');
-    expect(bylineText([{ name: 'A', email: 'a@x' }, { name: 'B', email: '' }, { name: 'C', email: 'c@x' }])).toBe('By A (a@x), B and C (c@x)');
+    expect(
+      bylineText([
+        { name: 'A', email: 'a@x' },
+        { name: 'B', email: 'b@x' },
+      ]),
+    ).toBe('By A (a@x) and B (b@x)');
+    expect(
+      bylineText([
+        { name: 'A', email: 'a@x' },
+        { name: 'B', email: '' },
+        { name: 'C', email: 'c@x' },
+      ]),
+    ).toBe('By A (a@x), B and C (c@x)');
   });
   test('caption then space then (credit)', () => {
     expect(captionLine({ caption: 'Talks in Seoul.', credit: 'Yonhap' })).toBe('Talks in Seoul. (Yonhap)');

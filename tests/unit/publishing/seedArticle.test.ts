@@ -39,7 +39,13 @@ function packageFiles(n: Harness, v: PublishedVersionSummary): Map<string, Buffe
 }
 
 const strip = (html: string): string =>
-  html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 describe('the seed article through the API', () => {
   test('publish, correct (v2), kill (v3)', async () => {
@@ -82,7 +88,11 @@ describe('the seed article through the API', () => {
     const ninjs = got.ninjs as Record<string, unknown>;
     expect(ninjsErrors(ninjs)).toEqual([]);
     expect(ninjs).toMatchObject({ type: 'text', version: '1', pubStatus: 'usable', slugline: published.story.slug, located: 'SEOUL', language: 'en' });
-    const assoc = ninjs.associations as { type: string; descriptions: { role: string; value: string }[]; renditions: { name: string; href: string; width: number; height: number; contentType: string }[] }[];
+    const assoc = ninjs.associations as {
+      type: string;
+      descriptions: { role: string; value: string }[];
+      renditions: { name: string; href: string; width: number; height: number; contentType: string }[];
+    }[];
     expect(assoc.map((a) => a.type)).toEqual(['picture', 'picture']);
     expect(assoc.map((a) => a.descriptions.find((d) => d.role === 'caption')?.value)).toEqual(seed.photos.map((p) => p.caption));
     // The fixtures carry no creator: the credit line stands in as the picture's `by`.

@@ -54,7 +54,11 @@ describe('a fix in the body', () => {
     const tr = fixes.bodyFixTransaction(state, [bodyEdit(first, 'Seo Min-jeong', 'Seo Min-jung'), bodyEdit(second, 'Seo Min-jeong', 'Seo Min-jung')]);
     expect(tr).not.toBe(fixes.STALE);
     state = state.apply(tr as Transaction);
-    expect(texts(state)).toEqual(['Breaking: South Korea and Japan agreed on Monday.', 'The talks were attended by Seo Min-jung of the ministry.', 'Seo Min-jung said little.']);
+    expect(texts(state)).toEqual([
+      'Breaking: South Korea and Japan agreed on Monday.',
+      'The talks were attended by Seo Min-jung of the ministry.',
+      'Seo Min-jung said little.',
+    ]);
   });
 
   it('is stale, changing nothing, when the words it replaces were retyped', () => {
@@ -84,7 +88,9 @@ describe('a fix in the body', () => {
   });
 
   it('keeps marks on the right words while typing continues, until the next run', () => {
-    let state = showFindings(stateOf(PARAGRAPHS), [{ key: 'name', severity: 'warning', message: 'm', ranges: [{ ...rangeOf(PARAGRAPHS, 'Seo Min-jeong', 0), place: 0 }] }]);
+    let state = showFindings(stateOf(PARAGRAPHS), [
+      { key: 'name', severity: 'warning', message: 'm', ranges: [{ ...rangeOf(PARAGRAPHS, 'Seo Min-jeong', 0), place: 0 }] },
+    ]);
     state = state.apply(state.tr.insertText('Updated: ', 1));
     const [deco] = marks.findingMarksKey.getState(state)!.decos.find();
     expect(state.doc.textBetween(deco!.from, deco!.to)).toBe('Seo Min-jeong');
@@ -94,9 +100,7 @@ describe('a fix in the body', () => {
 describe('a fix in the fields and captions', () => {
   it('edits headline and subheadline text, or is stale', () => {
     const fields = { headline: 'N. Korea fires missile', subheadlines: ['AEGIS ships track it'], dateline: 'SEOUL', slug: 'KOR-MISSILE', byline: [], desk: 'National' };
-    const next = fixes.fieldFix(fields, [
-      { place: { field: 'subheadlines', index: 0, range: { from: 0, to: 5 } }, find: 'AEGIS', replace: 'Aegis' },
-    ]);
+    const next = fixes.fieldFix(fields, [{ place: { field: 'subheadlines', index: 0, range: { from: 0, to: 5 } }, find: 'AEGIS', replace: 'Aegis' }]);
     expect(next).toEqual({ subheadlines: ['Aegis ships track it'] });
     expect(fixes.fieldFix(fields, [{ place: { field: 'headline', range: { from: 0, to: 5 } }, find: 'North', replace: 'N.' }])).toBe(fixes.STALE);
   });
@@ -104,9 +108,9 @@ describe('a fix in the fields and captions', () => {
   it('gathers one update per photo', () => {
     // photoFix reads a placement's id, caption, credit and alt only.
     const photos = [{ id: 7, caption: 'Seo Min-jung (second from left)', credit: 'Yonhap', alt: '' } as StoryPhoto];
-    expect(fixes.photoFix(photos, [{ place: { field: 'caption', storyPhotoId: 7, range: { from: 0, to: 12 } }, find: 'Seo Min-jung', replace: 'Seo Min-jeong' }])).toEqual([
-      { id: 7, changes: { caption: 'Seo Min-jeong (second from left)' } },
-    ]);
+    expect(
+      fixes.photoFix(photos, [{ place: { field: 'caption', storyPhotoId: 7, range: { from: 0, to: 12 } }, find: 'Seo Min-jung', replace: 'Seo Min-jeong' }]),
+    ).toEqual([{ id: 7, changes: { caption: 'Seo Min-jeong (second from left)' } }]);
   });
 });
 
@@ -154,7 +158,15 @@ describe('the house-style form', () => {
   });
 
   it("maps the core's VALIDATION details onto the fields", () => {
-    expect(draft.errorsFromDetails([{ path: 'houseStyle.2.avoid', message: 'a form to avoid must differ' }, { path: 'sentenceMaxWords', message: 'too small' }], 'Invalid')).toEqual({
+    expect(
+      draft.errorsFromDetails(
+        [
+          { path: 'houseStyle.2.avoid', message: 'a form to avoid must differ' },
+          { path: 'sentenceMaxWords', message: 'too small' },
+        ],
+        'Invalid',
+      ),
+    ).toEqual({
       '2.avoid': 'a form to avoid must differ',
       sentenceMaxWords: 'too small',
     });

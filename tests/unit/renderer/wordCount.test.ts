@@ -35,7 +35,13 @@ describe('countBodyWords (editor) equals the core count', () => {
         p(t('ends with a hyphen -')),
         p(t('- starts with one, 5-year 17일')),
         p(t('a'), { type: 'hardBreak' }, t('b-c')),
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p(t('Korea’s item one'))] }, { type: 'listItem', content: [p(t('two'))] }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [p(t('Korea’s item one'))] },
+            { type: 'listItem', content: [p(t('two'))] },
+          ],
+        },
         { type: 'blockquote', content: [p(t('“Quoted,” she said.'))] },
         p(),
         p(t('control\u0001char and 3.5 km')),

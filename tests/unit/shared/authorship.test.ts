@@ -123,6 +123,11 @@ describe('textShares', () => {
       { staffId: 2, words: 38, percent: 38 },
     ]);
     expect(textShares([])).toEqual([]);
-    expect(textShares([[1, 2], [2, 1]]).map((s) => s.percent)).toEqual([67, 33]);
+    expect(
+      textShares([
+        [1, 2],
+        [2, 1],
+      ]).map((s) => s.percent),
+    ).toEqual([67, 33]);
   });
 });

@@ -124,7 +124,9 @@ describe('one 100,000-character paragraph', () => {
       const findings = timed(story([text]));
       const names = only(findings, 'name-spelling');
       expect(names).toHaveLength(1);
-      expect(names[0]!.message).toMatch(new RegExp(`^Name spelled ${n.toLocaleString('en-US')} ways: .* and ${(n - 5).toLocaleString('en-US')} more\\. Check which is right\\.$`));
+      expect(names[0]!.message).toMatch(
+        new RegExp(`^Name spelled ${n.toLocaleString('en-US')} ways: .* and ${(n - 5).toLocaleString('en-US')} more\\. Check which is right\\.$`),
+      );
       expect(names[0]!.message.length).toBeLessThan(400);
       // Was 478 MB of JSON at 2,000 (every spelling a fix replacing every other), and a throw at 4,000.
       expect(JSON.stringify(findings).length).toBeLessThan(MAX_JSON_BYTES);
@@ -176,7 +178,12 @@ describe('text full of quotation marks and brackets', () => {
 
   it('1,000 copies of one paragraph, and a caption repeated through the body', () => {
     const para = 'The three countries agreed to regularize missile defense exercises.';
-    const findings = timed(story(Array.from({ length: 1000 }, () => para), { photos: [photo(1, para)] }));
+    const findings = timed(
+      story(
+        Array.from({ length: 1000 }, () => para),
+        { photos: [photo(1, para)] },
+      ),
+    );
     expect(only(findings, 'paragraph-repeated')).toHaveLength(MAX_FINDINGS_PER_CHECK);
     expect(only(findings, 'caption-in-body')).toHaveLength(MAX_FINDINGS_PER_CHECK);
   });

@@ -8,9 +8,7 @@ const edit = (from: number, to: number, find: string, replace: string) => ({ ran
 describe('applyTextEdits', () => {
   it('applies edits from the last to the first, in whatever order they come', () => {
     const text = 'Seo Min-jeong met Seo Min-jeong.';
-    expect(applyTextEdits(text, [edit(0, 13, 'Seo Min-jeong', 'Seo Min-jung'), edit(18, 31, 'Seo Min-jeong', 'Seo Min-jung')])).toBe(
-      'Seo Min-jung met Seo Min-jung.',
-    );
+    expect(applyTextEdits(text, [edit(0, 13, 'Seo Min-jeong', 'Seo Min-jung'), edit(18, 31, 'Seo Min-jeong', 'Seo Min-jung')])).toBe('Seo Min-jung met Seo Min-jung.');
     expect(applyTextEdits(text, [edit(18, 31, 'Seo Min-jeong', 'X'), edit(0, 13, 'Seo Min-jeong', 'Y')])).toBe('Y met X.');
     expect(applyTextEdits('abc', [])).toBe('abc');
     expect(applyTextEdits('abc', [edit(3, 3, '', 'd'), edit(0, 0, '', '>')])).toBe('>abcd');
@@ -19,9 +17,7 @@ describe('applyTextEdits', () => {
   });
 
   it('takes FixEdits (range in place) as well', () => {
-    expect(applyTextEdits('AEGIS radar', [{ place: { field: 'headline', range: { from: 0, to: 5 } }, find: 'AEGIS', replace: 'Aegis' }])).toBe(
-      'Aegis radar',
-    );
+    expect(applyTextEdits('AEGIS radar', [{ place: { field: 'headline', range: { from: 0, to: 5 } }, find: 'AEGIS', replace: 'Aegis' }])).toBe('Aegis radar');
   });
 
   it('refuses a stale edit, overlapping edits and ranges outside the text', () => {

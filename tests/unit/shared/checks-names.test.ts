@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/index.js';
 import { MAX_NAME_PLACES, MAX_SPELLINGS_SHOWN } from '../../../shared/checks/name-spelling.js';
-import {
-  editDistance,
-  koreanGivenName,
-  koreanSyllable,
-  looksLikeSameName,
-  nameMentions,
-  sameKoreanGivenName,
-  sameSyllable,
-} from '../../../shared/checks/names.js';
+import { editDistance, koreanGivenName, koreanSyllable, looksLikeSameName, nameMentions, sameKoreanGivenName, sameSyllable } from '../../../shared/checks/names.js';
 import { applyFix, expectWellFormed, only, photo, story, textAt } from './checks-support.js';
 
 /** The spellings each name finding pairs, e.g. [["Seo Min-jung", "Seo Min-jeong"]]. */
@@ -120,8 +112,7 @@ describe('name spelling: one person or two (a table)', () => {
 });
 
 describe('name spelling: many spellings of one name (a pasted list of case variants)', () => {
-  const variants = (n: number) =>
-    Array.from({ length: n }, (_, i) => `B${Array.from({ length: 12 }, (_, b) => ((i >> b) & 1 ? 'A' : 'a')).join('')}`);
+  const variants = (n: number) => Array.from({ length: n }, (_, i) => `B${Array.from({ length: 12 }, (_, b) => ((i >> b) & 1 ? 'A' : 'a')).join('')}`);
 
   it('is one finding naming the five most frequent spellings, "and N more", with capped places and edits', () => {
     // "Kim Baaa…" three times, "Kim BAaa…" twice: the most frequent come first in the ranking.
@@ -132,7 +123,9 @@ describe('name spelling: many spellings of one name (a pasted list of case varia
     expectWellFormed(input, found);
     expect(found).toHaveLength(1);
     const f = found[0]!;
-    expect(f.message).toMatch(/^Name spelled 300 ways: "Kim Baaaaaaaaaaaa" \(body, 3 times\), "Kim BAaaaaaaaaaaa" \(body, 2 times\), .* and 295 more\. Check which is right\.$/);
+    expect(f.message).toMatch(
+      /^Name spelled 300 ways: "Kim Baaaaaaaaaaaa" \(body, 3 times\), "Kim BAaaaaaaaaaaa" \(body, 2 times\), .* and 295 more\. Check which is right\.$/,
+    );
     expect(f.fixes).toHaveLength(MAX_SPELLINGS_SHOWN);
     expect(f.places.length).toBeLessThanOrEqual(MAX_NAME_PLACES);
     for (const fix of f.fixes) expect(fix.edits.length).toBeLessThanOrEqual(MAX_NAME_PLACES);
@@ -142,7 +135,9 @@ describe('name spelling: many spellings of one name (a pasted list of case varia
   });
 
   it('a fix that reaches every place says "everywhere"', () => {
-    const text = variants(3).map((v) => `Kim ${v} said.`).join(' ');
+    const text = variants(3)
+      .map((v) => `Kim ${v} said.`)
+      .join(' ');
     const f = only(runChecks(story([text])), 'name-spelling')[0]!;
     expect(f.fixes.map((x) => x.label)).toEqual([
       'Use \u201cKim Baaaaaaaaaaaa\u201d everywhere',

@@ -115,7 +115,11 @@ export function applyFix(input: CheckInput, fix: FindingFix): CheckInput {
   const next = structuredClone(input);
   if (plan.headline !== undefined) next.story.headline = plan.headline;
   if (plan.subheadlines) next.story.subheadlines = plan.subheadlines;
-  for (const { storyPhotoId, ...fields } of plan.photos) Object.assign(next.photos.find((x) => x.id === storyPhotoId)!, fields);
+  for (const { storyPhotoId, ...fields } of plan.photos)
+    Object.assign(
+      next.photos.find((x) => x.id === storyPhotoId)!,
+      fields,
+    );
   if (plan.bodyEdits.length) {
     const text = applyTextEdits(bodyText(input.story.body), plan.bodyEdits);
     if (text === null) throw new Error('stale body edits');

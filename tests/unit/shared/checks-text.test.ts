@@ -38,14 +38,10 @@ describe('doubled words', () => {
   });
 
   it('leaves "had had", "that that", numbers, words across paragraphs and words inside words alone', () => {
-    expect(
-      find('doubled-word', ['He said that that was fine. I had had enough. In 2020 2020.', 'the theory of the', 'the end', 'well-to do do-over']).found,
-    ).toEqual([]);
+    expect(find('doubled-word', ['He said that that was fine. I had had enough. In 2020 2020.', 'the theory of the', 'the end', 'well-to do do-over']).found).toEqual([]);
   });
   it('leaves names made of one word twice alone: Sirhan Sirhan, Bora Bora, Walla Walla, Duran Duran', () => {
-    expect(
-      find('doubled-word', ['Sirhan Sirhan was convicted.', 'They flew to Bora Bora and Walla Walla, then saw Duran Duran play.']).found,
-    ).toEqual([]);
+    expect(find('doubled-word', ['Sirhan Sirhan was convicted.', 'They flew to Bora Bora and Walla Walla, then saw Duran Duran play.']).found).toEqual([]);
   });
 
   it('still flags "The the" at a sentence start, and words twice in capitals', () => {
@@ -91,9 +87,7 @@ describe('unbalanced quotation marks', () => {
   });
 
   it('lets a quote run on into a paragraph that opens with a quotation mark (wire style)', () => {
-    expect(
-      find('unbalanced-quotes', ['\u201cThe exercise has provided opportunities,', '\u201cThrough practical training, we will be ready.\u201d']).found,
-    ).toEqual([]);
+    expect(find('unbalanced-quotes', ['\u201cThe exercise has provided opportunities,', '\u201cThrough practical training, we will be ready.\u201d']).found).toEqual([]);
     expect(find('unbalanced-quotes', ['"The exercise has provided opportunities,', '"Through training, we will be ready."']).found).toEqual([]);
     // …but not into one that does not.
     expect(find('unbalanced-quotes', ['\u201cThe exercise has provided opportunities,', 'The navy said.']).marked).toEqual(['\u201c']);
@@ -175,9 +169,13 @@ describe('a caption repeated in the body', () => {
 
   it('flags the whole caption, whitespace aside, marking both places, with a fix that deletes the copy', () => {
     const p = photo(4, caption);
-    const { input, found } = find('caption-in-body', ['The talks began.', `Seo  Min-jung (second from left) holds talks with her\nJapanese counterparts in Seoul on Monday. They met for two hours.`], {
-      photos: [p],
-    });
+    const { input, found } = find(
+      'caption-in-body',
+      ['The talks began.', `Seo  Min-jung (second from left) holds talks with her\nJapanese counterparts in Seoul on Monday. They met for two hours.`],
+      {
+        photos: [p],
+      },
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toBe('The caption of photo "photo-4.jpg" is repeated word for word in the body');
     expect(found[0]!.places.map((x) => x.field)).toEqual(['body', 'caption']);
@@ -192,9 +190,7 @@ describe('a caption repeated in the body', () => {
     const { found, marked } = find('caption-in-body', ['Officials said the talks were the first in five years, and useful.'], { photos: [p] });
     // Inside a longer sentence of the body, so without its capital.
     expect(marked).toEqual(['the talks were the first in five years']);
-    expect(found[0]!.message).toBe(
-      'A sentence of the caption of photo "photo-5.jpg" is repeated word for word in the body: "The talks were the first in…"',
-    );
+    expect(found[0]!.message).toBe('A sentence of the caption of photo "photo-5.jpg" is repeated word for word in the body: "The talks were the first in…"');
   });
 
   it('leaves a short caption, a short sentence and a phrase shared with the body alone', () => {
@@ -335,9 +331,36 @@ describe('word counts (countWords, as the checks and the editor count)', () => {
   const byRegex = (text: string) => text.match(SPACED_WORD)?.length ?? 0;
 
   it('counts as the regular expression does, on random text of letters, digits, marks, joiners, Korean and astral letters', () => {
-    const alphabet = ['a', 'Z', '7', ' ', ' ', '  ', '\n', "'", '\u2019', '-', '\u2010', '\u2011', '.', ',', ';', '"', '(', 'é', 'e\u0301', '한', '국', '𝐀', '𠀀'.slice(0, 1), '\u00a0', '—', '/'];
+    const alphabet = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      ' ',
+      '  ',
+      '\n',
+      "'",
+      '\u2019',
+      '-',
+      '\u2010',
+      '\u2011',
+      '.',
+      ',',
+      ';',
+      '"',
+      '(',
+      'é',
+      'e\u0301',
+      '한',
+      '국',
+      '𝐀',
+      '𠀀'.slice(0, 1),
+      '\u00a0',
+      '—',
+      '/',
+    ];
     let seed = 42;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let k = 0; k < 3000; k += 1) {
       const text = Array.from({ length: Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
       expect(countWords(text), JSON.stringify(text)).toBe(byRegex(text));

@@ -23,9 +23,7 @@ describe('the seed article (both captions, all 22 paragraphs, default settings)'
     expect(names).toHaveLength(1);
     const f = names[0]!;
     expect(f.severity).toBe('warning');
-    expect(f.message).toBe(
-      'Name spelled two ways: "Seo Min-jung" (caption of photo "security-talks-seoul.jpg") and "Seo Min-jeong" (body). Check which is right.',
-    );
+    expect(f.message).toBe('Name spelled two ways: "Seo Min-jung" (caption of photo "security-talks-seoul.jpg") and "Seo Min-jeong" (body). Check which is right.');
     // The body first (where "jump to" goes), then the caption.
     expect(f.places.map((p) => p.field)).toEqual(['body', 'caption']);
     const caption = f.places.find((p) => p.field === 'caption')!;
@@ -52,7 +50,9 @@ describe('the seed article (both captions, all 22 paragraphs, default settings)'
   });
 
   it('pairs no one else: not Woo Kyoung-suk, Takehiro Funakoshi, Atsushi Ando, Kim Ki-Yeong or the ministries', () => {
-    const text = only(findings, 'name-spelling').map((f) => f.message).join(' ');
+    const text = only(findings, 'name-spelling')
+      .map((f) => f.message)
+      .join(' ');
     expect(text).not.toMatch(/Woo|Funakoshi|Ando|Ki-Yeong|Ministry|Korean|Policy|Defense/);
   });
 
@@ -227,13 +227,27 @@ describe('the engine', () => {
   it('gives every check a unique id and a severity, the blocking ones as the issue lists them', () => {
     const seen = new Set(CHECKS.map((c) => c.id));
     expect(seen.size).toBe(CHECKS.length);
-    const bySeverity = (s: string) => CHECKS.filter((c) => c.severity === s).map((c) => c.id).sort();
+    const bySeverity = (s: string) =>
+      CHECKS.filter((c) => c.severity === s)
+        .map((c) => c.id)
+        .sort();
     expect(bySeverity('blocking')).toEqual(['body-empty', 'byline-empty', 'headline-missing', 'photo-caption-missing', 'photo-credit-missing', 'unsafe-link']);
     expect(bySeverity('info')).toEqual(['long-paragraph', 'long-sentence', 'reading-time']);
     expect(bySeverity('warning')).toEqual(
       [
-        'name-spelling', 'headline-too-long', 'dateline-missing', 'house-style', 'doubled-word', 'double-space', 'unbalanced-quotes',
-        'unbalanced-brackets', 'paragraph-repeated', 'caption-in-body', 'caption-credit-repeated', 'photo-alt-missing', 'figure-photo-missing',
+        'name-spelling',
+        'headline-too-long',
+        'dateline-missing',
+        'house-style',
+        'doubled-word',
+        'double-space',
+        'unbalanced-quotes',
+        'unbalanced-brackets',
+        'paragraph-repeated',
+        'caption-in-body',
+        'caption-credit-repeated',
+        'photo-alt-missing',
+        'figure-photo-missing',
       ].sort(),
     );
   });
@@ -275,7 +289,11 @@ describe('the engine', () => {
     for (const id of warned) expect(only(a, id).length, id).toBeGreaterThan(0);
     expect(only(a, 'long-sentence')).toHaveLength(1);
 
-    const keys = (fs: Finding[]) => fs.map((f) => f.key).filter((k) => !k.startsWith('reading-time')).sort();
+    const keys = (fs: Finding[]) =>
+      fs
+        .map((f) => f.key)
+        .filter((k) => !k.startsWith('reading-time'))
+        .sort();
     const inserted = story(['A new first paragraph about something else entirely, added later.', ...paragraphs], {
       photos,
       headline: 'A different headline',
@@ -301,9 +319,18 @@ describe('the engine', () => {
     for (const id of ids) {
       const found = only(before, id);
       // One finding in each of the five texts, none numbered #2: each key names its text.
-      expect(found.map((f) => f.places[0]!.field), id).toEqual(['headline', 'subheadlines', 'caption', 'body', 'caption']);
-      expect(found.some((f) => f.key.includes('#')), id).toBe(false);
-      expect(found.map((f) => f.key.slice(id.length + 1).split(':')[0]), id).toEqual(['headline', 'subheadlines/1', 'caption/1', 'body', 'caption/2']);
+      expect(
+        found.map((f) => f.places[0]!.field),
+        id,
+      ).toEqual(['headline', 'subheadlines', 'caption', 'body', 'caption']);
+      expect(
+        found.some((f) => f.key.includes('#')),
+        id,
+      ).toBe(false);
+      expect(
+        found.map((f) => f.key.slice(id.length + 1).split(':')[0]),
+        id,
+      ).toEqual(['headline', 'subheadlines/1', 'caption/1', 'body', 'caption/2']);
     }
     // Fix every slip of the lead photo's caption (it comes before the body in reading order).
     let fixed = input;
@@ -314,8 +341,14 @@ describe('the engine', () => {
     fixed = { ...fixed, photos: fixed.photos.map((p) => (p.id === 1 ? { ...p, caption: 'Officials met in Seoul.' } : p)) };
     const after = runChecks(fixed);
     for (const id of ids) {
-      const keyIn = (fs: Finding[], field: string) => only(fs, id).filter((f) => f.places[0]!.field === field && f.places[0]!.storyPhotoId !== 1).map((f) => f.key);
-      expect(only(after, id).filter((f) => f.places[0]!.storyPhotoId === 1), id).toEqual([]);
+      const keyIn = (fs: Finding[], field: string) =>
+        only(fs, id)
+          .filter((f) => f.places[0]!.field === field && f.places[0]!.storyPhotoId !== 1)
+          .map((f) => f.key);
+      expect(
+        only(after, id).filter((f) => f.places[0]!.storyPhotoId === 1),
+        id,
+      ).toEqual([]);
       for (const field of ['headline', 'subheadlines', 'body', 'caption']) expect(keyIn(after, field), `${id} ${field}`).toEqual(keyIn(before, field));
     }
   });

@@ -163,12 +163,23 @@ describe.each(METHOD_NAMES)('%s', (name) => {
       expect(r.success).toBe(false);
       const atPath = r.error!.issues.filter((issue) => samePath(issue.path, path));
       // Refused for its length, or (timestamps, e-mails) for a format no 1 MB string can match.
-      expect(atPath.some((i) => i.code === 'too_big' || i.code === 'invalid_format'), JSON.stringify(atPath.map((i) => i.code))).toBe(true);
+      expect(
+        atPath.some((i) => i.code === 'too_big' || i.code === 'invalid_format'),
+        JSON.stringify(atPath.map((i) => i.code)),
+      ).toBe(true);
     });
   }
   if (payload.length > 0) {
     it.each(payload)('accepts a large payload in %s (file bytes, bounded by the size setting)', (label) => {
-      expect(schema.safeParse(setAt(valid, label.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), MB)).success).toBe(true);
+      expect(
+        schema.safeParse(
+          setAt(
+            valid,
+            label.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+            MB,
+          ),
+        ).success,
+      ).toBe(true);
     });
   }
 });

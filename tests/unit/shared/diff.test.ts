@@ -5,8 +5,14 @@ import type { DiffPart } from '../../../shared/domain.js';
 /** Both texts come back from the parts: the diff loses nothing. */
 function sides(parts: DiffPart[]): { a: string; b: string } {
   return {
-    a: parts.filter((p) => p.kind !== 'insert').map((p) => p.text).join(''),
-    b: parts.filter((p) => p.kind !== 'delete').map((p) => p.text).join(''),
+    a: parts
+      .filter((p) => p.kind !== 'insert')
+      .map((p) => p.text)
+      .join(''),
+    b: parts
+      .filter((p) => p.kind !== 'delete')
+      .map((p) => p.text)
+      .join(''),
   };
 }
 
@@ -39,8 +45,18 @@ describe('diffWords', () => {
 
   it('does not match inside words: a changed word is replaced whole', () => {
     const parts = diffWords('Seo Min-jung said', 'Seo Min-jeong said');
-    expect(parts.filter((p) => p.kind === 'delete').map((p) => p.text).join('')).toContain('jung');
-    expect(parts.filter((p) => p.kind === 'insert').map((p) => p.text).join('')).toContain('jeong');
+    expect(
+      parts
+        .filter((p) => p.kind === 'delete')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('jung');
+    expect(
+      parts
+        .filter((p) => p.kind === 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('jeong');
     expect(sides(parts)).toEqual({ a: 'Seo Min-jung said', b: 'Seo Min-jeong said' });
   });
 

@@ -23,6 +23,7 @@ const COLUMNS: readonly Status[] = ['draft', 'submitted', 'editing', 'approved',
 type Grid = Record<Action, string>;
 
 /** No workflow rights at all: photo editors, admins, people without a role, reporters on someone else's story. */
+// prettier-ignore
 const NOBODY: Grid = {
   submit:     'F F F F F F F F',
   recall:     'F F F F F F F F',
@@ -40,6 +41,7 @@ const NOBODY: Grid = {
 };
 
 /** A reporter on the byline: submit their draft, recall it unclaimed, spike their own draft. */
+// prettier-ignore
 const REPORTER_AUTHOR: Grid = {
   submit:     '+ S S S S S S S',
   recall:     'S + S S S S S S',
@@ -57,6 +59,7 @@ const REPORTER_AUTHOR: Grid = {
 };
 
 /** A desk editor on someone else's story. */
+// prettier-ignore
 const DESK: Grid = {
   submit:     'F F F F F F F F',
   recall:     'F F F F F F F F',
@@ -74,6 +77,7 @@ const DESK: Grid = {
 };
 
 /** A desk editor on the byline: a reporter's rights too, but never approve (four eyes). */
+// prettier-ignore
 const DESK_AUTHOR: Grid = {
   submit:     '+ S S S S S S S',
   recall:     'S + S S S S S S',
@@ -94,6 +98,7 @@ const DESK_AUTHOR: Grid = {
  * A desk editor who wrote the story but is not on its byline now (created it, or took their name
  * off): a desk editor's rights on someone else's story, except approve (four eyes).
  */
+// prettier-ignore
 const DESK_FORMER_AUTHOR: Grid = {
   ...DESK,
   approve:    'F F F F F F F F',
@@ -154,7 +159,10 @@ function story(status: Status, author: Authorship, claimedBy: number | null = nu
       status,
       bylineIds: [OTHER],
       authorIds: [OTHER],
-      textShares: [{ staffId: OTHER, percent: 100 - author.share }, { staffId: ME, percent: author.share }],
+      textShares: [
+        { staffId: OTHER, percent: 100 - author.share },
+        { staffId: ME, percent: author.share },
+      ],
       createdBy: OTHER,
       claimedBy,
     };

@@ -117,7 +117,11 @@ describe('imports', () => {
 
   it('reads the whole source', () => {
     expect(graph.size).toBeGreaterThan(100);
-    for (const folder of FOLDERS) expect([...graph.keys()].some((f) => f.startsWith(`${folder}/`)), folder).toBe(true);
+    for (const folder of FOLDERS)
+      expect(
+        [...graph.keys()].some((f) => f.startsWith(`${folder}/`)),
+        folder,
+      ).toBe(true);
     expect(unresolved).toEqual([]);
   });
 

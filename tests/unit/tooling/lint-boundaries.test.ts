@@ -43,9 +43,15 @@ describe('lint import boundaries', () => {
 
   const allowed: [string, string][] = [
     ['renderer/x.ts', "import { api } from './api/client.js';\nimport { countWords } from '../shared/text.js';\nexport const f = [api, countWords];\n"],
-    ['core/x.ts', "import { promises } from 'node:fs';\nimport { ApiError } from '../shared/errors.js';\nimport { getStory } from '../db/stories.js';\nexport const f = [promises, ApiError, getStory];\n"],
+    [
+      'core/x.ts',
+      "import { promises } from 'node:fs';\nimport { ApiError } from '../shared/errors.js';\nimport { getStory } from '../db/stories.js';\nexport const f = [promises, ApiError, getStory];\n",
+    ],
     ['server/x.ts', "import http from 'node:http';\nimport { createCore } from '../core/core.js';\nexport const f = [http, createCore];\n"],
-    ['db/x.ts', "import Database from 'better-sqlite3';\nimport { zlibSync } from 'fflate';\nimport path from 'node:path';\nimport type { Story } from '../shared/domain.js';\nexport type S = Story;\nexport const f = [Database, zlibSync, path];\n"],
+    [
+      'db/x.ts',
+      "import Database from 'better-sqlite3';\nimport { zlibSync } from 'fflate';\nimport path from 'node:path';\nimport type { Story } from '../shared/domain.js';\nexport type S = Story;\nexport const f = [Database, zlibSync, path];\n",
+    ],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../../core/core.js';\nexport const f = [app, createCore];\n"],
     ['shared/x.ts', "import { z } from 'zod';\nimport { ApiError } from './errors.js';\nexport const f = [z, ApiError];\n"],
   ];

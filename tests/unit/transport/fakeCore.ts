@@ -18,9 +18,7 @@ export function createFakeCore(dataDir: string): FakeCore {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const sessions = new Map<string, Staff>();
   let next = 0;
-  const handlers = Object.fromEntries(
-    METHOD_NAMES.map((m) => [m, () => ({ method: m })]),
-  ) as unknown as Handlers;
+  const handlers = Object.fromEntries(METHOD_NAMES.map((m) => [m, () => ({ method: m })])) as unknown as Handlers;
   Object.assign(handlers, {
     'session.signIn': (input: { staffId: number }) => {
       if (input.staffId !== ALICE.id) throw new ApiError('NOT_FOUND', 'No such staff member.');
@@ -45,7 +43,11 @@ export function createFakeCore(dataDir: string): FakeCore {
       results: input.files.map((f) => ({ name: f.name, ok: true, kind: typeof f.data === 'string' ? 'base64' : 'bytes', length: f.data.length })),
     }),
   });
-  const dispatcher = createDispatcher(handlers, (token) => (token ? sessions.get(token) ?? null : null), () => {});
+  const dispatcher = createDispatcher(
+    handlers,
+    (token) => (token ? (sessions.get(token) ?? null) : null),
+    () => {},
+  );
   const calls: FakeCore['calls'] = [];
   return {
     dataDir,

@@ -39,7 +39,11 @@ afterAll(async () => {
 });
 
 const post = (method: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 /** A raw request, so paths reach the server exactly as written (fetch would normalise `..`). */
 function rawGet(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {

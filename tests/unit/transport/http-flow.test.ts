@@ -77,11 +77,7 @@ describe('the first workflow over plain HTTP', () => {
 
     // A stale save: CONFLICT, nothing changed, the text kept in the history.
     const staleText = 'A paragraph typed on a stale copy that must not be lost.';
-    const stale = await http(
-      'stories.save',
-      { id: created.id, baseVersion: created.version, changes: { body: docFromParagraphs([staleText]) } },
-      reporter.token,
-    );
+    const stale = await http('stories.save', { id: created.id, baseVersion: created.version, changes: { body: docFromParagraphs([staleText]) } }, reporter.token);
     expect(stale.status).toBe(409);
     expect((stale.json.error as { code: string }).code).toBe('CONFLICT');
     const after = (await ok<{ story: Story }>('stories.get', { id: created.id }, reporter.token)).story;
@@ -109,7 +105,11 @@ describe('the first workflow over plain HTTP', () => {
       {
         id: second.id,
         baseVersion: second.version,
-        changes: { body: docFromParagraphs(['Two reporters wrote this.']), dateline: 'SEOUL', byline: [{ staffId: reporter.staff.id }, { staffId: bylineEditor.staff.id }] },
+        changes: {
+          body: docFromParagraphs(['Two reporters wrote this.']),
+          dateline: 'SEOUL',
+          byline: [{ staffId: reporter.staff.id }, { staffId: bylineEditor.staff.id }],
+        },
       },
       reporter.token,
     );
