@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests of shared/, db/ and the core run in Node against real SQLite files.
+// tests/unit: pure code (shared rules, renderer logic, tooling). tests/integration: the core, db/,
+// the transports and the desktop shell against real SQLite files, real images and real processes.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -19,9 +19,9 @@ import { createCore } from '../../core/core.js';
 import { metadataReader } from '../../core/photos/metadata/reader.js';
 import { importOne, type ImportOutcome } from '../../core/photos/pipeline.js';
 import type { PhotoAsset } from '../../shared/domain.js';
-import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } from '../unit/photos/hostileFiles.js';
-import { withXmp, xmpPacket } from '../unit/photos/helpers.js';
-import { probeLatency } from '../unit/photos/latencyProbe.js';
+import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } from '../integration/photos/hostileFiles.js';
+import { withXmp, xmpPacket } from '../integration/photos/helpers.js';
+import { probeLatency } from '../integration/photos/latencyProbe.js';
 
 const COUNT = Number(process.argv[2] === '--generate' ? process.argv[4] : (process.argv[2] ?? process.env.PHOTO_BENCH_COUNT ?? 100));
 const WIDTH = 6000;

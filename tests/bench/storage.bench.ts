@@ -168,7 +168,7 @@ async function generate(file: string): Promise<void> {
   }
   // A newsroom's stories have their open findings counted as they are written; counting 100,000
   // generated ones would take minutes here, so they are marked counted (the upgrade path that
-  // counts them in the background is tested in tests/unit/core/copyDesk.test.ts).
+  // counts them in the background is tested in tests/integration/core/copyDesk.test.ts).
   db.prepare(`UPDATE stories SET findings_blocking = 0, findings_warning = 0, findings_generation = 1`).run();
   optimizeSearchIndex(db);
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,7 +2,7 @@
 // that carries the contract's calls over HTTP to the test server, as the preload carries them over
 // IPC, and records what the page asks of the shell). "Choose export folder…" asks the shell and
 // shows the folder's name; the shell's refusal is shown in its words; "Stop exporting" clears it.
-// The main process side (dialog, admin check, core) is tested in tests/unit/electron.
+// The main process side (dialog, admin check, core) is tested in tests/integration/electron.
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';

@@ -52,7 +52,7 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 const ROOT = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-main-refusal-'));
 const dataDir = path.join(dir, 'newsroom');
-const holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/unit/core/lock-holder-child.ts'), dataDir, 'serve'], {
+const holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/integration/core/lock-holder-child.ts'), dataDir, 'serve'], {
   cwd: ROOT,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
