@@ -3,13 +3,11 @@
 // With --electron (and an installed Electron binary) the desktop window loads the dev server too.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electronBinary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'package.json'));
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const dataDir = process.env.NEWSDESK_DEV_DATA ?? path.join(root, '.data', 'dev');
 const children = [];
@@ -37,13 +35,8 @@ ensure.on('exit', (code) => {
   run('api', bin('tsx'), ['watch', '--clear-screen=false', 'server/cli.ts', '--data-dir', dataDir, '--demo']);
   run('vite', bin('vite'), ['--host', '127.0.0.1']);
   if (process.argv.includes('--electron')) {
-    let electronPath = null;
-    try {
-      electronPath = require('electron');
-    } catch {
-      electronPath = null;
-    }
-    if (!electronPath || !existsSync(electronPath)) {
+    const electronPath = electronBinary(root).bin;
+    if (!electronPath) {
       console.log('[dev] Electron binary not installed; open the Vite URL in a browser instead.');
       return;
     }

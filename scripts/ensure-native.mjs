@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { electronBinary } from './electronBinary.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,17 +22,6 @@ const addonDir = path.join(path.dirname(require.resolve('better-sqlite3/package.
 const addon = path.join(addonDir, 'better_sqlite3.node');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'newsdesk-native');
 const probe = "const D=require('better-sqlite3');const d=new D(':memory:');d.prepare('select 1').get();d.close();process.stdout.write(String(process.versions.modules))";
-
-/** The Electron binary, or null with the reason it is missing. */
-function electronBinary() {
-  try {
-    const bin = require('electron');
-    if (typeof bin === 'string' && existsSync(bin)) return { bin };
-    return { bin: null, reason: `the Electron binary is not installed (${bin})` };
-  } catch (error) {
-    return { bin: null, reason: `the Electron binary is not installed (${String(error.message ?? error).split('\n')[0]})` };
-  }
-}
 
 /** Runs the probe in the target runtime: { ok, abi, message }. */
 function tryLoad(bin) {
@@ -60,7 +50,7 @@ function remember(abi) {
 
 let bin = null;
 if (target === 'electron') {
-  const found = electronBinary();
+  const found = electronBinary(root);
   if (!found.bin) {
     console.error(
       `Newsdesk cannot start the desktop app: ${found.reason}.\n` +

@@ -6,30 +6,18 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { escapeRegExp, seedArticle } from '../e2e/fixtures.js';
 import { action, actionWithNote, expectStatus, headline, newStory, openStory, replaceInBody, saved, writeBody } from '../e2e/ui.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../../scripts/electronBinary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(ROOT, 'package.json'));
-
-/** The Electron binary, or why there is none. */
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const bin = require('electron') as unknown;
-    if (typeof bin === 'string' && existsSync(bin)) return { path: bin };
-    return { reason: `no binary at ${String(bin)}` };
-  } catch (error) {
-    return { reason: String(error instanceof Error ? error.message : error).split('\n')[0] ?? 'unknown' };
-  }
-}
 
 /** Launches the app on a fresh demo newsroom, or skips saying why it cannot here. */
 async function launch(): Promise<{ app: ElectronApplication; window: Page; dataDir: string }> {
-  const binary = electronBinary();
-  if ('reason' in binary) {
-    const why = `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): ${binary.reason}. Skipping the desktop test; the same renderer and core are tested in Chromium (tests/e2e).`;
+  const binary = electronBinary(ROOT);
+  if (binary.bin === null) {
+    const why = `Electron binary not installed: ${binary.reason}. Skipping the desktop test; the same renderer and core are tested in Chromium (tests/e2e).`;
     console.warn(why);
     test.skip(true, why);
     throw new Error(why);
@@ -40,7 +28,7 @@ async function launch(): Promise<{ app: ElectronApplication; window: Page; dataD
   // Electron's own sandbox needs a setuid helper that root in a container does not have.
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');
   const app = await electron.launch({
-    executablePath: binary.path,
+    executablePath: binary.bin,
     args,
     cwd: ROOT,
     env: { ...process.env, NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FIRST_RUN: 'demo', ELECTRON_ENABLE_LOGGING: '1' },

@@ -1,0 +1,1 @@
+export function electronBinary(root: string): { bin: string; reason?: undefined } | { bin: null; reason: string };
