@@ -1,4 +1,4 @@
-// The story workflow and the permission matrix (DESIGN.md sections 1–2) as pure functions, and
+// The story workflow and the permission matrix as pure functions, and
 // each move's effects as data (TRANSITIONS): the core's applyTransition (core/stories/) applies
 // them for stories.transition and the scheduler; the UI shows buttons with them. Nothing else decides.
 

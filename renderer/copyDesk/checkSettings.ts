@@ -1,8 +1,10 @@
 // The desk's check settings (headline and sentence limits, the house-style list) as the editor's
 // live checks read them: fetched when a story opens, replaced when the house-style screen saves,
 // and the engine's defaults until the first answer (so checks never wait on the network).
+
+export { pickCheckSettings };
 import { create } from 'zustand';
-import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/index.js';
+import { DEFAULT_CHECK_SETTINGS, pickCheckSettings } from '../../shared/checks/index.js';
 import type { CheckSettings, Settings } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 
@@ -13,12 +15,6 @@ interface CheckSettingsState {
   /** The settings just saved here (settings.update answers with all of them). */
   set(settings: Settings | CheckSettings): void;
 }
-
-export const pickCheckSettings = (s: Settings | CheckSettings): CheckSettings => ({
-  headlineMaxChars: s.headlineMaxChars,
-  sentenceMaxWords: s.sentenceMaxWords,
-  houseStyle: s.houseStyle,
-});
 
 export const useCheckSettings = create<CheckSettingsState>((set, get) => ({
   settings: DEFAULT_CHECK_SETTINGS,

@@ -1,4 +1,4 @@
-// Every published version of the story (issue 5: versions stay listed with who and when): its
+// Every published version of the story (versions stay listed, with who and when): its
 // number, time, publisher, whether it is the article or a kill notice, its correction note and
 // whether the copy to the export folder worked. A failed copy can be retried (desk editors and
 // admins); "View" shows the version's HTML exactly as published, in a sandboxed frame.

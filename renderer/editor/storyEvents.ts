@@ -1,4 +1,4 @@
-// What an open editor does with a change event about its story (DESIGN.md: live updates).
+// What an open editor does with a change event about its story.
 // The editor computes its own findings, so a recount ('counted', for the queues) needs nothing
 // here; a dismissal or restore elsewhere needs only the story's dismissals; the text, status,
 // photos and lock need the story again, unless the event says nothing this window has not seen.

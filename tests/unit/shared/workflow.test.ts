@@ -1,5 +1,6 @@
 // Walks every status × action × role (and author / not author) and asserts the matrix of
-// DESIGN.md section 2, written out by hand here, against allowedActions() and refusal().
+// the workflow (who may take which action from which status), written out by hand here, against
+// allowedActions() and refusal().
 
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ROLES, STATUSES, type Action, type Role, type Status } from '../../../shared/domain.js';
@@ -187,7 +188,7 @@ const cell = (grid: Grid, action: Action, status: Status): Cell => {
   return cells[COLUMNS.indexOf(status)] as Cell;
 };
 
-describe('the workflow matrix (DESIGN.md section 2)', () => {
+describe('the workflow matrix', () => {
   it('the table covers every status and action', () => {
     expect([...COLUMNS].sort()).toEqual([...STATUSES].sort());
     for (const grid of [NOBODY, REPORTER_AUTHOR, DESK, DESK_AUTHOR, DESK_FORMER_AUTHOR]) expect(Object.keys(grid).sort()).toEqual([...ACTIONS].sort());
