@@ -3,7 +3,7 @@
 // writer. Four eyes reads each person's share of the current text, so fixing a few words never
 // makes a desk editor an author, while rewriting most of a story does.
 
-import { diffWords } from './diff.js';
+import { diffTokens, diffWordsWithin } from './diff.js';
 import type { Id, TextShare } from './domain.js';
 import { segments } from './text.js';
 
@@ -18,11 +18,15 @@ export interface TextAuthorship {
 }
 
 /**
- * The largest stretch of changed text (before and after together, in characters) compared word by
- * word. The diff's cost grows with the number of changes times the length, and the core answers
- * one call at a time: a save rewriting more than this at once is matched line by line instead.
+ * The word diff costs the length of the changed stretch times the number of differences, and the
+ * core answers one call at a time, so it runs only where both are modest: a stretch (before and
+ * after together, in characters) up to WORD_DIFF_LIMIT, and a search of at most REWRITE_WORK
+ * steps (a few milliseconds; a copy edit needs far fewer, a rewrite of a long story far more).
+ * Anything larger is a rewrite: its lines are matched whole, so unchanged lines keep their
+ * writers and new ones are the saver's.
  */
 export const WORD_DIFF_LIMIT = 60_000;
+export const REWRITE_WORK = 300_000;
 
 /** A locale the word segmenter accepts (a story's language may be any tag a person typed). */
 function segmenterLocale(language: string): string {
@@ -31,6 +35,20 @@ function segmenterLocale(language: string): string {
   } catch {
     return 'en';
   }
+}
+
+/** Scripts written without spaces between words, which only the segmenter can split. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const SPACED_WORDS = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const SPACED_TOKENS = /\s+|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/**
+ * Tokens for matching the old text to the new: only where a writer's words line up, so text
+ * written with spaces (Latin, Hangul) is split by a regular expression, several times faster than
+ * the word segmenter, which splits the rest.
+ */
+function alignmentTokens(text: string, locale: string): string[] {
+  return UNSPACED.test(text) ? diffTokens(text, locale) : (text.match(SPACED_TOKENS) ?? []);
 }
 
 /** Adds runs, joining a run to the last one when the writer is the same. */
@@ -68,10 +86,16 @@ function ownerCursor(runs: readonly Tally[]): (offset: number) => Id | undefined
 /** Adds `sign` for each word of text[from, to), credited to its writer in `runs` (offsets in the whole text). */
 function tallyWords(text: string, from: number, to: number, runs: readonly Tally[], locale: string, sign: 1 | -1, words: Map<Id, number>): void {
   const owner = ownerCursor(runs);
-  for (const seg of segments(text.slice(from, to), locale)) {
-    if (!seg.isWordLike) continue;
-    const writer = owner(from + seg.index);
+  const credit = (index: number) => {
+    const writer = owner(from + index);
     if (writer !== undefined) words.set(writer, (words.get(writer) ?? 0) + sign);
+  };
+  const part = text.slice(from, to);
+  if (UNSPACED.test(part)) {
+    for (const seg of segments(part, locale)) if (seg.isWordLike) credit(seg.index);
+  } else {
+    // Shares only need words as a reader counts them between spaces; the segmenter is much slower.
+    for (const m of part.matchAll(SPACED_WORDS)) credit(m.index);
   }
 }
 
@@ -146,9 +170,10 @@ export function attributeSave(before: { text: string; authorship: TextAuthorship
 
   const runs: Tally[] = [];
   sliceRuns(known.runs, 0, from, runs);
-  if (oldPart.length + newPart.length <= WORD_DIFF_LIMIT) {
+  const parts = oldPart.length + newPart.length <= WORD_DIFF_LIMIT ? diffWordsWithin(oldPart, newPart, locale, REWRITE_WORK, (t) => alignmentTokens(t, locale)) : null;
+  if (parts) {
     let at = from;
-    for (const part of diffWords(oldPart, newPart, locale)) {
+    for (const part of parts) {
       if (part.kind === 'equal') sliceRuns(known.runs, at, at + part.text.length, runs);
       if (part.kind !== 'insert') at += part.text.length;
       else pushRun(runs, writer, part.text.length);

@@ -18,9 +18,27 @@ export function diffTokens(text: string, locale = 'en'): string[] {
 }
 
 export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
+  return diffWordsWithin(a, b, locale, Infinity)!;
+}
+
+/** Thrown inside the search when it has done more work than it was allowed. */
+class OverBudget extends Error {}
+
+/**
+ * The word diff, or null when finding it would take more than `maxWork` steps of the search
+ * (roughly the square of the number of differences): a caller on a hot path can then fall back
+ * to something coarser instead of holding up everything else.
+ */
+export function diffWordsWithin(
+  a: string,
+  b: string,
+  locale: string,
+  maxWork: number,
+  tokens: (text: string) => string[] = (t) => diffTokens(t, locale),
+): DiffPart[] | null {
   if (a === b) return a ? [{ kind: 'equal', text: a }] : [];
-  const ta = diffTokens(a, locale);
-  const tb = diffTokens(b, locale);
+  const ta = tokens(a);
+  const tb = tokens(b);
   // Compare small integers, not strings, in the inner loops.
   const ids = new Map<string, number>();
   const idOf = (t: string): number => {
@@ -39,6 +57,7 @@ export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
     for (let i = from; i < to; i += 1) ops.push({ kind, token: tokens[i]! });
   };
 
+  const budget = { left: maxWork };
   const solve = (aLo: number, aHi: number, bLo: number, bHi: number): void => {
     // Common prefix and suffix cost nothing.
     let pre = 0;
@@ -55,7 +74,7 @@ export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
     if (aLo === aHi) emit('insert', tb, bLo, bHi);
     else if (bLo === bHi) emit('delete', ta, aLo, aHi);
     else {
-      const split = middle(xa, xb, aLo, aHi, bLo, bHi);
+      const split = middle(xa, xb, aLo, aHi, bLo, bHi, budget);
       if (split) {
         solve(aLo, aLo + split[0], bLo, bLo + split[1]);
         solve(aLo + split[0], aHi, bLo + split[1], bHi);
@@ -66,7 +85,12 @@ export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
     }
     emit('equal', ta, tail, tail + suf);
   };
-  solve(0, xa.length, 0, xb.length);
+  try {
+    solve(0, xa.length, 0, xb.length);
+  } catch (error) {
+    if (error instanceof OverBudget) return null;
+    throw error;
+  }
   return tidy(ops);
 }
 
@@ -74,7 +98,7 @@ export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
  * Myers' middle snake: walks the edit graph from both ends at once and returns the point (relative
  * to aLo, bLo) where the two shortest paths meet, or null when the ranges share nothing.
  */
-function middle(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): [number, number] | null {
+function middle(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number, budget: { left: number }): [number, number] | null {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const maxD = Math.ceil((n + m) / 2);
@@ -92,6 +116,8 @@ function middle(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: num
   let bStart = 0;
   let bEnd = 0;
   for (let d = 0; d < maxD; d += 1) {
+    budget.left -= 2 * d + 1;
+    if (budget.left < 0) throw new OverBudget();
     for (let k = -d + fStart; k <= d - fEnd; k += 2) {
       const i = off + k;
       let x = k === -d || (k !== d && fwd[i - 1]! < fwd[i + 1]!) ? fwd[i + 1]! : fwd[i - 1]! + 1;
