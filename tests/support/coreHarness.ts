@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../../core/core.js';
 import type { CoreServices, Publisher } from '../../core/services.js';
 import { inTransaction } from '../../db/statements.js';
@@ -243,6 +242,8 @@ export async function refusedUnchanged<M extends MethodName>(h: Harness, who: Wh
 
 /** `refusedUnchanged` for input the contract forbids. */
 export async function refusedUnchangedRaw(h: Harness, who: Who | null, method: string, input: unknown, code: string): Promise<ApiError> {
+  // Imported here, not at the top: the benchmarks build newsrooms with this harness outside vitest.
+  const { expect } = await import('vitest');
   const before = h.snapshot();
   const error = await h.failsRaw(who, method, input);
   expect(error.code, error.message).toBe(code);
