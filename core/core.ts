@@ -29,7 +29,7 @@ import { storyFindingHandlers } from './stories/findings.js';
 import { createPublisher } from './publishing/publisher.js';
 import type { CoreServices, Publisher } from './services.js';
 import { Sessions } from './staff/sessions.js';
-import { KeyedMutex } from './write.js';
+import { KeyedMutex, writerFor } from './write.js';
 import { SettingsStore } from './settings/settingsStore.js';
 
 export interface Core {
@@ -95,14 +95,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const staff = getStaff(db, id);
       return staff && staff.active ? staff : null;
     };
-    const exportFolder = exportFolderControl(settings, staffOf);
     const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
       db,
       dataDir: opts.dataDir,
       now: opts.now ?? (() => new Date()),
       emit: (event) => bus.emit(event),
       settings: () => settings.get(),
-      exportDir: () => exportFolder.path(),
+      exportDir: () => settings.exportDir(),
       serialize: (storyId, fn) => storyMutex.run(storyId, fn),
     };
     const copyDesk = createCopyDesk(
@@ -112,6 +111,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     );
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
     const services: CoreServices = { ...base, publisher, copyDesk };
+    const exportFolder = exportFolderControl(settings, staffOf, writerFor(services));
 
     if (opts.demo) seedDemo(services);
     else ensureFirstAdmin(services);

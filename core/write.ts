@@ -10,7 +10,19 @@ import type { CoreServices } from './services.js';
 /** The events of the write now open on each database (writes are synchronous: one at a time). */
 const open = new WeakMap<Db, ChangeEvent[]>();
 
-export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (events: ChangeEvent[]) => T): T {
+export interface WriteOptions {
+  /**
+   * 'relaxed' commits with synchronous=NORMAL: in WAL mode the commit does not wait for fsync.
+   * Only for rows whose files are already fsynced and that nothing depends on until the next
+   * full commit (a photo import's library row; see db/photos.ts). A write nested in another
+   * follows the outer write's durability.
+   */
+  durability?: 'full' | 'relaxed';
+}
+
+export type Writer = <T>(fn: (events: ChangeEvent[]) => T, options?: WriteOptions) => T;
+
+export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (events: ChangeEvent[]) => T, options: WriteOptions = {}): T {
   const { db } = services;
   const outer = open.get(db);
   const events: ChangeEvent[] = [];
@@ -23,12 +35,28 @@ export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (event
   open.set(db, events);
   let result: T;
   try {
-    result = inTransaction(db, () => fn(events));
+    result = options.durability === 'relaxed' ? withRelaxedSync(db, () => inTransaction(db, () => fn(events))) : inTransaction(db, () => fn(events));
   } finally {
     open.delete(db);
   }
   for (const event of events) services.emit(event);
   return result;
+}
+
+/** A `write` bound to the core's database and event bus, for modules that hold no services. */
+export function writerFor(services: Pick<CoreServices, 'db' | 'emit'>): Writer {
+  return (fn, options) => write(services, fn, options);
+}
+
+function withRelaxedSync<T>(db: Db, fn: () => T): T {
+  const previous = db.pragma('synchronous', { simple: true }) as number;
+  if (previous <= 1) return fn();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`synchronous = ${previous}`);
+  }
 }
 
 /** Serialises async work per key (a story's publish and its status change). */

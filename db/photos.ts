@@ -37,37 +37,17 @@ export function getPhotoAssets(db: Db, ids: Id[]): PhotoAsset[] {
 
 /**
  * Inserts the asset unless one with the same content hash exists (a duplicate in the same batch,
- * or imported by someone else meanwhile). Returns the asset's id and whether it was new.
+ * or imported by someone else meanwhile). Returns the asset's id and whether it was new. The core
+ * runs it as a relaxed write: in `npm run bench -- photos` (100 × 24 MP, five runs each way) the
+ * longest photo-row commit was 17–75 ms with synchronous=FULL (p99 12–42 ms), all of it on the
+ * core's event loop, queued behind the fsyncs of the photo files, against at most 4 ms with
+ * NORMAL; throughput did not differ beyond the machine's noise. It is still safe against crashes
+ * of the app, and only a power cut in the next moments could roll back the newest library rows:
+ * never a row without its files (those are fsynced before the row is written), and never a row
+ * something else depends on (the next full commit, such as attaching the photo to a story,
+ * flushes the whole log before it).
  */
 export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: boolean } {
-  return withRelaxedSync(db, () => insertAssetRow(db, a));
-}
-
-/**
- * Runs an autocommit write with synchronous=NORMAL. In WAL mode that commit does not wait for
- * fsync, which during an import queues behind the flushes of the photo files themselves: in
- * `npm run bench -- photos` (100 × 24 MP, five runs each way) the longest photo-row commit was
- * 17–75 ms with FULL (p99 12–42 ms), all of it on the core's event loop, against at most 4 ms
- * with NORMAL; throughput did not differ beyond the machine's noise. It is still safe against
- * crashes of the app, and only a power cut in the next moments could roll back the newest
- * library rows: never a row without its files (those are fsynced before the row is written),
- * and never a row something else depends on (the next FULL commit, such as attaching the photo
- * to a story, flushes the whole log before it). Story text keeps the connection's full
- * durability: this applies to photo imports only.
- */
-function withRelaxedSync<T>(db: Db, fn: () => T): T {
-  if (db.inTransaction) return fn(); // inside someone's transaction: their durability rules
-  const previous = db.pragma('synchronous', { simple: true }) as number;
-  if (previous <= 1) return fn();
-  db.pragma('synchronous = NORMAL');
-  try {
-    return fn();
-  } finally {
-    db.pragma(`synchronous = ${previous}`);
-  }
-}
-
-function insertAssetRow(db: Db, a: NewPhotoAsset): { id: Id; created: boolean } {
   const result = stmt(
     db,
     `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, headline, credit, creator,

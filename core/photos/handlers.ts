@@ -35,7 +35,7 @@ import { importPhotos } from './pipeline.js';
 import { countBodyWords } from '../../shared/text.js';
 import type { CoreServices } from '../services.js';
 import { loadStory } from '../stories/loadStory.js';
-import { write } from '../write.js';
+import { write, writerFor } from '../write.js';
 
 /** Importing and editing library metadata is the photo desk's job. */
 function requirePhotoEditor(staff: Staff, what: string): void {
@@ -170,7 +170,7 @@ export function photoModule(services: CoreServices) {
         const staff = signedIn(ctx);
         requirePhotoEditor(staff, 'import photos');
         const results = await importPhotos(
-          { db, dataDir: services.dataDir, now: services.now, maxBytes: services.settings().maxPhotoBytes, staffId: staff.id },
+          { db, write: writerFor(services), dataDir: services.dataDir, now: services.now, maxBytes: services.settings().maxPhotoBytes, staffId: staff.id },
           input.files,
         );
         const created = results.filter((r) => r.ok && !r.duplicate && r.asset).map((r) => r.asset!.id);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions } from '../../db/photos.js';
 import type { Db } from '../../db/statements.js';
+import type { Writer } from '../write.js';
 import type { Id, PhotoAsset } from '../../shared/domain.js';
 import { metadataReader, type MetadataReader } from './metadata/reader.js';
 import { makeRenditions, PhotoError } from './renditions.js';
@@ -28,6 +29,8 @@ export interface ImportOutcome {
 
 export interface ImportDeps {
   db: Db;
+  /** The core's one write path (the library row is a relaxed write: see insertPhotoAsset). */
+  write: Writer;
   dataDir: string;
   now(): Date;
   maxBytes: number;
@@ -109,7 +112,7 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): P
       display: { file: 'display.jpg', width: display.width, height: display.height, bytes: display.data.length },
       thumb: { file: 'thumb.jpg', width: thumb.width, height: thumb.height, bytes: thumb.data.length },
     };
-    const { id, created } = insertPhotoAsset(deps.db, {
+    const row = {
       hash,
       originalName: name,
       contentType: kind.type,
@@ -120,7 +123,8 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): P
       renditions,
       importedAt: deps.now().toISOString(),
       importedBy: deps.staffId,
-    });
+    };
+    const { id, created } = deps.write(() => insertPhotoAsset(deps.db, row), { durability: 'relaxed' });
     const asset = getPhotoAsset(deps.db, id);
     if (!asset) throw new Error(`asset ${id} vanished after insert`);
     return created ? { name, ok: true, asset } : { name, ok: true, duplicate: true, asset };

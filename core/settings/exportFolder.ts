@@ -10,6 +10,7 @@ import { hasRole } from '../../shared/workflow.js';
 import { toPerson } from '../staff/people.js';
 import { checkExportDir } from '../publishing/exporter.js';
 import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
+import type { Writer } from '../write.js';
 import type { SettingsStore } from './settingsStore.js';
 
 export interface ExportFolderControl {
@@ -33,7 +34,7 @@ export function exportFolderName(dir: string): ExportFolder {
   return { name: path.basename(dir) || dir };
 }
 
-export function exportFolderControl(store: SettingsStore, staffOf: (token: string | null) => Staff | null, fs: PackageFs = nodeFs): ExportFolderControl {
+export function exportFolderControl(store: SettingsStore, staffOf: (token: string | null) => Staff | null, write: Writer, fs: PackageFs = nodeFs): ExportFolderControl {
   const requireAdmin = (token: string | null) => {
     const staff = staffOf(token);
     if (!staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
@@ -50,7 +51,7 @@ export function exportFolderControl(store: SettingsStore, staffOf: (token: strin
     async set(dir, token) {
       if (token !== undefined) requireAdmin(token);
       const chosen = dir?.trim() ? await checkExportDir(fs, dir.trim()) : null;
-      store.setExportDir(chosen);
+      write(() => store.setExportDir(chosen));
       return describe();
     },
   };

@@ -18,6 +18,7 @@ import { insertStaff } from '../../db/staff.js';
 import { createCore } from '../../core/core.js';
 import { metadataReader } from '../../core/photos/metadata/reader.js';
 import { importOne, type ImportOutcome } from '../../core/photos/pipeline.js';
+import { writerFor } from '../../core/write.js';
 import type { PhotoAsset } from '../../shared/domain.js';
 import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } from '../integration/photos/hostileFiles.js';
 import { withXmp, xmpPacket } from '../integration/photos/helpers.js';
@@ -160,7 +161,7 @@ async function main() {
 
   const db = openDatabase(path.join(dataDir, 'newsdesk.db'));
   const staffId = insertStaff(db, { name: 'Bench', email: 'bench@example.com', roles: ['photo_editor'], desks: [] });
-  const deps = { db, dataDir, now: () => new Date(), maxBytes: 100 * 1024 * 1024, staffId };
+  const deps = { db, write: writerFor({ db, emit: () => undefined }), dataDir, now: () => new Date(), maxBytes: 100 * 1024 * 1024, staffId };
 
   // The one synchronous step of an import is the SQLite write (better-sqlite3; with synchronous=FULL
   // each commit waits for fsync). Timed here so a stall can be told apart from the machine's load.

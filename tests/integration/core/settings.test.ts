@@ -12,6 +12,7 @@ import type { Settings } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore, type Core } from '../../../core/core.js';
 import { exportFolderControl } from '../../../core/settings/exportFolder.js';
+import { writerFor } from '../../../core/write.js';
 import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { SettingsStore } from '../../../core/settings/settingsStore.js';
 import { doc, makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
@@ -173,7 +174,7 @@ describe('the export folder is checked when it is set', () => {
         ...nodeFs,
         access: () => Promise.reject(Object.assign(new Error(`EACCES: permission denied, access '${dir}'`), { code: 'EACCES' })),
       };
-      const control = exportFolderControl(store, () => null, denied);
+      const control = exportFolderControl(store, () => null, writerFor({ db, emit: () => undefined }), denied);
       await expect(control.set(fs.mkdtempSync(path.join(dir, 'export-')))).rejects.toMatchObject({
         code: 'VALIDATION',
         message: 'The export folder is not writable (permission denied).',

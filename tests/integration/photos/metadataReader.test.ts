@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetadataReader, metadataReader } from '../../../core/photos/metadata/reader.js';
 import { importPhotos } from '../../../core/photos/pipeline.js';
+import { writerFor } from '../../../core/write.js';
 import { makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
 import { makeJpeg } from './helpers.js';
 import { iimKeywordFlood } from './hostileFiles.js';
@@ -29,7 +30,7 @@ describe('the metadata reader', () => {
       await expect(reader.read(ordinary, 30_000)).resolves.toMatchObject({ info: { format: 'jpeg', width: 64, height: 48 } });
 
       const before = h.snapshot();
-      const deps = { db: h.services.db, dataDir: h.dir, now: () => h.clock.now, maxBytes: 10 * 1024 * 1024, staffId: h.staff.choi.id, metadata: reader };
+      const deps = { db: h.services.db, write: writerFor(h.services), dataDir: h.dir, now: () => h.clock.now, maxBytes: 10 * 1024 * 1024, staffId: h.staff.choi.id, metadata: reader };
       const [outcome] = await importPhotos(deps, [{ name: 'flood.jpg', data: await iimKeywordFlood(100_000) }]);
       expect(outcome).toMatchObject({ name: 'flood.jpg', ok: false });
       expect(outcome!.error).toMatch(
