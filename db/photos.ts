@@ -2,7 +2,6 @@
 // writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
 
 import type { Id, PhotoAsset, PhotoFile, PhotoMetadata, StoryPhoto } from '../shared/domain.js';
-import { ftsExpression, ftsTerms } from './ftsQuery.js';
 import { stmt, type Db } from './statements.js';
 import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
 
@@ -120,7 +119,7 @@ export function updatePhotoAssets(db: Db, ids: Id[], changes: PhotoAssetChanges)
 // ── library search ───────────────────────────────────────────────────────────
 
 export interface PhotoFilters {
-  /** Already converted to a safe FTS5 expression by photoFtsQuery(). */
+  /** Already converted to a safe FTS5 expression by ftsQuery(). */
   fts: string | null;
   noCaption?: boolean;
   noCredit?: boolean;
@@ -132,21 +131,6 @@ export interface PhotoFilters {
 export interface PhotoCursor {
   importedAt: string;
   id: Id;
-}
-
-/**
- * Turns what a person typed into an FTS5 query that cannot be read as syntax (ftsQuery.ts).
- * The library's words are split at spaces only, so a credit like Yonhap/AP stays one phrase.
- * Null when nothing searchable is left.
- */
-export function photoFtsQuery(input: string): string | null {
-  const words = input
-    .normalize('NFC')
-    .split(/[\s\u3000]+/u)
-    .map((w) => w.replace(/[\u0000-\u001f"]/g, ' ').trim())
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, 20);
-  return ftsExpression(ftsTerms(words));
 }
 
 function whereClause(f: PhotoFilters): { sql: string; params: unknown[] } {

@@ -1,9 +1,9 @@
 // Story queues and text search. Lists are keyset-paginated newest first (updated_at desc,
-// id desc). Text search goes through FTS5; whatever a person typed is reduced to words and each
-// word quoted (ftsQuery.ts), so no input is ever parsed as FTS or SQL syntax.
+// id desc). Text search goes through FTS5 with the one query builder (ftsQuery.ts), so no input
+// is ever parsed as FTS or SQL syntax.
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
-import { ftsExpression, ftsTerms, type FtsTerm } from './ftsQuery.js';
+import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
 import { stmt, type Db } from './statements.js';
 
 export interface StoryFilters {
@@ -19,24 +19,8 @@ export interface ListCursor {
   id: Id;
 }
 
-const MAX_TERMS = 16;
-
-/**
- * Turns what a person typed into a safe FTS5 query (ftsQuery.ts): words only (letters, digits,
- * marks). Returns null when the text holds no word at all.
- */
-export function toFtsQuery(text: string): string | null {
-  return ftsExpression(queryTerms(text));
-}
-
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/** The words of a query as the index sees them, with whether each matches as a prefix. */
-export function queryTerms(text: string): FtsTerm[] {
-  const terms = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  return ftsTerms(terms.slice(0, MAX_TERMS));
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,10 +30,10 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * every match wrapped in <mark>. Built here rather than with FTS5's snippet(), which re-reads
  * and re-tokenises every column of every hit (about 1 ms per long story).
  */
-export function makeSnippet(text: string, terms: { term: string; prefix: boolean }[], width = 200): string {
+export function makeSnippet(text: string, terms: FtsTerm[], width = 200): string {
   if (terms.length === 0 || text === '') return '';
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((t) => escapeRegex(t.term) + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])')).join('|')})`,
+    `(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((t) => t.term.split(' ').map(escapeRegex).join('[^\\p{L}\\p{N}\\p{M}]+') + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])')).join('|')})`,
     'giu',
   );
   const first = pattern.exec(text);
@@ -189,7 +173,7 @@ export const SEARCH_COUNT_CAP = 1000;
 export function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
   const where = filterWhere(filters);
   const typed = filters.query !== undefined && filters.query.trim() !== '';
-  const fts = typed ? toFtsQuery(filters.query ?? '') : null;
+  const fts = typed ? ftsQuery(filters.query ?? '') : null;
   if (typed && fts === null) return { items: [], next: null, total: 0, totalCapped: false };
   return fts ? searchPage(db, fts, filters, where, page) : queuePage(db, where, page);
 }
@@ -242,7 +226,7 @@ function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, pa
   const hasMore = ids.length > page.limit;
   const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
   const byId = loadItems(db, pageIds, page.now);
-  addSnippets(db, byId, pageIds, queryTerms(filters.query ?? ''));
+  addSnippets(db, byId, pageIds, searchTerms(filters.query ?? ''));
   const last = pageIds[pageIds.length - 1];
   return {
     items: pageIds.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined),

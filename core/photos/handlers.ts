@@ -3,6 +3,7 @@
 // every write to a story's photos is audited, reindexed and announced.
 
 import { insertAuditEvent } from '../../db/audit.js';
+import { ftsQuery } from '../../db/ftsQuery.js';
 import {
   deleteStoryPhoto,
   getPhotoAsset,
@@ -11,7 +12,6 @@ import {
   insertStoryPhoto,
   listPhotoAssets,
   nextStoryPhotoPosition,
-  photoFtsQuery,
   setStoryPhotoOrder,
   storiesUsingAsset,
   storyPhotoIds,
@@ -179,7 +179,7 @@ export function photoModule(services: CoreServices) {
       },
 
       'photos.list'(input) {
-        const fts = input.query ? photoFtsQuery(input.query) : null;
+        const fts = input.query ? ftsQuery(input.query) : null;
         const after = input.cursor ? decodeCursor(input.cursor) : null;
         const page = listPhotoAssets(
           db,

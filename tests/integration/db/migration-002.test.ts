@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/connection.js';
 import * as m002 from '../../../db/migrations/002_photo_desk.js';
-import { listPhotoAssets, photoFtsQuery, updatePhotoAssets } from '../../../db/photos.js';
+import { ftsQuery } from '../../../db/ftsQuery.js';
+import { listPhotoAssets, updatePhotoAssets } from '../../../db/photos.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
 
 function atVersion1() {
@@ -22,7 +23,7 @@ const insert = (db: Database.Database, name: string, caption: string) =>
     )
     .run(name.padEnd(64, '0'), name, caption);
 
-const search = (db: Database.Database, q: string) => listPhotoAssets(db, { fts: photoFtsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
+const search = (db: Database.Database, q: string) => listPhotoAssets(db, { fts: ftsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
 
 describe('migration 002_photo_desk', () => {
   it('indexes photos imported before it ran, and follows later writes', () => {

@@ -6,15 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection.js';
-import { makeSnippet, queryTerms, toFtsQuery } from '../../../db/search.js';
+import { ftsQuery, searchTerms } from '../../../db/ftsQuery.js';
+import { makeSnippet } from '../../../db/search.js';
 
-describe('toFtsQuery', () => {
+describe('ftsQuery', () => {
   it('quotes every word, prefixes the last and every Korean word', () => {
-    expect(toFtsQuery('north korea missile')).toBe('"north" AND "korea" AND "missile"*');
-    expect(toFtsQuery('북한 미사일 launch')).toBe('"북한"* AND "미사일"* AND "launch"*');
-    expect(toFtsQuery('"AND" NEAR( -x *')).toBe('"AND" AND "NEAR" AND "x"*');
-    expect(toFtsQuery('"""')).toBeNull();
-    expect(toFtsQuery('')).toBeNull();
+    expect(ftsQuery('north korea missile')).toBe('"north" AND "korea" AND "missile"*');
+    expect(ftsQuery('북한 미사일 launch')).toBe('"북한"* AND "미사일"* AND "launch"*');
+    expect(ftsQuery('"AND" NEAR( -x *')).toBe('"AND" AND "NEAR" AND "x"*');
+    expect(ftsQuery('"""')).toBeNull();
+    // Words joined by punctuation must stand together: "Jong-un" is not "Jong" anywhere and a word starting "un".
+    expect(ftsQuery('Kim Jong-un')).toBe('"Kim" AND "Jong un"*');
+    expect(ftsQuery('Yonhap/AP 北韓')).toBe('"Yonhap AP" AND "北韓"*');
+    expect(ftsQuery('')).toBeNull();
   });
 
   it('never makes FTS5 raise, whatever the input', () => {
@@ -37,7 +41,7 @@ describe('toFtsQuery', () => {
     ];
     for (let i = 0; i < 500; i++) inputs.push(String.fromCharCode(...Array.from({ length: 12 }, () => Math.floor(Math.random() * 0x3000))));
     for (const input of inputs) {
-      const q = toFtsQuery(input);
+      const q = ftsQuery(input);
       if (q !== null) expect(() => db.prepare(`SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?`).get(q)).not.toThrow();
     }
     db.close();
@@ -48,15 +52,20 @@ describe('toFtsQuery', () => {
 describe('makeSnippet', () => {
   it('escapes everything and marks whole words and prefixes', () => {
     const text = `Before <script>alert("x")</script> & then the missiles flew; the missile's range was long.`;
-    const html = makeSnippet(text, queryTerms('missile'));
+    const html = makeSnippet(text, searchTerms('missile'));
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;');
     expect(html).toContain('<mark>missiles</mark>');
     expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 
+  it('marks a hyphenated name as one phrase, not its parts apart', () => {
+    const html = makeSnippet('The unit said Jong met Kim Jong-un under guard.', searchTerms('Jong-un'));
+    expect(html).toBe('The unit said Jong met Kim <mark>Jong-un</mark> under guard.');
+  });
+
   it('marks Korean words with their particles and cuts long texts around the first match', () => {
     const long = `${'앞부분 '.repeat(200)}북한의 미사일 ${'뒷부분 '.repeat(200)}`;
-    const html = makeSnippet(long, queryTerms('북한'));
+    const html = makeSnippet(long, searchTerms('북한'));
     expect(html).toContain('<mark>북한의</mark>');
     expect(html.startsWith('…')).toBe(true);
     expect(html.endsWith('…')).toBe(true);

@@ -2,7 +2,7 @@
 // line, FTS query building, IIM decoding rules and cleaning.
 
 import { describe, expect, it } from 'vitest';
-import { photoFtsQuery } from '../../../db/photos.js';
+import { ftsQuery } from '../../../db/ftsQuery.js';
 import { figureIds, insertFigure, removeFigures, reorderFigures } from '../../../core/photos/figures.js';
 import { decodeIimText, iimDate } from '../../../core/photos/metadata/iim.js';
 import { cleanText, normaliseDate } from '../../../core/photos/metadata/merge.js';
@@ -60,10 +60,11 @@ describe('code replacements', () => {
 
 describe('photo search query', () => {
   it('quotes every word, prefixes the last and Hangul words', () => {
-    expect(photoFtsQuery('Foreign Minis')).toBe('"Foreign" AND "Minis"*');
-    expect(photoFtsQuery('북한 missile')).toBe('"북한"* AND "missile"*');
-    expect(photoFtsQuery('say "hi" NEAR(x)')).toBe('"say" AND "hi" AND "NEAR(x)"*');
-    expect(photoFtsQuery('  " * ')).toBeNull();
+    expect(ftsQuery('Foreign Minis')).toBe('"Foreign" AND "Minis"*');
+    expect(ftsQuery('북한 missile')).toBe('"북한"* AND "missile"*');
+    // NEAR(x) is one term whose words stand together; the index drops the brackets as it does in captions.
+    expect(ftsQuery('say "hi" NEAR(x)')).toBe('"say" AND "hi" AND "NEAR x"*');
+    expect(ftsQuery('  " * ')).toBeNull();
   });
 });
 
