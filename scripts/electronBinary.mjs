@@ -16,7 +16,7 @@ export function electronBinary(root) {
     return { bin: null, reason: 'the electron package is not installed' };
   }
   const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { bin: null, reason: 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, or its download failed)' };
+  if (!existsSync(pathFile)) return { bin: null, reason: 'the Electron binary has not been downloaded' };
   const bin = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(bin) ? { bin } : { bin: null, reason: `the Electron binary is not installed (no ${bin})` };
 }

@@ -54,8 +54,8 @@ if (target === 'electron') {
   if (!found.bin) {
     console.error(
       `Newsdesk cannot start the desktop app: ${found.reason}.\n` +
-        "It was probably installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without network access to Electron's downloads.\n" +
-        'Install it with `npm rebuild electron` (or reinstall without ELECTRON_SKIP_BINARY_DOWNLOAD), or use the browser instead:\n' +
+        "npm install does not download it: Electron's binary comes from GitHub, outside the npm registry.\n" +
+        'Download it with `npx install-electron` (set ELECTRON_MIRROR to use a mirror), or use the browser instead:\n' +
         '  npm run serve -- --demo --data-dir ./newsroom-data',
     );
     process.exit(1);
