@@ -17,47 +17,42 @@ async function frameOf(dialog: Locator): Promise<Frame> {
 
 /** The frame has `count` images and every one has loaded with real pixels (naturalWidth > 0). */
 async function expectPhotosLoaded(frame: Frame, count: number): Promise<void> {
-  const widths = () => frame.evaluate(() => [...document.images].map((img) => (img.complete ? img.naturalWidth : -1)));
-  await expect.poll(async () => (await widths()).map((w) => w > 0), { timeout: 15_000 }).toEqual(Array.from({ length: count }, () => true));
+  const loaded = () => frame.evaluate('[...document.images].map((img) => img.complete && img.naturalWidth > 0)') as Promise<boolean[]>;
+  await expect.poll(loaded, { timeout: 15_000 }).toEqual(Array.from({ length: count }, () => true));
 }
+
+// Run inside the frame (with Playwright's access, which the page's own scripts would not have):
+// whether scripting is on in its document (where it is off, the parser reads a <noscript>'s
+// content as markup; the app's CSP, which also blocks inline script, has no say in that), and
+// what the page could reach of the app.
+const PROBE = `(async () => {
+  const probe = document.createElement('div');
+  probe.innerHTML = '<noscript><b>off</b></noscript>';
+  const scripting = probe.querySelector('noscript b') ? 'off' : 'on';
+  const attempt = async (fn) => {
+    try {
+      return 'reached: ' + (await fn());
+    } catch (error) {
+      return error.name;
+    }
+  };
+  return {
+    origin: window.origin,
+    scripting,
+    cookie: await attempt(() => document.cookie),
+    parent: await attempt(() => window.parent.document.title),
+    api: await attempt(async () => (await fetch('/api/session.current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status),
+  };
+})()`;
 
 /** The frame is sandboxed with nothing allowed: no script of the page's own runs, and it is not of the app's origin. */
 async function expectLockedDown(page: Page, dialog: Locator): Promise<void> {
   await expect(dialog.locator('iframe')).toHaveAttribute('sandbox', '');
   const frame = await frameOf(dialog);
-  const seen = await frame.evaluate(async () => {
-    // A script element added to the page does not run: the sandbox allows no scripts.
-    const script = document.createElement('script');
-    script.textContent = 'document.body.dataset.ran = "yes"';
-    document.body.append(script);
-    const ran = document.body.dataset.ran ?? 'no';
-    // An opaque origin: no cookies to read, no window around it to reach, no answer from the app's API.
-    let cookie: string;
-    try {
-      cookie = `read: ${document.cookie}`;
-    } catch (error) {
-      cookie = (error as Error).name;
-    }
-    let parent: string;
-    try {
-      parent = `reached: ${window.parent.document.title}`;
-    } catch (error) {
-      parent = (error as Error).name;
-    }
-    let apiAnswer: string;
-    try {
-      const res = await fetch('/api/session.current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      apiAnswer = `answered ${res.status}`;
-    } catch (error) {
-      apiAnswer = (error as Error).name;
-    }
-    return { origin: window.origin, ran, cookie, parent, apiAnswer };
-  });
-  expect(seen).toEqual({ origin: 'null', ran: 'no', cookie: 'SecurityError', parent: 'SecurityError', apiAnswer: 'TypeError' });
-  // The app's own page still reaches its API, so the refusal above is the frame's.
-  expect(
-    await page.evaluate(async () => (await fetch('/api/session.current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status),
-  ).toBe(200);
+  // An opaque origin: no cookies to read, no window around it to reach, no answer from the app's API.
+  expect(await frame.evaluate(PROBE)).toEqual({ origin: 'null', scripting: 'off', cookie: 'SecurityError', parent: 'SecurityError', api: 'TypeError' });
+  // The app's own page does reach its API, so the refusals above are the frame's.
+  expect(await page.evaluate(PROBE)).toMatchObject({ scripting: 'on', api: 'reached: 200' });
 }
 
 test('the lead and inline photos show in Preview and in a published version, in a frame that can reach nothing', async ({ page, api, newsroom, signIn }) => {
@@ -117,7 +112,7 @@ test('the lead and inline photos show in Preview and in a published version, in 
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText(seed.headline);
   await expectPhotosLoaded(tab.mainFrame(), 2);
   // The page is sandboxed by its own CSP: opaque origin, no cookies of the app.
-  expect(await tab.evaluate(() => window.origin)).toBe('null');
+  expect(await tab.evaluate('window.origin')).toBe('null');
   await tab.screenshot({ path: '/tmp/h/frames-open-page.png' });
   await tab.close();
   // No "Show folder" in a browser: only the desktop app can show a folder.
