@@ -30,9 +30,14 @@ export function previewScope(): ImageScope {
   return { base: new URL('/', window.location.href).href, under: '/media/' };
 }
 
+/** A published version's package folder on the app's origin, e.g. /published/kor-jpn-security-talks/v2/ */
+export function packageFolderPath(packagePath: string): string {
+  return `/published/${packagePath.split('/').map(encodeURIComponent).join('/')}/`;
+}
+
 /** The scope of a published version's photos: its package folder, which its relative images/… name. */
 export function packageScope(packagePath: string): ImageScope {
-  const under = `/published/${packagePath.split('/').map(encodeURIComponent).join('/')}/`;
+  const under = packageFolderPath(packagePath);
   return { base: new URL(under, window.location.href).href, under };
 }
 

@@ -11,10 +11,10 @@ import { toUiError } from '../app/errors.js';
 import { fullTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
 import { Dialog } from '../ui/Dialog.js';
-import { FramedPage, packageScope } from './FramedPage.js';
+import { FramedPage, packageFolderPath, packageScope } from './FramedPage.js';
 
 /** The package's page as the app's origin serves it (the browser; the desktop opens it from the disk). */
-const pageHref = (v: PublishedVersionSummary) => `/published/${v.path.split('/').map(encodeURIComponent).join('/')}/index.html`;
+const pageHref = (v: PublishedVersionSummary) => `${packageFolderPath(v.path)}index.html`;
 
 function ExportLine({ v }: { v: PublishedVersionSummary }) {
   if (v.exportStatus === 'ok') return <p className="pv-export pv-export-ok">Copied to the export folder</p>;
