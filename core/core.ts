@@ -19,6 +19,7 @@ import { composeHandlers, type CoreModule } from './composeHandlers.js';
 import { photoModule } from './photos/handlers.js';
 import { holdMetadataReader } from './photos/metadata/reader.js';
 import { publishingModule } from './publishing/handlers.js';
+import { packageFolders, type PackageFolders } from './publishing/packageFolder.js';
 import { sessionModule } from './staff/handlers.js';
 import { settingsModule } from './settings/handlers.js';
 import { storySaveHandlers } from './stories/save.js';
@@ -40,6 +41,8 @@ export interface Core {
   readonly dataDir: string;
   /** Where published packages are also copied: set by the shell and the serve cli only, never through `call`. */
   readonly exportFolder: ExportFolderControl;
+  /** A published version's folder on this computer, for the desktop shell to open (never through `call`: a path is no API answer). */
+  readonly packages: PackageFolders;
   /**
    * Settles when the database's integrity check is done: null when sound. A large database is
    * checked in the background after opening; if it turns out damaged, the core stops (every call
@@ -112,6 +115,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
     const services: CoreServices = { ...base, publisher, copyDesk };
     const exportFolder = exportFolderControl(settings, staffOf, writerFor(services));
+    const packages = packageFolders(db, opts.dataDir, staffOf);
 
     if (opts.demo) seedDemo(services);
     else ensureFirstAdmin(services);
@@ -154,6 +158,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return {
       dataDir: opts.dataDir,
       exportFolder,
+      packages,
       integrity,
       call: (token, method, input) => {
         // The refusal's own message names the file's full path: that is for the log and the shell.

@@ -26,7 +26,7 @@ export interface Publisher {
    * ApiError and leaves nothing behind (no folder, no row, no status change) when it cannot.
    */
   publish(storyId: Id, actor: Staff, opts?: PublishOptions): Promise<PublishedVersionSummary>;
-  /** Exactly the HTML publishing would write now. */
+  /** The HTML publishing would write now, except that the line under the byline says it is not published yet (or when it is scheduled to be). */
   preview(storyId: Id): Promise<string>;
 }
 

@@ -49,8 +49,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** What the bridge adds to the headers every transport sends (fileHeaders), by route. */
 const ROUTE_HEADERS: Record<AppRoute, Record<string, string>> = {
   media: {},
-  // A published page is sandboxed (PUBLISHED_CSP), an opaque origin: its requests for its own
-  // images count as cross-origin, and same-origin CORP would refuse them.
+  // A published page opened on its own ("Open page", a new tab) is sandboxed (PUBLISHED_CSP), an
+  // opaque origin: its requests for its own images count as cross-origin, and same-origin CORP would
+  // refuse them. (The app's own frames need none of this: the renderer fetches their photos itself.)
   published: { 'Cross-Origin-Resource-Policy': 'cross-origin' },
   app: { 'X-Frame-Options': 'SAMEORIGIN' },
 };

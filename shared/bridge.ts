@@ -25,11 +25,23 @@ export interface ShellApi {
   chooseExportFolder(): Promise<ExportFolder | null>;
   /** For an admin's window: published packages are no longer copied anywhere. */
   clearExportFolder(): Promise<ExportFolder | null>;
+  /**
+   * Opens a published version's page (the index.html in its package folder) in the person's web
+   * browser, where its images load from the folder beside it. Main finds the folder from the story
+   * and version through the core; the page sends no path.
+   */
+  openPackagePage(storyId: number, version: number): Promise<void>;
+  /** Shows a published version's package folder in the file manager (found the same way). */
+  showPackageFolder(storyId: number, version: number): Promise<void>;
 }
 
 /** What the page may ask of the export folder channel. */
 export const EXPORT_FOLDER_ACTIONS = ['choose', 'clear'] as const;
 export type ExportFolderAction = (typeof EXPORT_FOLDER_ACTIONS)[number];
+
+/** What the page may ask of a published version's package: open its page, or show its folder. */
+export const PACKAGE_ACTIONS = ['openPage', 'showFolder'] as const;
+export type PackageAction = (typeof PACKAGE_ACTIONS)[number];
 
 /** window.newsdesk: one async function per contract method (answering an Envelope), onEvent and shell. */
 export type NewsdeskBridge = {
@@ -46,6 +58,7 @@ export const channelOf = (method: MethodName): string => `newsdesk:${method}`;
 export const EVENT_CHANNEL = 'newsdesk:event';
 export const PICK_PHOTOS_CHANNEL = 'newsdesk-shell:pickPhotos';
 export const EXPORT_FOLDER_CHANNEL = 'newsdesk-shell:exportFolder';
+export const PACKAGE_CHANNEL = 'newsdesk-shell:package';
 
 /** Builds window.newsdesk from one envelope-returning invoke (the preload's side). */
 export function buildBridge(

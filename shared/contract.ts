@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { validateBody } from './body.js';
+import { canonicalTimeZone } from './timeZone.js';
 import {
   ACTIONS,
   ROLES,
@@ -67,6 +68,47 @@ const PhotoFields = {
   instructions: text(2000).optional(),
   alt: text(1000).optional(),
 };
+
+/** An IANA time zone (any case; stored as the runtime spells it); null: the computer's own. */
+const TimeZoneSetting = z
+  .string()
+  .max(64)
+  .transform((name, ctx) => {
+    const zone = canonicalTimeZone(name.trim());
+    if (zone === null) {
+      ctx.addIssue({ code: 'custom', message: `"${name.slice(0, 40)}" is not a time zone; use an IANA name such as Asia/Seoul or Europe/London` });
+      return z.NEVER;
+    }
+    return zone;
+  })
+  .nullable();
+
+/**
+ * The newsroom's public address: an http(s) URL without query, fragment or credentials, kept
+ * without a trailing slash so `${base}/published/…` never doubles one. Blank or null: none.
+ */
+const PublicBaseUrlSetting = z
+  .string()
+  .max(2000)
+  .transform((text, ctx) => {
+    const trimmed = text.trim();
+    if (trimmed === '') return null;
+    const problem = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      return problem('must be a full web address such as https://news.example.com');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return problem('must start with https:// or http://');
+    if (url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) return problem('must not have a query (?…) or a fragment (#…)');
+    if (url.username !== '' || url.password !== '') return problem('must not contain a user name or password');
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  })
+  .nullable();
 
 /** Why settings.update refuses `exportDir`: what to do instead. */
 export const EXPORT_DIR_REFUSAL =
@@ -291,6 +333,8 @@ export const contract = {
         )
         .max(200)
         .optional(),
+      timeZone: TimeZoneSetting.optional(),
+      publicBaseUrl: PublicBaseUrlSetting.optional(),
       headlineMaxChars: z.number().int().min(20).max(500).optional(),
       sentenceMaxWords: z.number().int().min(10).max(500).optional(),
       houseStyle: z

@@ -341,6 +341,17 @@ export interface Settings {
   sentenceMaxWords: number;
   /** The house-style list the desk edits. */
   houseStyle: HouseStyleRule[];
+  /**
+   * The newsroom's time zone (an IANA name, e.g. Asia/Seoul) for every time the app shows and the
+   * dates of published pages; null: the computer's own. ninjs stays in UTC.
+   */
+  timeZone: string | null;
+  /**
+   * Where the newsroom serves its published packages to the public (http(s), no trailing slash),
+   * e.g. https://news.example.com: ninjs links a rendition as <base>/published/<story>/v<n>/images/….
+   * null: links use a placeholder host (.invalid) that resolves nowhere.
+   */
+  publicBaseUrl: string | null;
 }
 
 /**

@@ -1,7 +1,10 @@
 // The published article page: one self-contained HTML file (inline CSS, no scripts, no remote
 // resources). Publishing and preview both call renderArticle; they differ only in where an
-// image's src points (images/… inside the package, /media/… in preview).
+// image's src points (images/… inside the package, /media/… in preview) and in the line under the
+// byline, where a preview says it is not published yet instead of claiming a publication time.
+// Dates a reader sees are in the newsroom's time zone; the <time> elements carry UTC.
 
+import { offsetLabel, offsetMinutes, wallClock } from '../../shared/timeZone.js';
 import { bodyToHtml } from './bodyHtml.js';
 import { escapeHtml } from './escape.js';
 import type { PackageInput, PackagePhoto } from './model.js';
@@ -10,11 +13,28 @@ import type { PackageInput, PackagePhoto } from './model.js';
 export type ImageHref = (photo: PackagePhoto, index: number) => string;
 
 export interface RenderMeta {
-  /** The version this page is (or would be) published as. */
+  /** The version this page is published as. */
   version: number;
   publishedAt: Date;
   /** When the first version went out (equal to publishedAt for version 1). */
   firstPublishedAt: Date;
+  /** The IANA zone a reader's dates are shown in (the newsroom's). */
+  timeZone: string;
+}
+
+/**
+ * What a preview knows of the story's publication: a preview is not published, so it never
+ * claims a publication time; it says so, or when the story is scheduled to go out.
+ */
+export interface PreviewMeta {
+  timeZone: string;
+  /** When its first and its latest version went out; null when it never was published. */
+  firstPublishedAt: Date | null;
+  lastPublishedAt: Date | null;
+  /** The story's status is published: the preview is the version out now. */
+  isPublished: boolean;
+  /** When a scheduled story goes out; null when it is not scheduled. */
+  scheduledFor: Date | null;
 }
 
 const CSS = `
@@ -72,11 +92,41 @@ export function captionLine(photo: Pick<PackagePhoto, 'caption' | 'credit'>): st
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A reader's date in UTC, fixed format so the same input always gives the same bytes. */
-export function displayTime(d: Date): string {
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${hh}:${mm} UTC`;
+/**
+ * A reader's date in the newsroom's zone with its offset ("April 17, 2023 18:30 UTC+9"): a fixed
+ * format, not the runtime's locale data, so the same input always gives the same bytes.
+ */
+export function displayTime(d: Date, timeZone: string): string {
+  const c = wallClock(d, timeZone);
+  const hh = String(c.hour).padStart(2, '0');
+  const mm = String(c.minute).padStart(2, '0');
+  return `${MONTHS[c.month - 1]} ${c.day}, ${c.year} ${hh}:${mm} ${offsetLabel(offsetMinutes(d, timeZone))}`;
+}
+
+const timeHtml = (d: Date, text: string) => `<time datetime="${d.toISOString()}">${escapeHtml(text)}</time>`;
+
+/** The line under the byline: when the page went out (and was last updated). */
+function publishedLine(meta: RenderMeta): string {
+  const when =
+    meta.version > 1
+      ? `Published ${displayTime(meta.firstPublishedAt, meta.timeZone)} · Updated ${displayTime(meta.publishedAt, meta.timeZone)}`
+      : `Published ${displayTime(meta.publishedAt, meta.timeZone)}`;
+  return `<p class="published">${timeHtml(meta.publishedAt, when)}</p>`;
+}
+
+/** A preview's line: the times of what is out, then what this page is (not yet published, or scheduled). */
+function previewLine(meta: PreviewMeta): string {
+  const at = (d: Date) => timeHtml(d, displayTime(d, meta.timeZone));
+  const parts: string[] = [];
+  if (meta.firstPublishedAt) {
+    parts.push(`Published ${at(meta.firstPublishedAt)}`);
+    if (meta.lastPublishedAt && meta.lastPublishedAt.getTime() !== meta.firstPublishedAt.getTime()) parts.push(`Updated ${at(meta.lastPublishedAt)}`);
+  }
+  const update = meta.firstPublishedAt !== null;
+  if (meta.scheduledFor) parts.push(`${update ? 'Update scheduled' : 'Scheduled'} for ${at(meta.scheduledFor)} — preview`);
+  else if (meta.isPublished && update) parts.push('Preview');
+  else parts.push(`${update ? 'Update not yet published' : 'Not yet published'} — preview`);
+  return `<p class="published preview">${parts.join(' · ')}</p>`;
 }
 
 export function figureHtml(photo: PackagePhoto, index: number, href: ImageHref, cls: string): string {
@@ -108,16 +158,14 @@ export function articleBodyHtml(input: PackageInput, href: ImageHref): string {
   return [html, ...rest].filter((s) => s !== '').join('\n');
 }
 
-export function renderArticle(input: PackageInput, meta: RenderMeta, href: ImageHref): string {
+export function renderArticle(input: PackageInput, meta: RenderMeta | PreviewMeta, href: ImageHref): string {
   const { story } = input;
   const parts: string[] = ['<article>', '<header>', `<h1>${escapeHtml(story.headline)}</h1>`];
   for (const sub of story.subheadlines) if (sub.trim()) parts.push(`<p class="subheadline">${escapeHtml(sub)}</p>`);
   const by = bylineText(story.byline);
   if (by) parts.push(`<p class="byline">${escapeHtml(by)}</p>`);
   if (story.dateline.trim()) parts.push(`<p class="dateline">${escapeHtml(story.dateline)}</p>`);
-  const when =
-    meta.version > 1 ? `Published ${displayTime(meta.firstPublishedAt)} · Updated ${displayTime(meta.publishedAt)}` : `Published ${displayTime(meta.publishedAt)}`;
-  parts.push(`<p class="published"><time datetime="${meta.publishedAt.toISOString()}">${escapeHtml(when)}</time></p>`);
+  parts.push('version' in meta ? publishedLine(meta) : previewLine(meta));
   parts.push('</header>');
   const lead = input.photos.findIndex((p) => p.placement === 'lead');
   if (lead >= 0) parts.push(figureHtml(input.photos[lead] as PackagePhoto, lead, href, 'lead'));
@@ -136,9 +184,9 @@ export function renderKillNotice(input: PackageInput, meta: RenderMeta, note: st
     '<article class="kill">',
     '<header>',
     '<h1>Story withdrawn</h1>',
-    `<p class="published"><time datetime="${meta.publishedAt.toISOString()}">${escapeHtml(`Withdrawn ${displayTime(meta.publishedAt)}`)}</time></p>`,
+    `<p class="published">${timeHtml(meta.publishedAt, `Withdrawn ${displayTime(meta.publishedAt, meta.timeZone)}`)}</p>`,
     '</header>',
-    `<div class="notice" role="alert"><p>The story “${escapeHtml(story.headline)}” (${escapeHtml(story.slug)}), first published ${escapeHtml(displayTime(meta.firstPublishedAt))}, has been withdrawn. Do not use or republish it.</p>`,
+    `<div class="notice" role="alert"><p>The story “${escapeHtml(story.headline)}” (${escapeHtml(story.slug)}), first published ${escapeHtml(displayTime(meta.firstPublishedAt, meta.timeZone))}, has been withdrawn. Do not use or republish it.</p>`,
     `<p><strong>Note:</strong> ${escapeHtml(note)}</p></div>`,
     '</article>',
   ];

@@ -3,19 +3,13 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { getPublishedVersion, listPublishedVersions } from '../../db/published.js';
-import { storyExists } from '../../db/stories.js';
+import { listPublishedVersions } from '../../db/published.js';
 import { ApiError } from '../../shared/errors.js';
 import { createPublisher, publishedRoot, setAsideFolders, tidyPublishedAtStart, type FullPublisher } from './publisher.js';
 import { startScheduler } from './scheduler.js';
-import { fsReason } from './packageFs.js';
-import { inside } from './writer.js';
+import { missingFiles, requireStory, versionFolder } from './packageFolder.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
-
-function requireStory(services: CoreServices, storyId: number): void {
-  if (!storyExists(services.db, storyId)) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
-}
 
 /** The core's publisher when it is ours (retryExport), else a fresh one over the same services. */
 function fullPublisher(services: CoreServices): FullPublisher {
@@ -29,21 +23,17 @@ export function publishingModule(services: CoreServices) {
     handlers: {
       'published.list': (input, ctx) => {
         signedIn(ctx);
-        requireStory(services, input.storyId);
+        requireStory(services.db, input.storyId);
         return { versions: listPublishedVersions(services.db, input.storyId) };
       },
       'published.get': async (input, ctx) => {
         signedIn(ctx);
-        requireStory(services, input.storyId);
-        const version = getPublishedVersion(services.db, input.storyId, input.version);
-        if (!version) throw new ApiError('NOT_FOUND', `Story ${input.storyId} has no published version ${input.version}.`);
-        const dir = inside(publishedRoot(services.dataDir), version.path);
+        const { version, dir } = versionFolder(services.db, services.dataDir, input.storyId, input.version);
         try {
           const [html, ninjs] = await Promise.all([fs.readFile(path.join(dir, 'index.html'), 'utf8'), fs.readFile(path.join(dir, 'ninjs.json'), 'utf8')]);
           return { version, html, ninjs: JSON.parse(ninjs) as unknown };
         } catch (error) {
-          // The folder as the data folder names it: an absolute path is for the log, not API callers.
-          throw new ApiError('NOT_FOUND', `The files of version ${input.version} are missing from published/${version.path} (${fsReason(error)}).`);
+          throw missingFiles(version, error);
         }
       },
       'published.preview': async (input, ctx) => {
@@ -55,7 +45,7 @@ export function publishingModule(services: CoreServices) {
         if (!staff.roles.includes('desk_editor') && !staff.roles.includes('admin')) {
           throw new ApiError('FORBIDDEN', 'Only a desk editor or an admin can retry an export.');
         }
-        requireStory(services, input.storyId);
+        requireStory(services.db, input.storyId);
         const version = await fullPublisher(services).retryExport(input.storyId, input.version);
         return { version };
       },

@@ -7,9 +7,10 @@ import { articleBodyHtml, bylineText, type ImageHref } from './articleHtml.js';
 import type { PackageInput, PackagePhoto, RenditionName } from './model.js';
 
 /**
- * ninjs requires absolute URIs for identifiers and rendition hrefs. Until a newsroom sets a public
- * address, packages use this reserved (.invalid) base; the path below it mirrors the package's own
- * layout, so `images/<file>` beside ninjs.json is always the rendition an href names.
+ * ninjs requires absolute URIs for identifiers and rendition hrefs. They start at the newsroom's
+ * public address (settings.publicBaseUrl); until an admin sets one, packages use this reserved
+ * (.invalid) base, which resolves nowhere. The path below either mirrors the app's own
+ * /published/ layout, so `images/<file>` beside ninjs.json is always the rendition an href names.
  */
 export const PACKAGE_BASE_URL = 'https://newsdesk.invalid';
 
@@ -27,6 +28,8 @@ export interface NinjsMeta {
   firstPublishedAt: Date;
   /** The package's folder below published/, e.g. kor-jpn-security-talks/v2 */
   packagePath: string;
+  /** The newsroom's public address (no trailing slash), or null for the placeholder. */
+  publicBaseUrl: string | null;
   kill?: { note: string; html: string };
 }
 
@@ -38,7 +41,7 @@ export function storyUri(storyId: number): string {
 
 export function buildNinjs(input: PackageInput, meta: NinjsMeta, renditions: MadeRendition[][], href: ImageHref): Ninjs {
   const { story } = input;
-  const base = `${PACKAGE_BASE_URL}/published/${meta.packagePath}`;
+  const base = `${meta.publicBaseUrl ?? PACKAGE_BASE_URL}/published/${meta.packagePath.split('/').map(encodeURIComponent).join('/')}`;
   const doc: Ninjs = {
     uri: storyUri(story.id),
     type: 'text',

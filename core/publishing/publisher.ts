@@ -16,8 +16,9 @@ import {
 } from '../../db/published.js';
 import type { PublishedVersionSummary, Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
+import { effectiveTimeZone } from '../../shared/timeZone.js';
 import type { CoreServices, Publisher, PublishOptions } from '../services.js';
-import { renderArticle, renderKillNotice, type ImageHref, type RenderMeta } from './articleHtml.js';
+import { renderArticle, renderKillNotice, type ImageHref, type PreviewMeta, type RenderMeta } from './articleHtml.js';
 import { exportPackage } from './exporter.js';
 import { renditionFile, type PackageInput } from './model.js';
 import { buildNinjs, type MadeRendition } from './ninjs.js';
@@ -91,15 +92,30 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     return packageDirTaken(db, slug, story.id) ? `${slug}-${story.id}` : slug;
   }
 
+  /** The zone a reader's dates are in: the newsroom's, read at the moment of publishing. */
+  const timeZone = () => effectiveTimeZone(services.settings().timeZone);
+
   function meta(story: Story, version: number, now: Date): RenderMeta {
     const first = firstPublishedAt(db, story.id);
-    return { version, publishedAt: now, firstPublishedAt: first ? new Date(first) : now };
+    return { version, publishedAt: now, firstPublishedAt: first ? new Date(first) : now, timeZone: timeZone() };
+  }
+
+  function previewMeta(story: Story): PreviewMeta {
+    const first = firstPublishedAt(db, story.id);
+    const last = getPublishedVersion(db, story.id, latestPublishedVersion(db, story.id));
+    return {
+      timeZone: timeZone(),
+      firstPublishedAt: first ? new Date(first) : null,
+      lastPublishedAt: last ? new Date(last.publishedAt) : null,
+      isPublished: story.status === 'published',
+      scheduledFor: story.status === 'scheduled' && story.publishAt ? new Date(story.publishAt) : null,
+    };
   }
 
   async function buildFiles(input: PackageInput, m: RenderMeta, rel: string, kill: { note: string } | undefined): Promise<PackageFile[]> {
     if (kill) {
       const html = renderKillNotice(input, m, kill.note);
-      const ninjs = buildNinjs(input, { ...m, packagePath: rel, kill: { note: kill.note, html } }, [], packageHref);
+      const ninjs = buildNinjs(input, { ...m, packagePath: rel, publicBaseUrl: services.settings().publicBaseUrl, kill: { note: kill.note, html } }, [], packageHref);
       return [
         { name: 'index.html', data: html },
         { name: 'ninjs.json', data: `${JSON.stringify(ninjs, null, 2)}\n` },
@@ -123,7 +139,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       files.push(...r.files);
     }
     const html = renderArticle(input, m, packageHref);
-    const ninjs = buildNinjs(input, { ...m, packagePath: rel }, made, packageHref);
+    const ninjs = buildNinjs(input, { ...m, packagePath: rel, publicBaseUrl: services.settings().publicBaseUrl }, made, packageHref);
     return [{ name: 'index.html', data: html }, { name: 'ninjs.json', data: `${JSON.stringify(ninjs, null, 2)}\n` }, ...files];
   }
 
@@ -229,8 +245,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     publish,
     async preview(storyId) {
       const story = loadStory(db, storyId);
-      const version = latestPublishedVersion(db, storyId) + 1;
-      return renderArticle(packageInput(db, services.dataDir, story, false), meta(story, version, services.now()), previewHref);
+      return renderArticle(packageInput(db, services.dataDir, story, false), previewMeta(story), previewHref);
     },
     retryExport: runExport,
   };

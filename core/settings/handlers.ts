@@ -36,6 +36,8 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   headlineMaxChars: 'the headline limit',
   sentenceMaxWords: 'the sentence limit',
   houseStyle: 'the house-style list',
+  timeZone: 'the time zone',
+  publicBaseUrl: 'the public address',
 };
 
 /** The keys of `input` whose value differs from the current one (a client may resend unchanged values). */

@@ -11,6 +11,9 @@ export const DEFAULT_SETTINGS: Settings = {
   codeReplacements: [],
   metadataTemplates: [],
   ...DEFAULT_CHECK_SETTINGS,
+  // Unset: the computer's own zone, and a placeholder host in ninjs links.
+  timeZone: null,
+  publicBaseUrl: null,
 };
 
 /** The stored key of the export folder (the name settings.update once accepted, so a folder set then still applies). */

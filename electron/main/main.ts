@@ -11,7 +11,7 @@ import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.j
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
 import { launchOptions } from './launchOptions.js';
-import { registerShellIpc } from './shellIpc.js';
+import { registerPackageIpc, registerShellIpc } from './shellIpc.js';
 
 // The bundle sits in dist/electron, the renderer in dist/renderer. Only an unpackaged app (npm
 // start, npm run dev, tests) lets NEWSDESK_* variables move them.
@@ -150,6 +150,13 @@ async function start(): Promise<void> {
     },
     sessionOf: (id) => ipc?.sessionOf(id) ?? null,
     exportFolder: openCore.exportFolder,
+  });
+  registerPackageIpc(ipcMain, {
+    isAppUrl: trusted,
+    sessionOf: (id) => ipc?.sessionOf(id) ?? null,
+    packages: openCore.packages,
+    openPath: (file) => shell.openPath(file),
+    showItemInFolder: (target) => shell.showItemInFolder(target),
   });
   forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 

@@ -1,13 +1,25 @@
-// Shell-only helpers the renderer may ask for: the native "Import photos…" dialog and the export
-// folder. Main opens the dialogs and acts on the paths, so the renderer gets bytes, names and the
-// export folder's name, and never sends a path: the folder is the one the person picked.
+// Shell-only helpers the renderer may ask for: the native "Import photos…" dialog, the export
+// folder, and a published version's page and folder. Main opens the dialogs and acts on the paths,
+// so the renderer gets bytes, names and the export folder's name, and never sends a path: the
+// export folder is the one the person picked, a package folder the one the core finds for the
+// story and version asked for.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FOLDER_ACTIONS, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL, type ExportFolderAction, type PickedPhoto } from '../../shared/bridge.js';
+import {
+  EXPORT_FOLDER_ACTIONS,
+  EXPORT_FOLDER_CHANNEL,
+  PACKAGE_ACTIONS,
+  PACKAGE_CHANNEL,
+  PICK_PHOTOS_CHANNEL,
+  type ExportFolderAction,
+  type PackageAction,
+  type PickedPhoto,
+} from '../../shared/bridge.js';
 import type { ExportFolder } from '../../shared/domain.js';
 import { ApiError, type Envelope } from '../../shared/errors.js';
 import type { ExportFolderControl } from '../../core/settings/exportFolder.js';
+import type { PackageFolders } from '../../core/publishing/packageFolder.js';
 import { isTrustedSender, type InvokeEventLike, type IpcMainLike } from './ipc.js';
 
 export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'gif'];
@@ -74,4 +86,46 @@ export function registerShellIpc(ipcMain: IpcMainLike, deps: ShellDeps): () => v
     ipcMain.removeHandler(PICK_PHOTOS_CHANNEL);
     ipcMain.removeHandler(EXPORT_FOLDER_CHANNEL);
   };
+}
+
+export interface PackageDeps extends Pick<ShellDeps, 'isAppUrl' | 'sessionOf'> {
+  /** The core's answer to "which folder is this version's?", for the calling window's session. */
+  packages: PackageFolders;
+  /** Opens a file with the computer's program for it (a page: the web browser); resolves to '' or why it failed (Electron's shell.openPath). */
+  openPath(file: string): Promise<string>;
+  /** Shows the file manager with `target` selected (Electron's shell.showItemInFolder). */
+  showItemInFolder(target: string): void;
+}
+
+const numberOr = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+
+/**
+ * A published version's page opened in the web browser, or its folder shown in the file manager.
+ * The desktop window cannot open newsdesk://app/published/… in a window of its own (every new
+ * window is refused, see main.ts), and the person's browser does not know that scheme: it opens the
+ * package's index.html from the disk instead, where its images load from the folder beside it.
+ */
+export function registerPackageIpc(ipcMain: IpcMainLike, deps: PackageDeps): () => void {
+  ipcMain.handle(PACKAGE_CHANNEL, async (event, action, target): Promise<Envelope<null>> => {
+    if (!isTrustedSender(event, deps.isAppUrl)) return FOREIGN_FRAME;
+    if (!PACKAGE_ACTIONS.includes(action as PackageAction)) {
+      return { ok: false, error: { code: 'VALIDATION', message: `A published version's page can be opened or its folder shown, not "${String(action).slice(0, 40)}".` } };
+    }
+    const { storyId, version } = (typeof target === 'object' && target !== null ? target : {}) as { storyId?: unknown; version?: unknown };
+    try {
+      const dir = await deps.packages.folder(deps.sessionOf(event.sender.id), numberOr(storyId), numberOr(version));
+      if (action === 'showFolder') {
+        deps.showItemInFolder(dir);
+        return { ok: true, value: null };
+      }
+      const failure = await deps.openPath(path.join(dir, 'index.html'));
+      if (failure) return { ok: false, error: { code: 'INTERNAL', message: `The page could not be opened: ${failure}` } };
+      return { ok: true, value: null };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      console.error('[shell] published package:', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'The published version could not be opened.' } };
+    }
+  });
+  return () => ipcMain.removeHandler(PACKAGE_CHANNEL);
 }

@@ -1,14 +1,17 @@
 // The preload's API, built from an ipcRenderer-like object so it can be tested without Electron.
 // It exposes one function per contract method (answering the main process's Envelope), onEvent
-// and the shell's dialogs (photos to import, the export folder) — never ipcRenderer itself.
+// and the shell's helpers (photos to import, the export folder, a published version's page and
+// folder) — never ipcRenderer itself.
 
 import {
   buildBridge,
   channelOf,
   EVENT_CHANNEL,
   EXPORT_FOLDER_CHANNEL,
+  PACKAGE_CHANNEL,
   PICK_PHOTOS_CHANNEL,
   type ExportFolderAction,
+  type PackageAction,
   type NewsdeskBridge,
   type ShellApi,
 } from '../../shared/bridge.js';
@@ -46,10 +49,14 @@ export function createBridge(ipc: IpcRendererLike): NewsdeskBridge {
     throw new Error(envelope.error.message);
   };
   const exportFolder = (action: ExportFolderAction) => shellCall<ExportFolder | null>(EXPORT_FOLDER_CHANNEL, action);
+  const publishedPackage = (action: PackageAction, storyId: number, version: number) =>
+    shellCall<null>(PACKAGE_CHANNEL, action, { storyId, version }).then(() => undefined);
   const shell: ShellApi = {
     pickPhotos: () => shellCall(PICK_PHOTOS_CHANNEL),
     chooseExportFolder: () => exportFolder('choose'),
     clearExportFolder: () => exportFolder('clear'),
+    openPackagePage: (storyId, version) => publishedPackage('openPage', storyId, version),
+    showPackageFolder: (storyId, version) => publishedPackage('showFolder', storyId, version),
   };
   return buildBridge(invoke, onEvent, shell);
 }

@@ -1,24 +1,57 @@
-// The newsroom's settings an admin keeps: how long an idle text lock lasts and the largest photo
-// the desk may import, and where published packages are also copied. The export folder is shown by
-// name only; no API call sets it. In the desktop app the admin picks it in the native folder dialog
-// (the shell hands the path to the core); in a browser it is the server's --export-dir.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// The newsroom's settings an admin keeps: the time zone every time is shown in, the public address
+// ninjs links start with, how long an idle text lock lasts, the largest photo the desk may import,
+// and where published packages are also copied. The export folder is shown by name only; no API call
+// sets it. In the desktop app the admin picks it in the native folder dialog (the shell hands the
+// path to the core); in a browser it is the server's --export-dir. The core checks the zone and the
+// address (a refusal names the field); the form only turns blanks into "not set".
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { ExportFolder, Settings } from '../../shared/domain.js';
+import { machineTimeZone, offsetLabel, offsetMinutes } from '../../shared/timeZone.js';
 import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
+import { setTimeZone } from '../app/format.js';
 
 const MB = 1024 * 1024;
 /** The contract's bounds (settings.update): 1 minute to a day; 1 KB to 1 GB. */
 const LOCK_MINUTES = { min: 1, max: 24 * 60 };
 const PHOTO_MB = { min: 1, max: 1024 };
+/** The host ninjs links use while no public address is set (core/publishing/ninjs.ts). */
+const PLACEHOLDER_BASE = 'https://newsdesk.invalid';
 
-type Field = 'lockTimeoutMinutes' | 'maxPhotoBytes';
+const FIELDS = ['timeZone', 'publicBaseUrl', 'lockTimeoutMinutes', 'maxPhotoBytes'] as const;
+type Field = (typeof FIELDS)[number];
 
-/** Which field a refusal is about (zod names the key). */
-function fieldOf(details: unknown): Field | null {
-  const paths = Array.isArray(details) ? details.map((d) => String((d as { path?: unknown }).path ?? '')) : [];
-  for (const f of ['lockTimeoutMinutes', 'maxPhotoBytes'] as const) if (paths.includes(f)) return f;
-  return null;
+const LABELS: Record<Field, string> = {
+  timeZone: 'Time zone',
+  publicBaseUrl: 'Public address',
+  lockTimeoutMinutes: 'Lock timeout',
+  maxPhotoBytes: 'Largest photo import',
+};
+
+/** Which field a refusal is about (zod names the key), and the refusal in the field's own words. */
+function refusalOf(message: string, details: unknown): { message: string; field: Field | null } {
+  const issues = Array.isArray(details) ? (details as { path?: unknown; message?: unknown }[]) : [];
+  for (const issue of issues) {
+    const field = FIELDS.find((f) => f === issue.path);
+    if (field) return { field, message: `${LABELS[field]}: ${String(issue.message ?? message)}` };
+  }
+  return { message, field: null };
+}
+
+/** The zones this browser knows, UTC and the stored one among them (a runtime may list neither). */
+function zoneChoices(stored: string | null): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([...known, 'UTC', ...(stored ? [stored] : [])])].sort();
+}
+
+/** "14:05 (UTC+9)": the time now in `zone`, to show what the choice means. */
+function nowIn(zone: string): string {
+  try {
+    const now = new Date();
+    return `${new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(now)} (${offsetLabel(offsetMinutes(now, zone))})`;
+  } catch {
+    return '';
+  }
 }
 
 const mbOf = (bytes: number) => String(Math.round((bytes / MB) * 100) / 100);
@@ -29,6 +62,9 @@ export function SettingsForm() {
   const [exportFolder, setExportFolder] = useState<ExportFolder | null>(null);
   const [lockMinutes, setLockMinutes] = useState('');
   const [photoMb, setPhotoMb] = useState('');
+  /** '' : this computer's own zone. */
+  const [zone, setZone] = useState('');
+  const [publicBaseUrl, setPublicBaseUrl] = useState('');
   const [error, setError] = useState<{ message: string; field: Field | 'exportFolder' | null } | null>(null);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,7 +73,11 @@ export function SettingsForm() {
     setLoaded(s);
     setLockMinutes(String(s.lockTimeoutMinutes));
     setPhotoMb(mbOf(s.maxPhotoBytes));
+    setZone(s.timeZone ?? '');
+    setPublicBaseUrl(s.publicBaseUrl ?? '');
   };
+  const zones = useMemo(() => zoneChoices(loaded?.timeZone ?? null), [loaded?.timeZone]);
+  const ownZone = useMemo(() => machineTimeZone(), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -69,15 +109,19 @@ export function SettingsForm() {
     setBusy(true);
     try {
       const { settings } = await api.settings.update({
+        timeZone: zone === '' ? null : zone,
+        publicBaseUrl: publicBaseUrl.trim() === '' ? null : publicBaseUrl.trim(),
         lockTimeoutMinutes: minutes,
         // An unchanged figure keeps the exact stored bytes (a value set elsewhere need not be whole MB).
         maxPhotoBytes: loaded && mbOf(loaded.maxPhotoBytes) === photoMb.trim() ? loaded.maxPhotoBytes : Math.round(mb * MB),
       });
       show(settings);
+      // This window shows times in the new zone at once (other windows hear settings.changed).
+      setTimeZone(settings.timeZone);
       setSaved('Settings saved.');
     } catch (err) {
       const ui = toUiError(err);
-      setError({ message: ui.message, field: fieldOf(ui.details) });
+      setError(refusalOf(ui.message, ui.details));
     } finally {
       setBusy(false);
     }
@@ -134,6 +178,55 @@ export function SettingsForm() {
               ? 'A folder on this computer. Each published version is also copied there.'
               : 'A folder on the server. Each published version is also copied there. It is set where the server is started (npm run serve -- --export-dir DIR), not in the browser.'}
           </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>Time zone</label>
+          <select
+            id={`${id}-zone`}
+            value={zone}
+            aria-describedby={describedBy('timeZone', `${id}-zone-hint`)}
+            {...invalid('timeZone')}
+            onChange={(e) => setZone(e.target.value)}
+            disabled={loaded === null}
+          >
+            <option value="">This computer’s zone ({ownZone})</option>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-zone-hint`} className="muted small field-hint">
+            Every time in Newsdesk and the dates on published pages are shown in this zone; now {nowIn(zone || ownZone)}. ninjs stays in UTC.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-public`}>Public address</label>
+          <input
+            id={`${id}-public`}
+            type="url"
+            inputMode="url"
+            placeholder="https://news.example.com"
+            spellCheck={false}
+            autoComplete="off"
+            value={publicBaseUrl}
+            aria-describedby={describedBy('publicBaseUrl', `${id}-public-hint`)}
+            {...invalid('publicBaseUrl')}
+            onChange={(e) => setPublicBaseUrl(e.target.value)}
+            disabled={loaded === null}
+          />
+          <div id={`${id}-public-hint`} className="muted small field-hint">
+            {loaded !== null && !loaded.publicBaseUrl ? (
+              <p className="settings-unset">
+                <strong>Not set.</strong> Links in ninjs point at the placeholder {PLACEHOLDER_BASE}, which nobody can open: set the address your published packages are
+                served from.
+              </p>
+            ) : null}
+            <p className="field-hint">
+              Where the newsroom serves published packages. ninjs links a photo as{' '}
+              <code>{`${loaded?.publicBaseUrl ?? PLACEHOLDER_BASE}/published/<story>/v1/images/…`}</code>.
+            </p>
+          </div>
         </div>
         <div className="field-row">
           <div className="field">

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { Shell } from '../shell/Shell.js';
 import { SignIn } from '../signin/SignIn.js';
+import { useNewsroomTimeZone } from './newsroomTimeZone.js';
 import { useApp } from './store.js';
 
 export function App() {
   const me = useApp((s) => s.me);
   const signedIn = useApp((s) => s.signedIn);
   const [checked, setChecked] = useState(false);
+  useNewsroomTimeZone(me !== null);
 
   useEffect(() => {
     let cancelled = false;

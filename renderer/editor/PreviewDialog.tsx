@@ -1,9 +1,11 @@
-// "Preview": exactly the HTML publishing would write, shown in a sandboxed frame (no scripts,
-// no same-origin access) so nothing in a story can reach the app.
+// "Preview": the HTML publishing would write (with the photos the app serves now, and a line saying
+// it is not published yet), shown in a sandboxed frame (no scripts, no same-origin access) so
+// nothing in a story can reach the app.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FramedPage, previewScope } from './FramedPage.js';
 
 export function PreviewDialog({ storyId, onClose }: { storyId: number; onClose(): void }) {
   const [html, setHtml] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function PreviewDialog({ storyId, onClose }: { storyId: number; onClose()
       ) : html === null ? (
         <p className="muted">Rendering…</p>
       ) : (
-        <iframe className="preview-frame" title="Published page preview" sandbox="" srcDoc={html} />
+        <FramedPage title="Published page preview" html={html} scope={previewScope()} />
       )}
     </Dialog>
   );

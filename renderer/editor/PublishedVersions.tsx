@@ -1,14 +1,20 @@
 // Every published version of the story (versions stay listed, with who and when): its
 // number, time, publisher, whether it is the article or a kill notice, its correction note and
 // whether the copy to the export folder worked. A failed copy can be retried (desk editors and
-// admins); "View" shows the version's HTML exactly as published, in a sandboxed frame.
+// admins); "View" shows the version's HTML exactly as published, in a sandboxed frame; "Open page"
+// opens the package's own index.html (a new browser tab, or from the desktop app the person's web
+// browser), and in the desktop app "Show folder" shows the package folder in the file manager.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { PublishedVersionSummary } from '../../shared/domain.js';
-import { api } from '../api/client.js';
+import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { fullTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FramedPage, packageFolderPath, packageScope } from './FramedPage.js';
+
+/** The package's page as the app's origin serves it (the browser; the desktop opens it from the disk). */
+const pageHref = (v: PublishedVersionSummary) => `${packageFolderPath(v.path)}index.html`;
 
 function ExportLine({ v }: { v: PublishedVersionSummary }) {
   if (v.exportStatus === 'ok') return <p className="pv-export pv-export-ok">Copied to the export folder</p>;
@@ -17,13 +23,13 @@ function ExportLine({ v }: { v: PublishedVersionSummary }) {
 }
 
 function VersionDialog({ storyId, version, onClose }: { storyId: number; version: number; onClose(): void }) {
-  const [html, setHtml] = useState<string | null>(null);
+  const [page, setPage] = useState<{ html: string; path: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
     api.published
       .get({ storyId, version })
-      .then((r) => !cancelled && setHtml(r.html))
+      .then((r) => !cancelled && setPage({ html: r.html, path: r.version.path }))
       .catch((e: unknown) => !cancelled && setError(toUiError(e).message));
     return () => {
       cancelled = true;
@@ -35,10 +41,10 @@ function VersionDialog({ storyId, version, onClose }: { storyId: number; version
         <p className="error-text" role="alert">
           {error}
         </p>
-      ) : html === null ? (
+      ) : page === null ? (
         <p className="muted">Loading…</p>
       ) : (
-        <iframe className="preview-frame" title={`Published version ${version}`} sandbox="" srcDoc={html} />
+        <FramedPage title={`Published version ${version}`} html={page.html} scope={packageScope(page.path)} />
       )}
     </Dialog>
   );
@@ -77,6 +83,20 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
       cancelled = true;
     };
   }, [storyId, version, tick]);
+
+  /** Desktop only: main finds the version's folder through the core and opens its page or shows it. */
+  const openPackage = useCallback(
+    async (v: number, what: 'page' | 'folder') => {
+      if (!shell) return;
+      setOutcome(null);
+      try {
+        await (what === 'page' ? shell.openPackagePage(storyId, v) : shell.showPackageFolder(storyId, v));
+      } catch (e) {
+        setOutcome({ version: v, ok: false, message: toUiError(e).message });
+      }
+    },
+    [storyId],
+  );
 
   const retry = useCallback(
     async (v: number) => {
@@ -138,6 +158,20 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
                 <button type="button" className="small-button" aria-describedby={headingId} onClick={() => setViewing(v.version)}>
                   View
                 </button>
+                {shell ? (
+                  <>
+                    <button type="button" className="small-button" aria-describedby={headingId} onClick={() => void openPackage(v.version, 'page')}>
+                      Open page
+                    </button>
+                    <button type="button" className="small-button" aria-describedby={headingId} onClick={() => void openPackage(v.version, 'folder')}>
+                      Show folder
+                    </button>
+                  </>
+                ) : (
+                  <a className="small-button" href={pageHref(v)} target="_blank" rel="noopener noreferrer" aria-describedby={headingId}>
+                    Open page
+                  </a>
+                )}
                 {v.exportStatus === 'failed' && canRetry ? (
                   <button type="button" className="small-button" aria-describedby={headingId} disabled={retrying !== null} onClick={() => void retry(v.version)}>
                     {retrying === v.version ? 'Retrying…' : 'Retry export'}

@@ -2,12 +2,12 @@
 // run here) and the real core: the window's security settings, the single-instance lock, the
 // refusals of navigation, window.open and permissions, the menus, the app protocol and IPC.
 
-import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
-import { channelOf, EXPORT_FOLDER_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
+import { channelOf, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
 import { listStaff, openDatabase } from '../../../db/index.js';
 import type { Staff } from '../../../shared/domain.js';
 
@@ -44,6 +44,9 @@ const fake = vi.hoisted(() => {
     openPaths: [] as string[],
     openDialogs: [] as Record<string, unknown>[],
     messageBoxes: [] as Record<string, unknown>[],
+    /** What shell.openPath and shell.showItemInFolder were given. */
+    openedPaths: [] as string[],
+    shownItems: [] as string[],
   };
   let nextId = 1;
   const app = Object.assign(new Emitter(), {
@@ -106,7 +109,11 @@ const fake = vi.hoisted(() => {
         webRequest: { onHeadersReceived: () => {} },
       },
     },
-    shell: { openExternal: async () => {} },
+    shell: {
+      openExternal: async () => {},
+      openPath: async (file: string) => (state.openedPaths.push(file), ''),
+      showItemInFolder: (target: string) => void state.shownItems.push(target),
+    },
   };
   return { state, electron, app };
 });
@@ -151,8 +158,41 @@ describe('Electron main', () => {
     expect(fake.state.privileged).toEqual([expect.objectContaining({ scheme: 'newsdesk' })]);
   });
 
-  it('registers one IPC handler per contract method, plus the photo picker and the export folder', () => {
-    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL, EXPORT_FOLDER_CHANNEL].sort());
+  it("registers one IPC handler per contract method, plus the photo picker, the export folder and a published version's page and folder", () => {
+    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL].sort());
+  });
+
+  it("Open page and Show folder hand the core's folder of a published version to the system's shell", async () => {
+    const event = { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } };
+    const invoke = (channel: string, ...args: unknown[]) =>
+      fake.state.handlers.get(channel)!(event, ...args) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+    const call = async <T>(method: Parameters<typeof channelOf>[0], input: unknown) => {
+      const answer = await invoke(channelOf(method), input);
+      expect(answer.ok, answer.error?.message).toBe(true);
+      return answer.value as T;
+    };
+    const { staff } = await call<{ staff: Staff[] }>('staff.list', {});
+    const signInAs = async (name: string) => {
+      await call('session.signOut', {});
+      await call('session.signIn', { staffId: staff.find((s) => s.name === name)!.id });
+    };
+    await signInAs('Ji Da-gyum');
+    const { story } = await call<{ story: { id: number; version: number } }>('stories.create', { desk: 'North Korea', headline: 'Opened from the desktop' });
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pyongyang fired a missile on Tuesday, the military said.' }] }] };
+    await call('stories.save', { id: story.id, baseVersion: story.version, changes: { body, dateline: 'SEOUL' } });
+    await call('stories.transition', { id: story.id, action: 'submit' });
+    await signInAs('Kim Min-ji');
+    for (const action of ['claim', 'approve', 'publish']) await call('stories.transition', { id: story.id, action });
+    const { versions } = await call<{ versions: { path: string }[] }>('published.list', { storyId: story.id });
+    const dir = realpathSync(path.join(dataDir, 'published', versions[0]!.path));
+
+    expect(await invoke(PACKAGE_CHANNEL, 'openPage', { storyId: story.id, version: 1 })).toEqual({ ok: true, value: null });
+    expect(await invoke(PACKAGE_CHANNEL, 'showFolder', { storyId: story.id, version: 1 })).toEqual({ ok: true, value: null });
+    expect(fake.state.openedPaths).toEqual([path.join(dir, 'index.html')]);
+    expect(fake.state.shownItems).toEqual([dir]);
+    await call('session.signOut', {});
+    expect(await invoke(PACKAGE_CHANNEL, 'openPage', { storyId: story.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.state.openedPaths).toHaveLength(1);
   });
 
   it("Choose export folder… opens the native folder dialog for an admin's window and stores the choice in the core", async () => {

@@ -48,7 +48,8 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
   db.prepare(`INSERT INTO desks (name) VALUES (?)`).run('North Korea');
   const reporterId = insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
   const deskId = insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
-  const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8 };
+  // Pages' dates in UTC whatever zone the test machine is in.
+  const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8, timeZone: 'UTC' };
   const exportDir: Env['exportDir'] = { value: null };
   const events: ChangeEvent[] = [];
   const now = { value: new Date('2023-04-17T09:30:00.000Z') };

@@ -126,10 +126,13 @@ describe('publishing the seed article', () => {
     expect(listTree(path.join(env.dir, 'published'))).not.toContainEqual(expect.stringMatching(/^\.tmp/));
   });
 
-  test('preview is exactly the package HTML with image hrefs mapped', async () => {
+  test('preview is exactly the package HTML with image hrefs mapped, and the line under the byline says it is not published', async () => {
     env = makeEnv();
     const id = await seedStory(env);
     const preview = await env.publisher.preview(id);
+    // A preview never claims a publication time: that one line is its own.
+    const timeLine = /<p class="published[^"]*">.*?<\/p>/;
+    expect(preview.match(timeLine)?.[0]).toBe('<p class="published preview">Not yet published — preview</p>');
     const v = await env.publisher.publish(id, env.desk);
     const { html } = readPackage(env, v.path);
     const photos = env.db
@@ -137,7 +140,7 @@ describe('publishing the seed article', () => {
       .all(id) as { hash: string }[];
     let mapped = preview;
     photos.forEach((p, i) => (mapped = mapped.replace(`/media/${p.hash}/display.jpg`, `images/photo-${i + 1}-large.jpg`)));
-    expect(mapped).toBe(html);
+    expect(mapped.replace(timeLine, '')).toBe(html.replace(timeLine, ''));
   });
 });
 
