@@ -21,6 +21,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/media': { target: apiTarget, changeOrigin: false },
+      '/published': { target: apiTarget, changeOrigin: false },
     },
   },
 });

@@ -4,6 +4,7 @@
 
 import { insertAuditEvent } from '../../db/audit.js';
 import { ftsQuery } from '../../db/ftsQuery.js';
+import { effectiveTimeZone, wallClock, zonedTimeToDate } from '../../shared/timeZone.js';
 import {
   deleteStoryPhoto,
   getPhotoAsset,
@@ -50,11 +51,11 @@ function requirePhotoEdit(story: Story, staff: Staff): void {
 /** The fields of a library record an approved story publishes from, by what the story shows them as. */
 const APPROVED_FIELDS = ['caption', 'credit', 'creator', 'copyright'] as const;
 
-/** Local midnight of the core's clock, as the UTC instant stored timestamps compare with. */
-function startOfToday(now: Date): string {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
+/** Midnight in the newsroom's time zone (the day its people see), as the UTC instant stored timestamps compare with. */
+function startOfToday(now: Date, zone: string): string {
+  const { year, month, day } = wallClock(now, zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (zonedTimeToDate(`${year}-${pad(month)}-${pad(day)}`, '00:00', zone) ?? now).toISOString();
 }
 
 /** Cleans edited text the way imported text is cleaned, so the library never holds control characters. */
@@ -188,7 +189,7 @@ export function photoModule(services: CoreServices) {
             noCaption: input.noCaption ?? false,
             noCredit: input.noCredit ?? false,
             unused: input.unused ?? false,
-            ...(input.importedToday ? { importedSince: startOfToday(services.now()) } : {}),
+            ...(input.importedToday ? { importedSince: startOfToday(services.now(), effectiveTimeZone(services.settings().timeZone)) } : {}),
           },
           { limit: input.limit ?? 100, after: after && { importedAt: after[0], id: after[1] } },
         );

@@ -123,3 +123,14 @@ describe('photos.update', () => {
     await expect(h.as('ji')('photos.get', { id: 4242 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('imported today, in the newsroom time zone', () => {
+  it('starts the day at midnight where the newsroom is, not where the computer is', async () => {
+    // 2026-11-26T16:00Z is already 27 November, 01:00 in Seoul: the photos of 26 November 10:00Z were yesterday's there.
+    h.clock.advance(6 * 3600 * 1000);
+    await h.as('han')('settings.update', { timeZone: 'UTC' });
+    expect(names(await list({ importedToday: true }))).toEqual(['blank.jpg', 'nk-launch.jpg']);
+    await h.as('han')('settings.update', { timeZone: 'Asia/Seoul' });
+    expect(names(await list({ importedToday: true }))).toEqual([]);
+  });
+});
