@@ -20,6 +20,7 @@ import {
   type PhotoAsset,
   type PublishedVersionSummary,
   type RevisionSummary,
+  type Role,
   type Settings,
   type Staff,
   type Story,
@@ -170,6 +171,8 @@ export const contract = {
     /** Whether the signed-in person may edit the text now (holds or could take the lock). */
     canEdit: boolean;
     canEditPhotos: boolean;
+    /** Who may change the story's photos and captions now, by the rule the core enforces: anyone holding one of `roles`, and `people` by name. */
+    photoEditors: { roles: Role[]; people: { id: number; name: string }[] };
     /** Findings a desk editor dismissed, by key: the editor shows its live findings against them. */
     dismissals: Dismissal[];
     /** Whether the signed-in person may dismiss warnings (desk editors). */

@@ -126,7 +126,28 @@ export function words(text: string, locale = 'en'): { word: string; index: numbe
   return out;
 }
 
-/** Minutes to read at a newsroom's usual 230 words a minute, never less than one. */
+/** Minutes to read at a newsroom's usual 230 words a minute, to the nearest minute and never less than one. */
 export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / 230));
+}
+
+/** "1 word", "784 words". */
+export function wordCountLabel(wordCount: number): string {
+  return wordCount === 1 ? '1 word' : `${wordCount} words`;
+}
+
+/**
+ * The editor's count of a story: "0 words" while it is empty (an empty story takes no time to
+ * read), else the words and the minutes to read them, "784 words · 3 min read".
+ */
+export function wordsAndReadingTime(wordCount: number): string {
+  return wordCount === 0 ? wordCountLabel(0) : `${wordCountLabel(wordCount)} · ${readingMinutes(wordCount)} min read`;
+}
+
+/**
+ * Characters in a headline as the desk's limit counts them: code points of the trimmed text, so
+ * a Korean syllable or an emoji is one, as a reader sees it (not UTF-16 units).
+ */
+export function headlineChars(headline: string): number {
+  return [...headline.trim()].length;
 }

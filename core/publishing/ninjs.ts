@@ -2,7 +2,7 @@
 // escapes it); only bodies[].value holds HTML, marked contentType text/html.
 
 import { bodyParagraphs } from '../../shared/body.js';
-import { countWords } from '../../shared/text.js';
+import { countBodyWords } from '../../shared/text.js';
 import { articleBodyHtml, bylineText, type ImageHref } from './articleHtml.js';
 import type { PackageInput, PackagePhoto, RenditionName } from './model.js';
 
@@ -78,7 +78,8 @@ export function buildNinjs(input: PackageInput, meta: NinjsMeta, renditions: Mad
       contentType: 'text/html',
       value: articleBodyHtml(input, href),
       charCount: [...text].length,
-      wordCount: countWords(text),
+      // The count the editor shows and the queue lists, in the story's language.
+      wordCount: countBodyWords(story.body, story.language),
     },
   ];
   if (story.correctionNote?.trim()) {

@@ -2,39 +2,19 @@
 // ASCII lower-case letters, digits and hyphens, so no slug can climb out of published/ or the
 // export folder, collide with a device name on Windows, or differ only by Unicode form.
 
+import { foldLatin } from '../../shared/slug.js';
+
 const MAX_SLUG = 80;
 
 /** Names Windows reserves whatever the extension (CON.txt is CON), so a package can travel. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/;
-
-/** A few letters NFKD does not take apart into ASCII. */
-const LETTERS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  Æ: 'ae',
-  ø: 'o',
-  Ø: 'o',
-  œ: 'oe',
-  Œ: 'oe',
-  đ: 'd',
-  Đ: 'd',
-  ł: 'l',
-  Ł: 'l',
-  þ: 'th',
-  Þ: 'th',
-  ð: 'd',
-  ı: 'i',
-};
 
 /**
  * The folder name for a story's packages: the slug transliterated to ASCII where Latin letters
  * allow, everything else collapsed to hyphens; `story-<id>` when nothing usable is left.
  */
 export function packageSlug(slug: string, storyId: number): string {
-  const ascii = slug
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\u0000-\u007f]/g, (ch) => LETTERS[ch] ?? '-')
+  const ascii = foldLatin(slug)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -21,9 +21,10 @@ import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
 import { liveLock, lockFor } from './locks.js';
 import { loadStory } from './loadStory.js';
-import { revisionText, slugify } from './storyText.js';
+import { revisionText } from './storyText.js';
 import { plainBody } from '../../shared/body.js';
 import { countBodyWords } from '../../shared/text.js';
+import { slugify } from '../../shared/slug.js';
 
 export type ContentChanges = Partial<Pick<Story, 'slug' | 'desk' | 'headline' | 'subheadlines' | 'dateline' | 'language' | 'body'>>;
 

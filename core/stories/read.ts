@@ -2,9 +2,10 @@
 // search), stories.history, stories.revision and stories.diff.
 
 import { diffWords } from '../../shared/diff.js';
-import { allowedActions, dismissRefusal, photoEditRefusal, textEditRefusal } from '../../shared/workflow.js';
+import { ROLES, type Staff } from '../../shared/domain.js';
+import { allowedActions, dismissRefusal, photoEditRefusal, textEditRefusal, type WorkflowStory } from '../../shared/workflow.js';
 import { ApiError } from '../../shared/errors.js';
-import { getRevision, listAuditEvents, listComments, listDismissals, listRevisions, listStories, listStoryPhotos } from '../../db/index.js';
+import { getRevision, listAuditEvents, listComments, listDismissals, listRevisions, listStaff, listStories, listStoryPhotos } from '../../db/index.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import type { CoreServices } from '../services.js';
@@ -12,6 +13,19 @@ import { toPerson, toWorkflowStory } from '../staff/people.js';
 import { loadStory } from './loadStory.js';
 import { liveLock } from './locks.js';
 import { revisionText } from './storyText.js';
+
+/**
+ * Who may change the story's photos now, asked of photoEditRefusal: the roles that allow it by
+ * themselves (asked for someone holding only that role and no part in the story: no staff id is
+ * 0), then by name the active staff it allows through the story alone (an author of a draft).
+ */
+function photoEditorsOf(ws: WorkflowStory, staff: Staff[]): { roles: Staff['roles']; people: { id: number; name: string }[] } {
+  const roles = ROLES.filter((role) => photoEditRefusal(ws, { id: 0, roles: [role] }) === null);
+  const people = staff
+    .filter((s) => s.active && !s.roles.some((r) => roles.includes(r)) && photoEditRefusal(ws, toPerson(s)) === null)
+    .map(({ id, name }) => ({ id, name }));
+  return { roles, people };
+}
 
 export function storyReadHandlers(services: CoreServices) {
   const { db } = services;
@@ -30,6 +44,7 @@ export function storyReadHandlers(services: CoreServices) {
         allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
         canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
         canEditPhotos: photoEditRefusal(ws, person) === null,
+        photoEditors: photoEditorsOf(ws, listStaff(db)),
         dismissals: listDismissals(db, story.id),
         canDismissFindings: dismissRefusal(person, 'warning') === null,
       };

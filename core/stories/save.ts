@@ -16,8 +16,8 @@ import { applyContent, assertByline, assertDesk, contentOf, reconciledBody } fro
 import { loadStory } from './loadStory.js';
 import { assertCanEditText, lockFor } from './locks.js';
 import { keepRevision, maybePeriodicRevision } from './revisions.js';
-import { slugify } from './storyText.js';
 import { countBodyWords } from '../../shared/text.js';
+import { defaultSlug, proposeSlug, slugify } from '../../shared/slug.js';
 
 /** Whether `staff` may normally write on the story: an author on the byline who writes, or a desk editor. */
 function mayWrite(story: Story, staff: Staff): boolean {
@@ -61,7 +61,7 @@ export function storySaveHandlers(services: CoreServices) {
         const language = input.language ?? 'en';
         const text = plainBody(body);
         const id = insertStory(db, {
-          slug: input.slug !== undefined ? slugify(input.slug) : slugify(headline.toLowerCase()),
+          slug: input.slug !== undefined ? slugify(input.slug) : proposeSlug(headline),
           desk: input.desk,
           headline,
           subheadlines: [],
@@ -76,7 +76,7 @@ export function storySaveHandlers(services: CoreServices) {
         });
         let story = loadStory(db, id);
         if (!story.slug) {
-          updateStoryContent(db, id, { ...contentOf(story, {}), slug: `story-${id}`, version: story.version, at: at.toISOString() });
+          updateStoryContent(db, id, { ...contentOf(story, {}), slug: defaultSlug(id), version: story.version, at: at.toISOString() });
         }
         // The author starts typing at once: they hold the lock.
         setStoryLock(db, id, lockFor(story, staff, at, timeout()));

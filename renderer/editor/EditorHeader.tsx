@@ -1,7 +1,7 @@
 // The editor's top line: status, version, words and reading time, the save state (while the
 // text is editable) or "Read only", and Preview and Close story.
 import type { Story } from '../../shared/domain.js';
-import { readingMinutes } from '../../shared/text.js';
+import { wordsAndReadingTime } from '../../shared/text.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import type { SaveState } from './autosave.js';
 import { SaveIndicator } from './SaveIndicator.js';
@@ -29,7 +29,7 @@ export function EditorHeader({
       <div className="editor-status">
         <StatusBadge status={story.status} />
         <span className="muted">
-          v{story.version} · {words} words · {readingMinutes(words)} min read
+          v{story.version} · {wordsAndReadingTime(words)}
         </span>
         {editable ? <SaveIndicator state={saveState} /> : null}
         {!editable && lock !== 'other' && lock !== 'pending' ? <span className="readonly-tag">Read only</span> : null}

@@ -93,6 +93,8 @@ export function SidePanel({
                 storyId={storyId}
                 photos={data.photos}
                 canEditPhotos={data.canEditPhotos}
+                status={data.story.status}
+                photoEditors={data.photoEditors}
                 focus={photoFocus}
                 onFocused={onPhotoFocused}
                 onChanged={() => void refresh(true)}

@@ -141,7 +141,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       </div>
 
       <div className="editor-scroll">
-        <StoryFieldsForm fields={fields} readOnly={!s.editable} desks={desks} staff={staff} changeField={s.changeField} />
+        <StoryFieldsForm storyId={storyId} fields={fields} readOnly={!s.editable} desks={desks} staff={staff} changeField={s.changeField} />
         <StoryBody
           stored={story.body}
           initial={s.initialBody ?? story.body}

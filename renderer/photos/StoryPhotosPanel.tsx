@@ -3,10 +3,11 @@
 // until the story is approved; the core enforces the same rule.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
-import type { StoryPhoto } from '../../shared/domain.js';
+import type { Status, StoryPhoto } from '../../shared/domain.js';
 import type { PhotoFocus } from '../copyDesk/useFindingActions.js';
 import { CodeField } from './CodeField.js';
 import { MarkedCaption } from './MarkedCaption.js';
+import { captionHint, type PhotoEditors } from './captionHint.js';
 import { captionLine } from './codes.js';
 import { PhotoPicker } from './PhotoPicker.js';
 import './photos.css';
@@ -15,6 +16,9 @@ export interface StoryPhotosPanelProps {
   storyId: number;
   photos: StoryPhoto[];
   canEditPhotos: boolean;
+  /** The story's status and who may change its captions: told to someone who may not. */
+  status: Status;
+  photoEditors: PhotoEditors;
   /** A copy-check finding to show: open this photo's caption (credit, alt) with its words selected. */
   focus?: PhotoFocus | null;
   /** Called once `focus` has been acted on (so showing the tab again does not repeat it). */
@@ -78,7 +82,7 @@ function Recaption({ photo, focus, onDone }: { photo: StoryPhoto; focus?: PhotoF
   );
 }
 
-export function StoryPhotosPanel({ storyId, photos, canEditPhotos, focus, onFocused, onChanged }: StoryPhotosPanelProps) {
+export function StoryPhotosPanel({ storyId, photos, canEditPhotos, status, photoEditors, focus, onFocused, onChanged }: StoryPhotosPanelProps) {
   const [picking, setPicking] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState('');
@@ -133,6 +137,7 @@ export function StoryPhotosPanel({ storyId, photos, canEditPhotos, focus, onFocu
   return (
     <section className="story-photos" aria-label="Story photos">
       <h2 className="story-photos-title">Photos</h2>
+      {!canEditPhotos && <p className="muted small caption-hint">{captionHint(status, photoEditors)}</p>}
       {photos.length === 0 && <p className="muted">No photos yet.</p>}
       <ol className="story-photo-list">
         {photos.map((p, i) => (

@@ -1,4 +1,4 @@
-import { readingMinutes } from '../text.js';
+import { readingMinutes, wordCountLabel } from '../text.js';
 import type { Check } from './types.js';
 
 export const readingTime: Check = {
@@ -9,6 +9,6 @@ export const readingTime: Check = {
   run: ({ paragraphWords }) => {
     const n = paragraphWords.reduce((a, b) => a + b, 0);
     if (n === 0) return [];
-    return [{ subject: 'body', message: `${n} words, about ${readingMinutes(n)} min to read`, places: [{ field: 'body' }] }];
+    return [{ subject: 'body', message: `${wordCountLabel(n)}, about ${readingMinutes(n)} min to read`, places: [{ field: 'body' }] }];
   },
 };

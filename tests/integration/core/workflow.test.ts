@@ -275,6 +275,21 @@ describe('stories.get', () => {
     const free = await h.call('lee', 'stories.get', { id: story.id });
     expect(free.allowedActions).toEqual(['spike']);
   });
+
+  it('names who may change the photos now, by the rule that refuses everyone else', async () => {
+    const story = await draftStory(h);
+    const editors = async () => (await h.call('park', 'stories.get', { id: story.id })).photoEditors;
+    // A draft: desk and photo editors by their roles, and its author by name.
+    expect(await editors()).toEqual({ roles: ['desk_editor', 'photo_editor'], people: [{ id: h.staff.ji.id, name: 'Ji Da-gyum' }] });
+    await transition(h, 'ji', story.id, 'submit');
+    expect(await editors()).toEqual({ roles: ['desk_editor', 'photo_editor'], people: [] });
+    await transition(h, 'kim', story.id, 'claim');
+    await h.call('kim', 'stories.unlock', { id: story.id });
+    await transition(h, 'lee', story.id, 'approve');
+    // Approved: no one, and the core refuses the photo editor too.
+    expect(await editors()).toEqual({ roles: [], people: [] });
+    expect((await h.call('choi', 'stories.get', { id: story.id })).canEditPhotos).toBe(false);
+  });
 });
 
 describe('locks', () => {

@@ -89,6 +89,8 @@ describe('the seed article through the API', () => {
     const ninjs = got.ninjs as Record<string, unknown>;
     expect(ninjsErrors(ninjs)).toEqual([]);
     expect(ninjs).toMatchObject({ type: 'text', version: '1', pubStatus: 'usable', slugline: published.story.slug, located: 'SEOUL', language: 'en' });
+    // The body's word count is the one the editor showed and the queue lists.
+    expect((ninjs.bodies as { wordCount: number }[])[0]!.wordCount).toBe(published.story.wordCount);
     const assoc = ninjs.associations as {
       type: string;
       descriptions: { role: string; value: string }[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes, words } from '../../../shared/text.js';
+import { docFromParagraphs } from '../../../shared/body.js';
+import { countBodyWords, countWords, headlineChars, readingMinutes, wordCountLabel, words, wordsAndReadingTime } from '../../../shared/text.js';
 
 describe('countWords', () => {
   it('counts English words, not punctuation or spaces', () => {
@@ -46,5 +47,35 @@ describe('readingMinutes', () => {
     expect(readingMinutes(100)).toBe(1);
     expect(readingMinutes(784)).toBe(3);
     expect(readingMinutes(2300)).toBe(10);
+  });
+});
+
+describe('wordsAndReadingTime', () => {
+  it('says "0 words" for an empty story, with no reading time', () => {
+    expect(wordsAndReadingTime(countBodyWords(docFromParagraphs(['']), 'en'))).toBe('0 words');
+    expect(wordsAndReadingTime(0)).not.toMatch(/min/);
+  });
+
+  it('gives the words and the minutes to read them, never "0 min"', () => {
+    expect(wordsAndReadingTime(1)).toBe('1 word · 1 min read');
+    expect(wordsAndReadingTime(114)).toBe('114 words · 1 min read');
+    expect(wordsAndReadingTime(345)).toBe('345 words · 2 min read');
+    expect(wordsAndReadingTime(784)).toBe('784 words · 3 min read');
+    expect(wordCountLabel(2)).toBe('2 words');
+  });
+
+  it('counts a Korean story by its spaces, as the core does', () => {
+    const words = countBodyWords(docFromParagraphs(['북한이 미사일을 발사했다', '합동참모본부는 17일 밝혔다.']), 'ko');
+    expect(words).toBe(6);
+    expect(wordsAndReadingTime(words)).toBe('6 words · 1 min read');
+  });
+});
+
+describe('headlineChars', () => {
+  it('counts what a reader sees: trimmed, a Korean syllable or an emoji as one', () => {
+    expect(headlineChars('  Ferries run late ')).toBe(16);
+    expect(headlineChars('북한 미사일 발사')).toBe(9);
+    expect(headlineChars('Launch 🚀')).toBe(8);
+    expect(headlineChars('')).toBe(0);
   });
 });
