@@ -46,7 +46,9 @@ export function queueLoading(): () => void {
     if (done) return;
     done = true;
     loading -= 1;
-    land();
+    // A frame later, and only if nothing started loading meanwhile (a section re-mounting, as
+    // React's strict mode does on purpose, counts again at once).
+    if (landing && loading === 0) requestAnimationFrame(land);
   };
 }
 
