@@ -225,6 +225,11 @@ export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: st
   );
 }
 
+/** The stories whose text lock names this person, lapsed or live (for releasing them all on sign-out). */
+export function storiesLockedBy(db: Db, staffId: Id): Id[] {
+  return stmt(db, `SELECT id FROM stories WHERE lock_staff_id = ? ORDER BY id`).pluck().all(staffId) as Id[];
+}
+
 /** Scheduled stories whose time has come (for the publishing helper's scheduler). */
 export function dueScheduledStoryIds(db: Db, now: string): Id[] {
   return stmt(db, `SELECT id FROM stories WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at`).pluck().all(now) as Id[];

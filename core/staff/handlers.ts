@@ -20,6 +20,7 @@ import {
 import type { CallContext, Handlers } from '../dispatch.js';
 import { toPerson } from './people.js';
 import type { CoreServices } from '../services.js';
+import { releaseLocksOf } from '../stories/releaseLocks.js';
 import type { Sessions } from './sessions.js';
 import { write } from '../write.js';
 
@@ -51,6 +52,8 @@ export function sessionModule(services: CoreServices, sessions: Sessions) {
     },
     'session.current': (_input, ctx) => ({ staff: ctx.staff }),
     'session.signOut': (_input, ctx) => {
+      // The person's stories are free for others the moment they leave, not after the idle timeout.
+      if (ctx.staff) releaseLocksOf(services, ctx.staff);
       sessions.drop(ctx.token);
       return { ok: true as const };
     },

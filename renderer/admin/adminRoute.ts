@@ -1,26 +1,20 @@
 // Which full-width screen of the newsroom's own settings is showing, if any: the admin's
-// "Newsroom settings" or the desk's "House style". Kept beside the app store rather than as one
-// more View, so the queues' code is untouched: choosing a queue, opening a story or another
-// person signing in closes it.
-import { create } from 'zustand';
+// "Newsroom settings" (`#/settings`) or the desk's "House style" (`#/house-style`). Part of the
+// address like the queues (app/route.ts), so choosing a queue or opening a story leaves it and
+// Back returns to it.
 import { useApp } from '../app/store.js';
+import type { AdminScreenName } from '../app/route.js';
 
-export type AdminScreenName = 'settings' | 'houseStyle';
+export type { AdminScreenName };
 
 interface AdminRoute {
   screen: AdminScreenName | null;
   show(screen?: AdminScreenName): void;
-  hide(): void;
 }
 
-export const useAdminRoute = create<AdminRoute>((set) => ({
-  screen: null,
-  show: (screen = 'settings') => set({ screen }),
-  hide: () => set({ screen: null }),
-}));
+const show = (screen: AdminScreenName = 'settings') => useApp.getState().showScreen(screen);
 
-useApp.subscribe((state, prev) => {
-  const otherPerson = state.me?.id !== prev.me?.id;
-  const elsewhere = state.view !== prev.view || (state.openStoryId !== prev.openStoryId && state.openStoryId !== null);
-  if ((otherPerson || elsewhere) && useAdminRoute.getState().screen) useAdminRoute.getState().hide();
-});
+/** The settings screen showing and the way to open one, picked with `select` like a store hook. */
+export function useAdminRoute<T>(select: (route: AdminRoute) => T): T {
+  return useApp((s) => select({ screen: s.screen, show }));
+}

@@ -1,16 +1,18 @@
-// Restores the session (or shows sign-in), then the newsroom shell.
+// Restores the session (or shows sign-in), then the newsroom shell, at the place the address names.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { Shell } from '../shell/Shell.js';
 import { SignIn } from '../signin/SignIn.js';
 import { useNewsroomTimeZone } from './newsroomTimeZone.js';
-import { useApp } from './store.js';
+import { followLocation, useApp } from './store.js';
 
 export function App() {
   const me = useApp((s) => s.me);
   const signedIn = useApp((s) => s.signedIn);
   const [checked, setChecked] = useState(false);
   useNewsroomTimeZone(me !== null);
+
+  useEffect(() => followLocation(), []);
 
   useEffect(() => {
     let cancelled = false;

@@ -1,56 +1,128 @@
-// App-wide state: who is signed in, the staff and desks, which queue is showing, which story is
-// open, the search text, and a tick that change events bump so visible lists refetch.
+// App-wide state: who is signed in, the staff and desks, where the person is (the queue or
+// settings screen showing, the story open, the search text and desk filter) and a tick that change
+// events bump so visible lists refetch. Where the person is comes from the address (route.ts): the
+// setters below write the address, and the address alone sets those fields, on every change,
+// Back and Forward included.
 import { create } from 'zustand';
-import type { Role, Staff } from '../../shared/domain.js';
+import type { Staff } from '../../shared/domain.js';
+import { cancelLanding, focusStoryWhenReady, landOnQueue } from './focusLanding.js';
+import { formatRoute, homeView, isQueue, parseRoute, resolveRoute, type AdminScreenName, type Route, type View } from './route.js';
 
-export type View = 'mine' | 'desk' | 'photos' | 'library' | 'all';
+export type { AdminScreenName, View };
 
 export interface AppState {
   me: Staff | null;
   staff: Staff[];
   desks: string[];
+  /** The queue showing, or the last one shown while a settings screen is open. */
   view: View;
+  /** The settings screen showing instead of the queues, if any. */
+  screen: AdminScreenName | null;
   deskFilter: string;
   query: string;
   openStoryId: number | null;
   /** Bumped by the core's change events; lists refetch when it moves. */
   tick: number;
+  /** Signed in (or the session restored): shows what the address says, as this person may see it. */
   signedIn(me: Staff, staff: Staff[], desks: string[]): void;
   /** The staff list changed elsewhere (an admin added or renamed someone). */
   staffChanged(staff: Staff[], desks: string[]): void;
+  /** Signed out: the address is cleared, so the next person to sign in starts at their own home. */
   signedOut(): void;
   setView(view: View): void;
   setDeskFilter(desk: string): void;
   setQuery(query: string): void;
-  openStory(id: number | null): void;
+  /** Opens a story (null closes it) beside the queue showing, or beside `queue`. */
+  openStory(id: number | null, queue?: View): void;
+  showScreen(screen: AdminScreenName): void;
   bump(): void;
 }
 
-const has = (me: Staff, role: Role) => me.roles.includes(role);
-
-/** Home depends on the roles held: the desk's queue first, then a reporter's own stories, then the photo queue. */
-export function homeView(me: Staff): View {
-  if (has(me, 'desk_editor')) return 'desk';
-  if (has(me, 'reporter')) return 'mine';
-  if (has(me, 'photo_editor')) return 'photos';
-  return 'all';
+/** Where the person is now, as a route. */
+function currentRoute(s: AppState): Route {
+  return { place: s.screen ?? s.view, storyId: s.openStoryId, query: s.query, desk: s.deskFilter };
 }
 
-export const useApp = create<AppState>((set) => ({
+/** Shows what the address says (after a change, Back, Forward, or signing in). */
+function showLocation(): void {
+  const { me, view } = useApp.getState();
+  if (!me) return;
+  const route = resolveRoute(parseRoute(location.hash), me);
+  // Say in the address what is shown: `#/` is the home queue by name, a queue the person does not have is home.
+  const canonical = formatRoute(route);
+  if (canonical !== location.hash) history.replaceState(history.state, '', canonical);
+  useApp.setState({
+    view: isQueue(route.place) || route.place === 'library' ? route.place : view,
+    screen: route.place === 'settings' || route.place === 'houseStyle' ? route.place : null,
+    openStoryId: route.storyId,
+    query: route.query,
+    deskFilter: route.desk,
+  });
+}
+
+/**
+ * Goes to `route`: a new history entry for a move Back should undo (another queue, a story opened
+ * or closed), or in place of this one for a refinement (search text as it is typed, the desk filter).
+ */
+function go(route: Route, how: 'push' | 'replace'): void {
+  const next = formatRoute(route);
+  if (next === location.hash) return;
+  cancelLanding();
+  if (how === 'push') history.pushState(null, '', next);
+  else history.replaceState(history.state, '', next);
+  showLocation();
+}
+
+/** Follows the address as Back, Forward or a typed address change it; returns the way to stop. */
+export function followLocation(): () => void {
+  window.addEventListener('popstate', showLocation);
+  window.addEventListener('hashchange', showLocation);
+  return () => {
+    window.removeEventListener('popstate', showLocation);
+    window.removeEventListener('hashchange', showLocation);
+  };
+}
+
+export const useApp = create<AppState>((set, get) => ({
   me: null,
   staff: [],
   desks: [],
   view: 'all',
+  screen: null,
   deskFilter: '',
   query: '',
   openStoryId: null,
   tick: 0,
-  signedIn: (me, staff, desks) => set({ me, staff, desks, view: homeView(me), openStoryId: null, query: '', deskFilter: '' }),
-  staffChanged: (staff, desks) => set((s) => ({ staff, desks, me: s.me ? (staff.find((p) => p.id === s.me?.id) ?? s.me) : null })),
-  signedOut: () => set({ me: null, openStoryId: null, query: '' }),
-  setView: (view) => set({ view, query: '' }),
-  setDeskFilter: (deskFilter) => set({ deskFilter }),
-  setQuery: (query) => set({ query }),
-  openStory: (openStoryId) => set({ openStoryId }),
+  signedIn: (me, staff, desks) => {
+    set({ me, staff, desks, view: homeView(me) });
+    showLocation();
+    // The keyboard starts on the story the address names, else on the queue.
+    const { openStoryId, screen, view } = get();
+    if (openStoryId !== null) focusStoryWhenReady(openStoryId);
+    else if (!screen && isQueue(view)) landOnQueue();
+  },
+  staffChanged: (staff, desks) => {
+    set((s) => ({ staff, desks, me: s.me ? (staff.find((p) => p.id === s.me?.id) ?? s.me) : null }));
+    // Their own roles may have changed: a screen they no longer have gives way to home.
+    showLocation();
+  },
+  signedOut: () => {
+    cancelLanding();
+    history.replaceState(history.state, '', location.pathname + location.search);
+    set({ me: null, screen: null, openStoryId: null, query: '', deskFilter: '' });
+  },
+  setView: (view) => {
+    const s = get();
+    go({ ...currentRoute(s), place: view, storyId: isQueue(view) ? s.openStoryId : null, query: '' }, 'push');
+  },
+  setDeskFilter: (desk) => go({ ...currentRoute(get()), desk }, 'replace'),
+  setQuery: (query) => go({ ...currentRoute(get()), query }, 'replace'),
+  openStory: (id, queue) => {
+    const s = get();
+    const here = s.screen ?? s.view;
+    const place = queue ?? (isQueue(here) ? here : s.me ? homeView(s.me) : null);
+    go({ ...currentRoute(s), place, storyId: id }, 'push');
+  },
+  showScreen: (screen) => go({ ...currentRoute(get()), place: screen, storyId: null, query: '' }, 'push'),
   bump: () => set((s) => ({ tick: s.tick + 1 })),
 }));

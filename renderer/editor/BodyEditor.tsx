@@ -36,6 +36,8 @@ export const BodyEditor = memo(function BodyEditor({
         'aria-label': 'Story body',
         role: 'textbox',
         'aria-multiline': 'true',
+        // A read-only body stays reachable by keyboard, to read and to copy from.
+        tabindex: '0',
         class: 'story-body',
         spellcheck: 'true',
         lang,

@@ -1,9 +1,10 @@
 // The editor's top line: status, version, words and reading time, the save state (while the
-// text is editable) or "Read only", and Preview and Close story.
+// text is editable) or "Read only", and Preview, Copy link and Close story.
 import type { Story } from '../../shared/domain.js';
 import { wordsAndReadingTime } from '../../shared/text.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import type { SaveState } from './autosave.js';
+import { CopyLinkButton } from './CopyLinkButton.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import type { LockState } from './session/useStoryLock.js';
 
@@ -38,6 +39,7 @@ export function EditorHeader({
         <button type="button" onClick={onPreview}>
           Preview
         </button>
+        <CopyLinkButton storyId={story.id} />
         <button type="button" className="quiet" onClick={onClose}>
           Close story
         </button>

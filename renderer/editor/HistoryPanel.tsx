@@ -27,6 +27,7 @@ const REASONS: Record<string, string> = {
 const EVENT_LABELS: Record<string, string> = {
   create: 'Created the story',
   forceUnlock: 'Force-unlocked',
+  signOutUnlock: 'Lock released on signing out',
   autoPublish: 'Published on schedule',
   scheduleFailed: 'Scheduled publishing failed (retrying)',
   restore: 'Restored a revision',

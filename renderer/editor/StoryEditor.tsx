@@ -4,6 +4,7 @@
 import { useCallback, useContext, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { isLockLive } from '../../shared/workflow.js';
+import { useFocusOnOpen } from '../app/focusLanding.js';
 import { useApp } from '../app/store.js';
 import { useFindingActions, type PhotoFocus } from '../copyDesk/useFindingActions.js';
 import { AsideSlot } from '../shell/asideSlot.js';
@@ -59,11 +60,21 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     showPhotos,
   });
   useCommentHighlights(s.editor, s.data?.comments, activeComment);
+  // Opened from its row or its link: the focus goes to the headline once the text may be typed in,
+  // else to the body (the headline, when the body has no editor).
+  useFocusOnOpen(storyId, !!s.data && s.lock !== 'pending' && (!!s.editor || s.bodyProblems.length > 0), () =>
+    s.editable ? document.getElementById('f-headline') : (s.editor?.view.dom ?? document.getElementById('f-headline')),
+  );
 
   if (s.loadError) {
     return (
       <div className="editor">
-        <Banner kind="error">Could not open the story: {s.loadError}</Banner>
+        <Banner kind="error">
+          Could not open the story: {s.loadError}{' '}
+          <button type="button" className="quiet" onClick={() => openStory(null)}>
+            Close story
+          </button>
+        </Banner>
       </div>
     );
   }

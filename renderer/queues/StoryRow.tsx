@@ -1,6 +1,7 @@
 // One story in a queue: headline (always as text), status badge, who and when; opening it shows the editor.
 import type { ReactNode } from 'react';
 import type { FindingCounts, StoryListItem } from '../../shared/domain.js';
+import { focusStoryWhenReady } from '../app/focusLanding.js';
 import { shortTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
@@ -31,7 +32,16 @@ export function StoryRow({ item, extra }: { item: StoryListItem; extra?: ReactNo
   const myName = useApp((s) => s.me?.name);
   return (
     <li className="story-row">
-      <button type="button" className="story-row-button" aria-current={open ? 'true' : undefined} onClick={() => openStory(item.id)}>
+      <button
+        type="button"
+        className="story-row-button"
+        aria-current={open ? 'true' : undefined}
+        onClick={() => {
+          // From the row straight into the story: Enter, then type.
+          focusStoryWhenReady(item.id);
+          openStory(item.id);
+        }}
+      >
         <span className="story-row-top">
           <StatusBadge status={item.status} />
           <span className="story-row-desk">{item.desk}</span>

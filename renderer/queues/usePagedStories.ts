@@ -6,6 +6,7 @@ import type { Input } from '../../shared/contract.js';
 import type { StoryListItem } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
+import { queueLoading } from '../app/focusLanding.js';
 import { useApp } from '../app/store.js';
 
 export type ListFilter = Omit<Input<'stories.list'>, 'limit' | 'cursor'>;
@@ -30,6 +31,8 @@ export function usePagedStories(filter: ListFilter, pageSize = 50): PagedStories
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Counted while loading, so the focus lands on a queue's first row only once every section has its rows.
+  useEffect(() => (loading ? queueLoading() : undefined), [loading]);
   const shown = useRef(0);
   const lastKey = useRef<string | null>(null);
   shown.current = items.length;

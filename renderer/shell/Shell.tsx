@@ -3,7 +3,9 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
+import { focusStoryWhenReady } from '../app/focusLanding.js';
 import { ROLE_LABELS } from '../app/format.js';
+import { screensFor, viewsFor } from '../app/route.js';
 import { useApp, type View } from '../app/store.js';
 import { useAdminRoute } from '../admin/adminRoute.js';
 import { AllStories, DeskFilter, DeskQueue, MyStories, PhotoQueue, SearchResults } from '../queues/Queues.js';
@@ -33,26 +35,20 @@ function Sidebar() {
   const signedOut = useApp((s) => s.signedOut);
   const screen = useAdminRoute((s) => s.screen);
   const showScreen = useAdminRoute((s) => s.show);
-  const hideAdmin = useAdminRoute((s) => s.hide);
   const [error, setError] = useState<string | null>(null);
   if (!me) return null;
   const roles = new Set(me.roles);
   const writer = roles.has('reporter') || roles.has('desk_editor');
-  const views: View[] = [
-    ...(roles.has('desk_editor') ? (['desk'] as View[]) : []),
-    ...(writer ? (['mine'] as View[]) : []),
-    ...(roles.has('photo_editor') ? (['photos', 'library'] as View[]) : []),
-    'all',
-  ];
+  const views = viewsFor(me);
+  const screens = screensFor(me);
 
   const newStory = async () => {
     setError(null);
     try {
       const desk = me.desks[0] ?? desks[0] ?? 'News';
       const { story } = await api.stories.create({ desk });
-      hideAdmin();
-      if (view !== 'mine' && writer) setView('mine');
-      openStory(story.id);
+      focusStoryWhenReady(story.id);
+      openStory(story.id, 'mine');
     } catch (e) {
       setError(toUiError(e).message);
     }
@@ -82,27 +78,19 @@ function Sidebar() {
       <ul className="nav-list">
         {views.map((v) => (
           <li key={v}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={view === v && !screen ? 'page' : undefined}
-              onClick={() => {
-                hideAdmin();
-                setView(v);
-              }}
-            >
+            <button type="button" className="nav-item" aria-current={view === v && !screen ? 'page' : undefined} onClick={() => setView(v)}>
               {VIEW_TITLES[v]}
             </button>
           </li>
         ))}
-        {roles.has('desk_editor') || roles.has('admin') ? (
+        {screens.includes('houseStyle') ? (
           <li className="nav-admin">
             <button type="button" className="nav-item" aria-current={screen === 'houseStyle' ? 'page' : undefined} onClick={() => showScreen('houseStyle')}>
               House style
             </button>
           </li>
         ) : null}
-        {roles.has('admin') ? (
+        {screens.includes('settings') ? (
           <li>
             <button type="button" className="nav-item" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => showScreen('settings')}>
               Newsroom settings

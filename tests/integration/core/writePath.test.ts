@@ -1,7 +1,7 @@
 // Every write of the core goes through write(): one transaction whose events go out after commit.
 // A statement that changes the database outside a transaction is a write that bypassed it. This
 // test watches every statement the core runs while a whole story's life is played through it
-// (writing, photos, copy desk, locks, publishing, settings, staff, the export folder).
+// (writing, photos, copy desk, locks, publishing, settings, staff, the export folder, signing out).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +75,10 @@ describe('the one write path', () => {
     await desk('stories.restoreFinding', { id: story.id, key: finding!.key });
     await h.as('han')('staff.create', { name: 'New Reporter', email: 'new.reporter@example.com', roles: ['reporter'], desks: ['North Korea'] });
     expect(saved.story.version).toBeGreaterThan(story.version);
+    // Signing out releases the person's text locks.
+    const { story: held } = await h.as('park')('stories.create', { desk: 'National', headline: 'Left open at sign-out' });
+    await h.as('park')('stories.lock', { id: held.id });
+    await h.as('park')('session.signOut', {});
 
     expect(outside).toEqual([]);
   });
