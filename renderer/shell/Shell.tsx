@@ -93,6 +93,8 @@ function Sidebar() {
               onClick={() => {
                 hideAdmin();
                 setView(v);
+                // With the list folded beside an open story, the queue chosen shows over it.
+                if (shownToggle('list')) usePanes.getState().setOpen('list', true);
               }}
             >
               {VIEW_TITLES[v]}

@@ -4,6 +4,7 @@
 // labels fit, Submit stays in reach, and below laptop width the story list and the story tools
 // fold into toggles that open, close with Escape and give the focus back.
 
+import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
@@ -55,6 +56,14 @@ async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void>
 async function expectNoProblems(page: Page, what: string, root?: string): Promise<void> {
   // The layout settles after fonts, images and the lazily loaded panels.
   await expect.poll(async () => page.evaluate(`window.__layout.problems(${JSON.stringify(root ?? null)})`), { message: what, timeout: 5_000 }).toEqual([]);
+}
+
+async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
 const tabs = (page: Page): Locator => page.getByRole('tablist', { name: 'Story tools' }).getByRole('tab');
@@ -154,11 +163,21 @@ for (const size of SIZES) {
       // The toggle and Submit stay in reach while the tools are open.
       await expect(action(page, 'Submit to desk')).toBeInViewport();
       await action(page, 'Submit to desk').click({ trial: true });
+      if (size.width === 800) await expectNoSeriousAxeViolations(page, 'the story tools open at 800');
       await page.keyboard.press('ArrowRight');
       await expect(tabs(page).filter({ hasText: /^Comments/ })).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(tabs(page).first()).toBeHidden();
       await expect(toolsToggle(page)).toBeFocused();
+    });
+
+    await test.step('a queue chosen in the sidebar shows over the story', async () => {
+      await page.getByRole('button', { name: 'All stories', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'All stories', level: 1 })).toBeInViewport();
+      await expect(storiesToggle(page)).toHaveAttribute('aria-expanded', 'true');
+      await expect(headline(page)).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(search(page)).toBeHidden();
     });
 
     await test.step('"/" opens the folded list at its search box', async () => {
