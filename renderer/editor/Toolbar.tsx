@@ -1,10 +1,12 @@
 // The body's toolbar: every button named by its visible text, toggles with aria-pressed, and
-// the keyboard shortcut each has (the shortcuts themselves come with tiptap's extensions).
+// the keyboard shortcut each has (the shortcuts themselves come with tiptap's extensions). It keeps
+// to one row: on a narrow story the buttons that do not fit go under a "More" button.
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { isSafeHref } from '../../shared/body.js';
 import { Dialog } from '../ui/Dialog.js';
+import { useToolbarFit } from './useToolbarFit.js';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Meta' : 'Control';
 
@@ -88,6 +90,92 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
   );
 }
 
+interface Tool {
+  label: string;
+  /** Buttons of one group sit together; a line parts the groups. */
+  group: number;
+  run(): void;
+  /** For a toggle: whether it is on. */
+  pressed?: boolean;
+  keys?: string;
+  /** Show the shortcut as a tooltip too. */
+  tip?: boolean;
+  unavailable?: boolean;
+  dialog?: boolean;
+  className?: string;
+}
+
+function ToolButton({ tool, disabled, onRun, index }: { tool: Tool; disabled: boolean; onRun(): void; index?: number }) {
+  return (
+    <button
+      type="button"
+      data-tool-index={index}
+      className={`tool ${tool.className ?? ''}`}
+      aria-pressed={tool.pressed}
+      aria-haspopup={tool.dialog ? 'dialog' : undefined}
+      aria-keyshortcuts={tool.keys}
+      title={tool.tip && tool.keys ? `${tool.label} (${tool.keys.replace(/Control|Meta/, mod === 'Meta' ? '⌘' : 'Ctrl')})` : undefined}
+      disabled={disabled || tool.unavailable}
+      onClick={onRun}
+    >
+      {tool.label}
+    </button>
+  );
+}
+
+/** The tools that do not fit on the row: a "More" button that shows them below it. */
+function MoreTools({ tools, disabled }: { tools: Tool[]; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    wrap.current?.querySelector<HTMLButtonElement>('.tool-more-list button:not(:disabled)')?.focus();
+    const onPointerDown = (e: PointerEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
+
+  return (
+    <div
+      ref={wrap}
+      className="tool-more"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button ref={button} type="button" className="tool" aria-expanded={open} aria-controls={listId} disabled={disabled} onClick={() => setOpen(!open)}>
+        More<span aria-hidden="true"> ▾</span>
+      </button>
+      <div id={listId} className="tool-more-list" role="group" aria-label="More formatting" hidden={!open}>
+        {tools.map((t, i) => (
+          <Fragment key={t.label}>
+            {i > 0 && t.group !== tools[i - 1]?.group ? <span className="tool-sep" aria-hidden="true" /> : null}
+            <ToolButton
+              tool={t}
+              disabled={disabled}
+              onRun={() => {
+                // The focus waits on More (a dialog gives it back there), unless the tool moves it into the text.
+                button.current?.focus();
+                setOpen(false);
+                t.run();
+              }}
+            />
+          </Fragment>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
   const [linking, setLinking] = useState(false);
   const s = useEditorState({
@@ -108,39 +196,32 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
     }),
   });
   const chain = () => editor.chain().focus();
-  const toggle = (label: string, pressed: boolean, run: () => void, keys: string, extraClass = '') => (
-    <button
-      type="button"
-      className={`tool ${extraClass}`}
-      aria-pressed={pressed}
-      aria-keyshortcuts={keys}
-      title={`${label} (${keys.replace(/Control|Meta/, mod === 'Meta' ? '⌘' : 'Ctrl')})`}
-      disabled={disabled}
-      onClick={run}
-    >
-      {label}
-    </button>
-  );
+  // In the order they give way to More when the row is short: the last first.
+  const tools: Tool[] = [
+    { label: 'Bold', group: 0, pressed: s.bold, run: () => chain().toggleBold().run(), keys: `${mod}+B`, tip: true, className: 'tool-bold' },
+    { label: 'Italic', group: 0, pressed: s.italic, run: () => chain().toggleItalic().run(), keys: `${mod}+I`, tip: true, className: 'tool-italic' },
+    { label: 'Link', group: 0, pressed: s.link, run: () => setLinking(true), dialog: true },
+    { label: 'Heading 2', group: 1, pressed: s.h2, run: () => chain().toggleHeading({ level: 2 }).run(), keys: 'Control+Alt+2', tip: true },
+    { label: 'Heading 3', group: 1, pressed: s.h3, run: () => chain().toggleHeading({ level: 3 }).run(), keys: 'Control+Alt+3', tip: true },
+    { label: 'Bullet list', group: 1, pressed: s.bullet, run: () => chain().toggleBulletList().run(), keys: `${mod}+Shift+8`, tip: true },
+    { label: 'Numbered list', group: 1, pressed: s.ordered, run: () => chain().toggleOrderedList().run(), keys: `${mod}+Shift+7`, tip: true },
+    { label: 'Quote', group: 1, pressed: s.quote, run: () => chain().toggleBlockquote().run(), keys: `${mod}+Shift+B`, tip: true },
+    { label: 'Undo', group: 2, run: () => chain().undo().run(), keys: `${mod}+Z`, unavailable: !s.canUndo },
+    { label: 'Redo', group: 2, run: () => chain().redo().run(), keys: `${mod}+Shift+Z`, unavailable: !s.canRedo },
+  ];
+  const bar = useRef<HTMLDivElement>(null);
+  const fit = useToolbarFit(bar, tools.length);
+  const shown = tools.slice(0, fit);
+  const rest = tools.slice(fit);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {toggle('Bold', s.bold, () => chain().toggleBold().run(), `${mod}+B`, 'tool-bold')}
-      {toggle('Italic', s.italic, () => chain().toggleItalic().run(), `${mod}+I`, 'tool-italic')}
-      <button type="button" className="tool" aria-pressed={s.link} aria-haspopup="dialog" disabled={disabled} onClick={() => setLinking(true)}>
-        Link
-      </button>
-      <span className="tool-sep" aria-hidden="true" />
-      {toggle('Heading 2', s.h2, () => chain().toggleHeading({ level: 2 }).run(), 'Control+Alt+2')}
-      {toggle('Heading 3', s.h3, () => chain().toggleHeading({ level: 3 }).run(), 'Control+Alt+3')}
-      {toggle('Bullet list', s.bullet, () => chain().toggleBulletList().run(), `${mod}+Shift+8`)}
-      {toggle('Numbered list', s.ordered, () => chain().toggleOrderedList().run(), `${mod}+Shift+7`)}
-      {toggle('Quote', s.quote, () => chain().toggleBlockquote().run(), `${mod}+Shift+B`)}
-      <span className="tool-sep" aria-hidden="true" />
-      <button type="button" className="tool" aria-keyshortcuts={`${mod}+Z`} disabled={disabled || !s.canUndo} onClick={() => chain().undo().run()}>
-        Undo
-      </button>
-      <button type="button" className="tool" aria-keyshortcuts={`${mod}+Shift+Z`} disabled={disabled || !s.canRedo} onClick={() => chain().redo().run()}>
-        Redo
-      </button>
+    <div ref={bar} className="toolbar" role="toolbar" aria-label="Formatting">
+      {shown.map((t, i) => (
+        <Fragment key={t.label}>
+          {i > 0 && t.group !== shown[i - 1]?.group ? <span className="tool-sep" aria-hidden="true" /> : null}
+          <ToolButton tool={t} disabled={disabled} onRun={t.run} index={i} />
+        </Fragment>
+      ))}
+      {rest.length ? <MoreTools tools={rest} disabled={disabled} /> : null}
       {linking ? <LinkDialog editor={editor} onClose={() => setLinking(false)} /> : null}
     </div>
   );

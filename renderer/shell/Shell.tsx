@@ -1,6 +1,8 @@
-// The newsroom layout: a sidebar of queues | the list | the editor (with its side panel).
+// The newsroom layout: a sidebar of queues | the list | the editor (with its side panel); below
+// laptop width the list and the side panel fold into toggles above the story (PaneToggles.tsx).
 // Live updates: the core's change events bump a tick that refetches the visible lists.
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { focusStoryWhenReady } from '../app/focusLanding.js';
@@ -11,6 +13,8 @@ import { useAdminRoute } from '../admin/adminRoute.js';
 import { AllStories, DeskFilter, DeskQueue, MyStories, PhotoQueue, SearchResults } from '../queues/Queues.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { AsideSlot } from './asideSlot.js';
+import { PaneBar, useFoldingPane } from './PaneToggles.js';
+import { PANE_IDS, shownToggle, usePanes } from './panes.js';
 import { ShortcutsButton } from './Shortcuts.js';
 
 const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
@@ -78,7 +82,16 @@ function Sidebar() {
       <ul className="nav-list">
         {views.map((v) => (
           <li key={v}>
-            <button type="button" className="nav-item" aria-current={view === v && !screen ? 'page' : undefined} onClick={() => setView(v)}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={view === v && !screen ? 'page' : undefined}
+              onClick={() => {
+                setView(v);
+                // With the list folded beside an open story, the queue chosen shows over it.
+                if (shownToggle('list')) usePanes.getState().setOpen('list', true);
+              }}
+            >
               {VIEW_TITLES[v]}
             </button>
           </li>
@@ -129,6 +142,8 @@ function SearchBox() {
       const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey)) {
         e.preventDefault();
+        // A folded list opens first: the search box is in it.
+        if (shownToggle('list')) flushSync(() => usePanes.getState().setOpen('list', true));
         ref.current?.focus();
         ref.current?.select();
       }
@@ -163,8 +178,10 @@ function ListPane() {
   const query = useApp((s) => s.query);
   const me = useApp((s) => s.me);
   const showDeskFilter = view === 'desk' || view === 'photos' || view === 'all' || !!query;
+  const ref = useRef<HTMLElement>(null);
+  useFoldingPane('list', ref, (el) => el.querySelector<HTMLElement>('[aria-current="true"]') ?? el.querySelector('input'));
   return (
-    <section className="list-pane" aria-labelledby="list-title">
+    <section ref={ref} id={PANE_IDS.list.pane} className="list-pane" aria-labelledby="list-title">
       <div className="list-header">
         <h1 id="list-title">{query ? 'Search' : VIEW_TITLES[view]}</h1>
         <SearchBox />
@@ -206,6 +223,14 @@ export function Shell() {
   const openStoryId = useApp((s) => s.openStoryId);
   const bump = useApp((s) => s.bump);
   const [aside, setAside] = useState<HTMLElement | null>(null);
+  const asideRef = useRef<HTMLElement | null>(null);
+  const asideSlot = useCallback((el: HTMLElement | null) => {
+    asideRef.current = el;
+    setAside(el);
+  }, []);
+  useFoldingPane('tools', asideRef, (el) => el.querySelector('[role="tab"][aria-selected="true"]'));
+  const panesOpen = usePanes((s) => s.open);
+  const closePanes = usePanes((s) => s.closeAll);
   const screen = useAdminRoute((s) => s.screen);
   const isAdmin = useApp((s) => !!s.me?.roles.includes('admin'));
   const isDesk = useApp((s) => !!s.me?.roles.includes('desk_editor'));
@@ -239,6 +264,9 @@ export function Shell() {
     };
   }, [bump]);
 
+  // Another story (or none): the folded panes close, so the story opened gets the width.
+  useEffect(() => closePanes(), [openStoryId, closePanes]);
+
   if (screen === 'settings' && isAdmin) {
     return (
       <FullScreen name="admin" what="the newsroom settings">
@@ -264,11 +292,12 @@ export function Shell() {
 
   return (
     <AsideSlot.Provider value={aside}>
-      <div className={openStoryId ? 'shell shell-open' : 'shell'}>
+      <div className={['shell', openStoryId ? 'shell-open' : '', panesOpen.list ? 'list-open' : '', panesOpen.tools ? 'tools-open' : ''].filter(Boolean).join(' ')}>
         <Sidebar />
         <main className="main">
           <ListPane />
           <div className="editor-pane">
+            {openStoryId ? <PaneBar /> : null}
             {openStoryId ? (
               <ErrorBoundary key={openStoryId} what="the story editor">
                 <Suspense fallback={<p className="loading">Loading the editor…</p>}>
@@ -282,7 +311,7 @@ export function Shell() {
             )}
           </div>
         </main>
-        {openStoryId ? <aside ref={setAside} className="side-panel" aria-label="Story tools" /> : null}
+        {openStoryId ? <aside ref={asideSlot} id={PANE_IDS.tools.pane} className="side-panel" aria-label="Story tools" /> : null}
       </div>
     </AsideSlot.Provider>
   );
