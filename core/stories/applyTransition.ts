@@ -53,7 +53,7 @@ function assertChecksAllow(services: CoreServices, req: MoveRequest): void {
     message = `The story cannot be ${done} until ${undecided.length === 1 ? 'this finding is' : `these ${undecided.length} findings are`} decided ${decide}`;
   } else {
     message = `The story cannot be ${done} until the copy checks pass: ${messages(blocking)}`;
-    if (undecided.length > 0) message += ` To decide before approval ${decide}`;
+    if (undecided.length > 0) message += `${/[.!?]$/.test(message) ? '' : '.'} To decide before approval ${decide}`;
   }
   throw new ApiError('INVALID_STATE', message, { findings: [...blocking, ...undecided] });
 }

@@ -102,7 +102,7 @@ describe('blocking findings and warnings', () => {
 
     const error = await refusedUnchanged(h, 'kim', 'stories.transition', { id: story.id, action: 'approve' }, 'INVALID_STATE');
     expect(error.message).toMatch(
-      /^The story cannot be approved until the copy checks pass: The story has no headline\.? To decide before approval \(fixed, or dismissed/,
+      /^The story cannot be approved until the copy checks pass: The story has no headline\. To decide before approval \(fixed, or dismissed/,
     );
     expect(findingsOf(error.details).map((f) => f.id)).toEqual(['headline-missing', 'name-spelling']);
 
