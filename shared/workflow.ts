@@ -51,10 +51,11 @@ export interface Transition {
   milestone: Extract<RevisionReason, Action> | null;
   set: FieldEffects;
   /**
-   * The copy checks: 'block' refuses the move while a blocking finding is open; 'record' runs
-   * them and records the open counts with the move.
+   * The copy checks: 'block' refuses the move while a blocking finding is open; 'approve' also
+   * while a finding to decide before approval is open and not dismissed (approving is where the
+   * desk decides); 'record' runs them and records the open counts with the move.
    */
-  checks?: 'block' | 'record';
+  checks?: 'block' | 'approve' | 'record';
   /**
    * Writes a published version that commits with the move: 'version' the story (the count of
    * published versions goes up by one), 'kill' a kill notice (the count follows the recorded version).
@@ -69,7 +70,7 @@ export const TRANSITIONS: Record<Action, Transition> = {
   recall: { from: ['submitted'], to: 'draft', lock: 'release', milestone: null, set: {} },
   claim: { from: ['submitted'], to: 'editing', lock: 'take', milestone: 'claim', set: { claimedBy: 'actor' } },
   sendBack: { from: ['submitted', 'editing'], to: 'draft', lock: 'release', milestone: 'sendBack', set: { claimedBy: null, sendBackNote: 'note' } },
-  approve: { from: ['editing'], to: 'approved', lock: 'release', milestone: 'approve', set: {}, checks: 'block', freezesPhotoCredits: true },
+  approve: { from: ['editing'], to: 'approved', lock: 'release', milestone: 'approve', set: {}, checks: 'approve', freezesPhotoCredits: true },
   reopen: { from: ['approved', 'scheduled'], to: 'editing', lock: 'take', milestone: null, set: { claimedBy: 'actor', publishAt: null, scheduledBy: null } },
   publish: {
     from: ['approved'],

@@ -4,7 +4,7 @@
 // waits for the checks; stories never counted (an upgraded database, changed check settings)
 // are counted in the background, a small batch at a time.
 
-import { openFindingCounts, pickCheckSettings, runChecks } from '../../shared/checks/index.js';
+import { isDismissable, openFindingCounts, pickCheckSettings, runChecks } from '../../shared/checks/index.js';
 import type { ChangeEvent, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
 import { getFindingCounts, getStory, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
 import { findingsChanged } from '../changeEvents.js';
@@ -46,7 +46,7 @@ export function createCopyDesk(
     return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()) }).map((f) => {
       const d = dismissed.get(f.key);
       // A blocking finding is never dismissed, whatever an old row says.
-      return d && f.severity !== 'blocking' ? { ...f, dismissed: d } : f;
+      return d && isDismissable(f) ? { ...f, dismissed: d } : f;
     });
   };
 

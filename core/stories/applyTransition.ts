@@ -5,8 +5,8 @@
 // run this under services.serialize(story.id).
 
 import { bodyText } from '../../shared/body.js';
-import { blockingFindings } from '../../shared/checks/index.js';
-import type { Action, FindingCounts, Staff, Story } from '../../shared/domain.js';
+import { approvalReview } from '../../shared/checks/index.js';
+import type { Action, Finding, FindingCounts, Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { NOTE_REQUIRED, PHOTO_EDITABLE, type Transition } from '../../shared/workflow.js';
 import { freezeApprovedPhotoCredits, insertAuditEvent, setStoryLock, thawApprovedPhotoCredits, updateStoryWorkflow } from '../../db/index.js';
@@ -35,15 +35,27 @@ export interface MoveRequest {
 
 const PAST: Partial<Record<MoveRequest['name'], string>> = { approve: 'approved', schedule: 'scheduled' };
 
-/** Refuses the move while a blocking finding is open (INVALID_STATE, details {findings}). */
-function assertNoBlocking(services: CoreServices, req: MoveRequest): void {
-  const blocking = blockingFindings(services.copyDesk.findings(req.story));
-  if (blocking.length > 0) {
-    const done = PAST[req.name] ?? 'published';
-    throw new ApiError('INVALID_STATE', `The story cannot be ${done} until the copy checks pass: ${blocking.map((f) => f.message).join(' ')}`, {
-      findings: blocking,
-    });
+const messages = (findings: readonly Finding[]): string => findings.map((f) => f.message).join(' ');
+
+/**
+ * Refuses the move (INVALID_STATE, details {findings}) while a blocking finding is open, and an
+ * approval also while a finding to decide before approval is neither fixed nor dismissed.
+ */
+function assertChecksAllow(services: CoreServices, req: MoveRequest): void {
+  const review = approvalReview(services.copyDesk.findings(req.story));
+  const { blocking } = review;
+  const undecided = req.transition.checks === 'approve' ? review.undecided : [];
+  if (blocking.length === 0 && undecided.length === 0) return;
+  const done = PAST[req.name] ?? 'published';
+  const decide = `(fixed, or dismissed with a note saying why it stands): ${messages(undecided)}`;
+  let message: string;
+  if (blocking.length === 0) {
+    message = `The story cannot be ${done} until ${undecided.length === 1 ? 'this finding is' : `these ${undecided.length} findings are`} decided ${decide}`;
+  } else {
+    message = `The story cannot be ${done} until the copy checks pass: ${messages(blocking)}`;
+    if (undecided.length > 0) message += `${/[.!?]$/.test(message) ? '' : '.'} To decide before approval ${decide}`;
   }
+  throw new ApiError('INVALID_STATE', message, { findings: [...blocking, ...undecided] });
 }
 
 /** What the move needs before it may happen: its note, a submitted story's parts, a future publishing time. */
@@ -96,7 +108,7 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
     throw new ApiError('LOCKED', `${live.name} is editing this story; ask them to finish, or break the lock with a note.`, { lock: live });
   }
   const publishAt = validate(req);
-  if (t.checks === 'block') assertNoBlocking(services, req);
+  if (t.checks === 'block' || t.checks === 'approve') assertChecksAllow(services, req);
   // The checks recorded with a submission: what the desk will find open.
   const openAtSubmit: FindingCounts | null = t.checks === 'record' ? openCounts(services.copyDesk.findings(story)) : null;
 

@@ -1,5 +1,5 @@
 // The checks panel: the copy checks on the text as it stands in the editor, saved or not, grouped
-// by severity with counts ("Blocking (1)", "Warnings (3)", "Notes (2)"), each finding with a jump
+// by class with counts ("Blocking (1)", "Decide before approval (1)", "Warnings (3)", "Notes (2)"), each finding with a jump
 // to its place, its fixes and (for a desk editor) Dismiss; dismissed findings in their own
 // collapsed group with who set them aside and why. "Check as I type" turns the live run off for
 // a slow machine or a long story; "Check now" then runs it. What the core finds on submit or
@@ -10,26 +10,31 @@
 // restored, fixed), the focus moves to the next finding, else the previous, else the group's
 // heading or the summary line: a keyboard user carries on through the list.
 import { memo, useId, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Dismissal, Finding, Severity } from '../../shared/domain.js';
+import { findingClass, type FindingClass } from '../../shared/checks/index.js';
+import type { Dismissal, Finding } from '../../shared/domain.js';
 import { toUiError } from '../app/errors.js';
 import { shortTime } from '../app/format.js';
-import { FindingItem, SEVERITY_NAME, type FindingActions } from './FindingItem.js';
+import { FindingItem, shownAs, type FindingActions } from './FindingItem.js';
 
-const GROUPS: { severity: Severity; title: string }[] = [
-  { severity: 'blocking', title: 'Blocking' },
-  { severity: 'warning', title: 'Warnings' },
-  { severity: 'info', title: 'Notes' },
+const GROUPS: { kind: FindingClass; title: string }[] = [
+  { kind: 'blocking', title: 'Blocking' },
+  { kind: 'decide', title: 'Decide before approval' },
+  { kind: 'warning', title: 'Warnings' },
+  { kind: 'info', title: 'Notes' },
 ];
 
 /** A plain list of findings (the core's refusal of approve or publish), most serious first. */
 export function FindingList({ findings }: { findings: Finding[] }) {
   return (
     <ul className="findings">
-      {findings.map((f) => (
-        <li key={f.key} className={`finding finding-${f.severity}`}>
-          <span className={`sev sev-${f.severity}`}>{SEVERITY_NAME[f.severity]}</span> <span>{f.message}</span>
-        </li>
-      ))}
+      {findings.map((f) => {
+        const shown = shownAs(f);
+        return (
+          <li key={f.key} className={shown.className}>
+            <span className={`sev sev-${shown.kind}`}>{shown.name}</span> <span>{f.message}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -60,8 +65,8 @@ function DismissedItem({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <li className={`finding finding-${finding.severity} finding-dismissed`} data-finding-key={finding.key}>
-      <span className="sr-only">{SEVERITY_NAME[finding.severity]}: </span>
+    <li className={`${shownAs(finding).className} finding-dismissed`} data-finding-key={finding.key}>
+      <span className="sr-only">{shownAs(finding).name}: </span>
       <span id={`${id}-msg`} className="finding-message">
         {finding.message}
       </span>
@@ -122,7 +127,7 @@ type ListName = 'open' | 'dismissed';
 interface Focused {
   list: ListName;
   key: string;
-  severity: Severity;
+  kind: FindingClass;
 }
 
 /** What to focus in a finding: its message (the jump), else its first control; null if it has none or is gone. */
@@ -145,7 +150,7 @@ function focusAfterRemoval(root: HTMLElement, gone: Focused, before: string[]): 
     if (el) return el;
   }
   if (gone.list === 'open') {
-    const heading = root.querySelector<HTMLElement>(`.findings-group-${gone.severity} > .findings-heading`);
+    const heading = root.querySelector<HTMLElement>(`.findings-group-${gone.kind} > .findings-heading`);
     if (heading) return heading;
   } else {
     const restored = focusableIn(root, 'open', gone.key);
@@ -161,7 +166,7 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
   const byKey = new Map(dismissals.map((d) => [d.key, d]));
   const open = (findings ?? []).filter((f) => !byKey.has(f.key));
   const dismissed = (findings ?? []).filter((f) => byKey.has(f.key));
-  const groups = GROUPS.map((g) => ({ ...g, findings: open.filter((f) => f.severity === g.severity) }));
+  const groups = GROUPS.map((g) => ({ ...g, findings: open.filter((f) => findingClass(f) === g.kind) }));
 
   let summary = findings ? summaryOf(open, dismissed.length) : error ? 'Not checked.' : 'Checking…';
   if (findings && outdated) summary += ' Not checked since your latest changes.';
@@ -189,7 +194,7 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
     const list = item?.parentElement?.dataset.findingList as ListName | undefined;
     const key = item?.dataset.findingKey;
     const finding = key ? (findings ?? []).find((f) => f.key === key) : undefined;
-    focused.current = item && list && key && finding ? { list, key, severity: finding.severity } : null;
+    focused.current = item && list && key && finding ? { list, key, kind: findingClass(finding) } : null;
   };
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
     // Gone elsewhere on purpose (not removed with its finding, which leaves no relatedTarget).
@@ -223,11 +228,11 @@ export const ChecksPanel = memo(function ChecksPanel(props: ChecksPanelProps) {
           The copy checks could not run: {error}
         </p>
       ) : null}
-      {groups.map(({ severity, title, findings: group }) => {
+      {groups.map(({ kind, title, findings: group }) => {
         if (group.length === 0) return null;
-        const headingId = `${panelId}-findings-${severity}`;
+        const headingId = `${panelId}-findings-${kind}`;
         return (
-          <section key={severity} className={`findings-group findings-group-${severity}`} aria-labelledby={headingId}>
+          <section key={kind} className={`findings-group findings-group-${kind}`} aria-labelledby={headingId}>
             <h2 id={headingId} className="findings-heading" tabIndex={-1}>
               {title} ({group.length})
             </h2>

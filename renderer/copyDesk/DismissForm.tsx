@@ -1,18 +1,26 @@
-// The inline form a desk editor fills to set a warning or note aside: a required note saying
-// why it does not apply (kept in the audit trail), and the core's refusal shown in its own words.
+// The inline form a desk editor fills to set a warning or note aside, or to decide a finding
+// that stands in the way of approval: a required note saying why it does not apply or why it may
+// stand (kept in the audit trail), and the core's refusal shown in its own words.
 // The note and the button are described by the finding's message (`describedBy`), and the button
 // stays focusable while the dismissal is sent, so a refusal leaves the focus where it was.
 import { useId, useState } from 'react';
-import type { Severity } from '../../shared/domain.js';
+import type { FindingClass } from '../../shared/checks/index.js';
 import { toUiError } from '../app/errors.js';
 
+const WORDS: Record<Exclude<FindingClass, 'blocking'>, { question: string; button: string }> = {
+  decide: { question: 'Why may it stand as written?', button: 'Dismiss with note' },
+  warning: { question: 'Why does this not apply?', button: 'Dismiss warning' },
+  info: { question: 'Why does this not apply?', button: 'Dismiss note' },
+};
+
 export function DismissForm({
-  severity,
+  kind,
   describedBy,
   onDismiss,
   onCancel,
 }: {
-  severity: Severity;
+  /** What is dismissed (a blocking finding never is). */
+  kind: Exclude<FindingClass, 'blocking'>;
   /** The id of the finding's message. */
   describedBy?: string;
   onDismiss(note: string): Promise<void>;
@@ -23,6 +31,7 @@ export function DismissForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = `${id}-error`;
+  const words = WORDS[kind];
   return (
     <form
       className="dismiss-form"
@@ -38,7 +47,7 @@ export function DismissForm({
           .finally(() => setBusy(false));
       }}
     >
-      <label htmlFor={`${id}-note`}>Why does this not apply?</label>
+      <label htmlFor={`${id}-note`}>{words.question}</label>
       <textarea
         id={`${id}-note`}
         rows={3}
@@ -64,7 +73,7 @@ export function DismissForm({
       ) : null}
       <div className="row-actions">
         <button type="submit" className="small-button primary" aria-disabled={busy ? true : undefined} aria-describedby={describedBy}>
-          {severity === 'info' ? 'Dismiss note' : 'Dismiss warning'}
+          {words.button}
         </button>
         <button type="button" className="small-button" onClick={onCancel}>
           Cancel

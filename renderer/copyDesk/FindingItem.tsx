@@ -1,14 +1,21 @@
 // One open finding in the checks panel: its message (a button that jumps to its first place),
 // "2 of 3" to step through its other places, a button per fix, and Dismiss for a desk editor
-// (never on a blocking finding). Every finding has buttons named alike ("Dismiss", "Previous",
+// (never on a blocking finding; on one to decide before approval, with what that means). Every finding has buttons named alike ("Dismiss", "Previous",
 // "Next"), so each is described by its finding's message; a fix that cannot be applied stays
 // focusable (aria-disabled) and is described by why, so a keyboard user hears the reason too.
 import { useId, useRef, useState } from 'react';
-import { isDismissable } from '../../shared/checks/index.js';
+import { findingClass, isDismissable, type FindingClass } from '../../shared/checks/index.js';
 import type { Finding, FindingFix, FindingPlace } from '../../shared/domain.js';
 import { DismissForm } from './DismissForm.js';
 
-export const SEVERITY_NAME = { blocking: 'Blocking', warning: 'Warning', info: 'Note' } as const;
+/** What each class of finding is called, wherever one is shown. */
+export const CLASS_NAME: Record<FindingClass, string> = { blocking: 'Blocking', decide: 'Decide before approval', warning: 'Warning', info: 'Note' };
+
+/** The class a finding is shown as: its name, and the class names that colour it. */
+export function shownAs(finding: Pick<Finding, 'id' | 'severity'>): { kind: FindingClass; name: string; className: string } {
+  const kind = findingClass(finding);
+  return { kind, name: CLASS_NAME[kind], className: `finding finding-${finding.severity}${kind === 'decide' ? ' finding-decide' : ''}` };
+}
 
 export interface FindingActions {
   /** "Body", "Headline", "Caption of lead.jpg": where a place is, in words. */
@@ -42,11 +49,12 @@ export function FindingItem({ finding, active, actions }: { finding: Finding; ac
   const fixBlockers = finding.fixes.map((fix) => actions.fixBlocker(fix));
   const reasons = [...new Set(fixBlockers.filter((r): r is string => !!r))];
   const dismissable = actions.canDismiss && isDismissable(finding);
+  const shown = shownAs(finding);
 
   return (
-    <li className={`finding finding-${finding.severity}${active ? ' active' : ''}`} data-finding-key={finding.key}>
+    <li className={`${shown.className}${active ? ' active' : ''}`} data-finding-key={finding.key}>
       {/* Said first by a screen reader moving through the list; the group heading says it to the eye. */}
-      <span className="sr-only">{SEVERITY_NAME[finding.severity]}: </span>
+      <span className="sr-only">{shown.name}: </span>
       {places.length ? (
         <button id={msgId} type="button" className="link-button finding-message" onClick={() => go(at)}>
           {finding.message}
@@ -71,6 +79,9 @@ export function FindingItem({ finding, active, actions }: { finding: Finding; ac
         </div>
       ) : null}
       {current && (places.length > 1 || current.field !== 'body') ? <div className="finding-where small muted">{actions.placeLabel(current)}</div> : null}
+      {shown.kind === 'decide' ? (
+        <p className="finding-decide-why small">Fix it, or dismiss it with a note saying why it stands: the story cannot be approved until then.</p>
+      ) : null}
       {finding.fixes.length || dismissable ? (
         <div className="finding-actions">
           {finding.fixes.map((fix, i) => {
@@ -102,9 +113,9 @@ export function FindingItem({ finding, active, actions }: { finding: Finding; ac
           {reasons.join(' ')}
         </p>
       ) : null}
-      {dismissing ? (
+      {dismissing && shown.kind !== 'blocking' ? (
         <DismissForm
-          severity={finding.severity}
+          kind={shown.kind}
           describedBy={msgId}
           onDismiss={(note) => actions.dismiss(finding, note)}
           onCancel={() => {

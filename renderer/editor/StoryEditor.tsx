@@ -3,6 +3,7 @@
 // opens. The story's session (session/useStorySession.ts) does the work; this lays it out.
 import { useCallback, useContext, useState } from 'react';
 import { createPortal } from 'react-dom';
+import type { Finding } from '../../shared/domain.js';
 import { isLockLive } from '../../shared/workflow.js';
 import { useFocusOnOpen } from '../app/focusLanding.js';
 import { useApp } from '../app/store.js';
@@ -65,6 +66,15 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   useFocusOnOpen(storyId, !!s.data && s.lock !== 'pending' && (!!s.editor || s.bodyProblems.length > 0), () =>
     s.editable ? document.getElementById('f-headline') : (s.editor?.view.dom ?? document.getElementById('f-headline')),
   );
+  const { jump } = findingActions.actions;
+  // From the approve dialog: the finding in the checks panel (with its fixes and Dismiss), and its first place in the text.
+  const goToFinding = useCallback(
+    (finding: Finding) => {
+      setTab('checks');
+      jump(finding, 0);
+    },
+    [jump],
+  );
 
   if (s.loadError) {
     return (
@@ -124,7 +134,16 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         onClose={() => openStory(null)}
       />
 
-      <WorkflowBar actions={data.allowedActions} run={s.run} pending={s.pending} setPending={s.setPending} busy={s.busy} error={s.pending ? s.actionError : null} />
+      <WorkflowBar
+        actions={data.allowedActions}
+        run={s.run}
+        reviewApproval={s.reviewApproval}
+        goToFinding={goToFinding}
+        pending={s.pending}
+        setPending={s.setPending}
+        busy={s.busy}
+        error={s.pending ? s.actionError : null}
+      />
 
       <div className="banners">
         {s.actionError && !s.pending ? <ActionError error={s.actionError} /> : null}

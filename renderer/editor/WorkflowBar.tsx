@@ -1,12 +1,16 @@
 // The workflow bar: one button per action the core allows the signed-in person (allowedActions
 // from stories.get; never worked out here), labelled from ACTION_LABELS. Send back, kill and
 // correct ask for a note; spike and kill ask for confirmation; schedule asks for a date and time.
-import { useId, useState, type ReactNode } from 'react';
-import type { Action } from '../../shared/domain.js';
+// Approve asks first while the saved story has open warnings or findings to decide (ApproveDialog);
+// with a blocking finding it goes to the core, whose refusal names what to fix.
+import { useId, useRef, useState, type ReactNode } from 'react';
+import type { ApprovalReview } from '../../shared/checks/index.js';
+import type { Action, Finding } from '../../shared/domain.js';
 import { ACTION_LABELS } from '../../shared/workflow.js';
 import { findingsOf, type UiError } from '../app/errors.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
 import { FindingList } from '../copyDesk/ChecksPanel.js';
+import { ApproveDialog } from './ApproveDialog.js';
 
 /** Forward actions first, destructive ones last. */
 const ORDER: Action[] = ['submit', 'claim', 'approve', 'publish', 'schedule', 'recall', 'sendBack', 'reopen', 'unschedule', 'correct', 'unspike', 'spike', 'kill'];
@@ -85,9 +89,14 @@ const NOTE_PROMPTS: Partial<Record<Action, { title: string; message: string }>> 
   spike: { title: 'Spike this story', message: 'The story leaves every queue. A desk editor can unspike it later.' },
 };
 
+/** Whether approving asks first: something to decide or weigh, and nothing blocking (the core's refusal says what to fix). */
+const asksFirst = (r: ApprovalReview) => r.blocking.length === 0 && (r.undecided.length > 0 || r.warnings.length > 0);
+
 export function WorkflowBar({
   actions,
   run,
+  reviewApproval,
+  goToFinding,
   pending,
   setPending,
   busy,
@@ -96,6 +105,10 @@ export function WorkflowBar({
 }: {
   actions: Action[];
   run: RunAction;
+  /** What the core finds open on the saved story, before approving; null when it could not say (the error is shown). */
+  reviewApproval(): Promise<ApprovalReview | null>;
+  /** Shows a finding in the text (and in the checks panel). */
+  goToFinding(finding: Finding): void;
   pending: Action | null;
   setPending(a: Action | null): void;
   busy: boolean;
@@ -105,9 +118,38 @@ export function WorkflowBar({
   const sorted = ORDER.filter((a) => actions.includes(a));
   const dialogError = error ? <ActionError error={error} /> : null;
   const finish = (ok: boolean) => ok && setPending(null);
+  const [review, setReview] = useState<ApprovalReview | null>(null);
+  // The dialog opens after the check, while Approve is disabled: the focus is given back to it by hand.
+  const approveButton = useRef<HTMLButtonElement>(null);
+
+  const approve = async () => {
+    const r = await reviewApproval();
+    if (!r) return;
+    if (!asksFirst(r)) return void run('approve');
+    setReview(r);
+    setPending('approve');
+  };
 
   let dialog: ReactNode = null;
-  if (pending === 'schedule') {
+  if (pending === 'approve' && review) {
+    dialog = (
+      <ApproveDialog
+        review={review}
+        busy={busy}
+        error={dialogError}
+        onClose={() => {
+          setPending(null);
+          requestAnimationFrame(() => approveButton.current?.focus());
+        }}
+        onApprove={() => void run('approve').then(finish)}
+        onGoTo={(finding) => {
+          setPending(null);
+          // Once the dialog has closed and handed the focus back: the jump takes it to the text.
+          requestAnimationFrame(() => goToFinding(finding));
+        }}
+      />
+    );
+  } else if (pending === 'schedule') {
     dialog = (
       <ScheduleDialog busy={busy} error={dialogError} onClose={() => setPending(null)} onConfirm={(publishAt) => void run('schedule', { publishAt }).then(finish)} />
     );
@@ -134,11 +176,12 @@ export function WorkflowBar({
       {sorted.map((a) => (
         <button
           key={a}
+          ref={a === 'approve' ? approveButton : undefined}
           type="button"
           className={PRIMARY.has(a) ? 'primary' : DANGER.has(a) ? 'danger-outline' : ''}
           disabled={busy}
           aria-keyshortcuts={a === 'submit' ? 'Control+Enter' : undefined}
-          onClick={() => (NOTE_PROMPTS[a] || a === 'schedule' ? setPending(a) : void run(a))}
+          onClick={() => (a === 'approve' ? void approve() : NOTE_PROMPTS[a] || a === 'schedule' ? setPending(a) : void run(a))}
         >
           {ACTION_LABELS[a]}
         </button>

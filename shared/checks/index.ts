@@ -91,10 +91,57 @@ export function runChecks(input: CheckInput): Finding[] {
   return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
-/** The findings that stop approve and publish. */
+/** The findings that stop approve, schedule and publish. */
 export function blockingFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'blocking');
 }
+
+/** The checks whose findings are blocking until decided, as each check's definition says. */
+const DECIDED_BEFORE_APPROVAL: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.decideBeforeApproval).map((c) => c.id));
+
+/**
+ * Blocking until decided: the story is not approved while this finding is open, but unlike a
+ * blocking finding a desk editor may dismiss it with a note (a name both spellings of which are right).
+ */
+export function mustDecide(finding: Pick<Finding, 'id' | 'severity'>): boolean {
+  return finding.severity !== 'blocking' && DECIDED_BEFORE_APPROVAL.has(finding.id);
+}
+
+/** What a finding asks of the desk, most serious first: fixed; decided before approval; weighed; noted. */
+export type FindingClass = 'blocking' | 'decide' | 'warning' | 'info';
+
+export function findingClass(finding: Pick<Finding, 'id' | 'severity'>): FindingClass {
+  return mustDecide(finding) ? 'decide' : finding.severity;
+}
+
+/** The open findings that stand between a saved story and its approval. */
+export interface ApprovalReview {
+  /** Blocking findings: the core refuses approval until they are fixed. */
+  blocking: Finding[];
+  /** Findings to decide before approval, neither fixed nor dismissed: the core refuses approval until each is. */
+  undecided: Finding[];
+  /** The other warnings not dismissed: approval goes ahead, once the desk editor has seen them. */
+  warnings: Finding[];
+}
+
+/**
+ * Sorts the open findings of a saved story (as the core gives them: dismissed ones marked) by
+ * what approval needs of them. Notes never stand in the way.
+ */
+export function approvalReview(findings: readonly Finding[]): ApprovalReview {
+  const review: ApprovalReview = { blocking: [], undecided: [], warnings: [] };
+  for (const f of findings) {
+    const kind = findingClass(f);
+    if (kind === 'blocking') review.blocking.push(f);
+    else if (f.dismissed || kind === 'info') continue;
+    else if (kind === 'decide') review.undecided.push(f);
+    else review.warnings.push(f);
+  }
+  return review;
+}
+
+/** Whether approval is refused: something blocking, or something not yet decided. */
+export const approvalRefused = (review: ApprovalReview): boolean => review.blocking.length > 0 || review.undecided.length > 0;
 
 /** A desk editor may set aside a warning or a note, never a blocking finding. */
 export function isDismissable(finding: Pick<Finding, 'severity'>): boolean {

@@ -20,10 +20,12 @@ interface Occurrence {
 }
 
 // The same person's name spelled two ways across headline, subheadlines, captions and body.
-// The desk decides which spelling is right, so each spelling is offered as a fix.
+// The desk decides which spelling is right, so each spelling is offered as a fix; the story is
+// not approved until that is decided (fixed, or dismissed with a note when both are right).
 export const nameSpelling: Check = {
   id: 'name-spelling',
   severity: 'warning',
+  decideBeforeApproval: true,
   run: ({ sources }) => {
     // Every spelling, grouped with the others that look like the same person's.
     const names = new NameGroups();

@@ -71,6 +71,13 @@ export interface CheckResult {
 export interface Check {
   id: string;
   severity: Severity;
+  /**
+   * Blocking until decided: a warning only a person can settle (which of two spellings is the
+   * person's name), so the story is not approved while it is open. It is fixed, or a desk editor
+   * dismisses it with a note saying why it stands. It counts as a warning everywhere else: the
+   * queue counts it, submitting records it, and publishing a story already approved ignores it.
+   */
+  decideBeforeApproval?: true;
   run(ctx: CheckContext): CheckResult[];
 }
 

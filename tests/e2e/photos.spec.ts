@@ -3,14 +3,14 @@
 // by caption words (English and Korean), edits a credit with a code replacement and walks the
 // grid with the arrow keys; then attaches the two seed photos to the seed story (lead and
 // inline) with the article's captions, and the desk's Approve is refused while a photo has no
-// credit, and allowed once it has one again.
+// credit, and allowed once it has one again (and the name spelled two ways is decided).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { DocNode, StoryPhoto } from '../../shared/domain.js';
 import { test, expect, seedArticle, shot } from './fixtures.js';
-import { writeSeedStory } from './seedStory.js';
+import { decideAsPrinted, writeSeedStory } from './seedStory.js';
 import { action, body, expectStatus, openStory } from './ui.js';
 import type { Locator, Page } from '@playwright/test';
 
@@ -276,7 +276,15 @@ test('the photo desk imports, finds, edits and places photos; approve waits for 
     const staleFinding = desk.getByRole('tabpanel').getByText(`Photo "${SEOUL}" has no credit`);
     await expect.soft(staleFinding, "the desk editor's checks drop the no-credit finding once the credit is back").toHaveCount(0, { timeout: 5_000 });
 
+    // The lead caption and the body spell the director-general two ways: the desk decides (both
+    // stand, as printed) before approving, then approves with the warnings still open.
     await action(desk, 'Approve').click();
+    const decide = desk.getByRole('dialog', { name: 'Decide before approval' });
+    await expect(decide).toContainText('Name spelled two ways');
+    await decide.getByRole('button', { name: 'Cancel' }).click();
+    await decideAsPrinted(api, await newsroom.token('Kim Min-ji'), storyId);
+    await action(desk, 'Approve').click();
+    await desk.getByRole('dialog', { name: 'Approve with open warnings?' }).getByRole('button', { name: 'Approve anyway' }).click();
     await expectStatus(desk, 'Approved');
     const { story, photos } = await api('stories.get', { id: storyId }, reporterToken);
     expect(story.status).toBe('approved');

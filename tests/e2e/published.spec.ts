@@ -1,12 +1,12 @@
 // The published seed article in a real browser: built and published through the HTTP API (the
-// reporter writes, the photo editor attaches both photos, the desk editor approves and
-// publishes), then its index.html opened in Chromium from the bridge's /published/ folder.
+// reporter writes, the photo editor attaches both photos, the desk editor decides the name
+// spelled two ways, approves and publishes), then its index.html opened in Chromium from the bridge's /published/ folder.
 // Screenshot: test-results/screens/published-seed-article.png (and a full-page one).
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, seedArticle } from './fixtures.js';
-import { attachSeedPhotos, writeSeedStory } from './seedStory.js';
+import { attachSeedPhotos, decideAsPrinted, writeSeedStory } from './seedStory.js';
 import type { SeedArticle } from '../support/seedArticle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -27,6 +27,7 @@ test('the published seed article renders with both photos, captions and credits'
   await attachSeedPhotos(api, newsroom, story.id);
   await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
   await api('stories.transition', { id: story.id, action: 'claim' }, desk);
+  await decideAsPrinted(api, desk, story.id);
   await api('stories.transition', { id: story.id, action: 'approve' }, desk);
   const published = await api('stories.transition', { id: story.id, action: 'publish' }, desk);
   expect(published.story.status).toBe('published');

@@ -1,9 +1,11 @@
 // The seed article built through the HTTP API, as several specs need it: its reporter writes it
-// (headline, subheadline, dateline, all 22 paragraphs) and the photo desk imports and attaches
-// both fixture photos with their captions and credits, lead and inline where they were printed.
+// (headline, subheadline, dateline, all 22 paragraphs), the photo desk imports and attaches
+// both fixture photos with their captions and credits, lead and inline where they were printed,
+// and the desk decides the director-general's two spellings before approving.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { approvalReview } from '../../shared/checks/index.js';
 import type { Story } from '../../shared/domain.js';
 import { expect, docOf, seedArticle, type ApiFn, type Newsroom } from './fixtures.js';
 
@@ -47,5 +49,16 @@ export async function attachSeedPhotos(api: ApiFn, newsroom: Newsroom, storyId: 
       },
       photoEditor,
     );
+  }
+}
+
+/**
+ * The desk editor's decision on the findings to decide before approval (the lead caption spells
+ * "Seo Min-jung", the body "Seo Min-jeong"): both stand as printed, so what publishes is the article as it ran.
+ */
+export async function decideAsPrinted(api: ApiFn, deskToken: string, storyId: number): Promise<void> {
+  const { findings } = await api('stories.check', { id: storyId }, deskToken);
+  for (const f of approvalReview(findings).undecided) {
+    await api('stories.dismissFinding', { id: storyId, key: f.key, note: 'Kept as printed: the caption is the agency’s spelling, the body ours.' }, deskToken);
   }
 }

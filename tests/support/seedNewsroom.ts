@@ -1,10 +1,12 @@
 // Builds the seed article through the core the way the newsroom does (reporter writes, photo
-// editor imports and attaches both photos, desk editor claims and approves). Shared by the
-// seed test and the publishing benchmark.
+// editor imports and attaches both photos, desk editor claims, decides the name spelled two ways
+// and approves). Shared by the seed test and the publishing benchmark.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { docFromParagraphs } from '../../shared/body.js';
+import { approvalReview } from '../../shared/checks/index.js';
+import type { Caller } from './callCore.js';
 import { makeClock, makeHarness, type Clock, type Harness } from './coreHarness.js';
 import { loadSeedArticle } from './seedArticle.js';
 
@@ -15,6 +17,19 @@ const seed = loadSeedArticle();
 /** A core on `dir` (a fresh temp folder when omitted) with the demo newsroom, the real publisher and a standing clock. */
 export function openNewsroom(dir?: string, clock: Clock = makeClock('2023-04-17T08:00:00.000Z')): Promise<Harness> {
   return makeHarness({ ...(dir ? { dataDir: dir } : {}), clock, onInternalError: (m, e) => console.error(m, e) });
+}
+
+/** The note the desk keeps with its decision on the seed article's two spellings. */
+export const SEED_NAME_DECISION = 'Kept as printed: the caption is the agency’s spelling, the body ours.';
+
+/**
+ * The desk editor's decision on every finding to decide before approval (the seed article spells
+ * its director-general "Seo Min-jung" in a caption and "Seo Min-jeong" in the body): both stand,
+ * as the paper printed them, so what publishes is the article as it ran.
+ */
+export async function decideAsPrinted(desk: Caller, id: number): Promise<void> {
+  const { findings } = await desk('stories.check', { id });
+  for (const f of approvalReview(findings).undecided) await desk('stories.dismissFinding', { id, key: f.key, note: SEED_NAME_DECISION });
 }
 
 /** Builds the seed article up to `approved` and returns its id. */
@@ -49,6 +64,7 @@ export async function writeSeedArticle(n: Harness, slug = seed.slug): Promise<nu
   }
   await reporter('stories.transition', { id: story.id, action: 'submit' });
   await desk('stories.transition', { id: story.id, action: 'claim' });
+  await decideAsPrinted(desk, story.id);
   await desk('stories.transition', { id: story.id, action: 'approve' });
   return story.id;
 }

@@ -1,6 +1,8 @@
 // The workflow actions (submit, approve, publish…): saved text first, then the core's answer,
-// then a reload. Ctrl/Cmd+S saves now; Ctrl/Cmd+Enter submits when the core allows it.
+// then a reload. Before approving, what the core finds open on the saved text (reviewApproval),
+// for the desk editor to see. Ctrl/Cmd+S saves now; Ctrl/Cmd+Enter submits when the core allows it.
 import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { approvalReview, type ApprovalReview } from '../../../shared/checks/index.js';
 import type { Action } from '../../../shared/domain.js';
 import { ACTION_LABELS } from '../../../shared/workflow.js';
 import { api } from '../../api/client.js';
@@ -22,15 +24,22 @@ export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, 
   const [busy, setBusy] = useState(false);
   const [pending, setPendingState] = useState<Action | null>(null);
 
+  /** Saves what is typed; false (with the error shown) when that fails, so the core never judges older text. */
+  const saved = useCallback(
+    async (action: Action): Promise<boolean> => {
+      if (!editableRef.current || !autosave.isDirty || (await autosave.flush())) return true;
+      setActionError({ code: 'UNKNOWN', message: `Your latest changes are not saved yet, so “${ACTION_LABELS[action]}” was not done.` });
+      return false;
+    },
+    [autosave, editableRef],
+  );
+
   const run = useCallback(
     async (action: Action, opts: { note?: string; publishAt?: string } = {}): Promise<boolean> => {
       setBusy(true);
       setActionError(null);
       try {
-        if (editableRef.current && autosave.isDirty && !(await autosave.flush())) {
-          setActionError({ code: 'UNKNOWN', message: `Your latest changes are not saved yet, so “${ACTION_LABELS[action]}” was not done.` });
-          return false;
-        }
+        if (!(await saved(action))) return false;
         await api.stories.transition({ id: storyId, action, ...opts });
         await refresh(true);
         setNotice(null);
@@ -42,8 +51,27 @@ export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, 
         setBusy(false);
       }
     },
-    [autosave, storyId, refresh, editableRef, setNotice],
+    [saved, storyId, refresh, setNotice],
   );
+
+  /**
+   * The open findings approval would meet, from the core's checks on the story as saved (the
+   * approval is of the saved text, so what is typed is saved first); null, with the error shown,
+   * when it cannot be asked.
+   */
+  const reviewApproval = useCallback(async (): Promise<ApprovalReview | null> => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      if (!(await saved('approve'))) return null;
+      return approvalReview((await api.stories.check({ id: storyId })).findings);
+    } catch (e) {
+      setActionError(toUiError(e));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, [saved, storyId]);
 
   /** The action whose dialog (a note, a date) is open; choosing one clears the last error. */
   const setPending = useCallback((a: Action | null) => {
@@ -70,5 +98,5 @@ export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, 
     return () => window.removeEventListener('keydown', onKey, true);
   }, [autosave, run, editableRef, dataRef]);
 
-  return { run, busy, setBusy, actionError, pending, setPending };
+  return { run, reviewApproval, busy, setBusy, actionError, pending, setPending };
 }

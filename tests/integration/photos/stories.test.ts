@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { DocNode, PhotoAsset, StoryPhoto } from '../../../shared/domain.js';
 import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { decideAsPrinted } from '../../support/seedNewsroom.js';
 import { b64, fixture, makeJpeg } from './helpers.js';
 
 interface SeedPhoto {
@@ -172,6 +173,8 @@ describe('approval and photo credits', () => {
   it('approves once the credit is back, after which photos are frozen', async () => {
     const { photos } = await get();
     await h.as('choi')('photos.updatePlacement', { id: photos[0]!.id, credit: 'Yonhap' });
+    // The caption and the body spell the director-general two ways: the desk decides before approving.
+    await decideAsPrinted(h.as('lee'), storyId);
     const { story } = await h.as('lee')('stories.transition', { id: storyId, action: 'approve' });
     expect(story.status).toBe('approved');
     await expect(h.as('choi')('photos.updatePlacement', { id: photos[0]!.id, credit: 'X' })).rejects.toMatchObject({
