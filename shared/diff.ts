@@ -4,7 +4,7 @@
 // (the middle-snake bisection), so two 1,500-word revisions diff in milliseconds.
 
 import type { DiffPart } from './domain.js';
-import { segments } from './text.js';
+import { countWords, segmenterLocale, segments } from './text.js';
 
 export type { DiffPart } from './domain.js';
 
@@ -17,8 +17,21 @@ export function diffTokens(text: string, locale = 'en'): string[] {
   return out;
 }
 
-export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
-  return diffWordsWithin(a, b, locale, Infinity)!;
+/** The word diff of two texts; `language` is a story's (any tag a person typed: one the segmenter refuses diffs as English). */
+export function diffWords(a: string, b: string, language = 'en'): DiffPart[] {
+  return diffWordsWithin(a, b, segmenterLocale(language), Infinity)!;
+}
+
+/** Words inserted and deleted in a diff, as the editor counts words. */
+export function diffWordCounts(parts: readonly DiffPart[], language = 'en'): { added: number; removed: number } {
+  const locale = segmenterLocale(language);
+  let added = 0;
+  let removed = 0;
+  for (const p of parts) {
+    if (p.kind === 'insert') added += countWords(p.text, locale);
+    else if (p.kind === 'delete') removed += countWords(p.text, locale);
+  }
+  return { added, removed };
 }
 
 /** Thrown inside the search when it has done more work than it was allowed. */
