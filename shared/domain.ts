@@ -223,6 +223,10 @@ export interface HistoryEntry {
   publishedVersion: number | null;
   /** A schedule (or a failed scheduled publish): when the story was to publish. */
   publishAt: Timestamp | null;
+  /** A restore: the saved version whose text it brought back. */
+  restoredVersion: number | null;
+  /** What the core recorded with it in words (a photo's file and placement, why a scheduled publish failed); `note` is what a person wrote. */
+  detail: string | null;
   /** A re-caption: which of the photo's fields changed, and the caption it has now when that changed. */
   photo: { fields: PhotoTextField[]; caption: string | null } | null;
 }

@@ -42,15 +42,20 @@ function recaptionOf(details: unknown): NonNullable<HistoryEntry['photo']> {
   return { fields, caption: fields.includes('caption') ? (after.caption as string) : null };
 }
 
+/** Events whose note the core writes (a photo's file and placement, an error): shown as what was recorded, not as someone's note. */
+const CORE_NOTES: ReadonlySet<AuditEventKind> = new Set<AuditEventKind>(['photo.attach', 'photo.detach', 'photo.libraryChanged', 'scheduleFailed']);
+
 /**
  * The note a reader should see: what a person wrote. The core's own notes are left out where the
  * row says the same thing better (a re-caption's list of fields; a schedule's time, which the row
- * shows in the reader's time zone; the version a scheduled publish made).
+ * shows in the reader's time zone; the version a scheduled publish made; the saved version a
+ * restore brought back, told by revision id before restores recorded it).
  */
 function personNote(e: AuditRecord): string | null {
-  if (e.note === null || e.event === 'photo.recaption') return null;
+  if (e.note === null || e.event === 'photo.recaption' || CORE_NOTES.has(e.event)) return null;
   if (e.event === 'schedule' && e.note === `Scheduled for ${stringIn(e.details, 'publishAt') ?? ''}`) return null;
   if (e.event === 'autoPublish' && /^Scheduled for \S+; published as version \d+\.$/.test(e.note)) return null;
+  if (e.event === 'restore' && numberIn(e.details, 'version') !== null) return null;
   return e.note;
 }
 
@@ -89,6 +94,8 @@ export function historyEntries(revisions: readonly RevisionSummary[], events: re
       revision: revision ?? null,
       publishedVersion: publishes ? numberIn(e.details, 'publishedVersion') : null,
       publishAt: e.event === 'schedule' || e.event === 'scheduleFailed' ? stringIn(e.details, 'publishAt') : null,
+      restoredVersion: e.event === 'restore' ? numberIn(e.details, 'version') : null,
+      detail: CORE_NOTES.has(e.event) ? e.note : null,
       photo: e.event === 'photo.recaption' ? recaptionOf(e.details) : null,
       group: 0,
       seq: e.id,
@@ -111,6 +118,8 @@ export function historyEntries(revisions: readonly RevisionSummary[], events: re
       revision: r,
       publishedVersion: null,
       publishAt: null,
+      restoredVersion: null,
+      detail: null,
       photo: null,
       group: 1,
       seq: r.id,

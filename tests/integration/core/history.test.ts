@@ -135,7 +135,19 @@ describe('stories.history entries', () => {
       at: new Date(h.clock.now.getTime() - MINUTE).toISOString(),
       photo: { fields: ['caption'], caption: 'Seo Min-jung at the ministry' },
     });
-    expect(list[2]).toMatchObject({ event: 'photo.attach', note: 'launch.jpg (lead)' });
+    // The core's words about the photo are what it recorded, not someone's note.
+    expect(list[2]).toMatchObject({ event: 'photo.attach', note: null, detail: 'launch.jpg (lead)' });
+  });
+
+  it('a restore says which saved version’s text it brought back, and is one row with the revision it kept', async () => {
+    let story = await draftStory(h, BODY);
+    story = await save('ji', story, 'A second draft.');
+    const { revisions } = await h.call('ji', 'stories.history', { id: story.id });
+    const created = revisions.find((r) => r.reason === 'create')!;
+    h.clock.advance(MINUTE);
+    await h.call('ji', 'stories.restore', { id: story.id, revisionId: created.id, baseVersion: story.version });
+    const [restore] = await entries(story.id);
+    expect(restore).toMatchObject({ event: 'restore', restoredVersion: created.version, note: null, revision: { reason: 'restore' } });
   });
 });
 
