@@ -1,6 +1,7 @@
 // What a story's history calls each thing that happened to it, in the newsroom's words: every audit
 // event the core writes and every reason a revision is kept, named once here for the History
-// panel and anything else that tells a story's past (never the raw kind, like `photo.recaption`).
+// panel and anything else that tells a story's past (never the raw kind, like `photo.recaption`);
+// how saves and publications are numbered; and the desk's changes to a story in one line.
 
 import type { AuditEventKind, DeskChanges, HistoryEntry, PhotoTextField, RevisionReason } from './domain.js';
 
