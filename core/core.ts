@@ -24,6 +24,7 @@ import { sessionModule } from './staff/handlers.js';
 import { settingsModule } from './settings/handlers.js';
 import { storySaveHandlers } from './stories/save.js';
 import { storyReadHandlers } from './stories/read.js';
+import { deskChangesHandlers } from './stories/deskChanges.js';
 import { storyTransitionHandlers } from './stories/transition.js';
 import { storyLockHandlers } from './stories/lockHandlers.js';
 import { storyFindingHandlers } from './stories/findings.js';
@@ -123,6 +124,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const features = [
       sessionModule(services, sessions),
       { handlers: storyReadHandlers(services) },
+      { handlers: deskChangesHandlers(services) },
       { handlers: storySaveHandlers(services) },
       { handlers: storyTransitionHandlers(services) },
       { handlers: storyLockHandlers(services) },

@@ -1,12 +1,12 @@
 // Audit events: who did what to a story, when, from which status to which, with what note.
 
-import type { AuditEvent, Id, Status } from '../shared/domain.js';
+import type { AuditEvent, AuditEventKind, Id, Status } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
 
 export interface NewAuditEvent {
   storyId: Id | null;
   actorId: Id;
-  event: string;
+  event: AuditEventKind;
   from?: Status | null;
   to?: Status | null;
   note?: string | null;
@@ -34,17 +34,33 @@ interface AuditRow {
   story_id: number;
   actor_id: number;
   actor_name: string;
-  event: string;
+  event: AuditEventKind;
   from_status: Status | null;
   to_status: Status | null;
   note: string | null;
+  details: string | null;
   at: string;
 }
 
-export function listAuditEvents(db: Db, storyId: Id): AuditEvent[] {
+/** An audit event with what the core recorded with it (a published version, a photo's before and after), as written. */
+export interface AuditRecord extends AuditEvent {
+  details: unknown;
+}
+
+function parseDetails(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The story's audit events, oldest first, with their details. */
+export function listAuditRecords(db: Db, storyId: Id): AuditRecord[] {
   const rows = stmt(
     db,
-    `SELECT a.id, a.story_id, a.actor_id, s.name AS actor_name, a.event, a.from_status, a.to_status, a.note, a.at
+    `SELECT a.id, a.story_id, a.actor_id, s.name AS actor_name, a.event, a.from_status, a.to_status, a.note, a.details, a.at
      FROM audit_events a JOIN staff s ON s.id = a.actor_id WHERE a.story_id = ? ORDER BY a.id`,
   ).all(storyId) as AuditRow[];
   return rows.map((r) => ({
@@ -57,5 +73,11 @@ export function listAuditEvents(db: Db, storyId: Id): AuditEvent[] {
     to: r.to_status,
     note: r.note,
     at: r.at,
+    details: parseDetails(r.details),
   }));
+}
+
+/** The story's audit events, oldest first. */
+export function listAuditEvents(db: Db, storyId: Id): AuditEvent[] {
+  return listAuditRecords(db, storyId).map(({ details: _details, ...event }) => event);
 }

@@ -5,7 +5,7 @@
 
 import { diffTokens, diffWordsWithin } from './diff.js';
 import type { Id, TextShare } from './domain.js';
-import { segments } from './text.js';
+import { segmenterLocale, segments } from './text.js';
 
 /** [staffId, count]: a run of characters (in `runs`) or a writer's number of words (in `words`). */
 export type Tally = [Id, number];
@@ -27,15 +27,6 @@ export interface TextAuthorship {
  */
 export const WORD_DIFF_LIMIT = 60_000;
 export const REWRITE_WORK = 300_000;
-
-/** A locale the word segmenter accepts (a story's language may be any tag a person typed). */
-function segmenterLocale(language: string): string {
-  try {
-    return Intl.Segmenter.supportedLocalesOf([language]).length > 0 ? language : 'en';
-  } catch {
-    return 'en';
-  }
-}
 
 /** Scripts written without spaces between words, which only the segmenter can split. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

@@ -12,11 +12,13 @@ import {
   type Action,
   type AuditEvent,
   type Comment,
+  type DeskChanges,
   type DiffPart,
   type Dismissal,
   type DocNode,
   type ExportFolder,
   type Finding,
+  type HistoryEntry,
   type PhotoAsset,
   type PublishedVersionSummary,
   type RevisionSummary,
@@ -216,7 +218,13 @@ export const contract = {
   'stories.transition': method<{ story: Story }>()(z.strictObject({ id, action: ActionSchema, note: text(5000).optional(), publishAt: isoTime.optional() })),
   'stories.lock': method<{ story: Story }>()(z.strictObject({ id })),
   'stories.unlock': method<{ story: Story }>()(z.strictObject({ id, /** Required to break someone else's lock (desk editors only). */ note: text(5000).optional() })),
-  'stories.history': method<{ revisions: RevisionSummary[]; events: AuditEvent[] }>()(z.strictObject({ id })),
+  /**
+   * The story's past: its revisions and audit events as kept, and `entries`, the one list a reader
+   * follows (newest first; a move and the revision it kept are one entry).
+   */
+  'stories.history': method<{ revisions: RevisionSummary[]; events: AuditEvent[]; entries: HistoryEntry[] }>()(z.strictObject({ id })),
+  /** What the desk changed since the story's writers last had it; null when there is nothing of the desk's to show. */
+  'stories.deskChanges': method<{ changes: DeskChanges | null }>()(z.strictObject({ id })),
   'stories.diff': method<{ parts: DiffPart[]; from: RevisionSummary; to: RevisionSummary }>()(z.strictObject({ id, fromRevision: id, toRevision: id })),
   'stories.restore': method<{ story: Story }>()(z.strictObject({ id, revisionId: id, baseVersion: z.number().int().nonnegative() })),
   'stories.revision': method<{ revision: RevisionSummary; headline: string; subheadlines: string[]; body: DocNode }>()(z.strictObject({ id, revisionId: id })),

@@ -4,7 +4,7 @@
 // (the middle-snake bisection), so two 1,500-word revisions diff in milliseconds.
 
 import type { DiffPart } from './domain.js';
-import { segments } from './text.js';
+import { countWords, segmenterLocale, segments } from './text.js';
 
 export type { DiffPart } from './domain.js';
 
@@ -17,8 +17,21 @@ export function diffTokens(text: string, locale = 'en'): string[] {
   return out;
 }
 
-export function diffWords(a: string, b: string, locale = 'en'): DiffPart[] {
-  return diffWordsWithin(a, b, locale, Infinity)!;
+/** The word diff of two texts; `language` is a story's (any tag a person typed: one the segmenter refuses diffs as English). */
+export function diffWords(a: string, b: string, language = 'en'): DiffPart[] {
+  return diffWordsWithin(a, b, segmenterLocale(language), Infinity)!;
+}
+
+/** Words inserted and deleted in a diff, as the editor counts words. */
+export function diffWordCounts(parts: readonly DiffPart[], language = 'en'): { added: number; removed: number } {
+  const locale = segmenterLocale(language);
+  let added = 0;
+  let removed = 0;
+  for (const p of parts) {
+    if (p.kind === 'insert') added += countWords(p.text, locale);
+    else if (p.kind === 'delete') removed += countWords(p.text, locale);
+  }
+  return { added, removed };
 }
 
 /** Thrown inside the search when it has done more work than it was allowed. */
@@ -197,12 +210,34 @@ function tidy(ops: { kind: Kind; token: string }[]): DiffPart[] {
     } else merged.push(run.kind === 'change' ? { ...run } : run);
   }
   const parts: DiffPart[] = [];
+  const equal = (text: string): void => {
+    if (!text) return;
+    const last = parts.at(-1);
+    if (last?.kind === 'equal') last.text += text;
+    else parts.push({ kind: 'equal', text });
+  };
   for (const run of merged) {
-    if (run.kind === 'equal') parts.push({ kind: 'equal', text: run.text });
+    if (run.kind === 'equal') equal(run.text);
     else {
-      if (run.del) parts.push({ kind: 'delete', text: run.del });
-      if (run.ins) parts.push({ kind: 'insert', text: run.ins });
+      // Space both sides of a replacement share at its edges is unchanged text: "a missile " →
+      // "two missiles " replaces the words, not the space after them.
+      const lead = run.del && run.ins ? sharedSpace(run.del, run.ins, 'start') : '';
+      const trail = run.del && run.ins ? sharedSpace(run.del.slice(lead.length), run.ins.slice(lead.length), 'end') : '';
+      equal(lead);
+      const del = run.del.slice(lead.length, run.del.length - trail.length);
+      const ins = run.ins.slice(lead.length, run.ins.length - trail.length);
+      if (del) parts.push({ kind: 'delete', text: del });
+      if (ins) parts.push({ kind: 'insert', text: ins });
+      equal(trail);
     }
   }
   return parts;
+}
+
+/** The whitespace both texts start (or end) with, short of the whole of either. */
+function sharedSpace(a: string, b: string, side: 'start' | 'end'): string {
+  const at = (t: string, i: number) => (side === 'start' ? t[i] : t[t.length - 1 - i]);
+  let n = 0;
+  while (n < a.length - 1 && n < b.length - 1 && at(a, n) === at(b, n) && /\s/u.test(at(a, n)!)) n += 1;
+  return side === 'start' ? a.slice(0, n) : a.slice(a.length - n);
 }

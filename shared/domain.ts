@@ -164,17 +164,93 @@ export interface RevisionSummary {
   wordCount: number;
 }
 
+/**
+ * Every kind of audit event the core writes about a story: each workflow action, and the core's
+ * own events. insertAuditEvent takes only these, and shared/historyLabels.ts names each one.
+ */
+export const AUDIT_EVENT_KINDS = [
+  ...ACTIONS,
+  'create',
+  'autoPublish',
+  'scheduleFailed',
+  'forceUnlock',
+  'signOutUnlock',
+  'restore',
+  'finding.dismiss',
+  'finding.restore',
+  'photo.attach',
+  'photo.recaption',
+  'photo.detach',
+  'photo.reorder',
+  'photo.libraryChanged',
+] as const;
+export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
+
 export interface AuditEvent {
   id: Id;
   storyId: Id;
   actorId: Id;
   actorName: string;
-  /** An Action, or a core event such as 'create', 'forceUnlock', 'autoPublish', 'photo.attach'. */
-  event: string;
+  event: AuditEventKind;
   from: Status | null;
   to: Status | null;
   note: string | null;
   at: Timestamp;
+}
+
+/** The fields of a story's photo a re-caption may change. */
+export type PhotoTextField = 'caption' | 'credit' | 'alt';
+
+/**
+ * One row of a story's history: an audit event together with the revision kept by the same move
+ * (a submit and the text it submitted are one row), or a revision kept on its own (an autosave, a
+ * conflict copy). Newest first in stories.history.
+ */
+export interface HistoryEntry {
+  /** Stable across reloads: 'e' and the audit event's id, or 'r' and the revision's id. */
+  key: string;
+  /** What happened; null for a revision kept on its own (its reason says why). */
+  event: AuditEventKind | null;
+  actorId: Id;
+  actorName: string;
+  at: Timestamp;
+  from: Status | null;
+  to: Status | null;
+  /** The note the person gave (send back, correction, kill, force unlock, dismissal), or the core's. */
+  note: string | null;
+  /** The text kept with it, to compare or restore. */
+  revision: RevisionSummary | null;
+  /** A publish or kill: the published version it made (its own sequence: 1, 2, 3 …). */
+  publishedVersion: number | null;
+  /** A schedule (or a failed scheduled publish): when the story was to publish. */
+  publishAt: Timestamp | null;
+  /** A restore: the saved version whose text it brought back. */
+  restoredVersion: number | null;
+  /** What the core recorded with it in words (a photo's file and placement, why a scheduled publish failed); `note` is what a person wrote. */
+  detail: string | null;
+  /** A re-caption: which of the photo's fields changed, and the caption it has now when that changed. */
+  photo: { fields: PhotoTextField[]; caption: string | null } | null;
+}
+
+/**
+ * What the desk changed in the text since its writers last had it: the word diff, field by field,
+ * from the writers' last revision before the desk took the story to the story's current text.
+ */
+export interface DeskChanges {
+  /** The writers' last version: the last revision one of them kept before the desk touched the story. */
+  base: RevisionSummary;
+  /** The story's writers (its byline): the people the changes are shown to. */
+  writers: { staffId: Id; name: string }[];
+  /** The desk people who changed the text, first to change it first. */
+  editors: { staffId: Id; name: string }[];
+  headline: DiffPart[];
+  /** The subheadlines, one a line. */
+  subheadlines: DiffPart[];
+  /** The body's text as bodyText() joins it (paragraphs separated by a blank line), so the editor can mark it in place. */
+  body: DiffPart[];
+  /** Words inserted and deleted, over every field. */
+  added: number;
+  removed: number;
 }
 
 export interface DiffPart {

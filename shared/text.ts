@@ -47,6 +47,15 @@ export function countBodyWords(body: DocNode, language: string): number {
   }
 }
 
+/** A locale the word segmenter accepts (a story's language may be any tag a person typed). */
+export function segmenterLocale(language: string): string {
+  try {
+    return Intl.Segmenter.supportedLocalesOf([language]).length > 0 ? language : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /** Longest piece of one line given to Intl.Segmenter at once (its cost grows super-linearly past a few thousand). */
 export const SEGMENT_CHUNK = 2000;
 

@@ -23,7 +23,7 @@ import {
 import { reindexStory, updateStoryContent } from '../../db/stories.js';
 import { approvedUsesOfAsset, listStoryPhotos } from '../../db/storyPhotos.js';
 import { plainBody, validateBody } from '../../shared/body.js';
-import type { DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.js';
+import type { AuditEventKind, DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { photoEditRefusal } from '../../shared/workflow.js';
 import { photosChanged } from '../changeEvents.js';
@@ -110,7 +110,7 @@ export function photoModule(services: CoreServices) {
   function changeStoryPhotos(
     staff: Staff,
     storyId: Id,
-    change: (story: Story, at: string) => { event: string; note: string | null; details: unknown },
+    change: (story: Story, at: string) => { event: AuditEventKind; note: string | null; details: unknown },
   ): { story: Story; photos: StoryPhoto[] } {
     const at = services.now().toISOString();
     write(services, (events) => {

@@ -1,15 +1,16 @@
 // Reading stories: stories.get (with what the person may do now), stories.list (queues and
-// search), stories.history, stories.revision and stories.diff.
+// search), stories.history (core/stories/history.ts makes its entries), stories.revision and stories.diff.
 
 import { diffWords } from '../../shared/diff.js';
 import { ROLES, type Staff } from '../../shared/domain.js';
 import { allowedActions, dismissRefusal, photoEditRefusal, textEditRefusal, type WorkflowStory } from '../../shared/workflow.js';
 import { ApiError } from '../../shared/errors.js';
-import { getRevision, listAuditEvents, listComments, listDismissals, listRevisions, listStaff, listStories, listStoryPhotos } from '../../db/index.js';
+import { getRevision, listAuditRecords, listComments, listDismissals, listRevisions, listStaff, listStories, listStoryPhotos } from '../../db/index.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import type { CoreServices } from '../services.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
+import { historyEntries } from './history.js';
 import { loadStory } from './loadStory.js';
 import { liveLock } from './locks.js';
 import { revisionText } from './storyText.js';
@@ -65,7 +66,9 @@ export function storyReadHandlers(services: CoreServices) {
     'stories.history': (input, ctx) => {
       signedIn(ctx);
       const story = loadStory(db, input.id);
-      return { revisions: listRevisions(db, story.id), events: listAuditEvents(db, story.id) };
+      const revisions = listRevisions(db, story.id);
+      const records = listAuditRecords(db, story.id);
+      return { revisions, events: records.map(({ details: _details, ...event }) => event), entries: historyEntries(revisions, records) };
     },
 
     'stories.revision': (input, ctx) => {

@@ -163,6 +163,7 @@ export function storySaveHandlers(services: CoreServices) {
           from: story.status,
           to: story.status,
           note: `Restored revision ${revision.summary.id} (version ${revision.summary.version})`,
+          details: { revisionId: revision.summary.id, version: revision.summary.version },
           at: at.toISOString(),
         });
         return { story: saved };

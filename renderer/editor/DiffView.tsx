@@ -2,6 +2,31 @@
 // ("inserted", "deleted") for screen readers, since colour alone says nothing to them.
 import type { DiffPart } from '../../shared/domain.js';
 
+/** The parts inline, each change in <ins> or <del> with its spoken cue. */
+export function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === 'insert' ? (
+          <ins key={i}>
+            <span className="sr-only">[inserted: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ) : p.kind === 'delete' ? (
+          <del key={i}>
+            <span className="sr-only">[deleted: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
 export function DiffView({ parts, label }: { parts: DiffPart[]; label: string }) {
   const inserted = parts.filter((p) => p.kind === 'insert').length;
   const deleted = parts.filter((p) => p.kind === 'delete').length;
@@ -17,23 +42,7 @@ export function DiffView({ parts, label }: { parts: DiffPart[]; label: string })
         </span>
       </p>
       <div className="diff-text" role="document" aria-label={label} tabIndex={0}>
-        {parts.map((p, i) =>
-          p.kind === 'insert' ? (
-            <ins key={i}>
-              <span className="sr-only">[inserted: </span>
-              {p.text}
-              <span className="sr-only">]</span>
-            </ins>
-          ) : p.kind === 'delete' ? (
-            <del key={i}>
-              <span className="sr-only">[deleted: </span>
-              {p.text}
-              <span className="sr-only">]</span>
-            </del>
-          ) : (
-            <span key={i}>{p.text}</span>
-          ),
-        )}
+        <DiffParts parts={parts} />
       </div>
     </div>
   );

@@ -1,11 +1,13 @@
-// Every published version of the story (versions stay listed, with who and when): its
-// number, time, publisher, whether it is the article or a kill notice, its correction note and
-// whether the copy to the export folder worked. A failed copy can be retried (desk editors and
-// admins); "View" shows the version's HTML exactly as published, in a sandboxed frame; "Open page"
-// opens the package's own index.html (a new browser tab, or from the desktop app the person's web
-// browser), and in the desktop app "Show folder" shows the package folder in the file manager.
+// Every published version of the story (versions stay listed, with who and when): its number
+// ("Published version 2", its own sequence, apart from the story's saves "v12"), time, publisher,
+// whether it is the article or a kill notice, its correction note and whether the copy to the
+// export folder worked. A failed copy can be retried (desk editors and admins); "View" shows the
+// version's HTML exactly as published, in a sandboxed frame; "Open page" opens the package's own
+// index.html (a new browser tab, or from the desktop app the person's web browser), and in the
+// desktop app "Show folder" shows the package folder in the file manager.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { PublishedVersionSummary } from '../../shared/domain.js';
+import { publishedVersionLabel } from '../../shared/historyLabels.js';
 import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { fullTime } from '../app/format.js';
@@ -36,7 +38,7 @@ function VersionDialog({ storyId, version, onClose }: { storyId: number; version
     };
   }, [storyId, version]);
   return (
-    <Dialog wide title={`Version ${version} as published`} onClose={onClose}>
+    <Dialog wide title={publishedVersionLabel(version)} onClose={onClose}>
       {error ? (
         <p className="error-text" role="alert">
           {error}
@@ -44,7 +46,7 @@ function VersionDialog({ storyId, version, onClose }: { storyId: number; version
       ) : page === null ? (
         <p className="muted">Loading…</p>
       ) : (
-        <FramedPage title={`Published version ${version}`} html={page.html} scope={packageScope(page.path)} />
+        <FramedPage title={`${publishedVersionLabel(version)} as published`} html={page.html} scope={packageScope(page.path)} />
       )}
     </Dialog>
   );
@@ -107,8 +109,8 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
         setVersions((list) => (list ?? []).map((x) => (x.version === next.version ? next : x)));
         setOutcome(
           next.exportStatus === 'ok'
-            ? { version: v, ok: true, message: `Version ${v} was copied to the export folder.` }
-            : { version: v, ok: false, message: `Version ${v} could not be exported: ${next.exportError ?? 'no reason given.'}` },
+            ? { version: v, ok: true, message: `${publishedVersionLabel(v)} was copied to the export folder.` }
+            : { version: v, ok: false, message: `${publishedVersionLabel(v)} could not be exported: ${next.exportError ?? 'no reason given.'}` },
         );
       } catch (e) {
         setOutcome({ version: v, ok: false, message: toUiError(e).message });
@@ -141,7 +143,7 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
             <li key={v.version} className={killed ? 'pv pv-killed' : 'pv'} aria-labelledby={headingId}>
               <div className="pv-top">
                 <h3 id={headingId} className="pv-title">
-                  Version {v.version}
+                  {publishedVersionLabel(v.version)}
                 </h3>
                 <span className={killed ? 'badge badge-killed' : 'badge badge-published'}>{killed ? 'Kill notice' : 'Usable'}</span>
               </div>

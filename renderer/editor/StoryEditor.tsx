@@ -12,6 +12,7 @@ import { AsideSlot } from '../shell/asideSlot.js';
 import { Banner } from './Banner.js';
 import { CompareDialog } from './CompareDialog.js';
 import { selectRange, useCommentHighlights } from './commentsInBody.js';
+import { DeskChangesOffer } from './DeskChanges.js';
 import { DeskNotes } from './DeskNotes.js';
 import { EditorHeader } from './EditorHeader.js';
 import { ForceUnlockDialog } from './ForceUnlockDialog.js';
@@ -19,6 +20,7 @@ import { LocalCopyNotice } from './LocalCopyNotice.js';
 import { LockNotices } from './LockNotices.js';
 import { PreviewDialog } from './PreviewDialog.js';
 import { SaveNotices } from './SaveNotices.js';
+import { useDeskChanges } from './session/useDeskChanges.js';
 import { useStorySession } from './session/useStorySession.js';
 import { SidePanel } from './SidePanel.js';
 import { StoryBody } from './StoryBody.js';
@@ -29,6 +31,9 @@ import { ActionError, WorkflowBar } from './WorkflowBar.js';
 export default function StoryEditor({ storyId }: { storyId: number }) {
   const s = useStorySession(storyId);
   const me = useApp((st) => st.me);
+  const deskChanges = useDeskChanges({ story: s.data?.story ?? null, editor: s.editor, meId: me?.id });
+  // Read only while the desk's changes are marked in it.
+  const editable = s.editable && !deskChanges.shown;
   const staff = useApp((st) => st.staff);
   const desks = useApp((st) => st.desks);
   const openStory = useApp((st) => st.openStory);
@@ -51,7 +56,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
     fieldsRef: s.fieldsRef,
     dataRef: s.dataRef,
     data: s.data,
-    editable: s.editable,
+    editable,
     autosave: s.autosave,
     setFieldValues: s.setFieldValues,
     setLoaded: s.setLoaded,
@@ -114,7 +119,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         if (c?.anchor) selectRange(s.editorRef.current, c.anchor, c.anchor.quote);
       }}
       savedVersion={s.savedVersion}
-      canRestore={s.editable}
+      canRestore={editable}
       onRestoreRevision={s.restoreRevision}
       photoFocus={photoFocus}
       onPhotoFocused={clearPhotoFocus}
@@ -127,7 +132,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       <EditorHeader
         story={story}
         words={s.words}
-        editable={s.editable}
+        editable={editable}
         lock={s.lock}
         saveState={s.saveState}
         onPreview={() => setDialog('preview')}
@@ -149,6 +154,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         {s.actionError && !s.pending ? <ActionError error={s.actionError} /> : null}
         <LockNotices story={story} lock={s.lock} liveLock={liveLock} isDesk={isDesk} me={me} staff={staff} onTakeOver={() => setDialog('forceUnlock')} />
         <DeskNotes story={story} />
+        <DeskChangesOffer desk={deskChanges} />
         <SaveNotices
           saveState={s.saveState}
           conflict={s.conflict}
@@ -171,12 +177,12 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       </div>
 
       <div className="editor-scroll">
-        <StoryFieldsForm storyId={storyId} fields={fields} readOnly={!s.editable} desks={desks} staff={staff} changeField={s.changeField} />
+        <StoryFieldsForm storyId={storyId} fields={fields} readOnly={!editable} desks={desks} staff={staff} changeField={s.changeField} />
         <StoryBody
           stored={story.body}
           initial={s.initialBody ?? story.body}
           problems={s.bodyProblems}
-          editable={s.editable}
+          editable={editable}
           lang={language}
           onReady={s.onEditorReady}
           onChange={s.onBodyChange}

@@ -11,6 +11,7 @@ import { BODY_NODES, HEADING_LEVELS, LINK_SCHEMES } from '../../shared/bodySchem
 import { FindingMarks } from '../copyDesk/findingMarks.js';
 import { CommentHighlights } from './commentHighlights.js';
 import { DepthLimit } from './depthLimit.js';
+import { DeskChangeMarks } from './deskChangeMarks.js';
 import { Figure } from './figure.js';
 
 const StoryBlockquote = Blockquote.extend({ content: BODY_NODES.blockquote.content });
@@ -46,5 +47,7 @@ export function storyExtensions(opts: { onDepthLimit?: (message: string) => void
     CommentHighlights,
     // Copy-check findings underlined in the body (decorations only: nothing enters the document).
     FindingMarks,
+    // What the desk changed, marked in place while the reporter looks (decorations only as well).
+    DeskChangeMarks,
   ];
 }

@@ -63,10 +63,10 @@ test('every published version is listed with who and when: v1, the correction v2
 
   await signIn(page, 'Kim Min-ji');
   const list = await openHistory(page, HEADLINE);
-  const item = (n: number) => list.getByRole('listitem', { name: `Version ${n}`, exact: true });
+  const item = (n: number) => list.getByRole('listitem', { name: `Published version ${n}`, exact: true });
   await expect(list.getByRole('listitem')).toHaveCount(3);
   // Newest first.
-  await expect(list.getByRole('heading', { level: 3 })).toHaveText(['Version 3', 'Version 2', 'Version 1']);
+  await expect(list.getByRole('heading', { level: 3 })).toHaveText(['Published version 3', 'Published version 2', 'Published version 1']);
   for (const n of [1, 2, 3]) {
     await expect(item(n)).toContainText('by Kim Min-ji');
     const when = versions.find((v) => v.version === n)!.publishedAt;
@@ -86,7 +86,7 @@ test('every published version is listed with who and when: v1, the correction v2
 
   // "View" shows the version exactly as published, in a frame where no script can run.
   await item(2).getByRole('button', { name: 'View' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Version 2 as published' });
+  const dialog = page.getByRole('dialog', { name: 'Published version 2' });
   const frame = dialog.locator('iframe');
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(page.frameLocator('dialog iframe').getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
@@ -131,7 +131,7 @@ withExportDir(
 
     await signIn(page, 'Kim Min-ji');
     const list = await openHistory(page, HEADLINE);
-    const item = list.getByRole('listitem', { name: 'Version 1', exact: true });
+    const item = list.getByRole('listitem', { name: 'Published version 1', exact: true });
     await expect(item).toContainText('Export failed: The export folder does not exist.');
     await expect(item).not.toContainText(exportDir);
     await shot(page, 'published-versions-export-failed');
@@ -143,7 +143,7 @@ withExportDir(
 
     mkdirSync(exportDir);
     await item.getByRole('button', { name: 'Retry export' }).click();
-    await expect(item.getByRole('status')).toHaveText('Version 1 was copied to the export folder.');
+    await expect(item.getByRole('status')).toHaveText('Published version 1 was copied to the export folder.');
     await expect(item).toContainText('Copied to the export folder');
     await expect(item.getByRole('button', { name: 'Retry export' })).toHaveCount(0);
     expect(existsSync(path.join(exportDir, v1!.path, 'index.html'))).toBe(true);

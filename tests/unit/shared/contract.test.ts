@@ -22,6 +22,7 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'stories.lock': { id: 1 },
   'stories.unlock': { id: 1 },
   'stories.history': { id: 1 },
+  'stories.deskChanges': { id: 1 },
   'stories.diff': { id: 1, fromRevision: 1, toRevision: 2 },
   'stories.restore': { id: 1, revisionId: 1, baseVersion: 3 },
   'stories.revision': { id: 1, revisionId: 1 },

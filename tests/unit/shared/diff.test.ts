@@ -69,6 +69,18 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('leaves the space both sides of a replacement share out of the change', () => {
+    const parts = diffWords('North Korea fired a missile on Tuesday.', 'North Korea fired two ballistic missiles on Tuesday.');
+    expect(parts).toEqual([
+      { kind: 'equal', text: 'North Korea fired ' },
+      { kind: 'delete', text: 'a missile' },
+      { kind: 'insert', text: 'two ballistic missiles' },
+      { kind: 'equal', text: ' on Tuesday.' },
+    ]);
+    expectMerged(parts);
+    expect(sides(parts)).toEqual({ a: 'North Korea fired a missile on Tuesday.', b: 'North Korea fired two ballistic missiles on Tuesday.' });
+  });
+
   it('answers one equal part for identical texts and nothing for two empty ones', () => {
     expect(diffWords('Same text.', 'Same text.')).toEqual([{ kind: 'equal', text: 'Same text.' }]);
     expect(diffWords('', '')).toEqual([]);
