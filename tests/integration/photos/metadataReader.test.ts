@@ -30,7 +30,15 @@ describe('the metadata reader', () => {
       await expect(reader.read(ordinary, 30_000)).resolves.toMatchObject({ info: { format: 'jpeg', width: 64, height: 48 } });
 
       const before = h.snapshot();
-      const deps = { db: h.services.db, write: writerFor(h.services), dataDir: h.dir, now: () => h.clock.now, maxBytes: 10 * 1024 * 1024, staffId: h.staff.choi.id, metadata: reader };
+      const deps = {
+        db: h.services.db,
+        write: writerFor(h.services),
+        dataDir: h.dir,
+        now: () => h.clock.now,
+        maxBytes: 10 * 1024 * 1024,
+        staffId: h.staff.choi.id,
+        metadata: reader,
+      };
       const [outcome] = await importPhotos(deps, [{ name: 'flood.jpg', data: await iimKeywordFlood(100_000) }]);
       expect(outcome).toMatchObject({ name: 'flood.jpg', ok: false });
       expect(outcome!.error).toMatch(
