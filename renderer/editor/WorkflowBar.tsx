@@ -8,6 +8,7 @@ import type { ApprovalReview } from '../../shared/checks/index.js';
 import type { Action, Finding } from '../../shared/domain.js';
 import { ACTION_LABELS } from '../../shared/workflow.js';
 import { findingsOf, type UiError } from '../app/errors.js';
+import { useTimeZone, zonedInputToIso, zonedInputValues, zoneOffsetLabel } from '../app/format.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
 import { FindingList } from '../copyDesk/ChecksPanel.js';
 import { ApproveDialog } from './ApproveDialog.js';
@@ -29,14 +30,12 @@ export function ActionError({ error }: { error: UiError }) {
   );
 }
 
-function pad(n: number) {
-  return String(n).padStart(2, '0');
-}
-
 function ScheduleDialog({ busy, error, onConfirm, onClose }: { busy: boolean; error: ReactNode; onConfirm(iso: string): void; onClose(): void }) {
-  const soon = new Date(Date.now() + 60 * 60 * 1000);
-  const [date, setDate] = useState(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`);
-  const [time, setTime] = useState(`${pad(soon.getHours())}:00`);
+  // An hour from now on the hour, on the newsroom's clock: the desk schedules by the time its readers live in.
+  const [initial] = useState(() => zonedInputValues(new Date(Date.now() + 60 * 60 * 1000)));
+  const zone = useTimeZone((z) => z.zone);
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(`${initial.time.slice(0, 2)}:00`);
   const [problem, setProblem] = useState<string | null>(null);
   const dateId = useId();
   const timeId = useId();
@@ -45,14 +44,16 @@ function ScheduleDialog({ busy, error, onConfirm, onClose }: { busy: boolean; er
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const when = new Date(`${date}T${time}`);
-          if (Number.isNaN(when.getTime())) return setProblem('Enter a date and a time.');
-          if (when.getTime() <= Date.now()) return setProblem('Choose a time in the future.');
+          const when = zonedInputToIso(date, time);
+          if (!when) return setProblem('Enter a date and a time.');
+          if (Date.parse(when) <= Date.now()) return setProblem('Choose a time in the future.');
           setProblem(null);
-          onConfirm(when.toISOString());
+          onConfirm(when);
         }}
       >
-        <p>The story publishes by itself at this time (your computer's time zone).</p>
+        <p>
+          The story publishes by itself at this time, in the newsroom’s time zone ({zone}, {zoneOffsetLabel()}).
+        </p>
         <div className="field-row">
           <div className="field">
             <label htmlFor={dateId}>Date</label>

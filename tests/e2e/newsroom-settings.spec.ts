@@ -33,7 +33,7 @@ async function versionTime(page: Page, headline: string): Promise<Locator> {
   await page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'All stories' }).click();
   await openStory(page, headline);
   await page.getByRole('tab', { name: /History/ }).click();
-  const time = page.getByRole('region', { name: 'Published versions' }).getByRole('listitem', { name: 'Version 1', exact: true }).locator('time');
+  const time = page.getByRole('region', { name: 'Published versions' }).getByRole('listitem', { name: 'Published version 1', exact: true }).locator('time');
   await expect(time).toBeVisible();
   return time;
 }
@@ -129,4 +129,29 @@ test('the public address: unset it says so, a bad one is refused in words, a goo
   const hrefs = (ninjs as { associations: { renditions: { href: string }[] }[] }).associations.flatMap((a) => a.renditions.map((r) => r.href));
   expect(hrefs).toHaveLength(4);
   for (const href of hrefs) expect(href).toMatch(new RegExp(`^https://news\\.example\\.com/published/${version.path}/images/photo-\\d-(large|thumbnail)\\.jpg$`));
+});
+
+test('the schedule dialog takes the time on the newsroom’s clock', async ({ page, api, newsroom, signIn }) => {
+  // A zone with no summer time, fourteen hours ahead of UTC: far from whatever zone the computer is in.
+  await api('settings.update', { timeZone: 'Pacific/Kiritimati' }, await newsroom.token('Han Seung-woo'));
+  const reporter = await newsroom.token('Ji Da-gyum');
+  const desk = await newsroom.token('Kim Min-ji');
+  const { story } = await api('stories.create', { desk: 'North Korea', headline: 'Launch report held for the morning' }, reporter);
+  const body = docOf(['North Korea fired two short-range ballistic missiles on Tuesday, the military said.']);
+  await api('stories.save', { id: story.id, baseVersion: story.version, changes: { dateline: 'SEOUL', body } }, reporter);
+  await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
+  for (const action of ['claim', 'approve'] as const) await api('stories.transition', { id: story.id, action }, desk);
+
+  await signIn(page, 'Kim Min-ji');
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'All stories' }).click();
+  await openStory(page, 'Launch report held for the morning');
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule' });
+  await expect(dialog).toContainText('in the newsroom’s time zone (Pacific/Kiritimati, UTC+14)');
+  await dialog.getByLabel('Date').fill('2030-01-02');
+  await dialog.getByLabel('Time').fill('09:30');
+  await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  // 09:30 on 2 January in Kiritimati is 19:30 UTC on 1 January.
+  await expect.poll(async () => (await api('stories.get', { id: story.id }, desk)).story.publishAt).toBe('2030-01-01T19:30:00.000Z');
 });

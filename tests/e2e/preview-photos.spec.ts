@@ -89,9 +89,9 @@ test('the lead and inline photos show in Preview and in a published version, in 
 
   await page.getByRole('tab', { name: /History/ }).click();
   const list = page.getByRole('region', { name: 'Published versions' });
-  const item = list.getByRole('listitem', { name: 'Version 1', exact: true });
+  const item = list.getByRole('listitem', { name: 'Published version 1', exact: true });
   await item.getByRole('button', { name: 'View' }).click();
-  const view = page.getByRole('dialog', { name: 'Version 1 as published' });
+  const view = page.getByRole('dialog', { name: 'Published version 1' });
   const viewFrame = page.frameLocator('dialog iframe');
   await expect(viewFrame.getByRole('heading', { level: 1 })).toHaveText(seed.headline);
   await expect(viewFrame.locator('.published')).toHaveText(/^Published /);

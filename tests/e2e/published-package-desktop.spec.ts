@@ -74,7 +74,7 @@ test('in the desktop app, "Open page" and "Show folder" ask the shell for the st
   await page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'All stories' }).click();
   await openStory(page, HEADLINE);
   await page.getByRole('tab', { name: /History/ }).click();
-  const item = page.getByRole('region', { name: 'Published versions' }).getByRole('listitem', { name: 'Version 1', exact: true });
+  const item = page.getByRole('region', { name: 'Published versions' }).getByRole('listitem', { name: 'Published version 1', exact: true });
   // Buttons for the shell, not a link to the app's origin (the desktop's browser could not open that).
   await expect(item.getByRole('link')).toHaveCount(0);
   await item.getByRole('button', { name: 'Open page', exact: true }).click();
