@@ -6,7 +6,7 @@
 
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, seedArticle } from './fixtures.js';
-import { attachSeedPhotos, writeSeedStory } from './seedStory.js';
+import { attachSeedPhotos, decideAsPrinted, writeSeedStory } from './seedStory.js';
 import { body, headline, newStory, openStory } from './ui.js';
 
 const slugField = (page: Page): Locator => page.getByRole('textbox', { name: 'Slug', exact: true });
@@ -135,6 +135,7 @@ test('the Photos tab says who can still change a caption, and that no one can on
 
   const desk = await newsroom.token('Kim Min-ji');
   await api('stories.transition', { id: story.id, action: 'claim' }, desk);
+  await decideAsPrinted(api, desk, story.id);
   await api('stories.transition', { id: story.id, action: 'approve' }, desk);
 
   await test.step('approved: no one can, and the reporter’s open story says so without a reload', async () => {
