@@ -5,7 +5,7 @@
 
 import type { Frame, Locator, Page } from '@playwright/test';
 import { test, expect, seedArticle } from './fixtures.js';
-import { attachSeedPhotos, writeSeedStory } from './seedStory.js';
+import { attachSeedPhotos, decideAsPrinted, writeSeedStory } from './seedStory.js';
 import { openStory } from './ui.js';
 
 /** The frame's document, to look inside it as a test (Playwright's own access, not the page's). */
@@ -81,6 +81,7 @@ test('the lead and inline photos show in Preview and in a published version, in 
   const desk = await newsroom.token('Kim Min-ji');
   await api('stories.transition', { id: story.id, action: 'submit' }, reporter);
   await api('stories.transition', { id: story.id, action: 'claim' }, desk);
+  await decideAsPrinted(api, desk, story.id);
   await api('stories.transition', { id: story.id, action: 'approve' }, desk);
   await api('stories.transition', { id: story.id, action: 'publish' }, desk);
   const { versions } = await api('published.list', { storyId: story.id }, desk);
