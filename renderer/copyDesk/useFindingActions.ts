@@ -14,6 +14,7 @@ import { posOf, textIndex } from '../editor/offsets.js';
 import { bodyFixTransaction, fieldFix, fixScope, photoFix, STALE } from './applyFix.js';
 import { currentPositions } from './findingMarks.js';
 import type { FindingActions } from './FindingItem.js';
+import { captionHint } from '../photos/captionHint.js';
 
 type Loaded = Result<'stories.get'>;
 
@@ -214,7 +215,7 @@ export function useFindingActions(deps: FindingActionDeps): { actions: FindingAc
         const scope = fixScope(f);
         if (scope.unsupported) return 'This fix has to be made by hand.';
         if (scope.text && !editable) return 'The text is read only for you now.';
-        if (scope.photos && !canEditPhotos) return 'Only a photo editor can change captions.';
+        if (scope.photos && !canEditPhotos) return data ? captionHint(data.story.status, data.photoEditors) : 'You cannot change captions here.';
         return null;
       },
       canDismiss,
@@ -222,7 +223,7 @@ export function useFindingActions(deps: FindingActionDeps): { actions: FindingAc
       fix,
       dismiss,
     }),
-    [photos, editable, canEditPhotos, canDismiss, jump, fix, dismiss],
+    [photos, editable, canEditPhotos, data, canDismiss, jump, fix, dismiss],
   );
 
   return { actions, notice, restore };

@@ -17,7 +17,7 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: [`${MOD}+Shift+B`], what: 'Quote' },
   { keys: ['Shift+Enter'], what: 'Line break inside a paragraph' },
   { keys: [`${MOD}+Z`, `${MOD}+Shift+Z`], what: 'Undo, redo' },
-  { keys: ['Esc'], what: 'Close a dialog; clear the search box' },
+  { keys: ['Esc'], what: 'Close a dialog, the folded story list or story tools; clear the search box' },
 ];
 
 export function ShortcutsButton() {
