@@ -6,34 +6,18 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';
+import { installDesktopCalls } from './desktopBridge.js';
 
 /** Installs window.newsdesk before the app loads; shell answers come from window.__shellAnswers. */
 async function installDesktopBridge(page: Page): Promise<void> {
+  await installDesktopCalls(page);
   await page.addInitScript(() => {
-    type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
     // globalThis is the page's window (this project's e2e types have no DOM).
     const w = globalThis as unknown as Record<string, unknown>;
-    let token: string | null = null;
     const calls: string[] = [];
     const answers: ({ name: string } | null | { error: string })[] = [];
     w.__shellCalls = calls;
     w.__shellAnswers = answers;
-    const call = async (method: string, input: unknown): Promise<Envelope> => {
-      const res = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(input ?? {}),
-      });
-      const body = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) return { ok: false, error: body.error as { code: string; message: string } };
-      // Like main: the session token stays out of the page.
-      if (method === 'session.signIn') {
-        token = body.token as string;
-        delete body.token;
-      }
-      if (method === 'session.signOut') token = null;
-      return { ok: true, value: body };
-    };
     const shellAnswer = (name: string) => async () => {
       calls.push(name);
       const next = answers.shift();
@@ -41,16 +25,7 @@ async function installDesktopBridge(page: Page): Promise<void> {
       return next ?? null;
     };
     const shell = { pickPhotos: async () => [], chooseExportFolder: shellAnswer('choose'), clearExportFolder: shellAnswer('clear') };
-    w.newsdesk = new Proxy(
-      {},
-      {
-        get: (_target, area: string) => {
-          if (area === 'shell') return shell;
-          if (area === 'onEvent') return () => () => undefined;
-          return new Proxy({}, { get: (_t, fn: string) => (input: unknown) => call(`${area}.${fn}`, input) });
-        },
-      },
-    );
+    (w.__installNewsdesk as (shell: unknown) => void)(shell);
   });
 }
 

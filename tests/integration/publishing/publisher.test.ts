@@ -12,6 +12,7 @@ import { publishDue, startScheduler } from '../../../core/publishing/scheduler.j
 import { ApiError } from '../../../shared/errors.js';
 import { addPhoto, addStory, bodyWithFigure, FIXTURES, makeEnv, seed, setStatus, type Env } from './env.js';
 import { ninjsErrors } from './ninjsSchema.js';
+import { htmlText } from '../../support/htmlText.js';
 
 let env: Env | null = null;
 afterEach(() => {
@@ -51,16 +52,6 @@ function readPackage(e: Env, rel: string): { html: string; ninjs: Record<string,
   return { html: fs.readFileSync(path.join(dir, 'index.html'), 'utf8'), ninjs: JSON.parse(fs.readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) };
 }
 
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
 describe('publishing the seed article', () => {
   test('writes index.html, ninjs.json and captioned renditions', async () => {
     env = makeEnv();
@@ -74,9 +65,9 @@ describe('publishing the seed article', () => {
     expect(html).toContain(`<p class="subheadline">${seed.subheadlines[0]}</p>`);
     expect(html).toContain('<p class="byline">By Ji Da-gyum (dagyumji@heraldcorp.com)</p>');
     expect(html).toContain('<p class="dateline">SEOUL</p>');
-    const paras = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => textOf(m[1]!));
+    const paras = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => htmlText(m[1]!));
     expect(paras).toEqual(seed.body_paragraphs);
-    const captions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((m) => textOf(m[1]!));
+    const captions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((m) => htmlText(m[1]!));
     expect(captions).toEqual(seed.photos.map((p) => p.rendered_caption));
     const inlineAt = html.indexOf('<figure class="inline">');
     expect(inlineAt).toBeGreaterThan(html.indexOf(`<p>${seed.body_paragraphs[9]!.replace(/’/g, '’')}`));

@@ -15,6 +15,7 @@ import { seed } from './env.js';
 import { openNewsroom, writeSeedArticle } from '../../support/seedNewsroom.js';
 import { makeClock, type Clock, type Harness } from '../../support/coreHarness.js';
 import { ninjsErrors } from './ninjsSchema.js';
+import { htmlText } from '../../support/htmlText.js';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -38,15 +39,6 @@ function packageFiles(n: Harness, v: PublishedVersionSummary): Map<string, Buffe
   return new Map(names.sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 }
 
-const strip = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-
 describe('the seed article through the API', () => {
   test('publish, correct (v2), kill (v3)', async () => {
     const n = await newsroom();
@@ -67,10 +59,10 @@ describe('the seed article through the API', () => {
     expect(html).toContain(`<h1>${seed.headline}</h1>`);
     expect(html).toContain(seed.subheadlines[0]);
     expect(html).toContain('By Ji Da-gyum (dagyumji@heraldcorp.com)');
-    const paras = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => strip(m[1]!));
+    const paras = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => htmlText(m[1]!));
     expect(paras).toEqual(seed.body_paragraphs);
     expect(paras).toHaveLength(22);
-    const figcaptions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((m) => strip(m[1]!));
+    const figcaptions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((m) => htmlText(m[1]!));
     expect(figcaptions).toEqual(seed.photos.map((p) => p.rendered_caption));
     // the lead above the body, the inline photo before paragraph 10 (0-based)
     expect(html.indexOf('<figure class="lead">')).toBeLessThan(html.indexOf('<div class="body">'));
