@@ -7,11 +7,24 @@ import { contract, isMethodName, type MethodName, type ParsedInput, type Result 
 import { ApiError } from '../shared/errors.js';
 import type { Staff } from '../shared/domain.js';
 
+/** Who is at the other end, as the transport saw it: for sign-in throttling, the session list and the account log. */
+export interface ClientInfo {
+  /** The network address (null in-process: the desktop app, tests). */
+  address: string | null;
+  /** What the person uses, in words ("Chrome on Linux", "Newsdesk desktop"). */
+  device: string;
+}
+
+export const IN_PROCESS_CLIENT: ClientInfo = { address: null, device: 'Newsdesk on this computer' };
+
 export interface CallContext {
   /** The session token the transport presented (null when none). */
   token: string | null;
   /** The signed-in person, or null for public methods called without a session. */
   staff: Staff | null;
+  /** The session the token names, when it is live. */
+  sessionId: number | null;
+  client: ClientInfo;
 }
 
 /**

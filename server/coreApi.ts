@@ -3,11 +3,14 @@
 // real Core (core/core.ts) has this shape; naming only what is used keeps the transports
 // testable with a small fake.
 
-import type { ChangeEvent } from '../shared/domain.js';
+import type { ChangeEvent, Staff } from '../shared/domain.js';
+import type { ClientInfo } from '../core/dispatch.js';
 import { ApiError, type ApiErrorBody } from '../shared/errors.js';
 
 export interface TransportCore {
-  call(token: string | null, method: string, input: unknown): Promise<unknown>;
+  call(token: string | null, method: string, input: unknown, client?: ClientInfo): Promise<unknown>;
+  /** The person a token's live session belongs to, or null: lets a transport refuse before it reads a body. */
+  authenticate(token: string | null): Promise<Staff | null>;
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   readonly dataDir: string;
 }

@@ -9,8 +9,10 @@ import {
   ACTIONS,
   ROLES,
   STATUSES,
+  type AccountEvent,
   type Action,
   type AuditEvent,
+  type ChangeEvent,
   type Comment,
   type DeskChanges,
   type DiffPart,
@@ -22,7 +24,10 @@ import {
   type PhotoAsset,
   type PublishedVersionSummary,
   type RevisionSummary,
+  type NewsroomAccess,
   type Role,
+  type SessionInfo,
+  type SetupCode,
   type Settings,
   type Staff,
   type Story,
@@ -40,6 +45,11 @@ const line = (max = 500) =>
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'must not contain control characters');
 const id = z.number().int().positive();
+/** A password as typed: checked against the stored hash, so any length up to the ceiling. */
+const Password = z.string().min(1).max(200);
+/** A new password: long enough to resist guessing (the only rule: length, as NIST SP 800-63B advises). */
+export const PASSWORD_MIN_LENGTH = 10;
+const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 const isoTime = z.iso.datetime({ offset: true });
 
 export const RoleSchema = z.enum(ROLES);
@@ -138,11 +148,41 @@ const empty = z.strictObject({});
 
 export const contract = {
   // session and staff
-  'session.signIn': method<{ token: string; staff: Staff }>({ public: true })(z.strictObject({ staffId: id })),
+  'session.access': method<NewsroomAccess>({ public: true })(empty),
+  'session.signIn': method<{ token: string; staff: Staff; expiresAt: string }>({ public: true })(
+    z.strictObject({ email: z.string().trim().max(320).min(1), password: Password }),
+  ),
+  /** Sets a password with a one-time setup code (a newly added or reset person, or the first admin) and signs in. */
+  'session.setUp': method<{ token: string; staff: Staff; expiresAt: string }>({ public: true })(
+    z.strictObject({
+      code: z.string().trim().min(1).max(100),
+      password: NewPassword,
+      /** Only the first admin sets their own name and e-mail here (others were given theirs by an admin). */
+      name: line(200).min(1).optional(),
+      email: z.email().max(320).optional(),
+    }),
+  ),
   'session.current': method<{ staff: Staff | null }>({ public: true })(empty),
   'session.signOut': method<{ ok: true }>({ public: true })(empty),
-  'staff.list': method<{ staff: Staff[]; desks: string[] }>({ public: true })(empty),
-  'staff.create': method<{ staff: Staff }>()(
+  /** The signed-in person changes their own password; every other session of theirs ends. */
+  'session.changePassword': method<{ ok: true; endedSessions: number }>()(z.strictObject({ currentPassword: Password, newPassword: NewPassword })),
+  /** The signed-in person's own sessions. */
+  'session.list': method<{ sessions: SessionInfo[] }>()(empty),
+  /** Ends one of the person's own sessions, or all of them ("sign out everywhere", this one included). */
+  'session.end': method<{ ended: number }>()(z.union([z.strictObject({ id }), z.strictObject({ everywhere: z.literal(true) })])),
+  'staff.list': method<{ staff: Staff[]; desks: string[] }>()(empty),
+  /** Admin: a person's sessions. */
+  'staff.sessions': method<{ sessions: SessionInfo[] }>()(z.strictObject({ staffId: id })),
+  /** Admin: ends every session of a person. */
+  'staff.endSessions': method<{ ended: number }>()(z.strictObject({ staffId: id })),
+  /** Admin: clears a person's password, ends their sessions and issues a new setup code. */
+  'staff.resetPassword': method<{ setup: SetupCode }>()(z.strictObject({ id })),
+  /** Admin: sign-ins, sign-outs, failures and password changes, newest first. */
+  'staff.accountEvents': method<{ events: AccountEvent[]; nextCursor?: string }>()(
+    z.strictObject({ staffId: id.optional(), limit: z.number().int().min(1).max(200).optional(), cursor: text(200).optional() }),
+  ),
+  /** Admin: adds a person, who sets their password with the setup code returned. */
+  'staff.create': method<{ staff: Staff; setup: SetupCode }>()(
     z.strictObject({
       name: line(200).min(1),
       email: z.email().max(320),
@@ -394,7 +434,18 @@ export type NewsdeskApi = {
   };
 } & {
   /** Subscribe to the core's change events; returns the unsubscribe function. */
-  onEvent(listener: (event: import('./domain.js').ChangeEvent) => void): () => void;
+  onEvent(listener: (event: ChangeEvent) => void): () => void;
+  /** Subscribe to the state of the connection that carries the events (always 'online' in-process). */
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+};
+
+/** 'reconnecting': the event stream dropped and the client is trying again (with back-off). */
+export type ConnectionState = 'online' | 'reconnecting';
+
+/** For transports whose connection never drops (IPC in one process): always online. */
+export const alwaysOnline: NewsdeskApi['onConnection'] = (listener) => {
+  listener('online');
+  return () => undefined;
 };
 
 /** Splits 'stories.save' into ['stories', 'save']. */
@@ -404,11 +455,15 @@ export function splitMethod(name: MethodName): [Area, string] {
 }
 
 /** Builds a NewsdeskApi from one generic `call` — the only way clients are made. */
-export function buildApi(call: (method: MethodName, input: unknown) => Promise<unknown>, onEvent: NewsdeskApi['onEvent']): NewsdeskApi {
+export function buildApi(
+  call: (method: MethodName, input: unknown) => Promise<unknown>,
+  onEvent: NewsdeskApi['onEvent'],
+  onConnection: NewsdeskApi['onConnection'] = alwaysOnline,
+): NewsdeskApi {
   const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
   for (const name of METHOD_NAMES) {
     const [area, fn] = splitMethod(name);
     (api[area] ??= {})[fn] = (input: unknown) => call(name, input ?? {});
   }
-  return Object.assign(api, { onEvent }) as unknown as NewsdeskApi;
+  return Object.assign(api, { onEvent, onConnection }) as unknown as NewsdeskApi;
 }

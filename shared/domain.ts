@@ -35,6 +35,70 @@ export interface Staff {
   roles: Role[];
   desks: string[];
   active: boolean;
+  /** Whether the person has a password yet (an added or reset person has a setup code instead). */
+  passwordSet: boolean;
+}
+
+/** One signed-in session of a person: a browser, or a desktop app. Never carries its token. */
+export interface SessionInfo {
+  id: Id;
+  /** The session this call was made with. */
+  current: boolean;
+  /** What the person signed in with, as the transport described it ("Chrome on Linux", "Newsdesk desktop"). */
+  device: string;
+  /** The network address it signed in from (null on the desktop app). */
+  address: string | null;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  /** When it ends unless used again: the earlier of the idle limit and the absolute limit. */
+  expiresAt: Timestamp;
+}
+
+/** A one-time code with which a person sets their password (added by an admin, reset, or the first admin). */
+export interface SetupCode {
+  staffId: Id;
+  code: string;
+  expiresAt: Timestamp;
+}
+
+/** Account events, newsroom-wide (story events are AuditEvent). */
+export const ACCOUNT_EVENT_KINDS = [
+  'signIn',
+  'signInFailed',
+  'signOut',
+  'sessionEnded',
+  'sessionExpired',
+  'passwordSet',
+  'passwordChanged',
+  'passwordReset',
+  'setupCodeIssued',
+  'deactivated',
+] as const;
+export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
+
+export interface AccountEvent {
+  id: Id;
+  /** The account concerned; null for a failed sign-in with an unknown e-mail. */
+  staffId: Id | null;
+  staffName: string | null;
+  /** Who did it when it was not the person themself (an admin ending a session, resetting a password). */
+  actorId: Id | null;
+  event: AccountEventKind;
+  /** The e-mail typed, for failed sign-ins. */
+  email: string | null;
+  address: string | null;
+  device: string | null;
+  note: string | null;
+  at: Timestamp;
+}
+
+/** What the sign-in screen needs to know before anyone is signed in. */
+export interface NewsroomAccess {
+  /** A demo newsroom: every demo account's password is `demoPassword`, and the screen says so. */
+  demo: boolean;
+  demoPassword: string | null;
+  /** An empty newsroom whose first admin has no password yet: the screen asks for the setup code and a password. */
+  needsFirstAdmin: boolean;
 }
 
 export interface Desk {
@@ -455,4 +519,6 @@ export type ChangeEvent =
   /** A staff member was added or changed (name, roles, desks): bylines and pickers show them. */
   | { type: 'staff.changed'; staffId: Id }
   /** Settings changed (e.g. the desk's house style): open editors check again with them. */
-  | { type: 'settings.changed'; keys: (keyof Settings)[] };
+  | { type: 'settings.changed'; keys: (keyof Settings)[] }
+  /** The client missed events it cannot be sent again (a long gap, a server restart): refetch what is shown. */
+  | { type: 'resync' };

@@ -1,15 +1,30 @@
 // The error shape that crosses both transports, and the HTTP status each code maps to.
 
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'LOCKED', 'INVALID_STATE', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  /** Signed in, but this person may not do this. */
+  'FORBIDDEN',
+  /** No session, or one that expired or was ended: sign in (again). */
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'LOCKED',
+  'INVALID_STATE',
+  /** Too many attempts (wrong passwords, requests): details.retryAfterSeconds says when to try again. */
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
   CONFLICT: 409,
   LOCKED: 423,
   INVALID_STATE: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
