@@ -97,6 +97,8 @@ export interface NewsroomAccess {
   /** A demo newsroom: every demo account's password is `demoPassword`, and the screen says so. */
   demo: boolean;
   demoPassword: string | null;
+  /** In a demo newsroom only: who to sign in as (a real newsroom lists nobody before sign-in). */
+  demoAccounts: { name: string; email: string; roles: Role[] }[];
   /** An empty newsroom whose first admin has no password yet: the screen asks for the setup code and a password. */
   needsFirstAdmin: boolean;
 }
@@ -118,6 +120,9 @@ export interface StoryLock {
   acquiredAt: Timestamp;
   /** The lock lapses at this time unless its holder keeps working. */
   expiresAt: Timestamp;
+  /** The holder's session (a person may be signed in on several computers; the lock is one computer's), and its device. */
+  sessionId?: Id | null;
+  device?: string | null;
 }
 
 /** A ProseMirror/tiptap JSON node. The allowed shape is checked by shared/body.ts. */
