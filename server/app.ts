@@ -66,7 +66,7 @@ export interface NewsroomApp {
 
 function nodeServer(handler: http.RequestListener, tls: TlsFiles | null, timeouts: Timeouts): http.Server {
   const options: http.ServerOptions = {
-    headersTimeout: timeouts.headersMs,
+    headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.keepAliveMs,
     // How often the timeouts above are checked (Node's default is every 30 s).

@@ -18,6 +18,7 @@ export interface SseFrame {
 export class SseParser {
   lastEventId: string;
   private buffer = '';
+  private afterCR = false;
   private data = '';
   private hasData = false;
   private eventType = '';
@@ -35,22 +36,21 @@ export class SseParser {
   private readonly onRetry: ((ms: number) => void) | undefined;
 
   push(text: string): void {
-    this.buffer += text;
+    let rest = text;
+    // A CR that ended the last piece may have been the first half of a CRLF.
+    if (this.afterCR && rest.startsWith('\n')) rest = rest.slice(1);
+    this.afterCR = false;
+    this.buffer += rest;
     let start = 0;
-    for (;;) {
-      let end = -1;
-      for (let i = start; i < this.buffer.length; i++) {
-        const c = this.buffer.charCodeAt(i);
-        if (c === 10 || c === 13) {
-          end = i;
-          break;
-        }
+    for (let i = 0; i < this.buffer.length; i++) {
+      const c = this.buffer.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      const line = this.buffer.slice(start, i);
+      if (c === 13) {
+        if (i + 1 === this.buffer.length) this.afterCR = true;
+        else if (this.buffer.charCodeAt(i + 1) === 10) i += 1;
       }
-      if (end === -1) break;
-      // A CR at the very end may be the first half of CRLF: wait for the next piece.
-      if (this.buffer.charCodeAt(end) === 13 && end === this.buffer.length - 1) break;
-      const line = this.buffer.slice(start, end);
-      start = end + (this.buffer.charCodeAt(end) === 13 && this.buffer.charCodeAt(end + 1) === 10 ? 2 : 1);
+      start = i + 1;
       this.line(line);
     }
     this.buffer = this.buffer.slice(start);

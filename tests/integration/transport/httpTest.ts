@@ -42,7 +42,8 @@ export interface RawAnswer {
 export function rawRequest(base: string, pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawAnswer> {
   const { port, hostname } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers ?? {} }, (res) => {
+    const headers = { ...(opts.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(opts.body)) } : {}), ...opts.headers };
+    const req = http.request({ host: hostname, port, path: pathname, method: opts.method ?? 'GET', headers, agent: false }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -107,4 +108,32 @@ export function framesOf(text: string): { id: string | null; data: { type: strin
       return data ? { id, data: JSON.parse(data) as { type: string } & Record<string, unknown> } : null;
     })
     .filter((f): f is NonNullable<typeof f> => f !== null);
+}
+
+/**
+ * fetch as a browser tab on the server's page makes it: the cookies the server set go back with
+ * each request (nothing else can read them), and a POST carries the page's Origin.
+ */
+export function browserFetch(origin: string): {
+  fetch: (url: string, init: RequestInit & { headers?: Record<string, string> }) => Promise<Response>;
+  cookies: Map<string, string>;
+} {
+  const cookies = new Map<string, string>();
+  return {
+    cookies,
+    fetch: async (url, init) => {
+      const headers: Record<string, string> = { ...init.headers };
+      if (cookies.size > 0) headers.Cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      if (init.method === 'POST') headers.Origin = origin;
+      const res = await fetch(url, { ...init, headers });
+      for (const line of res.headers.getSetCookie()) {
+        const [pair, ...attributes] = line.split(';');
+        const [name, value] = [pair!.slice(0, pair!.indexOf('=')).trim(), pair!.slice(pair!.indexOf('=') + 1).trim()];
+        const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '';
+        if (expired) cookies.delete(name);
+        else cookies.set(name, value);
+      }
+      return res;
+    },
+  };
 }
