@@ -70,7 +70,12 @@ async function expectPublishedPage(page: Page, seen: { path: string; status: num
   await page.waitForLoadState('load');
   expect(seen.find((r) => r.path === PAGE)?.status).toBe(200);
   await expect.poll(() => seen.find((r) => r.path.endsWith('/images/photo-1-large.png'))?.status).toBe(200);
-  expect(await page.locator('#photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  expect(
+    await page.locator('#photo').evaluate((element) => {
+      const img = element as unknown as { complete: boolean; naturalWidth: number };
+      return img.complete && img.naturalWidth;
+    }),
+  ).toBe(1);
   expect(await page.title()).toBe('Published');
   // A form cannot be sent from the sandbox.
   await page.locator('#send').click();
