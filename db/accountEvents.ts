@@ -35,7 +35,7 @@ export function listAccountEvents(db: Db, opts: { staffId?: Id | undefined; befo
     db,
     `SELECT e.id, e.staff_id AS staffId, s.name AS staffName, e.actor_id AS actorId, e.event, e.email, e.address, e.device, e.note, e.at
      FROM account_events e LEFT JOIN staff s ON s.id = e.staff_id
-     WHERE (?1 IS NULL OR e.staff_id = ?1) AND (?2 IS NULL OR e.id < ?2)
-     ORDER BY e.id DESC LIMIT ?3`,
-  ).all(opts.staffId ?? null, opts.beforeId ?? null, opts.limit) as AccountEvent[];
+     WHERE (@staffId IS NULL OR e.staff_id = @staffId) AND (@beforeId IS NULL OR e.id < @beforeId)
+     ORDER BY e.id DESC LIMIT @limit`,
+  ).all({ staffId: opts.staffId ?? null, beforeId: opts.beforeId ?? null, limit: opts.limit }) as AccountEvent[];
 }
