@@ -4,6 +4,7 @@
 // connection, so an unauthenticated upload is never read.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_LIMITS } from '../core/staff/sessions.js';
 import type { TransportCore } from './coreApi.js';
 import { refuse } from './replies.js';
 import type { RequestAuth } from './requestState.js';
@@ -49,9 +50,16 @@ export interface CookieOptions {
   secure: boolean;
 }
 
-/** The session cookie after a sign-in: HttpOnly (no script reads it), SameSite=Strict (no other site sends it), until the session expires. */
+/**
+ * The session cookie after a sign-in: HttpOnly (no script reads it), SameSite=Strict (no other
+ * site sends it), Secure over HTTPS. It lasts as long as the session can: the sign-in's expiresAt
+ * is the idle limit, which moves on with every use, so a cookie that ended there would sign out
+ * someone whose session is still alive. The session's absolute limit is the cookie's; a cookie
+ * that outlives its session carries a dead token and gets a 401.
+ */
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, opts: CookieOptions): void {
-  const seconds = Math.floor((Date.parse(expiresAt) - Date.now()) / 1000);
+  const until = Math.max(Date.parse(expiresAt), Date.now() + SESSION_LIMITS.absoluteMs);
+  const seconds = Math.floor((until - Date.now()) / 1000);
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
