@@ -57,7 +57,7 @@ export function eventRoutes(app: FastifyInstance, core: TransportCore, opts: Eve
     for (const stream of [...streams]) {
       let live = false;
       try {
-        live = (await core.authenticate(stream.token)) !== null;
+        live = (await core.authenticate(stream.token, { touch: false })) !== null;
       } catch {
         live = false;
       }

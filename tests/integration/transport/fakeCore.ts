@@ -14,6 +14,8 @@ export interface FakeCore extends TransportCore {
   calls: { token: string | null; method: string; input: unknown; client?: ClientInfo }[];
   /** How often the transport asked who a token belongs to. */
   authentications: number;
+  /** How many of those asked without counting as use of the session. */
+  peeks: number;
   /** Ends every session (as an admin's "sign out everywhere" on another server would). */
   endAllSessions(): void;
 }
@@ -82,6 +84,7 @@ export function createFakeCore(dataDir: string): FakeCore {
     dataDir,
     calls,
     authentications: 0,
+    peeks: 0,
     async call(token, method, input, client) {
       calls.push({ token, method, input, client });
       if (!isMethodName(method)) throw new ApiError('NOT_FOUND', `Unknown method: ${method}`);
@@ -98,8 +101,9 @@ export function createFakeCore(dataDir: string): FakeCore {
         throw new ApiError('INTERNAL', 'Something went wrong inside Newsdesk; nothing was changed. The error was logged.');
       }
     },
-    async authenticate(token) {
+    async authenticate(token, opts) {
       core.authentications += 1;
+      if (opts?.touch === false) core.peeks += 1;
       return token ? (sessions.get(token) ?? null) : null;
     },
     onEvent(listener) {

@@ -126,9 +126,12 @@ describe('the event stream', () => {
     } finally {
       await slow.server.close();
     }
-    // Ended elsewhere without a word: closed by the next heartbeat's check.
+    // Ended elsewhere without a word: closed by the next heartbeat's check, which asks without
+    // counting as use (an open tab must not keep an unattended session from idling out).
     const token = await signIn();
     const quiet = await open(token);
+    const peeks = core.peeks;
+    await expect.poll(() => core.peeks).toBeGreaterThan(peeks);
     core.endAllSessions();
     expect(await ended(quiet, 2000)).toBe(true);
     expect((await open(token)).status).toBe(401);
