@@ -73,6 +73,23 @@ describe('Host', () => {
   });
 });
 
+describe('the client address', () => {
+  it('is the socket’s own; X-Forwarded-For counts only behind a proxy, and only the hop the proxy added', async () => {
+    const spoof = { ...bearer(token), 'X-Forwarded-For': '198.51.100.9' };
+    await post(base, 'stories.get', { id: 1 }, spoof);
+    expect(core.calls.at(-1)?.client?.address).toBe('127.0.0.1');
+    const proxied = await startTestServer(core, { publicUrl: 'https://newsroom.example.com', behindProxy: true });
+    try {
+      const headers = { Host: 'newsroom.example.com', Origin: 'https://newsroom.example.com', ...bearer(token) };
+      // The client claimed 198.51.100.9; the proxy appended the address it saw.
+      await post(proxied.server.localUrl, 'stories.get', { id: 1 }, { ...headers, 'X-Forwarded-For': '198.51.100.9, 203.0.113.7' });
+      expect(core.calls.at(-1)?.client?.address).toBe('203.0.113.7');
+    } finally {
+      await proxied.server.close();
+    }
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a POST with the cookie and a foreign or missing Origin (403), calling nothing', async () => {
     const before = core.calls.length;
