@@ -3,7 +3,7 @@
 // could sign someone in stays out of the log.
 
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { clientAddress } from './api.js';
+import { clientAddress } from './client.js';
 import { pathOf } from './replies.js';
 
 export type LineWriter = (line: string) => void;

@@ -5,10 +5,9 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contract, METHOD_NAMES, type MethodName } from '../shared/contract.js';
-import type { ClientInfo } from '../core/dispatch.js';
 import { clearSessionCookie, setSessionCookie, type CookieOptions } from './auth.js';
 import type { TransportCore } from './coreApi.js';
-import { deviceOf } from './device.js';
+import { clientInfo } from './client.js';
 import { refuse, sendJson } from './replies.js';
 
 export interface BodyLimits {
@@ -45,15 +44,6 @@ export const isPublicMethod = (method: MethodName): boolean => {
   const def = contract[method];
   return 'public' in def && def.public === true;
 };
-
-/** The address as people read it (an IPv4 client of a dual-stack socket without its ::ffff: prefix). */
-export function clientAddress(request: FastifyRequest): string {
-  return request.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
-}
-
-export function clientInfo(request: FastifyRequest): ClientInfo {
-  return { address: clientAddress(request), device: deviceOf(request.headers['user-agent']) };
-}
 
 export interface ApiRouteOptions {
   limits: BodyLimits;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { ApiError } from '../shared/errors.js';
-import { clientAddress } from './api.js';
+import { clientAddress } from './client.js';
 
 export interface RateLimits {
   /** Requests per minute for one signed-in session. */

@@ -6,7 +6,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { TransportCore } from './coreApi.js';
-import { clientInfo } from './api.js';
+import { clientInfo } from './client.js';
 import { sendError, sendJson } from './replies.js';
 
 export const UPLOAD_ROUTE = '/api/photos.upload';

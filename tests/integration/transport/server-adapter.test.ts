@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type NewsroomServer } from '../../../server/server.js';
+import { deviceOf } from '../../../server/client.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import { ApiError } from '../../../shared/errors.js';
 import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
@@ -105,6 +106,15 @@ describe('the newsroom server', () => {
       { ...bearer(token), 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' },
     );
     expect(core.calls.at(-1)?.client).toEqual({ address: '127.0.0.1', device: 'Chrome on Linux' });
+    const devices: [string, string][] = [
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0', 'Firefox on Windows'],
+      ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on macOS'],
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0', 'Edge on Windows'],
+      ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari on iOS'],
+      ['curl/8.5.0', 'curl (script)'],
+      ['', 'Unknown device'],
+    ];
+    for (const [ua, device] of devices) expect(deviceOf(ua), ua).toBe(device);
   });
 
   it('refuses bad JSON, unknown methods, wrong verbs, form posts and oversized bodies', async () => {

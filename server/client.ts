@@ -1,5 +1,10 @@
-// What a person signs in with, in words for their session list ("Chrome on Linux"), from the
-// User-Agent header. Only a label: nothing is decided on it.
+// Who is at the other end of a request, as the core is told (ClientInfo): the address (the
+// proxy's word for it only behind --behind-proxy) and what the person signs in with, in words for
+// their session list ("Chrome on Linux"), from the User-Agent header. Labels only: the core
+// throttles sign-in by the address; nothing is decided on the device.
+
+import type { FastifyRequest } from 'fastify';
+import type { ClientInfo } from '../core/dispatch.js';
 
 const BROWSERS: readonly [RegExp, string][] = [
   [/\bEdg(e|A|iOS)?\//, 'Edge'],
@@ -32,4 +37,13 @@ export function deviceOf(userAgent: string | undefined): string {
   // A script or tool ("curl/8.5.0", "node"): its first product name, printable characters only.
   const product = /^[\x21-\x7e]+/.exec(ua)?.[0]?.split('/')[0] ?? 'Unknown device';
   return `${product} (script)`.slice(0, MAX_LENGTH);
+}
+
+/** The address as people read it (an IPv4 client of a dual-stack socket without its ::ffff: prefix). */
+export function clientAddress(request: FastifyRequest): string {
+  return request.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
+
+export function clientInfo(request: FastifyRequest): ClientInfo {
+  return { address: clientAddress(request), device: deviceOf(request.headers['user-agent']) };
 }
