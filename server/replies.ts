@@ -17,12 +17,19 @@ export function sendError(reply: FastifyReply, error: ApiErrorBody, status = HTT
   return sendJson(reply, status, { error });
 }
 
+/** Whether a request comes with a body (declared, or chunked). */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
 /**
- * Refuses a request before its body is read: the connection is closed after the answer, so a
- * body still on its way is never read (rather than drained, which would read it all).
+ * Refuses a request before its body is read. A request with a body has its connection closed
+ * after the answer, so the body still on its way is never read (rather than drained, which would
+ * read it all); one without keeps its connection.
  */
 export function refuse(reply: FastifyReply, error: ApiErrorBody, status = HTTP_STATUS[error.code]): FastifyReply {
-  reply.header('Connection', 'close');
+  if (hasBody(reply.request)) reply.header('Connection', 'close');
   return sendError(reply, error, status);
 }
 
