@@ -68,7 +68,12 @@ async function prepare(dir: string): Promise<{ reporters: Person[]; editors: Per
     const call = <M extends MethodName>(token: string | null, method: M, input: Input<M>) => core.call(token, method, input) as Promise<Result<M>>;
     const { token: adminToken } = await call(null, 'session.signIn', { email: admin.email, password: 'newsdesk-demo' });
     const person = async (i: number, role: 'reporter' | 'desk_editor' | 'photo_editor'): Promise<Person> => {
-      const { setup } = await call(adminToken, 'staff.create', { name: `Bench ${role} ${i}`, email: `bench-${role}-${i}@newsroom.test`, roles: [role], desks: ['National'] });
+      const { setup } = await call(adminToken, 'staff.create', {
+        name: `Bench ${role} ${i}`,
+        email: `bench-${role}-${i}@newsroom.test`,
+        roles: [role],
+        desks: ['National'],
+      });
       const { token } = await call(null, 'session.setUp', { code: setup.code, password: PASSWORD });
       return { token };
     };
@@ -94,7 +99,7 @@ async function prepare(dir: string): Promise<{ reporters: Person[]; editors: Per
 
 /** Older stories straight into the database, so the queue and search have something to page through. */
 function addBackgroundStories(dir: string): void {
-  const db = openDatabase(path.join(dir, 'newsdesk.db'), { check: 'skip' });
+  const db = openDatabase(path.join(dir, 'newsdesk.db'), { check: 'quick' });
   try {
     const insert = db.transaction(() => {
       for (let i = 0; i < BACKGROUND_STORIES; i++) {
@@ -325,7 +330,9 @@ async function main(): Promise<void> {
     const names = ['save', 'queue', 'search', 'delivery'] as const;
     const labels = { save: 'save', queue: 'queue page', search: 'search', delivery: 'event delivery' };
     console.log(`\n${''.padEnd(16)} ${'in-process (ms)'.padEnd(30)}   over HTTP, one server process (ms)`);
-    console.log(`${''.padEnd(16)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}   ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}`);
+    console.log(
+      `${''.padEnd(16)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}   ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}`,
+    );
     const result: Record<string, unknown> = { seconds: SECONDS, reporters: REPORTERS, editors: EDITORS, idle: IDLE, cores: os.cpus().length };
     for (const name of names) {
       const a = summarize(baseline[name]);
