@@ -24,6 +24,7 @@ import { bodyText, docFromParagraphs } from '../../shared/body.js';
 import { buildContext, CHECKS, DEFAULT_CHECK_SETTINGS, runChecks, type CheckInput } from '../../shared/checks/index.js';
 import type { CheckSettings, HouseStyleRule, Story, StoryPhoto } from '../../shared/domain.js';
 import { countWords } from '../../shared/text.js';
+import { percentile as percentileOf } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** Runs before measuring: enough for V8 to finish optimizing the checks (on a 2-core machine its compiler threads would otherwise compete with the measured runs). */
@@ -201,11 +202,11 @@ function input(paragraphs: string[], settings: CheckSettings, language = 'en'): 
 }
 
 // ── measuring ────────────────────────────────────────────────────────────────
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1] ?? NaN;
-}
+const percentile = (values: number[], p: number): number =>
+  percentileOf(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 const round = (ms: number) => Number(ms.toFixed(2));
 const stats = (xs: number[]) => ({ p50Ms: round(percentile(xs, 50)), p95Ms: round(percentile(xs, 95)), maxMs: round(Math.max(...xs)) });
 const time = (f: () => void): number => {

@@ -15,16 +15,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { callCore } from '../support/callCore.js';
 import { openNewsroom, writeSeedArticle } from '../support/seedNewsroom.js';
+import { percentile } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const TARGET_P95_MS = 500;
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function percentile(sorted: number[], p: number): number {
-  // Nearest-rank: the smallest value with at least p% of the runs at or below it.
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1] ?? NaN;
-}
 
 async function main(): Promise<void> {
   const n = await openNewsroom();

@@ -28,6 +28,7 @@ import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
 import { inTransaction, insertStory, listStaff, openDatabase } from '../../db/index.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium.js';
 import { makeApi, startServer } from '../e2e/server.js';
+import { percentile as percentileOf } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/renderer');
@@ -39,12 +40,11 @@ const TARGETS = { typingP95Ms: 16, typingVsBaseline: 2, checksTypingRatio: 1.1, 
 
 // ── helpers ──────────────────────────────────────────────────────────────────
 
-function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
-}
+const percentile = (values: number[], p: number): number =>
+  percentileOf(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
