@@ -51,7 +51,8 @@ export interface Core {
   /** `client`: who is at the other end, as the transport saw it (default: in-process). */
   call(token: string | null, method: string, input: unknown, client?: ClientInfo): Promise<unknown>;
   /** The person a token's live session belongs to, or null; no effect but noting the session's use. */
-  authenticate(token: string | null): Promise<Staff | null>;
+  /** The live session's person, or null; `touch: false` checks without counting as use (event streams). */
+  authenticate(token: string | null, opts?: { touch?: boolean }): Promise<Staff | null>;
   /**
    * A fresh setup code for the newsroom's first admin while no active admin has a password (an
    * empty newsroom, or one from before passwords), else null. Never through `call`: the server
@@ -201,7 +202,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         if (closed) return Promise.reject(new ApiError('INTERNAL', 'Newsdesk is closing.'));
         return dispatcher.call(token, method, input, client);
       },
-      authenticate: async (token) => (damaged || closed ? null : staffOf(token)),
+      authenticate: async (token, authOpts) => (damaged || closed ? null : (sessions.resolve(token, authOpts)?.staff ?? null)),
       firstAdminSetup: () => {
         if (damaged || closed || countActiveAdminsWithPassword(db) > 0) return null;
         const adminId = firstActiveAdmin(db);

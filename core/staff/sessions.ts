@@ -107,8 +107,11 @@ export class SessionStore {
     return issueSession(this.services, staffId, client, this.limits);
   }
 
-  /** The live session a token names and its active person, or null; notes the use (at most once a minute). */
-  resolve(token: string | null): ResolvedSession | null {
+  /**
+   * The live session a token names and its active person, or null; notes the use (at most once a
+   * minute) unless `touch` is false: an open event stream checking it is no sign of a person at work.
+   */
+  resolve(token: string | null, { touch = true }: { touch?: boolean } = {}): ResolvedSession | null {
     if (token === null || token === '' || token.length > MAX_TOKEN_LENGTH) return null;
     const { db } = this.services;
     const now = this.services.now();
@@ -117,9 +120,11 @@ export class SessionStore {
     const staff = getStaff(db, session.staffId);
     // A deactivated person's sessions were ended with the deactivation; this is the second lock on that door.
     if (!staff || !staff.active) return null;
-    if (now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
+    if (touch && now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
       const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits);
-      write(this.services, () => touchSession(db, session.id, now.toISOString(), expiresAt));
+      // Relaxed: a last-seen time lost to a power cut only makes a session end a minute early; a
+      // full sync here would cost the first call of every session each minute an fsync.
+      write(this.services, () => touchSession(db, session.id, now.toISOString(), expiresAt), { durability: 'relaxed' });
     }
     return { sessionId: session.id, staff };
   }

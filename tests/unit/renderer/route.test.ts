@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRoute, HOME, parseRoute, resolveRoute, screensFor, storyLink, viewsFor, type Route } from '../../../renderer/app/route.js';
 import type { Role, Staff } from '../../../shared/domain.js';
 
-const person = (...roles: Role[]): Staff => ({ id: 1, name: 'Kim Min-ji', email: 'minji.kim@example.com', roles, desks: ['National'], active: true });
+const person = (...roles: Role[]): Staff => ({ id: 1, name: 'Kim Min-ji', email: 'minji.kim@example.com', roles, desks: ['National'], active: true, passwordSet: true });
 const route = (r: Partial<Route>): Route => ({ ...HOME, ...r });
 
 describe('parseRoute and formatRoute', () => {

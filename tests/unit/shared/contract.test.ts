@@ -8,10 +8,19 @@ import type { z } from 'zod';
 import { contract, METHOD_NAMES, type Input, type MethodName } from '../../../shared/contract.js';
 
 const VALID: { [M in MethodName]: Input<M> } = {
-  'session.signIn': { staffId: 1 },
+  'session.access': {},
+  'session.signIn': { email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' },
+  'session.setUp': { code: 'ABCD-EFGH-JKMN', password: '새 비밀번호는 길어야 한다' },
   'session.current': {},
   'session.signOut': {},
+  'session.changePassword': { currentPassword: 'newsdesk-demo', newPassword: 'a longer passphrase' },
+  'session.list': {},
+  'session.end': { id: 1 },
   'staff.list': {},
+  'staff.sessions': { staffId: 1 },
+  'staff.endSessions': { staffId: 1 },
+  'staff.resetPassword': { id: 1 },
+  'staff.accountEvents': {},
   'staff.create': { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'] },
   'staff.update': { id: 1 },
   'stories.create': { desk: 'North Korea' },
