@@ -37,6 +37,8 @@ export interface Newsroom {
   variant: Variant;
   /** Which host is where, for failure messages. */
   map: string;
+  /** The address the server sees each party's connections come from. */
+  addresses: { reporter: string; desk: string; attacker: string; runner: string };
   /** The server as the runner reaches it; `origin` is what the browsers open. */
   endpoint: Endpoint;
   origin: string;
@@ -119,6 +121,7 @@ export async function openNewsroom(variant: Variant): Promise<Newsroom> {
       return {
         variant,
         map: `network ${network.subnet}: server ${srv.address} (${NEWSROOM_HOSTNAME}), reporter ${rep.address}, desk editor ${desk.address}, attacker ${evil.address}, runner ${network.runnerAddress}`,
+        addresses: { reporter: rep.address, desk: desk.address, attacker: evil.address, runner: network.runnerAddress },
         endpoint,
         origin,
         api: apiOver(endpoint),
@@ -151,6 +154,7 @@ export async function openNewsroom(variant: Variant): Promise<Newsroom> {
     return {
       variant,
       map: `loopback: server ${origin}, browsers on 127.0.0.1, attacker's page http://127.0.0.1:${attackerPort} sending from 127.0.0.3`,
+      addresses: { reporter: '127.0.0.1', desk: '127.0.0.1', attacker: '127.0.0.3', runner: '127.0.0.1' },
       endpoint,
       origin,
       api: apiOver(endpoint),
