@@ -20,6 +20,8 @@ export function serverCommand(): string[] {
   const last = pkg.scripts?.server?.split('&&').pop()?.trim();
   const argv = last?.split(/\s+/).filter(Boolean) ?? [];
   if (argv[0] === 'node' && argv[1] && existsSync(path.join(ROOT, argv[1]))) return [process.execPath, path.join(ROOT, argv[1]), ...argv.slice(2)];
+  // `npm run serve` and `npm run server` share one built cli.
+  if (!last && existsSync(path.join(ROOT, 'dist/serve/cli.mjs'))) return [process.execPath, path.join(ROOT, 'dist/serve/cli.mjs')];
   throw new Error(`Cannot tell how to start the server from package.json's "server" script (${last ?? 'none'}); run \`npm run build\` first.`);
 }
 
