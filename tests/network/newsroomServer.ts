@@ -41,8 +41,28 @@ export function serverArgs(flags: ServerFlags): string[] {
   return args;
 }
 
+/** One line of the server's access log: what it answered, to whom. */
+export interface AccessLine {
+  method: string;
+  path: string;
+  /** The status sent, or '-' when none was. */
+  status: string;
+  staff: string;
+  address: string;
+}
+
+const ACCESS_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z (\S+) (\S+) (\d{3}|-) \d+ms (\S+) (\S+)$/;
+
+/** The access log lines in `output`. */
+export function accessLines(output: string): AccessLine[] {
+  return output.split('\n').flatMap((line) => {
+    const m = ACCESS_LINE.exec(line.trim());
+    return m ? [{ method: m[1] ?? '', path: m[2] ?? '', status: m[3] ?? '', staff: m[4] ?? '', address: m[5] ?? '' }] : [];
+  });
+}
+
 export interface NewsroomServer {
-  /** Everything it printed, this run and the ones before it (for failure messages). */
+  /** Everything it printed, this run and the ones before it (for failure messages, and its access log). */
   output(): string;
   /** Kills it with `signal` (SIGKILL: a crash) and waits for it to be gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
