@@ -237,7 +237,7 @@ async function crossOriginPageChangesNothing({ newsroom, api, windows }: Ctx): P
   for (const line of reached) expect(isRefused(Number(line.status)), `${line.path} was answered ${line.status}`).toBe(true);
 
   // Nothing changed: no story, and the reporter is still signed in.
-  await page.goto(`${newsroom.origin}/`);
+  await page.goto(`${newsroom.origin}/healthz`);
   const after = await callFromPage(page, 'session.current', {});
   expect((after.body as { staff: { email: string } | null }).staff?.email).toBe(victim.email);
   const { token } = await tokenOf(api, victim);
@@ -316,7 +316,7 @@ async function wrongPasswordsSlowSignIn({ newsroom, api, windows, admin }: Ctx):
 
   // The right person, at their own computer, waits as long as they are told to and gets in.
   const page = await windows.open(newsroom.reporterBrowser, 'reporter');
-  await page.goto(`${newsroom.origin}/`);
+  await page.goto(`${newsroom.origin}/healthz`);
   const started = Date.now();
   let answer = await callFromPage(page, 'session.signIn', { email: person.email, password: person.password });
   while (answer.status === 429 && Date.now() - started < 31_000) {
@@ -388,7 +388,7 @@ async function noSignInByStaffId({ newsroom, api, windows }: Ctx): Promise<void>
   expect(byId.status).toBe(400);
   expect(byId.code).toBe('VALIDATION');
   const page = await windows.open(newsroom.reporterBrowser, 'reporter');
-  await page.goto(`${newsroom.origin}/`);
+  await page.goto(`${newsroom.origin}/healthz`);
   for (const input of [{ staffId: staff.id }, { staffId: staff.id, password: 'newsdesk-demo' }]) {
     const answer = await callFromPage(page, 'session.signIn', input);
     expect(answer.status).toBe(400);
