@@ -11,7 +11,7 @@
 // One server per shape, reused by the tests; each test makes its own browser contexts.
 
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,11 +70,41 @@ function freePort(address: string): Promise<number> {
 
 const piped: SpawnOptions = { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] };
 
+/** Temporary folders of newsrooms still open: removed even when the runner exits without closing them. */
+const openDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of openDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the folders of runs whose process is gone (killed before it could clean up). */
+function sweepOldDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^newsdesk-(?:loopback|network)-(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 export async function openNewsroom(variant: Variant): Promise<Newsroom> {
-  const dir = mkdtempSync(path.join(tmpdir(), `newsdesk-${variant}-`));
+  sweepOldDirs();
+  const dir = mkdtempSync(path.join(tmpdir(), `newsdesk-${variant}-${process.pid}-`));
+  openDirs.add(dir);
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir);
-  const undo: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const undo: (() => Promise<void> | void)[] = [
+    () => {
+      rmSync(dir, { recursive: true, force: true });
+      openDirs.delete(dir);
+    },
+  ];
   const close = async () => {
     for (const step of undo.splice(0).reverse()) {
       try {
