@@ -39,3 +39,11 @@ export function listAccountEvents(db: Db, opts: { staffId?: Id | undefined; befo
      ORDER BY e.id DESC LIMIT @limit`,
   ).all({ staffId: opts.staffId ?? null, beforeId: opts.beforeId ?? null, limit: opts.limit }) as AccountEvent[];
 }
+
+/** Whether the person signed in from `address` since `since`: a computer they use, which someone guessing elsewhere must not slow down. */
+export function signedInFrom(db: Db, staffId: Id, address: string, since: string): boolean {
+  return (
+    stmt(db, `SELECT 1 FROM account_events WHERE staff_id = ? AND event = 'signIn' AND address = ? AND at >= ? ORDER BY id DESC LIMIT 1`).get(staffId, address, since) !==
+    undefined
+  );
+}

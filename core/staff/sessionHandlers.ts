@@ -16,6 +16,7 @@ import {
   reindexBylinesOf,
   setPasswordHash,
   updateStaffRecord,
+  signedInFrom,
 } from '../../db/index.js';
 import { signedIn, type CallContext, type Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
@@ -24,7 +25,7 @@ import { demoAccounts, isDemoNewsroom } from './demo.js';
 import { DEMO_PASSWORD, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
 import { hashSetupCode, normaliseSetupCode } from './setupCodes.js';
-import { accountKey, attemptKeys, beginAttempt } from './throttle.js';
+import { accountKey, attemptKeys, beginAttempt, KNOWN_ADDRESS_MS } from './throttle.js';
 
 /** The one answer to a wrong password, an unknown e-mail, or an account that cannot sign in: no hint which. */
 export const WRONG_SIGN_IN = 'The e-mail or password is wrong.';
@@ -59,8 +60,11 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
     },
 
     'session.signIn': async (input, ctx) => {
-      const attempt = beginAttempt(services, attemptKeys(input.email, ctx.client.address));
       const person = findStaffByEmail(db, input.email.trim());
+      const address = ctx.client.address;
+      const since = new Date(services.now().getTime() - KNOWN_ADDRESS_MS).toISOString();
+      const known = person !== null && address !== null && signedInFrom(db, person.id, address, since);
+      const attempt = beginAttempt(services, attemptKeys(input.email, address, known));
       const stored = person?.active ? getPasswordHash(db, person.id) : null;
       // Somebody unknown (or without a password) costs the same time as a wrong password.
       const right = (await verifyPassword(input.password, stored ?? (await dummyHash()))) && stored !== null && person !== null;

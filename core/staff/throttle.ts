@@ -29,12 +29,21 @@ export interface ThrottleKey {
 /** The e-mail as the throttle and the log compare it: trimmed, lower case. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-export const accountKey = (email: string): ThrottleKey => ({ key: `account:${normaliseEmail(email)}`, capMs: ACCOUNT_WAIT_CAP_MS });
+/**
+ * The account's key; `knownAddress` gives a computer the person signed in from lately a key of its
+ * own, so someone guessing the account from elsewhere cannot slow its owner down at all.
+ */
+export const accountKey = (email: string, knownAddress: string | null = null): ThrottleKey => ({
+  key: `account:${normaliseEmail(email)}${knownAddress === null ? '' : ` from:${knownAddress}`}`,
+  capMs: ACCOUNT_WAIT_CAP_MS,
+});
+/** How long an address the person signed in from counts as their computer. */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 export const addressKey = (address: string): ThrottleKey => ({ key: `address:${address}`, capMs: ADDRESS_WAIT_CAP_MS });
 
-/** The keys of an attempt: the account when one was named, the address when the client has one. */
-export function attemptKeys(email: string | null, address: string | null): ThrottleKey[] {
-  return [...(email !== null ? [accountKey(email)] : []), ...(address !== null ? [addressKey(address)] : [])];
+/** The keys of an attempt: the account when one was named (of its own on a known computer), the address when the client has one. */
+export function attemptKeys(email: string | null, address: string | null, addressKnown = false): ThrottleKey[] {
+  return [...(email !== null ? [accountKey(email, addressKnown ? address : null)] : []), ...(address !== null ? [addressKey(address)] : [])];
 }
 
 const waitMs = (failures: number, capMs: number): number => (failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES) * 1000, capMs));

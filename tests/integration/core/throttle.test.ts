@@ -1,5 +1,6 @@
 // Sign-in throttling with a moved clock: 20 wrong passwords from one address slow that address to
-// a crawl while the right person, elsewhere, waits at most 30 seconds; an attempt during a wait is
+// a crawl while the right person, elsewhere, waits at most 30 seconds (and not at all at a computer
+// they signed in from lately); an attempt during a wait is
 // refused without checking the password or counting; failures are forgotten; the counts survive a
 // restart; setup codes and password changes are throttled the same way.
 
@@ -74,6 +75,19 @@ describe('sign-in throttling', () => {
     const still = await attempt(DEMO_PASSWORD, GUESSER);
     expect(still).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect((still as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it('a computer the person signed in from lately is not slowed by someone guessing the account elsewhere', async () => {
+    expect(await attempt(DEMO_PASSWORD, JI_AT_WORK)).toEqual({ ok: true });
+    h.clock.advance(60 * 60_000);
+    // Someone keeps guessing from elsewhere, each time the account's wait ends.
+    await guess(12, GUESSER);
+    expect(await attempt(DEMO_PASSWORD, { address: '198.51.100.7', device: 'Firefox' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // Ji at her usual computer gets in at once, every time.
+    expect(await attempt(DEMO_PASSWORD, JI_AT_WORK)).toEqual({ ok: true });
+    // Wrong passwords from that computer still slow it, on its own key.
+    for (let i = 0; i < 5; i++) expect(await attempt(`typo ${i}`, JI_AT_WORK)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await attempt(DEMO_PASSWORD, JI_AT_WORK)).toMatchObject({ ok: false, code: 'RATE_LIMITED', retryAfterSeconds: 1 });
   });
 
   it('an attempt during a wait is refused without checking the password and without counting', async () => {
