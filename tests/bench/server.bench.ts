@@ -209,7 +209,13 @@ async function runLoad(label: string, clientFor: (token: string) => Client, peop
   };
 
   console.log(`  ${label}: ${REPORTERS} reporters, ${EDITORS} desk editors, ${IDLE} idle for ${SECONDS} s …`);
+  // How busy the simulated staff kept this process: a saturated load generator would inflate every figure.
+  const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
   await Promise.all([...people.reporters.map(reporter), ...people.editors.map(editor)]);
+  const elu = performance.eventLoopUtilization(elu0);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`    the simulated staff's process: event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU`);
   // Events still in flight arrive within a moment.
   await sleep(1_000);
   // Saves lost: what the server acknowledged last must be what it holds.
