@@ -1,7 +1,7 @@
 // Setting a password with a one-time setup code: a person an admin added (or whose password was
 // reset), or the first admin of an empty newsroom, who also gives their name and e-mail. The code
 // signs them in at once.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
@@ -15,29 +15,28 @@ export function SetupForm({ firstAdmin, initialCode, onCancel }: { firstAdmin: b
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<{ message: string; passwords: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; field: 'code' | 'name' | 'email' | 'passwords' | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The field a problem is about takes the focus, so the person types the fix at once.
+  useEffect(() => {
+    if (error?.field && error.field !== 'passwords') document.getElementById(`${id}-${error.field}`)?.focus();
+  }, [error, id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const missing = !code.trim()
-      ? 'Enter the setup code.'
-      : firstAdmin && !name.trim()
-        ? 'Enter your name.'
-        : firstAdmin && !email.trim()
-          ? 'Enter your e-mail address.'
-          : null;
-    if (missing) return setError({ message: missing, passwords: false });
+    if (!code.trim()) return setError({ message: 'Enter the setup code.', field: 'code' });
+    if (firstAdmin && !name.trim()) return setError({ message: 'Enter your name.', field: 'name' });
+    if (firstAdmin && !email.trim()) return setError({ message: 'Enter your e-mail address.', field: 'email' });
     const problem = newPasswordProblem(password, repeat);
-    if (problem) return setError({ message: problem, passwords: true });
+    if (problem) return setError({ message: problem, field: 'passwords' });
     setBusy(true);
     setError(null);
     try {
       const { staff } = await api.session.setUp({ code: code.trim(), password, ...(firstAdmin ? { name: name.trim(), email: email.trim() } : {}) });
       await signedInAs(staff);
     } catch (err) {
-      setError({ message: toUiError(err).message, passwords: false });
+      setError({ message: toUiError(err).message, field: null });
       setBusy(false);
     }
   };
@@ -62,6 +61,7 @@ export function SetupForm({ firstAdmin, initialCode, onCancel }: { firstAdmin: b
           autoCapitalize="characters"
           autoFocus={!initialCode}
           value={code}
+          aria-invalid={error?.field === 'code' ? true : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
       </div>
@@ -69,15 +69,30 @@ export function SetupForm({ firstAdmin, initialCode, onCancel }: { firstAdmin: b
         <>
           <div className="field">
             <label htmlFor={`${id}-name`}>Your name</label>
-            <input id={`${id}-name`} autoComplete="name" autoFocus={!!initialCode} value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              id={`${id}-name`}
+              autoComplete="name"
+              autoFocus={!!initialCode}
+              value={name}
+              aria-invalid={error?.field === 'name' ? true : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-email`}>Your e-mail</label>
-            <input id={`${id}-email`} type="email" autoComplete="email" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id={`${id}-email`}
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              value={email}
+              aria-invalid={error?.field === 'email' ? true : undefined}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
         </>
       ) : null}
-      <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} invalid={!!error?.passwords} />
+      <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} invalid={error?.field === 'passwords'} />
       {error ? (
         <p className="error-text" role="alert">
           {error.message}
