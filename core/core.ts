@@ -5,12 +5,22 @@
 // bridge and the tests all drive it through `call` and `onEvent`.
 
 import path from 'node:path';
-import type { ChangeEvent, Staff } from '../shared/domain.js';
-import { backupDatabase, checkpoint, checkInBackground, checkWasDeferred, getStaff, openDatabase, type DatabaseRefused, type Db } from '../db/index.js';
+import type { ChangeEvent, SetupCode, Staff } from '../shared/domain.js';
+import {
+  backupDatabase,
+  checkpoint,
+  checkInBackground,
+  checkWasDeferred,
+  countActiveAdminsWithPassword,
+  firstActiveAdmin,
+  openDatabase,
+  type DatabaseRefused,
+  type Db,
+} from '../db/index.js';
 import { ApiError } from '../shared/errors.js';
 import { createCopyDesk } from './copyDesk/copyDesk.js';
 import { lockDataDir, makePrivateDir, type HolderKind } from './dataDirLock.js';
-import { createDispatcher } from './dispatch.js';
+import { createDispatcher, type ClientInfo } from './dispatch.js';
 import { ensureFirstAdmin, seedDemo } from './staff/demo.js';
 import { EventBus } from './events.js';
 import { exportFolderControl, type ExportFolderControl } from './settings/exportFolder.js';
@@ -20,7 +30,10 @@ import { photoModule } from './photos/handlers.js';
 import { holdMetadataReader } from './photos/metadata/reader.js';
 import { publishingModule } from './publishing/handlers.js';
 import { packageFolders, type PackageFolders } from './publishing/packageFolder.js';
-import { sessionModule } from './staff/handlers.js';
+import { staffModule } from './staff/handlers.js';
+import { sessionHandlers } from './staff/sessionHandlers.js';
+import { demoPasswordHash } from './staff/passwords.js';
+import { issueSetupCode } from './staff/setupCodes.js';
 import { settingsModule } from './settings/handlers.js';
 import { storySaveHandlers } from './stories/save.js';
 import { storyReadHandlers } from './stories/read.js';
@@ -30,12 +43,23 @@ import { storyLockHandlers } from './stories/lockHandlers.js';
 import { storyFindingHandlers } from './stories/findings.js';
 import { createPublisher } from './publishing/publisher.js';
 import type { CoreServices, Publisher } from './services.js';
-import { Sessions } from './staff/sessions.js';
+import { SESSION_LIMITS, SessionStore, type SessionLimits } from './staff/sessions.js';
 import { KeyedMutex, writerFor } from './write.js';
 import { SettingsStore } from './settings/settingsStore.js';
 
 export interface Core {
-  call(token: string | null, method: string, input: unknown): Promise<unknown>;
+  /** `client`: who is at the other end, as the transport saw it (default: in-process). */
+  call(token: string | null, method: string, input: unknown, client?: ClientInfo): Promise<unknown>;
+  /** The person a token's live session belongs to, or null; no effect but noting the session's use. */
+  authenticate(token: string | null): Promise<Staff | null>;
+  /**
+   * A fresh setup code for the newsroom's first admin while no active admin has a password (an
+   * empty newsroom, or one from before passwords), else null. Never through `call`: the server
+   * prints it, the desktop app hands it to the person at the computer.
+   */
+  firstAdminSetup(): SetupCode | null;
+  /** Ends the sessions past their expiry now and frees their locks (the sweeper does it every minute); returns how many. */
+  sweepSessions(): number;
   onEvent(listener: (e: ChangeEvent) => void): () => void;
   /** Online backup of the database to `file` while the core keeps running. */
   backup(file: string): Promise<void>;
@@ -69,6 +93,8 @@ export interface CoreOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Which program opens the folder, named to another one that is refused it (default 'other'). */
   kind?: HolderKind;
+  /** The sessions' idle and absolute limits (default SESSION_LIMITS; tests shorten or lengthen them). */
+  sessionLimits?: Partial<SessionLimits>;
 }
 
 export const DATABASE_FILE = 'newsdesk.db';
@@ -85,20 +111,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     lock.release();
     throw error;
   }
+  // The demo password's hash, made before anything opens (scrypt runs on the thread pool).
+  const demoHash = opts.demo ? await demoPasswordHash() : null;
   // Photo metadata is read in a worker thread (started on the first import); the core keeps it until closed.
   const releaseMetadataReader = holdMetadataReader();
   try {
     const bus = new EventBus();
     const settings = new SettingsStore(db);
-    const sessions = new Sessions();
     const storyMutex = new KeyedMutex();
     const reportInternal = opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e));
-    const staffOf = (token: string | null): Staff | null => {
-      const id = sessions.staffId(token);
-      if (id === null) return null;
-      const staff = getStaff(db, id);
-      return staff && staff.active ? staff : null;
-    };
     const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
       db,
       dataDir: opts.dataDir,
@@ -115,14 +136,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     );
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
     const services: CoreServices = { ...base, publisher, copyDesk };
+    const sessions = new SessionStore(base, { ...SESSION_LIMITS, ...opts.sessionLimits });
+    const staffOf = (token: string | null): Staff | null => sessions.resolve(token)?.staff ?? null;
     const exportFolder = exportFolderControl(settings, staffOf, writerFor(services));
     const packages = packageFolders(db, opts.dataDir, staffOf);
 
-    if (opts.demo) seedDemo(services);
+    if (demoHash !== null) seedDemo(services, demoHash);
     else ensureFirstAdmin(services);
 
     const features = [
-      sessionModule(services, sessions),
+      { handlers: sessionHandlers(services, sessions), start: () => sessions.start((error) => reportInternal('sessions', error)), stop: () => sessions.stop() },
+      staffModule(services, sessions),
       { handlers: storyReadHandlers(services) },
       { handlers: deskChangesHandlers(services) },
       { handlers: storySaveHandlers(services) },
@@ -136,7 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ] as const;
     const extra = (opts.modules ?? []).map((factory) => factory(services));
     const modules: readonly CoreModule[] = [...features, ...extra];
-    const dispatcher = createDispatcher(composeHandlers(features, extra), staffOf, opts.onInternalError);
+    const dispatcher = createDispatcher(composeHandlers(features, extra), (token) => sessions.resolve(token), opts.onInternalError);
     for (const module of modules) await module.start?.();
     // Stories never counted (a database from before the copy desk) get their queue counts in the background.
     copyDesk.countUncounted();
@@ -162,7 +186,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       exportFolder,
       packages,
       integrity,
-      call: (token, method, input) => {
+      call: (token, method, input, client) => {
         // The refusal's own message names the file's full path: that is for the log and the shell.
         if (damaged)
           return Promise.reject(
@@ -172,8 +196,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
             ),
           );
         if (closed) return Promise.reject(new ApiError('INTERNAL', 'Newsdesk is closing.'));
-        return dispatcher.call(token, method, input);
+        return dispatcher.call(token, method, input, client);
       },
+      authenticate: async (token) => (damaged || closed ? null : staffOf(token)),
+      firstAdminSetup: () => {
+        if (damaged || closed || countActiveAdminsWithPassword(db) > 0) return null;
+        const adminId = firstActiveAdmin(db);
+        return adminId === null ? null : issueSetupCode(services, adminId, { actorId: null, firstAdmin: true });
+      },
+      sweepSessions: () => (damaged || closed ? 0 : sessions.sweep()),
       onEvent: (listener) => bus.on(listener),
       backup: (file) => backupDatabase(db, file),
       idle: () => copyDesk.idle(),

@@ -31,16 +31,25 @@ export interface CallContext {
  * The signed-in person of a call. The dispatcher already refuses signed-out callers of every
  * method that is not public; handlers call this for the person, typed as present.
  */
-export function signedIn(ctx: CallContext): Staff {
-  if (!ctx.staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+export function signedIn(ctx: Pick<CallContext, 'staff'>): Staff {
+  if (!ctx.staff) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
   return ctx.staff;
+}
+
+/** The answer to a call that needs a session and has none (no token, or one that expired or was ended). */
+export const SIGN_IN_FIRST = 'Sign in first.';
+
+/** A token's live session and its person. */
+export interface SessionOfCall {
+  sessionId: number;
+  staff: Staff;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export interface Dispatcher {
-  call(token: string | null, method: string, input: unknown): Promise<unknown>;
+  call(token: string | null, method: string, input: unknown, client?: ClientInfo): Promise<unknown>;
 }
 
 /** Turns zod's issues into a short message and structured details. */
@@ -55,20 +64,21 @@ export function validationError(error: z.ZodError): ApiError {
 
 export function createDispatcher(
   handlers: Handlers,
-  resolveSession: (token: string | null) => Staff | null,
+  resolveSession: (token: string | null) => SessionOfCall | null,
   onInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[core] ${method} failed:`, error),
 ): Dispatcher {
   return {
-    async call(token, method, input) {
+    async call(token, method, input, client = IN_PROCESS_CLIENT) {
       if (!isMethodName(method)) throw new ApiError('NOT_FOUND', `Unknown method: ${String(method).slice(0, 100)}`);
       const def = contract[method];
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const staff = resolveSession(token);
-      if (!('public' in def && def.public)) signedIn({ token, staff });
       try {
+        const session = resolveSession(token);
+        const ctx: CallContext = { token, staff: session?.staff ?? null, sessionId: session?.sessionId ?? null, client };
+        if (!('public' in def && def.public)) signedIn(ctx);
         const handler = handlers[method] as Handler<typeof method>;
-        return await handler(parsed.data as never, { token, staff });
+        return await handler(parsed.data as never, ctx);
       } catch (error) {
         if (error instanceof ApiError) throw error;
         onInternalError(method, error);

@@ -11,3 +11,8 @@ export * from './settings.js';
 export * from './search.js';
 export * from './storyPhotos.js';
 export * from './findings.js';
+export * from './sessions.js';
+export * from './setupCodes.js';
+export * from './signInThrottle.js';
+export * from './accountEvents.js';
+export * from './newsroom.js';

@@ -5,6 +5,7 @@
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
 import { stmt, type Db } from './statements.js';
+import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
 export interface StoryFilters {
   status?: Status[];
@@ -121,11 +122,11 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
     `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
        (SELECT json_group_array(name) FROM (SELECT st.name FROM story_byline b JOIN staff st ON st.id = b.staff_id
           WHERE b.story_id = s.id ORDER BY b.position)) AS byline,
-       ls.name AS locked_by, s.lock_expires_at, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
+       ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
        s.findings_blocking, s.findings_warning, s.updated_at
-     FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id LEFT JOIN staff cs ON cs.id = s.claimed_by
+     FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN} LEFT JOIN staff cs ON cs.id = s.claimed_by
      WHERE s.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as ItemRow[];
   const out = new Map<Id, StoryListItem>();

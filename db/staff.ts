@@ -9,12 +9,13 @@ interface StaffRow {
   name: string;
   email: string;
   active: number;
+  password_set: number;
   roles: string;
   desks: string;
 }
 
 const STAFF_SELECT = `
-  SELECT s.id, s.name, s.email, s.active,
+  SELECT s.id, s.name, s.email, s.active, s.password_hash IS NOT NULL AS password_set,
     (SELECT json_group_array(role) FROM (SELECT role FROM staff_roles r WHERE r.staff_id = s.id ORDER BY role)) AS roles,
     (SELECT json_group_array(name) FROM (SELECT d.name FROM staff_desks sd JOIN desks d ON d.id = sd.desk_id
                                          WHERE sd.staff_id = s.id ORDER BY d.name)) AS desks
@@ -28,6 +29,7 @@ function toStaff(row: StaffRow): Staff {
     active: row.active === 1,
     roles: JSON.parse(row.roles) as Role[],
     desks: JSON.parse(row.desks) as string[],
+    passwordSet: row.password_set === 1,
   };
 }
 
@@ -87,6 +89,29 @@ export function setStaffDesks(db: Db, id: Id, desks: string[]): void {
   for (const desk of new Set(desks)) {
     stmt(db, `INSERT INTO staff_desks (staff_id, desk_id) SELECT ?, id FROM desks WHERE name = ?`).run(id, desk);
   }
+}
+
+/** The stored password hash (core/staff/passwords.ts), null while the person has none. Never leaves the core. */
+export function getPasswordHash(db: Db, id: Id): string | null {
+  return (stmt(db, `SELECT password_hash FROM staff WHERE id = ?`).pluck().get(id) as string | null | undefined) ?? null;
+}
+
+export function setPasswordHash(db: Db, id: Id, hash: string | null): void {
+  stmt(db, `UPDATE staff SET password_hash = ? WHERE id = ?`).run(hash, id);
+}
+
+/** Active admins who have a password: none means the newsroom's first admin still has to set one. */
+export function countActiveAdminsWithPassword(db: Db): number {
+  return stmt(db, `SELECT count(*) FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE s.active = 1 AND r.role = 'admin' AND s.password_hash IS NOT NULL`)
+    .pluck()
+    .get() as number;
+}
+
+/** The active admin with the lowest id: the one a newsroom without passwords sets up first. */
+export function firstActiveAdmin(db: Db): Id | null {
+  return (
+    (stmt(db, `SELECT min(s.id) FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE s.active = 1 AND r.role = 'admin'`).pluck().get() as number | null) ?? null
+  );
 }
 
 export function countActiveWithRole(db: Db, role: Role): number {

@@ -20,6 +20,8 @@ interface StoryRow {
   lock_name: string | null;
   lock_acquired_at: string | null;
   lock_expires_at: string | null;
+  lock_session_id: number | null;
+  lock_device: string | null;
   created_by: number;
   claimed_by: number | null;
   send_back_note: string | null;
@@ -33,12 +35,24 @@ interface StoryRow {
   body: string;
 }
 
+/** The session that holds a story's text lock (as `lss`), for LOCK_EXPIRES_AT. */
+export const LOCK_SESSION_JOIN = `LEFT JOIN sessions lss ON lss.id = s.lock_session_id`;
+
+/**
+ * When the text lock lapses: its own time, but never after its session's end (ended, or expired
+ * and not yet swept), so a lock whose computer signed out is never counted live.
+ */
+export const LOCK_EXPIRES_AT = `CASE WHEN lss.id IS NULL THEN s.lock_expires_at
+    WHEN lss.ended_at IS NOT NULL THEN min(s.lock_expires_at, lss.ended_at)
+    ELSE min(s.lock_expires_at, lss.expires_at) END`;
+
 const STORY_SELECT = `
   SELECT s.id, s.slug, s.desk, s.headline, s.subheadlines, s.dateline, s.language, s.status, s.version,
-    s.lock_staff_id, ls.name AS lock_name, s.lock_acquired_at, s.lock_expires_at, s.created_by, s.claimed_by,
+    s.lock_staff_id, ls.name AS lock_name, s.lock_acquired_at, ${LOCK_EXPIRES_AT} AS lock_expires_at,
+    s.lock_session_id, lss.device AS lock_device, s.created_by, s.claimed_by,
     s.send_back_note, s.correction_note, s.publish_at, s.scheduled_by, s.published_versions, s.word_count,
     s.created_at, s.updated_at, s.body
-  FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id`;
+  FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN}`;
 
 export function getByline(db: Db, storyId: Id): BylineEntry[] {
   return stmt(
@@ -85,7 +99,14 @@ export function getStory(db: Db, id: Id): Story | null {
   if (!r) return null;
   const lock: StoryLock | null =
     r.lock_staff_id !== null && r.lock_acquired_at !== null && r.lock_expires_at !== null
-      ? { staffId: r.lock_staff_id, name: r.lock_name ?? '', acquiredAt: r.lock_acquired_at, expiresAt: r.lock_expires_at }
+      ? {
+          staffId: r.lock_staff_id,
+          name: r.lock_name ?? '',
+          acquiredAt: r.lock_acquired_at,
+          expiresAt: r.lock_expires_at,
+          sessionId: r.lock_session_id,
+          device: r.lock_device,
+        }
       : null;
   return {
     id: r.id,
@@ -215,14 +236,23 @@ export function updateStoryWorkflow(db: Db, id: Id, w: WorkflowFields): void {
   ).run(w.status, w.claimedBy, w.sendBackNote, w.correctionNote, w.publishAt, w.scheduledBy, w.publishedVersions, w.at, id);
 }
 
-/** Sets or clears the text lock. */
-export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: string; expiresAt: string } | null): void {
-  stmt(db, `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ? WHERE id = ?`).run(
+/** Sets or clears the text lock; `sessionId` names the computer that holds it (null: none known). */
+export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null } | null): void {
+  stmt(db, `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ? WHERE id = ?`).run(
     lock?.staffId ?? null,
     lock?.acquiredAt ?? null,
     lock?.expiresAt ?? null,
+    lock?.sessionId ?? null,
     id,
   );
+}
+
+/** The stories whose text lock this session holds, with the lock's own expiry (regardless of the session's). */
+export function storyLocksOfSession(db: Db, sessionId: Id): { storyId: Id; lockExpiresAt: string }[] {
+  return stmt(db, `SELECT id AS storyId, lock_expires_at AS lockExpiresAt FROM stories WHERE lock_session_id = ? ORDER BY id`).all(sessionId) as {
+    storyId: Id;
+    lockExpiresAt: string;
+  }[];
 }
 
 /** The stories whose text lock names this person, lapsed or live (for releasing them all on sign-out). */

@@ -9,6 +9,7 @@ import { storyExists } from '../../db/stories.js';
 import type { Db } from '../../db/index.js';
 import type { PublishedVersionSummary, Staff } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
+import { SIGN_IN_FIRST } from '../dispatch.js';
 import { fsReason } from './packageFs.js';
 import { publishedRoot } from './publisher.js';
 import { inside } from './writer.js';
@@ -48,7 +49,7 @@ export interface PackageFolders {
 export function packageFolders(db: Db, dataDir: string, staffOf: (token: string | null) => Staff | null): PackageFolders {
   return {
     async folder(token, storyId, version) {
-      if (!staffOf(token)) throw new ApiError('FORBIDDEN', 'Sign in first.');
+      if (!staffOf(token)) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
       if (!Number.isSafeInteger(storyId) || storyId < 1 || !Number.isSafeInteger(version) || version < 1) {
         throw new ApiError('VALIDATION', 'A published version is named by its story and version numbers.');
       }

@@ -11,6 +11,7 @@ import { toPerson } from '../staff/people.js';
 import { checkExportDir } from '../publishing/exporter.js';
 import { nodeFs, type PackageFs } from '../publishing/packageFs.js';
 import type { Writer } from '../write.js';
+import { SIGN_IN_FIRST } from '../dispatch.js';
 import type { SettingsStore } from './settingsStore.js';
 
 export interface ExportFolderControl {
@@ -18,7 +19,7 @@ export interface ExportFolderControl {
   path(): string | null;
   /** What API callers may see of it. */
   describe(): ExportFolder | null;
-  /** Throws FORBIDDEN unless the session `token` is an admin's (the shell asks before it opens its dialog). */
+  /** Throws UNAUTHENTICATED without a live session, FORBIDDEN unless the session `token` is an admin's (the shell asks before it opens its dialog). */
   requireAdmin(token: string | null): void;
   /**
    * Checks `dir` can take packages (a full path to an existing, writable folder) and stores it;
@@ -37,7 +38,7 @@ export function exportFolderName(dir: string): ExportFolder {
 export function exportFolderControl(store: SettingsStore, staffOf: (token: string | null) => Staff | null, write: Writer, fs: PackageFs = nodeFs): ExportFolderControl {
   const requireAdmin = (token: string | null) => {
     const staff = staffOf(token);
-    if (!staff) throw new ApiError('FORBIDDEN', 'Sign in first.');
+    if (!staff) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
     if (!hasRole(toPerson(staff), 'admin')) throw new ApiError('FORBIDDEN', 'Only an admin may choose the export folder.');
   };
   const describe = () => {

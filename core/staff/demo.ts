@@ -1,8 +1,10 @@
-// The demo newsroom: desks and staff, no stories. Idempotent: desks and people are matched by
-// name and e-mail, so running it again adds only what is missing.
+// The demo newsroom: desks and staff, no stories, and every demo account's password the public
+// DEMO_PASSWORD (the sign-in screen says so). Idempotent: desks and people are matched by name and
+// e-mail, so running it again adds only what is missing; a demo database from before passwords
+// gets the password on the demo accounts that have none.
 
-import type { Role } from '../../shared/domain.js';
-import { findStaffByEmail, insertDesk, insertStaff, listStaff } from '../../db/index.js';
+import type { NewsroomAccess, Role } from '../../shared/domain.js';
+import { findStaffByEmail, getNewsroomFact, getPasswordHash, insertDesk, insertStaff, listStaff, setNewsroomFact, setPasswordHash } from '../../db/index.js';
 import type { CoreServices } from '../services.js';
 import { write } from '../write.js';
 
@@ -20,18 +22,35 @@ export const DEMO_STAFF: { name: string; email: string; roles: Role[]; desks: st
 /** Seeding happens before anyone listens: its writes announce nothing. */
 const quiet = (services: Pick<CoreServices, 'db'>) => ({ db: services.db, emit: () => undefined });
 
-export function seedDemo(services: Pick<CoreServices, 'db'>): void {
+const DEMO_FACT = 'demo';
+
+/** `passwordHash`: the hash of DEMO_PASSWORD (passwords.ts demoPasswordHash). */
+export function seedDemo(services: Pick<CoreServices, 'db'>, passwordHash: string): void {
+  const { db } = services;
   write(quiet(services), () => {
-    for (const desk of DEMO_DESKS) insertDesk(services.db, desk);
+    for (const desk of DEMO_DESKS) insertDesk(db, desk);
     for (const person of DEMO_STAFF) {
-      if (!findStaffByEmail(services.db, person.email)) insertStaff(services.db, person);
+      const id = findStaffByEmail(db, person.email)?.id ?? insertStaff(db, person);
+      if (getPasswordHash(db, id) === null) setPasswordHash(db, id, passwordHash);
     }
+    setNewsroomFact(db, DEMO_FACT, 'true');
   });
+}
+
+export const isDemoNewsroom = (services: Pick<CoreServices, 'db'>): boolean => getNewsroomFact(services.db, DEMO_FACT) === 'true';
+
+/** The demo accounts as they are now (an admin may have renamed or deactivated one), for the sign-in screen. */
+export function demoAccounts(services: Pick<CoreServices, 'db'>): NewsroomAccess['demoAccounts'] {
+  const emails = new Set(DEMO_STAFF.map((p) => p.email.toLowerCase()));
+  return listStaff(services.db)
+    .filter((s) => s.active && emails.has(s.email.toLowerCase()))
+    .map(({ name, email, roles }) => ({ name, email, roles }));
 }
 
 /**
  * An empty newsroom still needs someone who can sign in and add the staff: when nobody exists
- * yet, create one administrator to do that.
+ * yet, create one administrator to do that. They have no password: the server or the desktop app
+ * gives the person at it a setup code (Core.firstAdminSetup) to set one.
  */
 export function ensureFirstAdmin(services: Pick<CoreServices, 'db'>): void {
   write(quiet(services), () => {

@@ -1,5 +1,5 @@
-// session.* and staff.*: signing in (no passwords on a desktop app: the person picks who they
-// are), and staff management, which only admins may do.
+// staff.*: the newsroom's people, which only admins manage: adding one (with a setup code),
+// changing and deactivating them, resetting a password, their sessions, and the account log.
 
 import type { Staff } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
@@ -9,27 +9,33 @@ import {
   deskExists,
   findStaffByEmail,
   getStaff,
+  insertAccountEvent,
   insertStaff,
+  listAccountEvents,
   listDesks,
   listStaff,
   reindexBylinesOf,
+  setPasswordHash,
   setStaffDesks,
   setStaffRoles,
   updateStaffRecord,
 } from '../../db/index.js';
-import type { CallContext, Handlers } from '../dispatch.js';
+import { signedIn, type CallContext, type Handlers } from '../dispatch.js';
+import { decodeCursor, encodeCursor } from '../paging.js';
 import { toPerson } from './people.js';
 import type { CoreServices } from '../services.js';
 import { releaseLocksOf } from '../stories/releaseLocks.js';
-import type { Sessions } from './sessions.js';
+import type { SessionStore } from './sessions.js';
+import { issueSetupCode } from './setupCodes.js';
 import { write } from '../write.js';
 
 function admin(ctx: CallContext): Staff {
-  if (!ctx.staff || !hasRole(toPerson(ctx.staff), 'admin')) throw new ApiError('FORBIDDEN', 'Only an admin may manage staff.');
-  return ctx.staff;
+  const staff = signedIn(ctx);
+  if (!hasRole(toPerson(staff), 'admin')) throw new ApiError('FORBIDDEN', 'Only an admin may manage staff.');
+  return staff;
 }
 
-export function sessionModule(services: CoreServices, sessions: Sessions) {
+export function staffModule(services: CoreServices, sessions: SessionStore) {
   const { db } = services;
 
   const assertDesks = (desks: string[]): void => {
@@ -40,41 +46,34 @@ export function sessionModule(services: CoreServices, sessions: Sessions) {
     const other = findStaffByEmail(db, email);
     if (other && other.id !== self) throw new ApiError('VALIDATION', `${email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
   };
+  const existing = (id: number): Staff => {
+    const staff = getStaff(db, id);
+    if (!staff) throw new ApiError('NOT_FOUND', `There is no staff member ${id}.`);
+    return staff;
+  };
 
   const handlers = {
-    'session.signIn': (input, ctx) => {
-      const staff = getStaff(db, input.staffId);
-      if (!staff) throw new ApiError('NOT_FOUND', `There is no staff member ${input.staffId}.`);
-      if (!staff.active) throw new ApiError('FORBIDDEN', `${staff.name} is no longer active.`);
-      // Signing in again replaces the caller's old session.
-      sessions.drop(ctx.token);
-      return { token: sessions.create(staff.id), staff };
+    'staff.list': (_input, ctx) => {
+      signedIn(ctx);
+      return { staff: listStaff(db), desks: listDesks(db).map((d) => d.name) };
     },
-    'session.current': (_input, ctx) => ({ staff: ctx.staff }),
-    'session.signOut': (_input, ctx) => {
-      // The person's stories are free for others the moment they leave, not after the idle timeout.
-      if (ctx.staff) releaseLocksOf(services, ctx.staff);
-      sessions.drop(ctx.token);
-      return { ok: true as const };
-    },
-    'staff.list': () => ({ staff: listStaff(db), desks: listDesks(db).map((d) => d.name) }),
     'staff.create': (input, ctx) => {
-      admin(ctx);
+      const by = admin(ctx);
       return write(services, (events) => {
         assertDesks(input.desks);
         assertEmailFree(input.email, null);
         const id = insertStaff(db, { name: input.name.trim(), email: input.email, roles: input.roles, desks: input.desks });
-        const staff = getStaff(db, id);
-        if (!staff) throw new Error('staff vanished');
+        const staff = existing(id);
+        // They set their own password with this code: nobody else ever knows it.
+        const setup = issueSetupCode(services, id, { actorId: by.id });
         events.push({ type: 'staff.changed', staffId: id });
-        return { staff };
+        return { staff, setup };
       });
     },
     'staff.update': (input, ctx) => {
-      admin(ctx);
-      const result = write(services, (events) => {
-        const current = getStaff(db, input.id);
-        if (!current) throw new ApiError('NOT_FOUND', `There is no staff member ${input.id}.`);
+      const by = admin(ctx);
+      return write(services, (events) => {
+        const current = existing(input.id);
         if (input.desks) assertDesks(input.desks);
         if (input.email !== undefined) assertEmailFree(input.email, current.id);
         const name = input.name?.trim() ?? current.name;
@@ -86,14 +85,62 @@ export function sessionModule(services: CoreServices, sessions: Sessions) {
         if (input.desks) setStaffDesks(db, current.id, input.desks);
         // The newsroom must never lock itself out of its own settings.
         if (countActiveWithRole(db, 'admin') === 0) throw new ApiError('INVALID_STATE', 'Newsdesk needs at least one active admin.');
-        const staff = getStaff(db, current.id);
-        if (!staff) throw new Error('staff vanished');
+        const staff = existing(current.id);
+        if (current.active && !staff.active) {
+          // Out at once: every open session ends and every story they held is free.
+          const ended = sessions.endAllOf(staff.id, { reason: 'deactivated', event: null });
+          releaseLocksOf(services, staff);
+          insertAccountEvent(db, {
+            staffId: staff.id,
+            actorId: by.id,
+            event: 'deactivated',
+            note: ended > 0 ? `Ended ${ended} session${ended === 1 ? '' : 's'}` : null,
+            at: services.now().toISOString(),
+          });
+        }
         // One event, not one per story: open queues refetch and show the new byline name.
         events.push({ type: 'staff.changed', staffId: staff.id });
         return { staff };
       });
-      if (!result.staff.active) sessions.dropStaff(result.staff.id);
-      return result;
+    },
+    'staff.sessions': (input, ctx) => {
+      admin(ctx);
+      const staff = existing(input.staffId);
+      return { sessions: sessions.list(staff.id, ctx.sessionId) };
+    },
+    'staff.endSessions': (input, ctx) => {
+      const by = admin(ctx);
+      const staff = existing(input.staffId);
+      return { ended: sessions.endAllOf(staff.id, { reason: 'ended', event: 'sessionEnded', actorId: by.id === staff.id ? null : by.id }) };
+    },
+    'staff.resetPassword': (input, ctx) => {
+      const by = admin(ctx);
+      return write(services, (events) => {
+        const staff = existing(input.id);
+        if (!staff.active) throw new ApiError('INVALID_STATE', `${staff.name} is not active; make them active first.`);
+        setPasswordHash(db, staff.id, null);
+        const ended = sessions.endAllOf(staff.id, { reason: 'passwordReset', event: null });
+        insertAccountEvent(db, {
+          staffId: staff.id,
+          actorId: by.id,
+          event: 'passwordReset',
+          note: ended > 0 ? `Ended ${ended} session${ended === 1 ? '' : 's'}` : null,
+          at: services.now().toISOString(),
+        });
+        const setup = issueSetupCode(services, staff.id, { actorId: by.id });
+        events.push({ type: 'staff.changed', staffId: staff.id });
+        return { setup };
+      });
+    },
+    'staff.accountEvents': (input, ctx) => {
+      admin(ctx);
+      const limit = input.limit ?? 50;
+      const beforeId = input.cursor ? decodeCursor(input.cursor)[1] : undefined;
+      // One more than asked: whether there is a next page.
+      const rows = listAccountEvents(db, { staffId: input.staffId, beforeId, limit: limit + 1 });
+      const events = rows.slice(0, limit);
+      const last = events.at(-1);
+      return rows.length > limit && last ? { events, nextCursor: encodeCursor([last.at, last.id]) } : { events };
     },
   } satisfies Partial<Handlers>;
   return { handlers };

@@ -1,29 +1,205 @@
-// Sessions: an unguessable token → the staff member who signed in. Held in memory only, so
-// restarting the app signs everyone out.
+// Sessions, kept in the database so they survive a restart and can be listed and ended: an
+// unguessable token (32 random bytes, base64url) whose SHA-256 is all that is stored. Each call
+// resolves its token here (an indexed lookup); last_seen is written at most once a minute. A
+// session ends when its person signs out or ends it, an admin ends it, the password changes or
+// is reset, the person is deactivated, or it expires (idle or absolute limit; the sweeper ends
+// those every minute). Ending a session releases the text locks its computer held.
 
-import { randomBytes } from 'node:crypto';
-import type { Id } from '../../shared/domain.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AccountEventKind, Id, SessionInfo, Staff } from '../../shared/domain.js';
+import {
+  endSessionRecord,
+  expiredUnendedSessions,
+  findLiveSession,
+  getSession,
+  getStaff,
+  insertAccountEvent,
+  insertSession,
+  listLiveSessions,
+  touchSession,
+  unendedSessionIds,
+  type SessionEndReason,
+  type SessionRecord,
+} from '../../db/index.js';
+import type { ClientInfo } from '../dispatch.js';
+import type { CoreServices } from '../services.js';
+import { releaseLocksOfSession } from '../stories/releaseLocks.js';
+import { write } from '../write.js';
 
-export class Sessions {
-  private readonly byToken = new Map<string, Id>();
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-  create(staffId: Id): string {
-    const token = randomBytes(32).toString('base64url');
-    this.byToken.set(token, staffId);
-    return token;
+export interface SessionLimits {
+  /** A session not used for this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  absoluteMs: number;
+}
+
+/** The limits of every session (CoreOptions.sessionLimits may change them, for tests). */
+export const SESSION_LIMITS: SessionLimits = { idleMs: 12 * HOUR, absoluteMs: 30 * DAY };
+/** last_seen is written at most this often per session (a write per call would cost every call). */
+export const LAST_SEEN_EVERY_MS = MINUTE;
+/** How often the sweeper ends expired sessions and frees their locks. */
+export const SWEEP_EVERY_MS = MINUTE;
+/** A token longer than this is no token of ours (and is not hashed). */
+const MAX_TOKEN_LENGTH = 200;
+
+export type SessionServices = Pick<CoreServices, 'db' | 'now' | 'emit'>;
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+
+/** The earlier of the idle limit from `lastSeen` and the absolute limit from `created`. */
+function expiryOf(created: Date, lastSeen: Date, limits: SessionLimits): string {
+  return new Date(Math.min(lastSeen.getTime() + limits.idleMs, created.getTime() + limits.absoluteMs)).toISOString();
+}
+
+export interface IssuedSession {
+  token: string;
+  sessionId: Id;
+  expiresAt: string;
+}
+
+/**
+ * Opens a session for someone who has proven who they are (a password, a setup code) and
+ * returns its token, which is stored nowhere. Joins the caller's write when there is one.
+ */
+export function issueSession(services: SessionServices, staffId: Id, client: ClientInfo, limits: SessionLimits = SESSION_LIMITS): IssuedSession {
+  const token = randomBytes(32).toString('base64url');
+  const now = services.now();
+  const expiresAt = expiryOf(now, now, limits);
+  const sessionId = write(services, () =>
+    insertSession(services.db, {
+      tokenHash: hashToken(token),
+      staffId,
+      at: now.toISOString(),
+      expiresAt,
+      device: client.device.slice(0, 200),
+      address: client.address?.slice(0, 100) ?? null,
+    }),
+  );
+  return { token, sessionId, expiresAt };
+}
+
+export interface ResolvedSession {
+  sessionId: Id;
+  staff: Staff;
+}
+
+/** How a session ends: the reason stored with it, and what the account log says (null: the caller logs one event for all). */
+export interface Ending {
+  reason: SessionEndReason;
+  event: Extract<AccountEventKind, 'signOut' | 'sessionEnded' | 'sessionExpired'> | null;
+  /** The admin who ended it (not the person themself). */
+  actorId?: Id | null;
+}
+
+export class SessionStore {
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly services: SessionServices,
+    readonly limits: SessionLimits = SESSION_LIMITS,
+  ) {}
+
+  issue(staffId: Id, client: ClientInfo): IssuedSession {
+    return issueSession(this.services, staffId, client, this.limits);
   }
 
-  staffId(token: string | null): Id | null {
-    if (token === null) return null;
-    return this.byToken.get(token) ?? null;
+  /** The live session a token names and its active person, or null; notes the use (at most once a minute). */
+  resolve(token: string | null): ResolvedSession | null {
+    if (token === null || token === '' || token.length > MAX_TOKEN_LENGTH) return null;
+    const { db } = this.services;
+    const now = this.services.now();
+    const session = findLiveSession(db, hashToken(token), now.toISOString());
+    if (!session) return null;
+    const staff = getStaff(db, session.staffId);
+    // A deactivated person's sessions were ended with the deactivation; this is the second lock on that door.
+    if (!staff || !staff.active) return null;
+    if (now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
+      const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits);
+      write(this.services, () => touchSession(db, session.id, now.toISOString(), expiresAt));
+    }
+    return { sessionId: session.id, staff };
   }
 
-  drop(token: string | null): void {
-    if (token !== null) this.byToken.delete(token);
+  /** Ends one session (releasing its computer's locks); false when it had already ended. */
+  end(sessionId: Id, ending: Ending): boolean {
+    const { db } = this.services;
+    return write(this.services, () => {
+      const session = getSession(db, sessionId);
+      if (!session || session.endedAt !== null) return false;
+      const at = this.services.now().toISOString();
+      endSessionRecord(db, sessionId, at, ending.reason);
+      // A sign-out or an ended session frees its stories for others, audited on each story as a sign-out unlock.
+      releaseLocksOfSession(this.services, session, { audit: ending.reason !== 'expired' });
+      if (ending.event) {
+        insertAccountEvent(db, {
+          staffId: session.staffId,
+          actorId: ending.actorId ?? null,
+          event: ending.event,
+          address: session.address,
+          device: session.device,
+          at,
+        });
+      }
+      return true;
+    });
   }
 
-  /** Signs out every session of a staff member (deactivated). */
-  dropStaff(staffId: Id): void {
-    for (const [token, id] of this.byToken) if (id === staffId) this.byToken.delete(token);
+  /** Ends every session of a person not ended yet, but `except`; returns how many ended. */
+  endAllOf(staffId: Id, ending: Ending, except: Id | null = null): number {
+    return write(this.services, () => unendedSessionIds(this.services.db, staffId).filter((id) => id !== except && this.end(id, ending)).length);
   }
+
+  /** A person's live sessions, newest first; `current` marks the caller's. */
+  list(staffId: Id, currentSessionId: Id | null): SessionInfo[] {
+    return listLiveSessions(this.services.db, staffId, this.services.now().toISOString()).map((s) => toInfo(s, currentSessionId));
+  }
+
+  /** Whether `sessionId` is a live session of `staffId`. */
+  isLiveOf(sessionId: Id, staffId: Id): boolean {
+    return listLiveSessions(this.services.db, staffId, this.services.now().toISOString()).some((s) => s.id === sessionId);
+  }
+
+  /** Ends every session past its expiry (and frees its locks); returns how many. */
+  sweep(): number {
+    let ended = 0;
+    for (;;) {
+      const batch = expiredUnendedSessions(this.services.db, this.services.now().toISOString());
+      for (const s of batch) if (this.end(s.id, { reason: 'expired', event: 'sessionExpired' })) ended++;
+      if (batch.length < 500) return ended;
+    }
+  }
+
+  /** Sweeps every minute until stopped (the timer never keeps the process alive). */
+  start(report: (error: unknown) => void): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      try {
+        this.sweep();
+      } catch (error) {
+        report(error);
+      }
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  stop(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+  }
+}
+
+function toInfo(s: SessionRecord, currentSessionId: Id | null): SessionInfo {
+  return {
+    id: s.id,
+    current: s.id === currentSessionId,
+    device: s.device,
+    address: s.address,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    expiresAt: s.expiresAt,
+  };
 }

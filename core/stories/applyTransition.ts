@@ -6,7 +6,7 @@
 
 import { bodyText } from '../../shared/body.js';
 import { approvalReview } from '../../shared/checks/index.js';
-import type { Action, Finding, FindingCounts, Staff, Story } from '../../shared/domain.js';
+import type { Action, Finding, FindingCounts, Id, Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { NOTE_REQUIRED, PHOTO_EDITABLE, type Transition } from '../../shared/workflow.js';
 import { freezeApprovedPhotoCredits, insertAuditEvent, setStoryLock, thawApprovedPhotoCredits, updateStoryWorkflow } from '../../db/index.js';
@@ -26,6 +26,8 @@ export interface MoveRequest {
   name: Action | 'autoPublish';
   transition: Transition;
   actor: Staff;
+  /** The actor's session (null for the scheduler): a lock the move takes is that computer's. */
+  sessionId?: Id | null;
   /** The note given ('' for none). */
   note: string;
   /** The publishing time asked for (schedule), as given. */
@@ -133,7 +135,8 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
       if (t.freezesPhotoCredits) freezeApprovedPhotoCredits(db, current.id);
       else if (PHOTO_EDITABLE.has(w.status)) thawApprovedPhotoCredits(db, current.id);
       const hadLock = current.lock;
-      if (t.lock === 'take') setStoryLock(db, current.id, lockFor(current, actor, at, services.settings().lockTimeoutMinutes));
+      if (t.lock === 'take')
+        setStoryLock(db, current.id, lockFor(current, { staff: actor, sessionId: req.sessionId ?? null }, at, services.settings().lockTimeoutMinutes));
       else if (hadLock) setStoryLock(db, current.id, null);
       const moved = loadStory(db, current.id);
       if (t.milestone) keepRevision(db, moved, t.milestone, actor, at);

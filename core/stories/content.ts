@@ -19,7 +19,7 @@ import {
 } from '../../db/index.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
-import { liveLock, lockFor } from './locks.js';
+import { heldElsewhere, liveLock, lockFor, type Editor } from './locks.js';
 import { loadStory } from './loadStory.js';
 import { revisionText } from './storyText.js';
 import { plainBody } from '../../shared/body.js';
@@ -104,7 +104,7 @@ export function applyContent(
   services: Pick<CoreServices, 'db' | 'settings'>,
   events: ChangeEvent[],
   story: Story,
-  staff: Staff,
+  editor: Editor,
   content: StoryContent,
   bylineIds: number[] | undefined,
   at: Date,
@@ -112,12 +112,12 @@ export function applyContent(
   const { db } = services;
   const hadLock = liveLock(story, at);
   const version = story.version + 1;
-  recordWriting(services, story, content, staff);
+  recordWriting(services, story, content, editor.staff);
   updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
   if (bylineIds) setByline(db, story.id, bylineIds);
-  setStoryLock(db, story.id, lockFor(story, staff, at, services.settings().lockTimeoutMinutes));
+  setStoryLock(db, story.id, lockFor(story, editor, at, services.settings().lockTimeoutMinutes));
   const saved = loadStory(db, story.id);
   events.push(storyChanged(saved));
-  if (!hadLock || hadLock.staffId !== staff.id) events.push(lockChanged(saved.id, saved.lock));
+  if (!hadLock || heldElsewhere(hadLock, editor)) events.push(lockChanged(saved.id, saved.lock));
   return saved;
 }

@@ -1,30 +1,32 @@
-// stories.lock and stories.unlock: taking, renewing and giving up the text lock, and a desk
-// editor breaking someone else's lock with a note (taking over a story claimed by another desk
-// editor in editing). The lock's rules are in locks.ts.
+// stories.lock and stories.unlock: taking, renewing and giving up the text lock; taking one's
+// own lock over from another computer; and a desk editor breaking someone else's lock with a
+// note (taking over a story claimed by another desk editor in editing). The lock's rules are in
+// locks.ts.
 
 import { isDeskEditor } from '../../shared/workflow.js';
 import { ApiError } from '../../shared/errors.js';
 import { insertAuditEvent, setStoryLock, updateStoryWorkflow } from '../../db/index.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
-import { signedIn, type Handlers } from '../dispatch.js';
+import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
 import { toPerson } from '../staff/people.js';
 import { write } from '../write.js';
 import { loadStory } from './loadStory.js';
-import { assertCanEditText, liveLock, lockFor } from './locks.js';
+import { assertCanEditText, editorOf, heldInOtherSession, liveLock, lockFor, newsroomZone } from './locks.js';
 import { workflowOf } from './workflowFields.js';
 
 export function storyLockHandlers(services: CoreServices) {
   const { db } = services;
+  const timeout = () => services.settings().lockTimeoutMinutes;
   return {
     'stories.lock': (input, ctx) => {
-      const staff = signedIn(ctx);
+      const editor = editorOf(ctx);
       return write(services, (events) => {
         const at = services.now();
         const story = loadStory(db, input.id);
-        assertCanEditText(story, staff, at);
+        assertCanEditText(story, editor, at, newsroomZone(services));
         const had = liveLock(story, at);
-        setStoryLock(db, story.id, lockFor(story, staff, at, services.settings().lockTimeoutMinutes));
+        setStoryLock(db, story.id, lockFor(story, editor, at, timeout()));
         const locked = loadStory(db, story.id);
         if (!had) events.push(lockChanged(locked.id, locked.lock));
         return { story: locked };
@@ -32,11 +34,20 @@ export function storyLockHandlers(services: CoreServices) {
     },
 
     'stories.unlock': (input, ctx) => {
-      const staff = signedIn(ctx);
+      const editor = editorOf(ctx);
+      const { staff } = editor;
       return write(services, (events) => {
         const at = services.now();
         const story = loadStory(db, input.id);
         const live = liveLock(story, at);
+        // The person's own lock on another computer (left open at the office): they take it over
+        // here. That computer hears lock.changed, and its next save is kept as a revision.
+        if (live && heldInOtherSession(live, editor)) {
+          setStoryLock(db, story.id, lockFor(story, editor, at, timeout()));
+          const taken = loadStory(db, story.id);
+          events.push(lockChanged(taken.id, taken.lock));
+          return { story: taken };
+        }
         const othersLock = live && live.staffId !== staff.id ? live : null;
         const note = input.note?.trim() ?? '';
         // In editing, a desk editor may take over a story another desk editor claimed, whether

@@ -12,7 +12,7 @@ import type { CoreServices } from '../services.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
 import { historyEntries } from './history.js';
 import { loadStory } from './loadStory.js';
-import { liveLock } from './locks.js';
+import { heldElsewhere, liveLock } from './locks.js';
 import { revisionText } from './storyText.js';
 
 /**
@@ -43,7 +43,8 @@ export function storyReadHandlers(services: CoreServices) {
         comments: listComments(db, story.id),
         // While someone else holds the text lock every transition answers LOCKED, so offer none.
         allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
-        canEdit: textEditRefusal(ws, person) === null && (!live || live.staffId === staff.id),
+        // Their own lock on another computer too: they may take it over (stories.unlock), not type over it.
+        canEdit: textEditRefusal(ws, person) === null && (!live || !heldElsewhere(live, { staff, sessionId: ctx.sessionId })),
         canEditPhotos: photoEditRefusal(ws, person) === null,
         photoEditors: photoEditorsOf(ws, listStaff(db)),
         dismissals: listDismissals(db, story.id),

@@ -1,17 +1,20 @@
-// Signing out gives up every text lock the person holds, so their stories do not stay "Locked by"
-// them until the idle timeout runs out. One write: each live lock released is audited on its
-// story and announced to every window; a lapsed one is only tidied away, as stories.unlock does.
+// Giving up text locks when a person or one of their computers leaves, so their stories do not
+// stay "Locked by" them until the idle timeout runs out. Each release is one write: a lock that
+// still counted is announced to every window (and, for a sign-out, audited on its story); a
+// lapsed one is only tidied away, as stories.unlock does.
 
 import type { Staff } from '../../shared/domain.js';
-import { insertAuditEvent, setStoryLock, storiesLockedBy } from '../../db/index.js';
+import { insertAuditEvent, setStoryLock, storiesLockedBy, storyLocksOfSession, type SessionRecord } from '../../db/index.js';
 import { lockChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
 import { write } from '../write.js';
 import { loadStory } from './loadStory.js';
 import { liveLock } from './locks.js';
 
-/** Releases every text lock `staff` holds; returns the ids of the stories whose live lock was released. */
-export function releaseLocksOf(services: CoreServices, staff: Staff): number[] {
+type LockServices = Pick<CoreServices, 'db' | 'now' | 'emit'>;
+
+/** Releases every text lock `staff` holds, on any computer; returns the ids of the stories whose live lock was released. */
+export function releaseLocksOf(services: LockServices, staff: Staff): number[] {
   const { db } = services;
   return write(services, (events) => {
     const at = services.now();
@@ -23,6 +26,30 @@ export function releaseLocksOf(services: CoreServices, staff: Staff): number[] {
       insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'signOutUnlock', from: story.status, to: story.status, at: at.toISOString() });
       events.push(lockChanged(id, null));
       released.push(id);
+    }
+    return released;
+  });
+}
+
+/**
+ * Releases the locks one session held, called as that session ends (in the same write). A lock
+ * whose own time had not run out is announced (its session's end is what ends it); with `audit`
+ * (a sign-out or an ended session, not an expiry) it is also recorded on the story.
+ */
+export function releaseLocksOfSession(services: LockServices, session: SessionRecord, opts: { audit: boolean }): number[] {
+  const { db } = services;
+  return write(services, (events) => {
+    const at = services.now().toISOString();
+    const released: number[] = [];
+    for (const { storyId, lockExpiresAt } of storyLocksOfSession(db, session.id)) {
+      const story = loadStory(db, storyId);
+      setStoryLock(db, storyId, null);
+      if (!(lockExpiresAt > at)) continue;
+      if (opts.audit) {
+        insertAuditEvent(db, { storyId, actorId: session.staffId, event: 'signOutUnlock', from: story.status, to: story.status, at });
+      }
+      events.push(lockChanged(storyId, null));
+      released.push(storyId);
     }
     return released;
   });

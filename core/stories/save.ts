@@ -8,13 +8,13 @@ import { ApiError } from '../../shared/errors.js';
 import { hasRole, isAuthor, isDeskEditor } from '../../shared/workflow.js';
 import { getRevision, getStoryTextVersion, insertAuditEvent, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
-import { signedIn, type Handlers } from '../dispatch.js';
+import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
 import { write } from '../write.js';
 import { applyContent, assertByline, assertDesk, contentOf, reconciledBody } from './content.js';
 import { loadStory } from './loadStory.js';
-import { assertCanEditText, lockFor } from './locks.js';
+import { assertCanEditText, editorOf, lockFor, newsroomZone } from './locks.js';
 import { keepRevision, maybePeriodicRevision } from './revisions.js';
 import { countBodyWords } from '../../shared/text.js';
 import { defaultSlug, proposeSlug, slugify } from '../../shared/slug.js';
@@ -49,7 +49,8 @@ export function storySaveHandlers(services: CoreServices) {
   const timeout = () => services.settings().lockTimeoutMinutes;
   return {
     'stories.create': (input, ctx) => {
-      const staff = signedIn(ctx);
+      const editor = editorOf(ctx);
+      const { staff } = editor;
       if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
         throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
       }
@@ -79,7 +80,7 @@ export function storySaveHandlers(services: CoreServices) {
           updateStoryContent(db, id, { ...contentOf(story, {}), slug: defaultSlug(id), version: story.version, at: at.toISOString() });
         }
         // The author starts typing at once: they hold the lock.
-        setStoryLock(db, id, lockFor(story, staff, at, timeout()));
+        setStoryLock(db, id, lockFor(story, editor, at, timeout()));
         story = loadStory(db, id);
         keepRevision(db, story, 'create', staff, at);
         insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
@@ -89,13 +90,14 @@ export function storySaveHandlers(services: CoreServices) {
     },
 
     'stories.save': (input, ctx) => {
-      const staff = signedIn(ctx);
+      const editor = editorOf(ctx);
+      const { staff } = editor;
       let conflict: ApiError | null = null;
       const result = write(services, (events) => {
         const at = services.now();
         const story = loadStory(db, input.id);
         try {
-          assertCanEditText(story, staff, at);
+          assertCanEditText(story, editor, at, newsroomZone(services));
         } catch (error) {
           // Someone who may write on the story, refused because of its lock or its status: what
           // they typed is kept as a 'conflict' revision, so nothing is lost.
@@ -125,7 +127,7 @@ export function storySaveHandlers(services: CoreServices) {
         if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
         const bylineIds = changes.byline?.map((b) => b.staffId);
         if (bylineIds) assertByline(services, bylineIds, story);
-        const saved = applyContent(services, events, story, staff, contentOf(story, changes), bylineIds, at);
+        const saved = applyContent(services, events, story, editor, contentOf(story, changes), bylineIds, at);
         maybePeriodicRevision(db, saved, staff, at);
         return { story: saved };
       });
@@ -134,13 +136,14 @@ export function storySaveHandlers(services: CoreServices) {
     },
 
     'stories.restore': (input, ctx) => {
-      const staff = signedIn(ctx);
+      const editor = editorOf(ctx);
+      const { staff } = editor;
       return write(services, (events) => {
         const at = services.now();
         const story = loadStory(db, input.id);
         const revision = getRevision(db, story.id, input.revisionId);
         if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
-        assertCanEditText(story, staff, at);
+        assertCanEditText(story, editor, at, newsroomZone(services));
         if (input.baseVersion !== story.version) {
           throw new ApiError('CONFLICT', `The story changed since you opened it; it is now version ${story.version}.`, { currentVersion: story.version });
         }
@@ -154,7 +157,7 @@ export function storySaveHandlers(services: CoreServices) {
         const { headline, subheadlines } = revision.content;
         // The revision's figures are reconciled too: it may name photos detached since.
         const body = reconciledBody(services, revision.content.body, story);
-        const saved = applyContent(services, events, story, staff, contentOf(story, { headline, subheadlines, body }), undefined, at);
+        const saved = applyContent(services, events, story, editor, contentOf(story, { headline, subheadlines, body }), undefined, at);
         keepRevision(db, saved, 'restore', staff, at);
         insertAuditEvent(db, {
           storyId: story.id,

@@ -22,6 +22,7 @@ export function storyTransitionHandlers(services: CoreServices) {
           name: input.action,
           transition: TRANSITIONS[input.action],
           actor: staff,
+          sessionId: ctx.sessionId,
           note: input.note?.trim() ?? '',
           publishAt: input.publishAt,
           at: services.now(),

@@ -7,6 +7,13 @@ import { METHOD_NAMES, type MethodName } from '../../shared/contract.js';
 import type { ChangeEvent } from '../../shared/domain.js';
 import type { Envelope } from '../../shared/errors.js';
 import { errorBodyOf, type TransportCore } from '../../server/coreApi.js';
+import { IN_PROCESS_CLIENT, type ClientInfo } from '../../core/dispatch.js';
+
+/** What the desktop app's sessions are listed as (no network address: the core runs in this process). */
+export const DESKTOP_CLIENT: ClientInfo = { ...IN_PROCESS_CLIENT, device: 'Newsdesk desktop app' };
+
+/** The methods whose answer carries a new session token, which stays in main. */
+const SIGN_IN_METHODS: ReadonlySet<MethodName> = new Set(['session.signIn', 'session.setUp']);
 
 /** The parts of Electron's IpcMainInvokeEvent this module reads. */
 export interface InvokeEventLike {
@@ -55,14 +62,15 @@ export function registerIpc(ipcMain: IpcMainLike, core: TransportCore, opts: Ipc
     }
     const id = event.sender.id;
     try {
-      const value = await core.call(tokens.get(id) ?? null, method, input);
-      if (method === 'session.signIn') {
+      const value = await core.call(tokens.get(id) ?? null, method, input, DESKTOP_CLIENT);
+      if (SIGN_IN_METHODS.has(method)) {
         // The token stays in main: the window is the session.
         const { token, ...rest } = value as { token: string } & Record<string, unknown>;
         tokens.set(id, token);
         return { ok: true, value: rest };
       }
-      if (method === 'session.signOut') tokens.delete(id);
+      // Signed out, or out everywhere (this window too): the token is worth nothing now.
+      if (method === 'session.signOut' || (method === 'session.end' && typeof input === 'object' && input !== null && 'everywhere' in input)) tokens.delete(id);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: errorBodyOf(error, `[ipc] ${method}`) };

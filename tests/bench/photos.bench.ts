@@ -19,7 +19,8 @@ import { createCore } from '../../core/core.js';
 import { metadataReader } from '../../core/photos/metadata/reader.js';
 import { importOne, type ImportOutcome } from '../../core/photos/pipeline.js';
 import { writerFor } from '../../core/write.js';
-import type { PhotoAsset } from '../../shared/domain.js';
+import type { NewsroomAccess, PhotoAsset } from '../../shared/domain.js';
+import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
 import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } from '../integration/photos/hostileFiles.js';
 import { withXmp, xmpPacket } from '../integration/photos/helpers.js';
 import { probeLatency } from '../integration/photos/latencyProbe.js';
@@ -102,16 +103,16 @@ async function hostileCase(work: string) {
   const dataDir = path.join(work, 'hostile');
   const core = await createCore({ dataDir, demo: true, onInternalError: () => undefined });
   try {
-    const { staff } = (await core.call(null, 'staff.list', {})) as { staff: { id: number; roles: string[] }[] };
-    const editor = staff.find((s) => s.roles.includes('photo_editor'))!;
-    const { token } = (await core.call(null, 'session.signIn', { staffId: editor.id })) as { token: string };
+    const { demoAccounts } = (await core.call(null, 'session.access', {})) as NewsroomAccess;
+    const editor = demoAccounts.find((s) => s.roles.includes('photo_editor'))!;
+    const { token } = (await core.call(null, 'session.signIn', { email: editor.email, password: DEMO_PASSWORD })) as { token: string };
     const importFile = (name: string, data: Buffer) => core.call(token, 'photos.import', { files: [{ name, data: new Uint8Array(data) }] }) as Promise<ImportAnswer>;
     const rows: Record<string, Record<string, unknown>> = {};
     const warm = await ordinaryPhoto(200_000);
     await importFile('warm-up.jpg', warm);
     await importFile('warm-up.png', await sharp(warm).png().toBuffer());
     for (const [label, data] of cases) {
-      const probed = await probeLatency(core, () => importFile(`${label}.jpg`, data));
+      const probed = await probeLatency(core, token, () => importFile(`${label}.jpg`, data));
       const r = probed.result.results[0]!;
       rows[label] = {
         mb: Number((data.length / 1024 / 1024).toFixed(2)),

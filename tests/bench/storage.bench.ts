@@ -14,6 +14,7 @@ import type { Settings, Staff, Status, Story } from '../../shared/domain.js';
 import { checkInBackground, inTransaction, insertStory, likeSearchCount, listStories, openDatabase, optimizeSearchIndex } from '../../db/index.js';
 import { createCore } from '../../core/core.js';
 import { seedDemo } from '../../core/staff/demo.js';
+import { DEMO_PASSWORD, demoPasswordHash } from '../../core/staff/passwords.js';
 
 const COUNT = Number(process.env.BENCH_STORIES ?? 100_000);
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -119,7 +120,7 @@ async function generate(file: string): Promise<void> {
   console.log(`Generating ${COUNT.toLocaleString('en')} stories in ${path.dirname(file)} …`);
   const db = openDatabase(file);
   db.pragma('synchronous = OFF'); // bulk load only
-  seedDemo({ db });
+  seedDemo({ db }, await demoPasswordHash());
   const staffIds = db.prepare('SELECT id FROM staff').pluck().all() as number[];
   const statuses: [Status, number][] = [
     ['draft', 0.2],
@@ -207,10 +208,9 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
   // ── through the core ──
   let clock = Date.parse('2026-11-26T09:00:00Z');
   const core = await createCore({ dataDir: dir, now: () => new Date(clock) });
-  const { staff } = (await core.call(null, 'staff.list', {})) as { staff: Staff[] };
-  const byEmail = (e: string) => staff.find((s) => s.email === e)!.id;
-  const kim = ((await core.call(null, 'session.signIn', { staffId: byEmail('minji.kim@heraldcorp.com') })) as { token: string }).token;
-  const ji = ((await core.call(null, 'session.signIn', { staffId: byEmail('dagyumji@heraldcorp.com') })) as { token: string }).token;
+  const signIn = async (email: string) => ((await core.call(null, 'session.signIn', { email, password: DEMO_PASSWORD })) as { token: string; staff: Staff }).token;
+  const kim = await signIn('minji.kim@heraldcorp.com');
+  const ji = await signIn('dagyumji@heraldcorp.com');
 
   const queue: number[] = [];
   const queueStatuses: Status[] = ['submitted', 'editing', 'draft', 'published', 'approved'];

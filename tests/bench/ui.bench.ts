@@ -24,6 +24,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { bodyText, docFromParagraphs } from '../../shared/body.js';
 import { countWords } from '../../shared/text.js';
 import type { Status } from '../../shared/domain.js';
+import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
 import { inTransaction, insertStory, listStaff, openDatabase } from '../../db/index.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium.js';
 import { makeApi, startServer } from '../e2e/server.js';
@@ -161,10 +162,10 @@ function initialJs(): { files: { file: string; bytes: number; gzip: number }[]; 
 /** A reporter's story of the given paragraphs on a fresh demo server: the reporter's token and its word count. */
 async function reporterStory(baseURL: string, headline: string, paragraphs: string[]): Promise<{ token: string; words: number }> {
   const api = makeApi(baseURL);
-  const { staff } = await api('staff.list', {});
-  const reporter = staff.find((s) => s.roles[0] === 'reporter') ?? staff.find((s) => s.roles.includes('reporter'));
-  if (!reporter) throw new Error('the demo newsroom has no reporter');
-  const { token } = await api('session.signIn', { staffId: reporter.id });
+  const { demoAccounts } = await api('session.access', {});
+  const account = demoAccounts.find((s) => s.roles[0] === 'reporter') ?? demoAccounts.find((s) => s.roles.includes('reporter'));
+  if (!account) throw new Error('the demo newsroom has no reporter');
+  const { token, staff: reporter } = await api('session.signIn', { email: account.email, password: DEMO_PASSWORD });
   const doc = docFromParagraphs(paragraphs);
   const { story } = await api('stories.create', { desk: reporter.desks[0] ?? 'National', headline }, token);
   await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc } }, token);
@@ -358,10 +359,10 @@ async function firstQueueBench(browser: Browser) {
     const server = await startServer({ dataDir, keepData: true, demo: false });
     try {
       const api = makeApi(server.baseURL);
-      const { staff } = await api('staff.list', {});
-      const desk = staff.find((s) => s.roles[0] === 'desk_editor') ?? staff.find((s) => s.roles.includes('desk_editor'));
+      const { demoAccounts } = await api('session.access', {});
+      const desk = demoAccounts.find((s) => s.roles[0] === 'desk_editor') ?? demoAccounts.find((s) => s.roles.includes('desk_editor'));
       if (!desk) throw new Error('the demo newsroom has no desk editor');
-      const { token } = await api('session.signIn', { staffId: desk.id });
+      const { token } = await api('session.signIn', { email: desk.email, password: DEMO_PASSWORD });
       const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
       await context.addInitScript(`try { sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}`);
       // The moment the first story row appears, measured from navigation start.

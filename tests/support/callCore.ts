@@ -2,6 +2,7 @@
 // known, with no casts. No test-runner imports, so child processes and benchmarks can use it.
 
 import type { Core } from '../../core/core.js';
+import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
 import type { Input, MethodName, Result } from '../../shared/contract.js';
 
 /** A call as one person, typed from the contract. */
@@ -12,10 +13,10 @@ export function callCore<M extends MethodName>(core: Pick<Core, 'call'>, token: 
   return core.call(token, method, input) as Promise<Result<M>>;
 }
 
-/** Signs in the staff member called `name` and returns the session token. */
+/** Signs in the demo staff member called `name` with the demo password (a real sign-in) and returns the session token. */
 export async function signIn(core: Pick<Core, 'call'>, name: string): Promise<string> {
-  const { staff } = await callCore(core, null, 'staff.list', {});
-  const person = staff.find((s) => s.name === name);
-  if (!person) throw new Error(`no staff member ${name}`);
-  return (await callCore(core, null, 'session.signIn', { staffId: person.id })).token;
+  const { demoAccounts } = await callCore(core, null, 'session.access', {});
+  const person = demoAccounts.find((s) => s.name === name);
+  if (!person) throw new Error(`no demo account ${name}`);
+  return (await callCore(core, null, 'session.signIn', { email: person.email, password: DEMO_PASSWORD })).token;
 }

@@ -1,5 +1,7 @@
 // The one way tests drive a real core: a real SQLite file in a temp folder, the demo newsroom
-// signed in, and calls typed from the contract, so the type checker reads every test's input and
+// signed in (each person's session issued by the core's own issueSession, not through a
+// password: scrypt for six people in every one of hundreds of harnesses would be slow; the tests
+// of signing in itself go through session.signIn), and calls typed from the contract, so the type checker reads every test's input and
 // result (`(await h.call('ji', 'stories.create', {...})).story` needs no cast). `callRaw` is only
 // for tests that send what the contract forbids on purpose.
 
@@ -9,6 +11,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../../core/core.js';
 import type { CoreServices, Publisher } from '../../core/services.js';
+import { IN_PROCESS_CLIENT } from '../../core/dispatch.js';
+import { issueSession, SESSION_LIMITS, type SessionLimits } from '../../core/staff/sessions.js';
+import { listStaff } from '../../db/staff.js';
 import { inTransaction } from '../../db/statements.js';
 import { docFromParagraphs } from '../../shared/body.js';
 import type { Input, MethodName, Result } from '../../shared/contract.js';
@@ -66,7 +71,16 @@ export interface HarnessOptions {
   publisher?: 'real' | 'recording';
   /** Default: silent (several tests provoke internal errors on purpose). */
   onInternalError?: CoreOptions['onInternalError'];
+  /**
+   * The sessions' limits. Default: so long that no test's moved clock ends the harness's
+   * sessions; tests of expiry pass SESSION_LIMITS (or shorter).
+   */
+  sessionLimits?: SessionLimits;
 }
+
+/** Sessions that outlast any clock a test moves (a century). */
+export const LASTING_SESSIONS: SessionLimits = { idleMs: 100 * 365 * 24 * 3_600_000, absoluteMs: 100 * 365 * 24 * 3_600_000 };
+export { SESSION_LIMITS };
 
 export interface Harness {
   core: Core;
@@ -76,6 +90,8 @@ export interface Harness {
   /** The core's services (for driving the scheduler directly). */
   services: CoreServices;
   tokens: Record<Who, string>;
+  /** Each person's session (as issued when the harness started). */
+  sessionIds: Record<Who, number>;
   staff: Record<Who, Staff>;
   /** Returns once the core's background counting of open findings has caught up. */
   call<M extends MethodName>(who: Who | null, method: M, input: Input<M>): Promise<Result<M>>;
@@ -105,9 +121,11 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const publisherFails = { value: false };
   const publisherGate: Harness['publisherGate'] = { value: null };
   let services: CoreServices | null = null;
+  const sessionLimits = opts.sessionLimits ?? LASTING_SESSIONS;
   const core = await createCore({
     dataDir: dir,
     demo: true,
+    sessionLimits,
     now: () => clock.now,
     ...(opts.publisher === 'recording' ? { publisher: recordingPublisher(clock, publishCalls, publisherFails, publisherGate) } : {}),
     onInternalError: opts.onInternalError ?? (() => undefined),
@@ -121,14 +139,19 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!services) throw new Error('the core did not hand its services to the harness');
   const events: ChangeEvent[] = [];
   core.onEvent((e) => events.push(e));
-  const { staff: all } = await callCore(core, null, 'staff.list', {});
+  // (TypeScript cannot see the hook's assignment: it takes `services` for null here.)
+  const ready: CoreServices = services;
+  const all = listStaff(ready.db);
   const tokens = {} as Harness['tokens'];
+  const sessionIds = {} as Harness['sessionIds'];
   const staff = {} as Harness['staff'];
   for (const [who, name] of Object.entries(DEMO_STAFF) as [Who, string][]) {
     const person = all.find((s) => s.name === name);
     if (!person) throw new Error(`demo staff ${name} missing`);
     staff[who] = person;
-    tokens[who] = (await callCore(core, null, 'session.signIn', { staffId: person.id })).token;
+    const issued = issueSession(ready, person.id, IN_PROCESS_CLIENT, sessionLimits);
+    tokens[who] = issued.token;
+    sessionIds[who] = issued.sessionId;
   }
   // Each call settles once the core's background counting of open findings has caught up, so a
   // test sees the queue counts its call caused and a snapshot is never taken mid-count.
@@ -158,6 +181,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
     events,
     services,
     tokens,
+    sessionIds,
     staff,
     call,
     callRaw,
@@ -216,7 +240,13 @@ function recordingPublisher(
   };
 }
 
-/** Every row of every table (search indexes aside), sorted, as one string. */
+/**
+ * Columns a call may change without changing anything a person would call data: noting that a
+ * session was used (at most once a minute, even by a refused call).
+ */
+const BOOKKEEPING: Record<string, string[]> = { sessions: ['last_seen_at', 'expires_at'] };
+
+/** Every row of every table (search indexes and bookkeeping columns aside), sorted, as one string. */
 function snapshotTables(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
@@ -227,7 +257,10 @@ function snapshotTables(file: string): string {
     const blobs = (_k: string, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
     const out: Record<string, unknown[]> = {};
     for (const t of tables) {
-      out[t] = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row, blobs)).sort();
+      const skip = BOOKKEEPING[t] ?? [];
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).filter((c) => !skip.includes(c));
+      const list = columns.map((c) => `"${c}"`).join(', ');
+      out[t] = (db.prepare(`SELECT ${list} FROM "${t}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row, blobs)).sort();
     }
     return JSON.stringify(out, blobs);
   } finally {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore } from '../../../core/core.js';
-import { callCore } from '../../support/callCore.js';
+import { callCore, signIn } from '../../support/callCore.js';
 import { openDatabase } from '../../../db/connection.js';
 import { listStaff } from '../../../db/staff.js';
 
@@ -26,7 +26,7 @@ describe('createCore', () => {
     const dir = tempDir();
     for (let i = 0; i < 3; i++) {
       const core = await createCore({ dataDir: dir, demo: true });
-      const { staff, desks } = await callCore(core, null, 'staff.list', {});
+      const { staff, desks } = await callCore(core, await signIn(core, 'Han Seung-woo'), 'staff.list', {});
       expect(desks).toEqual(['Business', 'National', 'North Korea', 'Photo']);
       expect(staff).toHaveLength(6);
       const ji = staff.find((s) => s.name === 'Ji Da-gyum');
@@ -38,32 +38,36 @@ describe('createCore', () => {
     }
   });
 
-  it('without demo, starts with one administrator who can sign in and add staff', async () => {
+  it('without demo, starts with one administrator who sets a password with a setup code and adds staff', async () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir });
-    const { staff, desks } = await callCore(core, null, 'staff.list', {});
+    expect(await callCore(core, null, 'session.access', {})).toEqual({ demo: false, demoPassword: null, demoAccounts: [], needsFirstAdmin: true });
+    const setup = core.firstAdminSetup();
+    expect(setup?.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const { token, staff: admin } = await callCore(core, null, 'session.setUp', { code: setup!.code, password: 'a long first password' });
+    expect(admin).toMatchObject({ name: 'Newsroom administrator', roles: ['admin'], passwordSet: true });
+    const { staff, desks } = await callCore(core, token, 'staff.list', {});
     expect(desks).toEqual([]);
     expect(staff).toHaveLength(1);
-    expect(staff[0]).toMatchObject({ roles: ['admin'] });
-    const { token } = await callCore(core, null, 'session.signIn', { staffId: staff[0]!.id });
     await callCore(core, token, 'staff.create', { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'] });
     await core.close();
-    // Reopening does not add a second administrator.
+    // Reopening does not add a second administrator, and the first one needs no code any more.
     const again = await createCore({ dataDir: dir });
-    expect((await callCore(again, null, 'staff.list', {})).staff).toHaveLength(2);
+    expect(again.firstAdminSetup()).toBeNull();
+    const { token: back } = await callCore(again, null, 'session.signIn', { email: 'admin@newsdesk.invalid', password: 'a long first password' });
+    expect((await callCore(again, back, 'staff.list', {})).staff).toHaveLength(2);
     await again.close();
   });
 
   it('signs in and out, pushes events to listeners until they unsubscribe, backs up online', async () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir, demo: true });
-    const { staff } = await callCore(core, null, 'staff.list', {});
-    const ji = staff.find((s) => s.name === 'Ji Da-gyum')!;
     expect((await callCore(core, null, 'session.current', {})).staff).toBeNull();
-    const { token } = await callCore(core, null, 'session.signIn', { staffId: ji.id });
+    const token = await signIn(core, 'Ji Da-gyum');
     expect(token.length).toBeGreaterThanOrEqual(40);
-    expect(((await callCore(core, token, 'session.current', {})) as { staff: Staff }).staff.id).toBe(ji.id);
-    await expect(callCore(core, null, 'session.signIn', { staffId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(((await callCore(core, token, 'session.current', {})) as { staff: Staff }).staff.name).toBe('Ji Da-gyum');
+    // Nobody signs in by naming a staff id.
+    await expect(core.call(null, 'session.signIn', { staffId: 1 })).rejects.toMatchObject({ code: 'VALIDATION' });
 
     const seen: ChangeEvent[] = [];
     const off = core.onEvent((e) => seen.push(e));
@@ -82,7 +86,7 @@ describe('createCore', () => {
     await callCore(core, token, 'session.signOut', {});
     const error = await callCore(core, token, 'stories.list', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('FORBIDDEN');
+    expect((error as ApiError).code).toBe('UNAUTHENTICATED');
     await core.close();
   });
 

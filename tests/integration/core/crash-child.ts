@@ -4,15 +4,12 @@
 
 import { docFromParagraphs } from '../../../shared/body.js';
 import { createCore } from '../../../core/core.js';
-import { callCore } from '../../support/callCore.js';
+import { callCore, signIn } from '../../support/callCore.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-child.ts DATA_DIR');
 const core = await createCore({ dataDir, demo: true });
-const { staff } = await callCore(core, null, 'staff.list', {});
-const ji = staff.find((s) => s.email === 'dagyumji@heraldcorp.com');
-if (!ji) throw new Error('no demo reporter');
-const { token } = await callCore(core, null, 'session.signIn', { staffId: ji.id });
+const token = await signIn(core, 'Ji Da-gyum');
 let { story } = await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'Crash test' });
 const filler = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
 for (;;) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listStaff, openDatabase } from '../../../db/index.js';
 import { createCore, type Core } from '../../../core/core.js';
-import { callCore } from '../../support/callCore.js';
+import { callCore, signIn } from '../../support/callCore.js';
 import { DataDirInUse, HOLDER_FILE, type HolderKind } from '../../../core/dataDirLock.js';
 import { backupDataDir } from '../../../server/backup.js';
 
@@ -85,7 +85,7 @@ async function refusal(dataDir: string): Promise<DataDirInUse> {
   return error as DataDirInUse;
 }
 
-const staffNames = async (core: Core) => (await callCore(core, null, 'staff.list', {})).staff.map((s) => s.name);
+const staffNames = async (core: Core) => (await callCore(core, await signIn(core, 'Han Seung-woo'), 'staff.list', {})).staff.map((s) => s.name);
 
 describe('one process per data folder', () => {
   it('refuses a core in a second process, naming the folder and the holder, and changes nothing', async () => {

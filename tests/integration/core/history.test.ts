@@ -254,6 +254,6 @@ describe('stories.deskChanges', () => {
   it('refuses an unknown story (NOT_FOUND) and a caller who is not signed in, changing nothing', async () => {
     const story = await draftStory(h, BODY);
     await refusedUnchanged(h, 'ji', 'stories.deskChanges', { id: story.id + 100 }, 'NOT_FOUND');
-    await refusedUnchanged(h, null, 'stories.deskChanges', { id: story.id }, 'FORBIDDEN');
+    await refusedUnchanged(h, null, 'stories.deskChanges', { id: story.id }, 'UNAUTHENTICATED');
   });
 });

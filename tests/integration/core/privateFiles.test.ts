@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
-import { callCore } from '../../support/callCore.js';
+import { callCore, signIn } from '../../support/callCore.js';
 import { HOLDER_FILE, LOCK_FILE } from '../../../core/dataDirLock.js';
 import { backupDataDir } from '../../../server/backup.js';
 
@@ -29,8 +29,7 @@ async function open(dataDir: string): Promise<Core> {
   const core = await createCore({ dataDir, demo: true });
   cores.push(core);
   // A write, so the write-ahead log and its index exist.
-  const { staff } = await callCore(core, null, 'staff.list', {});
-  const { token } = await callCore(core, null, 'session.signIn', { staffId: staff.find((s) => s.name === 'Ji Da-gyum')!.id });
+  const token = await signIn(core, 'Ji Da-gyum');
   await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'Private' });
   return core;
 }

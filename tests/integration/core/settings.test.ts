@@ -80,7 +80,7 @@ describe('who may change settings', () => {
     await refusedUnchanged('kim', { codeReplacements: codes }, 'FORBIDDEN');
     await refusedUnchanged('lee', { metadataTemplates: templates }, 'FORBIDDEN');
     const before = h.snapshot();
-    expect((await h.fails(null, 'settings.update', { lockTimeoutMinutes: 5 })).code).toBe('FORBIDDEN');
+    expect((await h.fails(null, 'settings.update', { lockTimeoutMinutes: 5 })).code).toBe('UNAUTHENTICATED');
     expect(h.snapshot()).toBe(before);
   });
 });
@@ -120,7 +120,7 @@ describe('the export folder is not set through the API', () => {
       await expect(h.core.exportFolder.set(target, h.tokens[who])).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only an admin may choose the export folder.' });
       expect(() => h.core.exportFolder.requireAdmin(h.tokens[who])).toThrow(ApiError);
     }
-    await expect(h.core.exportFolder.set(target, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.core.exportFolder.set(target, null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(h.core.exportFolder.path()).toBeNull();
     expect(await h.core.exportFolder.set(target, h.tokens.han)).toEqual({ name: path.basename(target) });
     expect(h.core.exportFolder.path()).toBe(target);

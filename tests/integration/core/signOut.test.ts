@@ -43,7 +43,7 @@ describe('session.signOut', () => {
     expect((await h.call('kim', 'stories.history', { id: claimed.id })).events.some((e) => e.event === 'signOutUnlock')).toBe(false);
     // The session is over: the token no longer signs anyone in.
     expect((await h.call('ji', 'session.current', {})).staff).toBeNull();
-    expect((await h.fails('ji', 'stories.lock', { id: first.id })).code).toBe('FORBIDDEN');
+    expect((await h.fails('ji', 'stories.lock', { id: first.id })).code).toBe('UNAUTHENTICATED');
   });
 
   it('a lapsed lock is tidied away without an event or an audit line', async () => {

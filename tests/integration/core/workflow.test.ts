@@ -249,10 +249,10 @@ describe('refusals change nothing', () => {
     expect((await transition(h, 'kim', story.id, 'publish')).status).toBe('published');
   });
 
-  it('signed-out callers are FORBIDDEN, unknown stories NOT_FOUND', async () => {
+  it('signed-out callers are UNAUTHENTICATED, unknown stories NOT_FOUND', async () => {
     const story = await draftStory(h);
-    await refusedUnchanged(null, 'stories.get', { id: story.id }, 'FORBIDDEN');
-    await refusedUnchanged(null, 'stories.create', { desk: 'National' }, 'FORBIDDEN');
+    await refusedUnchanged(null, 'stories.get', { id: story.id }, 'UNAUTHENTICATED');
+    await refusedUnchanged(null, 'stories.create', { desk: 'National' }, 'UNAUTHENTICATED');
     await refusedUnchanged('ji', 'stories.get', { id: 9999 }, 'NOT_FOUND');
     await refusedUnchanged('kim', 'stories.transition', { id: 9999, action: 'claim' }, 'NOT_FOUND');
     await refusedUnchanged('choi', 'stories.create', { desk: 'National' }, 'FORBIDDEN');
@@ -348,7 +348,7 @@ describe('staff and settings', () => {
     expect((await h.call('ji', 'settings.get', {})).settings.lockTimeoutMinutes).toBe(5);
     // Deactivated staff lose their session.
     await h.call('han', 'staff.update', { id: h.staff.park.id, active: false });
-    await refusedUnchanged('park', 'stories.list', {}, 'FORBIDDEN');
+    await refusedUnchanged('park', 'stories.list', {}, 'UNAUTHENTICATED');
   });
 });
 

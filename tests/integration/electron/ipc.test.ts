@@ -15,7 +15,11 @@ import { apiFromBridge, channelOf, EVENT_CHANNEL, EXPORT_FOLDER_CHANNEL, PICK_PH
 import { METHOD_NAMES, splitMethod } from '../../../shared/contract.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createFakeCore, type FakeCore } from '../transport/fakeCore.js';
+import { ALICE_PASSWORD, createFakeCore, type FakeCore } from '../transport/fakeCore.js';
+import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
+
+/** The fake core's one account. */
+const ALICE = { email: 'dagyumji@heraldcorp.com', password: ALICE_PASSWORD };
 import { APP_FRAME, FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from './fakes.js';
 
 let ipcMain: FakeIpcMain;
@@ -90,8 +94,8 @@ describe('IPC transport', () => {
       const [area, fn] = splitMethod(method);
       const call = (exposed as unknown as Record<string, Record<string, (i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>>)[area]![fn]!;
       const envelope = await call({});
-      // {} is valid for a few methods and invalid (VALIDATION) or unauthorised (FORBIDDEN) for the rest — never "no handler".
-      if (!envelope.ok) expect(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND']).toContain(envelope.error?.code);
+      // {} is valid for a few methods and invalid (VALIDATION) or signed out (UNAUTHENTICATED) for the rest — never "no handler".
+      if (!envelope.ok) expect(['VALIDATION', 'UNAUTHENTICATED', 'NOT_FOUND']).toContain(envelope.error?.code);
       expect(core.calls.at(-1)?.method).toBe(method);
     }
   });
@@ -113,16 +117,18 @@ describe('IPC transport', () => {
   });
 
   it('invalid input gets VALIDATION in the envelope', async () => {
-    await exposed.session.signIn({ staffId: 1 });
+    await exposed.session.signIn(ALICE);
     for (const input of [{ id: 'one' }, { id: -1 }, { id: 1, extra: 1 }, null, 'x']) {
       const envelope = await exposed.stories.get(input as never);
       expect(envelope, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
     expect(await exposed.session.signIn({ staffId: 'x' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Nobody signs in by naming a staff id.
+    expect(await exposed.session.signIn({ staffId: 1 } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('keeps the session token in main: signIn strips it, later calls use it, signOut drops it', async () => {
-    const envelope = await exposed.session.signIn({ staffId: 1 });
+    const envelope = await exposed.session.signIn(ALICE);
     expect(envelope.ok).toBe(true);
     expect(JSON.stringify(envelope)).not.toMatch(/tok-/);
     expect(ipc.hasSession(7)).toBe(true);
@@ -131,22 +137,22 @@ describe('IPC transport', () => {
 
     // Another window is another session.
     const other = createBridge(new FakeIpcRenderer(ipcMain, 8));
-    expect(await other.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await other.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     await exposed.session.signOut({});
     expect(ipc.hasSession(7)).toBe(false);
-    expect(await exposed.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await exposed.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('a closed window forgets its session', async () => {
-    await exposed.session.signIn({ staffId: 1 });
+    await exposed.session.signIn(ALICE);
     ipc.forget(7);
-    expect(await exposed.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await exposed.stories.get({ id: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('the renderer api unwraps envelopes into results and ApiErrors with code and details', async () => {
     const api = apiFromBridge(exposed);
-    await api.session.signIn({ staffId: 1 });
+    await api.session.signIn(ALICE);
     expect(await api.stories.get({ id: 2 })).toEqual({ story: { id: 2 } });
     const error = await api.stories.get({ id: 409 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -155,7 +161,7 @@ describe('IPC transport', () => {
   });
 
   it('photo bytes cross as Uint8Array', async () => {
-    await exposed.session.signIn({ staffId: 1 });
+    await exposed.session.signIn(ALICE);
     const envelope = await exposed.photos.import({ files: [{ name: 'a.jpg', data: new Uint8Array([1, 2, 3]) }] });
     expect(envelope).toMatchObject({ ok: true, value: { results: [{ name: 'a.jpg', kind: 'bytes', length: 3 }] } });
   });
@@ -209,15 +215,22 @@ describe('IPC transport with the real core', () => {
       for (const method of METHOD_NAMES) {
         const [area, fn] = splitMethod(method);
         const envelope = await (window as unknown as Record<string, Record<string, (i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>>)[area]![fn]!({});
-        if (!envelope.ok) expect(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'], method).toContain(envelope.error?.code);
+        if (!envelope.ok) expect(['VALIDATION', 'UNAUTHENTICATED', 'NOT_FOUND'], method).toContain(envelope.error?.code);
       }
 
-      const { staff } = await api.staff.list({});
-      const reporter = staff.find((s) => s.email === 'dagyumji@heraldcorp.com')!;
-      const signedIn = (await window.session.signIn({ staffId: reporter.id })) as { ok: true; value: Record<string, unknown> };
+      await expect(api.session.signIn({ email: 'dagyumji@heraldcorp.com', password: 'not the password' })).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: 'The e-mail or password is wrong.',
+      });
+      const signedIn = (await window.session.signIn({ email: 'dagyumji@heraldcorp.com', password: DEMO_PASSWORD })) as {
+        ok: true;
+        value: Record<string, unknown>;
+      };
       expect(signedIn.ok).toBe(true);
       expect(signedIn.value).not.toHaveProperty('token');
-      expect((await api.session.current({})).staff?.id).toBe(reporter.id);
+      expect((await api.session.current({})).staff?.name).toBe('Ji Da-gyum');
+      // The desktop app's session is listed as such.
+      expect((await api.session.list({})).sessions).toEqual([expect.objectContaining({ current: true, device: 'Newsdesk desktop app', address: null })]);
       const { story } = await api.stories.create({ desk: 'North Korea', headline: 'Over IPC' });
       await expect(api.stories.save({ id: story.id, baseVersion: story.version, changes: { headline: 'x'.repeat(1_000_000) } })).rejects.toMatchObject({
         code: 'VALIDATION',
@@ -254,10 +267,10 @@ describe('the export folder through the shell, with the real core', () => {
       const renderer = new FakeIpcRenderer(main, 1);
       const window = createBridge(renderer);
       const api = apiFromBridge(window);
-      const { staff } = await api.staff.list({});
+      const { demoAccounts } = await api.session.access({});
       const signInAs = async (name: string) => {
         await api.session.signOut({});
-        await api.session.signIn({ staffId: staff.find((s) => s.name === name)!.id });
+        await api.session.signIn({ email: demoAccounts.find((s) => s.name === name)!.email, password: DEMO_PASSWORD });
       };
       const target = path.join(dir, 'Seoul exports');
       mkdirSync(target);

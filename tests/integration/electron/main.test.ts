@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
 import { channelOf, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
 import { listStaff, openDatabase } from '../../../db/index.js';
-import type { Staff } from '../../../shared/domain.js';
+import type { NewsroomAccess } from '../../../shared/domain.js';
+import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -171,10 +172,10 @@ describe('Electron main', () => {
       expect(answer.ok, answer.error?.message).toBe(true);
       return answer.value as T;
     };
-    const { staff } = await call<{ staff: Staff[] }>('staff.list', {});
+    const { demoAccounts } = await call<NewsroomAccess>('session.access', {});
     const signInAs = async (name: string) => {
       await call('session.signOut', {});
-      await call('session.signIn', { staffId: staff.find((s) => s.name === name)!.id });
+      await call('session.signIn', { email: demoAccounts.find((s) => s.name === name)!.email, password: DEMO_PASSWORD });
     };
     await signInAs('Ji Da-gyum');
     const { story } = await call<{ story: { id: number; version: number } }>('stories.create', { desk: 'North Korea', headline: 'Opened from the desktop' });
@@ -191,7 +192,7 @@ describe('Electron main', () => {
     expect(fake.state.openedPaths).toEqual([path.join(dir, 'index.html')]);
     expect(fake.state.shownItems).toEqual([dir]);
     await call('session.signOut', {});
-    expect(await invoke(PACKAGE_CHANNEL, 'openPage', { storyId: story.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke(PACKAGE_CHANNEL, 'openPage', { storyId: story.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(fake.state.openedPaths).toHaveLength(1);
   });
 
@@ -199,8 +200,9 @@ describe('Electron main', () => {
     const event = { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } };
     const invoke = (channel: string, input?: unknown) =>
       fake.state.handlers.get(channel)!(event, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-    const { value } = (await invoke(channelOf('staff.list'), {})) as { value: { staff: Staff[] } };
-    await invoke(channelOf('session.signIn'), { staffId: value.staff.find((s) => s.name === 'Han Seung-woo')!.id });
+    const { value } = (await invoke(channelOf('session.access'), {})) as { value: NewsroomAccess };
+    const signedIn = await invoke(channelOf('session.signIn'), { email: value.demoAccounts.find((s) => s.name === 'Han Seung-woo')!.email, password: DEMO_PASSWORD });
+    expect(signedIn.ok).toBe(true);
     const folder = path.join(dataDir, 'export-chosen');
     mkdirSync(folder);
     fake.state.openPaths = [folder];
@@ -322,17 +324,17 @@ describe('Electron main', () => {
         copy.close();
       }
       expect(existsSync(`${target}.partial`)).toBe(false);
-      // The app is still running on its database.
-      const handler = fake.state.handlers.get(channelOf('staff.list'))!;
+      // The app is still running on its database (session.access reads it signed out).
+      const handler = fake.state.handlers.get(channelOf('session.access'))!;
       const envelope = (await handler(
         { sender: { id: fake.state.windows[0]!.webContents.id }, senderFrame: { url: 'newsdesk://app/index.html', parent: null } },
         {},
       )) as {
         ok: boolean;
-        value?: { staff: Staff[] };
+        value?: NewsroomAccess;
       };
       expect(envelope.ok).toBe(true);
-      expect(envelope.value?.staff.length).toBeGreaterThan(0);
+      expect(envelope.value?.demoAccounts.length).toBeGreaterThan(0);
     });
 
     it('shows the error when the backup cannot be written, and nothing when cancelled', async () => {

@@ -11,6 +11,7 @@ import { registerIpc, type IpcBridge } from '../../../electron/main/ipc.js';
 import { isAppUrl } from '../../../electron/main/appProtocol.js';
 import { registerPackageIpc } from '../../../electron/main/shellIpc.js';
 import { createBridge } from '../../../electron/preload/bridge.js';
+import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 import { apiFromBridge, PACKAGE_CHANNEL, type NewsdeskBridge } from '../../../shared/bridge.js';
 import type { NewsdeskApi } from '../../../shared/contract.js';
 import { draftStory, makeHarness, transition, type Harness } from '../../support/coreHarness.js';
@@ -58,8 +59,8 @@ afterEach(async () => {
 });
 
 const signInAs = async (name: string) => {
-  const { staff } = await api.staff.list({});
-  await api.session.signIn({ staffId: staff.find((s) => s.name === name)!.id });
+  const { demoAccounts } = await api.session.access({});
+  await api.session.signIn({ email: demoAccounts.find((s) => s.name === name)!.email, password: DEMO_PASSWORD });
 };
 
 /** Where the version's package is on the disk, as the core recorded it. */

@@ -97,7 +97,7 @@ describe('hostile metadata never stalls the core', () => {
     '$name imports in well under a second while staff.list answers within 100 ms',
     async ({ name, make, check }) => {
       const data = await make();
-      const probed = await probeLatency(h.core, () => importFile(`${name}.img`, data));
+      const probed = await probeLatency(h.core, h.tokens.han, () => importFile(`${name}.img`, data));
       const r = probed.result.results[0]!;
       expect(r.ok, r.error).toBe(true);
       check(r.asset!);
@@ -123,7 +123,7 @@ describe('keywords after the caps', () => {
 describe('a PNG whose compressed XMP unpacks to 25 MB (a 2.6 MB file)', () => {
   it('takes longer, as the decoder unpacks it all before any limit of ours applies, but the core keeps answering', async () => {
     const data = await pngWithXmp(xmpKeywordBag(1_000_000), { compressed: true });
-    const probed = await probeLatency(h.core, () => importFile('inflating.png', data));
+    const probed = await probeLatency(h.core, h.tokens.han, () => importFile('inflating.png', data));
     const r = probed.result.results[0]!;
     if (r.ok) expect(r.asset!.keywords).toEqual(keywordList(100, 'xk'));
     else expect(r.error).toMatch(/took longer than 5 seconds, so the file was refused/);

@@ -16,7 +16,8 @@ export interface Probed<T> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function probeLatency<T>(core: Core, work: () => Promise<T>, intervalMs = 10): Promise<Probed<T>> {
+/** `token`: the probing client's session (staff.list needs one). */
+export async function probeLatency<T>(core: Core, token: string, work: () => Promise<T>, intervalMs = 10): Promise<Probed<T>> {
   const latencies: number[] = [];
   let done = false;
   const client = (async () => {
@@ -25,7 +26,7 @@ export async function probeLatency<T>(core: Core, work: () => Promise<T>, interv
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       if (done) break;
-      await core.call(null, 'staff.list', {});
+      await core.call(token, 'staff.list', {});
       const answered = performance.now();
       latencies.push(Math.max(0, answered - due)); // a timer may fire a fraction of a millisecond early
       due = Math.max(due + intervalMs, answered);

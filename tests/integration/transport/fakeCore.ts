@@ -4,15 +4,17 @@
 import { METHOD_NAMES, type MethodName } from '../../../shared/contract.js';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createDispatcher, type Handlers } from '../../../core/dispatch.js';
+import { createDispatcher, type ClientInfo, type Handlers } from '../../../core/dispatch.js';
 import type { TransportCore } from '../../../server/coreApi.js';
 
 export interface FakeCore extends TransportCore {
   emit(event: ChangeEvent): void;
-  calls: { token: string | null; method: string; input: unknown }[];
+  calls: { token: string | null; method: string; input: unknown; client?: ClientInfo | undefined }[];
 }
 
-const ALICE: Staff = { id: 1, name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['National'] } as Staff;
+const ALICE: Staff = { id: 1, name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['National'], active: true, passwordSet: true };
+/** Her password in the fake. */
+export const ALICE_PASSWORD = 'alice-password';
 
 export function createFakeCore(dataDir: string): FakeCore {
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -20,8 +22,8 @@ export function createFakeCore(dataDir: string): FakeCore {
   let next = 0;
   const handlers = Object.fromEntries(METHOD_NAMES.map((m) => [m, () => ({ method: m })])) as unknown as Handlers;
   Object.assign(handlers, {
-    'session.signIn': (input: { staffId: number }) => {
-      if (input.staffId !== ALICE.id) throw new ApiError('NOT_FOUND', 'No such staff member.');
+    'session.signIn': (input: { email: string; password: string }) => {
+      if (input.email !== ALICE.email || input.password !== ALICE_PASSWORD) throw new ApiError('UNAUTHENTICATED', 'The e-mail or password is wrong.');
       const token = `tok-${++next}`;
       sessions.set(token, ALICE);
       return { token, staff: ALICE };
@@ -45,17 +47,21 @@ export function createFakeCore(dataDir: string): FakeCore {
   });
   const dispatcher = createDispatcher(
     handlers,
-    (token) => (token ? (sessions.get(token) ?? null) : null),
+    (token) => {
+      const staff = token ? sessions.get(token) : undefined;
+      return staff ? { staff, sessionId: Number(token?.slice(4)) } : null;
+    },
     () => {},
   );
   const calls: FakeCore['calls'] = [];
   return {
     dataDir,
     calls,
-    call(token, method, input) {
-      calls.push({ token, method, input });
-      return dispatcher.call(token, method, input);
+    call(token, method, input, client) {
+      calls.push({ token, method, input, client });
+      return dispatcher.call(token, method, input, client);
     },
+    authenticate: async (token) => (token ? (sessions.get(token) ?? null) : null),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

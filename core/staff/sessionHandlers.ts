@@ -1,0 +1,197 @@
+// session.*: what the sign-in screen needs to know, signing in with an e-mail and a password or
+// a setup code, signing out, changing one's password, and one's own sessions. Passwords are
+// checked in passwords.ts, attempts slowed down in throttle.ts, sessions kept in sessions.ts.
+
+import type { Staff } from '../../shared/domain.js';
+import { ApiError } from '../../shared/errors.js';
+import {
+  countActiveAdminsWithPassword,
+  dropUnusedSetupCodes,
+  findSetupCode,
+  findStaffByEmail,
+  getPasswordHash,
+  getStaff,
+  insertAccountEvent,
+  markSetupCodeUsed,
+  reindexBylinesOf,
+  setPasswordHash,
+  updateStaffRecord,
+} from '../../db/index.js';
+import { signedIn, type CallContext, type Handlers } from '../dispatch.js';
+import type { CoreServices } from '../services.js';
+import { write } from '../write.js';
+import { demoAccounts, isDemoNewsroom } from './demo.js';
+import { DEMO_PASSWORD, dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import type { SessionStore } from './sessions.js';
+import { hashSetupCode, normaliseSetupCode } from './setupCodes.js';
+import { accountKey, attemptKeys, beginAttempt } from './throttle.js';
+
+/** The one answer to a wrong password, an unknown e-mail, or an account that cannot sign in: no hint which. */
+export const WRONG_SIGN_IN = 'The e-mail or password is wrong.';
+const BAD_CODE = 'This setup code is not valid. Check it, or ask an admin for a new one.';
+
+/** A person who just proved who they are gets a session; the caller's old one (signing in again) ends. */
+function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext) {
+  if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
+  const issued = sessions.issue(staff.id, ctx.client);
+  insertAccountEvent(services.db, {
+    staffId: staff.id,
+    event: 'signIn',
+    address: ctx.client.address,
+    device: ctx.client.device,
+    at: services.now().toISOString(),
+  });
+  return { token: issued.token, staff, expiresAt: issued.expiresAt };
+}
+
+export function sessionHandlers(services: CoreServices, sessions: SessionStore) {
+  const { db } = services;
+
+  return {
+    'session.access': () => {
+      const demo = isDemoNewsroom(services);
+      return {
+        demo,
+        demoPassword: demo ? DEMO_PASSWORD : null,
+        demoAccounts: demo ? demoAccounts(services) : [],
+        needsFirstAdmin: countActiveAdminsWithPassword(db) === 0,
+      };
+    },
+
+    'session.signIn': async (input, ctx) => {
+      const attempt = beginAttempt(services, attemptKeys(input.email, ctx.client.address));
+      const person = findStaffByEmail(db, input.email.trim());
+      const stored = person?.active ? getPasswordHash(db, person.id) : null;
+      // Somebody unknown (or without a password) costs the same time as a wrong password.
+      const right = (await verifyPassword(input.password, stored ?? (await dummyHash()))) && stored !== null && person !== null;
+      if (!right) {
+        write(services, () =>
+          insertAccountEvent(db, {
+            staffId: person?.id ?? null,
+            event: 'signInFailed',
+            email: input.email.trim().slice(0, 320),
+            address: ctx.client.address,
+            device: ctx.client.device,
+            at: services.now().toISOString(),
+          }),
+        );
+        throw new ApiError('UNAUTHENTICATED', WRONG_SIGN_IN);
+      }
+      attempt.succeeded();
+      return write(services, () => {
+        // Deactivated while the password was being checked: as if it were wrong.
+        const now = getStaff(db, person.id);
+        if (!now?.active) throw new ApiError('UNAUTHENTICATED', WRONG_SIGN_IN);
+        return openSession(sessions, services, now, ctx);
+      });
+    },
+
+    'session.setUp': async (input, ctx) => {
+      const attempt = beginAttempt(services, attemptKeys(null, ctx.client.address));
+      const normalised = normaliseSetupCode(input.code);
+      const found = normalised === null ? null : findSetupCode(db, hashSetupCode(normalised));
+      const now = services.now().toISOString();
+      if (!found) throw new ApiError('VALIDATION', BAD_CODE, [{ path: 'code', message: 'unknown' }]);
+      if (found.usedAt !== null) {
+        throw new ApiError('VALIDATION', 'This setup code was already used. Sign in with your password, or ask an admin for a new code.', [
+          { path: 'code', message: 'used' },
+        ]);
+      }
+      if (found.expiresAt <= now) throw new ApiError('VALIDATION', 'This setup code has expired. Ask an admin for a new one.', [{ path: 'code', message: 'expired' }]);
+      const person = getStaff(db, found.staffId);
+      if (!person?.active) throw new ApiError('VALIDATION', BAD_CODE, [{ path: 'code', message: 'inactive' }]);
+      // The code was right: what follows is about the rest of the form, not guessing.
+      attempt.succeeded();
+      if ((input.name !== undefined || input.email !== undefined) && !found.firstAdmin) {
+        throw new ApiError('VALIDATION', 'Your name and e-mail are set by an admin; ask them to change your e-mail.', [
+          { path: input.email !== undefined ? 'email' : 'name', message: 'only the first admin sets their own' },
+        ]);
+      }
+      if (input.email !== undefined) {
+        const other = findStaffByEmail(db, input.email);
+        if (other && other.id !== person.id) throw new ApiError('VALIDATION', `${input.email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
+      }
+      const hash = await hashPassword(input.password);
+      return write(services, (events) => {
+        // Checked again inside the write: the same code sent twice at once sets the password once.
+        const code = findSetupCode(db, hashSetupCode(normalised ?? ''));
+        if (!code || code.usedAt !== null) throw new ApiError('VALIDATION', 'This setup code was already used.', [{ path: 'code', message: 'used' }]);
+        const at = services.now().toISOString();
+        markSetupCodeUsed(db, code.id, at);
+        setPasswordHash(db, person.id, hash);
+        dropUnusedSetupCodes(db, person.id);
+        const name = input.name?.trim() ?? person.name;
+        const email = input.email ?? person.email;
+        if (name !== person.name || email !== person.email) {
+          const other = findStaffByEmail(db, email);
+          if (other && other.id !== person.id) throw new ApiError('VALIDATION', `${email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
+          updateStaffRecord(db, person.id, { name, email, active: true });
+          reindexBylinesOf(db, person.id);
+        }
+        insertAccountEvent(db, { staffId: person.id, event: 'passwordSet', address: ctx.client.address, device: ctx.client.device, at });
+        events.push({ type: 'staff.changed', staffId: person.id });
+        const staff = getStaff(db, person.id);
+        if (!staff) throw new Error('staff vanished');
+        return openSession(sessions, services, staff, ctx);
+      });
+    },
+
+    'session.current': (_input, ctx) => ({ staff: ctx.staff }),
+
+    'session.signOut': (_input, ctx) => {
+      // The person's stories are free for others the moment they leave, not after the idle timeout.
+      if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
+      return { ok: true as const };
+    },
+
+    'session.changePassword': async (input, ctx) => {
+      const staff = signedIn(ctx);
+      const attempt = beginAttempt(services, [accountKey(staff.email), ...attemptKeys(null, ctx.client.address)]);
+      const stored = getPasswordHash(db, staff.id);
+      const right = (await verifyPassword(input.currentPassword, stored ?? (await dummyHash()))) && stored !== null;
+      if (!right) {
+        write(services, () =>
+          insertAccountEvent(db, {
+            staffId: staff.id,
+            event: 'signInFailed',
+            email: staff.email,
+            address: ctx.client.address,
+            device: ctx.client.device,
+            note: 'Wrong current password when changing it',
+            at: services.now().toISOString(),
+          }),
+        );
+        throw new ApiError('VALIDATION', 'The current password is wrong.', [{ path: 'currentPassword', message: 'wrong' }]);
+      }
+      attempt.succeeded();
+      const hash = await hashPassword(input.newPassword);
+      return write(services, () => {
+        setPasswordHash(db, staff.id, hash);
+        dropUnusedSetupCodes(db, staff.id);
+        // Whoever else knew the old password is signed out everywhere; this computer stays.
+        const endedSessions = sessions.endAllOf(staff.id, { reason: 'passwordChanged', event: null }, ctx.sessionId);
+        insertAccountEvent(db, {
+          staffId: staff.id,
+          event: 'passwordChanged',
+          address: ctx.client.address,
+          device: ctx.client.device,
+          note: endedSessions > 0 ? `Ended ${endedSessions} other session${endedSessions === 1 ? '' : 's'}` : null,
+          at: services.now().toISOString(),
+        });
+        return { ok: true as const, endedSessions };
+      });
+    },
+
+    'session.list': (_input, ctx) => {
+      const staff = signedIn(ctx);
+      return { sessions: sessions.list(staff.id, ctx.sessionId) };
+    },
+
+    'session.end': (input, ctx) => {
+      const staff = signedIn(ctx);
+      if ('everywhere' in input) return { ended: sessions.endAllOf(staff.id, { reason: 'ended', event: 'sessionEnded' }) };
+      if (!sessions.isLiveOf(input.id, staff.id)) throw new ApiError('NOT_FOUND', `You have no session ${input.id}.`);
+      return { ended: sessions.end(input.id, { reason: 'ended', event: 'sessionEnded' }) ? 1 : 0 };
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,92 @@
+// Slowing down password guessing, per account (the e-mail typed, known or not) and per network
+// address. Each key gets FREE_FAILURES failures; after that it waits before its next attempt,
+// 2^(failures − FREE_FAILURES) seconds up to a cap: 30 s for an account, so someone guessing can
+// never keep a colleague out for long, and 15 minutes for an address, so one guessing address
+// slows to a crawl. A key is forgotten FORGET_AFTER_MS after its wait ends without a new failure,
+// and a right password clears its account's key. Kept in the database: it survives a restart and
+// holds for every process on the file.
+//
+// An attempt is counted as a failure before its password is checked and taken back when it is
+// right, so attempts made in parallel cannot all slip in under one count. An attempt during a
+// wait is refused (RATE_LIMITED, details.retryAfterSeconds) without checking the password and
+// without counting.
+
+import { clearThrottle, getThrottle, setThrottle, type ThrottleRecord } from '../../db/index.js';
+import { ApiError } from '../../shared/errors.js';
+import type { CoreServices } from '../services.js';
+import { write } from '../write.js';
+
+export const FREE_FAILURES = 5;
+export const FORGET_AFTER_MS = 15 * 60_000;
+export const ACCOUNT_WAIT_CAP_MS = 30_000;
+export const ADDRESS_WAIT_CAP_MS = 15 * 60_000;
+
+export interface ThrottleKey {
+  key: string;
+  capMs: number;
+}
+
+/** The e-mail as the throttle and the log compare it: trimmed, lower case. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const accountKey = (email: string): ThrottleKey => ({ key: `account:${normaliseEmail(email)}`, capMs: ACCOUNT_WAIT_CAP_MS });
+export const addressKey = (address: string): ThrottleKey => ({ key: `address:${address}`, capMs: ADDRESS_WAIT_CAP_MS });
+
+/** The keys of an attempt: the account when one was named, the address when the client has one. */
+export function attemptKeys(email: string | null, address: string | null): ThrottleKey[] {
+  return [...(email !== null ? [accountKey(email)] : []), ...(address !== null ? [addressKey(address)] : [])];
+}
+
+const waitMs = (failures: number, capMs: number): number => (failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES) * 1000, capMs));
+
+/** The key's record as it counts at `now`: null once it is forgotten. */
+function current(record: ThrottleRecord | null, capMs: number, now: number): ThrottleRecord | null {
+  if (!record) return null;
+  const waitEnds = new Date(record.lastFailureAt).getTime() + waitMs(record.failures, capMs);
+  return now >= waitEnds + FORGET_AFTER_MS ? null : record;
+}
+
+export interface Attempt {
+  /** The attempt was right: its account's key is cleared and the address's count taken back. */
+  succeeded(): void;
+}
+
+/**
+ * Starts an attempt: RATE_LIMITED while any of its keys waits, else counts it as a failure on
+ * every key (taken back by `succeeded`).
+ */
+export function beginAttempt(services: Pick<CoreServices, 'db' | 'now' | 'emit'>, keys: ThrottleKey[]): Attempt {
+  const { db } = services;
+  const now = services.now().getTime();
+  const at = new Date(now).toISOString();
+  write(services, () => {
+    const records = keys.map((k) => current(getThrottle(db, k.key), k.capMs, now));
+    let retryAfterMs = 0;
+    keys.forEach((k, i) => {
+      const r = records[i];
+      if (r) retryAfterMs = Math.max(retryAfterMs, new Date(r.lastFailureAt).getTime() + waitMs(r.failures, k.capMs) - now);
+    });
+    if (retryAfterMs > 0) {
+      const retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
+      throw new ApiError('RATE_LIMITED', `Too many wrong attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`, {
+        retryAfterSeconds,
+      });
+    }
+    keys.forEach((k, i) => setThrottle(db, k.key, { failures: (records[i]?.failures ?? 0) + 1, lastFailureAt: at }));
+  });
+  return {
+    succeeded() {
+      write(services, () => {
+        for (const k of keys) {
+          if (k.key.startsWith('account:')) clearThrottle(db, k.key);
+          else {
+            // Take back this attempt's count only: an address's other failures (other people behind it, or a guesser) stay.
+            const record = getThrottle(db, k.key);
+            if (record && record.failures > 1) setThrottle(db, k.key, { failures: record.failures - 1, lastFailureAt: record.lastFailureAt });
+            else clearThrottle(db, k.key);
+          }
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Sessions (migration 007): one row per sign-in, found by the SHA-256 of its token. A session is
+// live while it has not ended and its expires_at (the earlier of the idle and the absolute limit,
+// computed by the core) is still ahead.
+
+import type { Id } from '../shared/domain.js';
+import { stmt, type Db } from './statements.js';
+
+export type SessionEndReason = 'signOut' | 'ended' | 'expired' | 'passwordChanged' | 'passwordReset' | 'deactivated';
+
+export interface SessionRecord {
+  id: Id;
+  staffId: Id;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  device: string;
+  address: string | null;
+  endedAt: string | null;
+  endReason: SessionEndReason | null;
+}
+
+const SESSION_SELECT = `SELECT id, staff_id AS staffId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt,
+  device, address, ended_at AS endedAt, end_reason AS endReason FROM sessions`;
+
+export function insertSession(db: Db, s: { tokenHash: Buffer; staffId: Id; at: string; expiresAt: string; device: string; address: string | null }): Id {
+  return Number(
+    stmt(db, `INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, device, address) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      s.tokenHash,
+      s.staffId,
+      s.at,
+      s.at,
+      s.expiresAt,
+      s.device,
+      s.address,
+    ).lastInsertRowid,
+  );
+}
+
+/** The live session whose token hashes to `tokenHash` at `now`, or null (unknown, ended or expired). */
+export function findLiveSession(db: Db, tokenHash: Buffer, now: string): SessionRecord | null {
+  return (stmt(db, `${SESSION_SELECT} WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`).get(tokenHash, now) as SessionRecord | undefined) ?? null;
+}
+
+export function getSession(db: Db, id: Id): SessionRecord | null {
+  return (stmt(db, `${SESSION_SELECT} WHERE id = ?`).get(id) as SessionRecord | undefined) ?? null;
+}
+
+/** Records that the session was used at `at`, and the expiry that follows. */
+export function touchSession(db: Db, id: Id, at: string, expiresAt: string): void {
+  stmt(db, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`).run(at, expiresAt, id);
+}
+
+/** A person's live sessions at `now`, newest first. */
+export function listLiveSessions(db: Db, staffId: Id, now: string): SessionRecord[] {
+  return stmt(db, `${SESSION_SELECT} WHERE staff_id = ? AND ended_at IS NULL AND expires_at > ? ORDER BY id DESC`).all(staffId, now) as SessionRecord[];
+}
+
+/** Every session of a person not ended yet (live or expired and not yet swept). */
+export function unendedSessionIds(db: Db, staffId: Id): Id[] {
+  return stmt(db, `SELECT id FROM sessions WHERE staff_id = ? AND ended_at IS NULL ORDER BY id`).pluck().all(staffId) as Id[];
+}
+
+/** Sessions past their expiry that nobody has ended yet (for the sweeper). */
+export function expiredUnendedSessions(db: Db, now: string, limit = 500): SessionRecord[] {
+  return stmt(db, `${SESSION_SELECT} WHERE ended_at IS NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`).all(now, limit) as SessionRecord[];
+}
+
+/** Ends a session; false when it had already ended. */
+export function endSessionRecord(db: Db, id: Id, at: string, reason: SessionEndReason): boolean {
+  return stmt(db, `UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL`).run(at, reason, id).changes > 0;
+}
