@@ -1,12 +1,14 @@
 // The lock this editor held was taken (a desk editor forced it, or the person took the story over
 // on another computer). What was typed here and not saved is sent at once as a save: the core
-// refuses it (LOCKED, or CONFLICT if the taker saved first) and keeps its text as a revision, so
-// the editor can show the story as it is now and point at that revision. If the text could not be
-// kept there it stays in the editor and on this computer.
+// refuses it (LOCKED, INVALID_STATE, or CONFLICT if the taker saved first) and keeps its text as a
+// revision, so the editor can show the story as it is now and point at that revision. If the text
+// could not be kept there it stays in the editor and on this computer; if the save went through
+// (a draft's lock only let go of) the reload takes the lock back and nothing needs saying.
 import { useCallback, useState, type RefObject } from 'react';
 import type { StoryLock } from '../../../shared/domain.js';
 import { isLockLive } from '../../../shared/workflow.js';
 import type { Autosave } from '../autosave.js';
+import { useApp } from '../../app/store.js';
 import { clearLocalCopy } from '../localCopy.js';
 import { isOwnLock, keptRevisionOf } from '../storyEvents.js';
 import type { LockState } from './useStoryLock.js';
@@ -41,25 +43,16 @@ export function useTakeOver({ storyId, meId, autosave, heldSession, setLock, bac
   /** The lock was taken away: `lock` is the one the change event named (null: the lock is gone). */
   const lockTaken = useCallback(
     async (lock: StoryLock | null) => {
-      // Stop typing at once.
+      // Stop typing at once, and send what was typed: refused, the core keeps it as a revision.
       setLock('other');
       const who = { me: meId, session: heldSession.current };
-      const liveNow = (d: Loaded | null) => (d && isLockLive(d.story.lock, new Date().toISOString()) ? d.story.lock : null);
-      let taker = lock && !isOwnLock(lock, who) ? lock : null;
-      if (!taker) {
-        // Only gone (broken, or let go elsewhere): whoever took it has it by now, or nobody does and
-        // the reload takes it back for this editor (syncLock), with the text still waiting to save.
-        const now = liveNow(await refresh(false).catch(() => null));
-        taker = now && !isOwnLock(now, who) ? now : null;
-        if (!taker) return;
-      }
-      const unsaved = autosave.isDirty || autosave.saving;
       let kept: number | null = null;
-      if (unsaved) {
+      if (autosave.isDirty || autosave.saving) {
         await autosave.flush();
         const state = autosave.state;
         if (state.kind === 'refused' || state.kind === 'conflict') kept = keptRevisionOf(state.error.details);
       }
+      // The story as it is now; the reload takes the lock back if it is free and the person may still write.
       const d = await refresh(false).catch(() => null);
       if (kept !== null) {
         // The text is safe in the story's history: show the story as it is now.
@@ -69,12 +62,17 @@ export function useTakeOver({ storyId, meId, autosave, heldSession, setLock, bac
       } else if (autosave.isDirty) {
         backupNow();
       }
-      const holder = liveNow(d);
-      if (holder && !isOwnLock(holder, who)) taker = holder;
+      const now = d && isLockLive(d.story.lock, new Date().toISOString()) ? d.story.lock : null;
+      const taker = now && !isOwnLock(now, who) ? now : lock && !isOwnLock(lock, who) ? lock : null;
+      // Only let go of (a desk editor's unlock of a draft, the person's own session elsewhere), the
+      // text saved and the lock back here: nothing to say.
+      if (!taker && kept === null && !autosave.isDirty) return;
+      // Broken before anyone took it: the desk editor who claimed the story is taking it over.
+      const claimant = d?.story.claimedBy != null ? useApp.getState().staff.find((p) => p.id === d.story.claimedBy)?.name : undefined;
       setTakeOver({
-        name: taker.name,
-        self: taker.staffId === meId,
-        device: taker.device ?? null,
+        name: taker?.name ?? claimant ?? 'A desk editor',
+        self: taker?.staffId === meId,
+        device: taker?.device ?? null,
         kept,
         keptHere: kept === null && autosave.isDirty,
       });
