@@ -30,8 +30,19 @@ const openAccount = async (page: Page) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
 };
 
-/** Any action that calls the core: the queue is chosen again. */
-const act = (page: Page) => page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'All stories' }).click();
+/**
+ * Any action that calls the core: the queue is chosen again. (A window whose session ended may be
+ * on the sign-in screen already: a change event it had refetch for found the session gone.)
+ */
+async function act(page: Page): Promise<void> {
+  const all = page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'All stories' });
+  if (await all.isVisible()) await all.click({ timeout: 2_000 }).catch(() => undefined);
+}
+
+/** The sign-in form's own answer (the screen may also say, outside it, that a session ended). */
+const refusal = (page: Page) => page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
+
+const signOutButton = (page: Page) => page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'Sign out', exact: true });
 
 const sessionsTable = (page: Page) => page.getByRole('table', { name: 'Your sessions' });
 
@@ -48,7 +59,7 @@ test('signing in: the demo newsroom says its password and lists its accounts; a 
     await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(ji.email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('alert')).toHaveText(WRONG);
+    await expect(refusal(page)).toHaveText(WRONG);
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   });
 
@@ -56,7 +67,7 @@ test('signing in: the demo newsroom says its password and lists its accounts; a 
     await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('nobody@heraldcorp.com');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('alert')).toHaveText(WRONG);
+    await expect(refusal(page)).toHaveText(WRONG);
   });
 
   await test.step('a demo account fills the form; Enter signs in', async () => {
@@ -166,7 +177,7 @@ test('changing the password signs the person’s other sessions out; the other b
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('alert')).not.toBeEmpty();
   // Still signed in everywhere after a wrong current password.
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(signOutButton(page)).toBeVisible();
 
   await form.getByLabel('Current password').fill(who.password);
   await form.getByLabel('New password', { exact: true }).fill('ferry to the islands');
@@ -182,7 +193,7 @@ test('changing the password signs the person’s other sessions out; the other b
   await other.getByRole('textbox', { name: 'E-mail', exact: true }).fill(who.email);
   await other.getByLabel('Password', { exact: true }).fill(who.password);
   await other.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(other.getByRole('alert')).toHaveText(WRONG);
+  await expect(refusal(other)).toHaveText(WRONG);
   await signInHere(other, who, 'ferry to the islands');
 });
 
@@ -308,7 +319,7 @@ test('a deactivated person’s open browser lands on the sign-in screen at its n
   await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('alert')).not.toBeEmpty();
+  await expect(refusal(page)).not.toBeEmpty();
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 });
 
@@ -326,12 +337,16 @@ test('a session ended elsewhere: sign-in, then back to the same story with the t
   await expect(headline(page)).toBeEditable();
   const address = page.url();
 
-  // Signed out everywhere from another computer (a script with the same person's session).
-  await api('session.end', { everywhere: true }, token);
-  const typed = ' Typed after the session had ended elsewhere.';
+  // Typed while the server cannot be reached: the text is in the editor and on this computer only.
+  await page.route('**/api/stories.save', (route) => route.abort('connectionrefused'));
+  const typed = ' Typed just before the session ended elsewhere.';
   await body(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(typed);
+  await expect(page.getByText(/Cannot save right now/)).toBeVisible({ timeout: 15_000 });
+  // Signed out everywhere from another computer (a script with the same person's session).
+  await api('session.end', { everywhere: true }, token);
+  await page.unroute('**/api/stories.save');
 
   await expect(page.getByText(ENDED)).toBeVisible({ timeout: 15_000 });
   await expectSignInScreen(page);
@@ -384,30 +399,4 @@ emptyNewsroom('an empty newsroom opens on setting up its first admin with the co
   await expect(page.getByRole('listitem')).toHaveCount(0);
   await shot(page, 'accounts-10-signin-real');
   await signInHere(page, { email: 'narae.kwon@heraldcorp.com' }, 'first light over the harbour');
-});
-
-// Last in this file: many wrong passwords slow sign-in from this address for a while.
-test('too many wrong passwords: the screen counts down with the button disabled, then the right password works', async ({ page, api, newsroom }) => {
-  const who = await newPerson(api, await newsroom.token('admin'), 'Jang Woo-jin');
-  let limited = false;
-  for (let i = 0; i < 40 && !limited; i += 1) {
-    const error = await apiError(api('session.signIn', { email: who.email, password: `wrong-${i}` }));
-    limited = error.code === 'RATE_LIMITED';
-  }
-  expect(limited, 'the core slows repeated wrong passwords').toBe(true);
-
-  await page.goto('/');
-  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const alert = page.getByRole('alert').filter({ hasText: /^Too many attempts\. Try again in \d+ seconds?\.$/ });
-  await expect(alert).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
-  const first = Number(/in (\d+)/.exec((await alert.textContent()) ?? '')?.[1]);
-  await shot(page, 'accounts-08-too-many-attempts');
-  if (first > 1) await expect(alert).not.toHaveText(new RegExp(`in ${first} second`), { timeout: 3_000 });
-  // Once the wait is over, the right password signs in.
-  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled({ timeout: (first + 2) * 1000 });
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 15_000 });
 });

@@ -87,7 +87,7 @@ export async function startServer(opts: { demo?: boolean; dataDir?: string; keep
   // It printed its URL; wait until the API answers too.
   for (let i = 0; ; i += 1) {
     try {
-      const res = await fetch(`${baseURL}/api/staff.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${baseURL}/api/session.access`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
       if (res.ok) break;
     } catch {
       // not yet
