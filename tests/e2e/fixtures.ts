@@ -88,7 +88,18 @@ export const test = base.extend<E2EFixtures, WorkerFixtures>({
     for (const context of contexts) await context.close();
   },
   api: async ({ server }, use) => {
-    await use(makeApi(server.baseURL));
+    const call = makeApi(server.baseURL);
+    // A script that writes a story leaves it, as a person closing it would. The text lock is one
+    // computer's: kept by the test's own API session, it would keep the same person's browser out.
+    const leaving: ApiFn = async (method, input, token) => {
+      const result = await call(method, input, token);
+      if ((method === 'stories.create' || method === 'stories.save') && token) {
+        const id = (result as { story?: { id?: unknown } }).story?.id;
+        if (typeof id === 'number') await call('stories.unlock', { id }, token).catch(() => undefined);
+      }
+      return result;
+    };
+    await use(leaving);
   },
   newsroom: async ({ api }, use) => {
     // The staff list needs a session: sign in as the demo newsroom's admin, found on its sign-in screen's list.

@@ -31,18 +31,13 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
   const lockRef = useRef<LockState>('pending');
   // The session the lock was taken with: tells this computer's lock from the person's lock on another.
   const heldSession = useRef<number | null>(null);
-  const [elsewhere, setElsewhereState] = useState<LockElsewhere | null>(null);
-  const elsewhereRef = useRef<LockElsewhere | null>(null);
+  const [elsewhere, setElsewhere] = useState<LockElsewhere | null>(null);
   // When the person last changed something: the lock is renewed only while they work.
   const activity = useRef(0);
 
   const setLock = useCallback((l: LockState) => {
     lockRef.current = l;
     setLockState(l);
-  }, []);
-  const setElsewhere = useCallback((e: LockElsewhere | null) => {
-    elsewhereRef.current = e;
-    setElsewhereState(e);
   }, []);
 
   const acquire = useCallback(async () => {
@@ -74,10 +69,14 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
     (d: Loaded) => {
       const now = new Date().toISOString();
       const live: StoryLock | null = isLockLive(d.story.lock, now) ? d.story.lock : null;
-      // Still the person's lock on the other computer: asking again would only be refused again.
-      const stillElsewhere = !!live && live.staffId === meId && elsewhereRef.current !== null && (live.sessionId ?? null) === elsewhereRef.current.sessionId;
-      const heldByOther = !!live && (live.staffId !== meId || stillElsewhere);
-      if (!stillElsewhere) setElsewhere(null);
+      // The person's own lock, and the core says they may not type here: it is held on another computer.
+      if (live && live.staffId === meId && !d.canEdit) {
+        setElsewhere({ sessionId: live.sessionId ?? null, device: live.device ?? null });
+        setLock('other');
+        return;
+      }
+      setElsewhere(null);
+      const heldByOther = !!live && live.staffId !== meId;
       if (d.canEdit && !heldByOther) {
         if (lockRef.current !== 'held') void acquire();
       } else {
