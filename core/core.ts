@@ -32,7 +32,7 @@ import { publishingModule } from './publishing/handlers.js';
 import { packageFolders, type PackageFolders } from './publishing/packageFolder.js';
 import { staffModule } from './staff/handlers.js';
 import { sessionHandlers } from './staff/sessionHandlers.js';
-import { demoPasswordHash } from './staff/passwords.js';
+import { demoPasswordHash, dummyHash } from './staff/passwords.js';
 import { issueSetupCode } from './staff/setupCodes.js';
 import { settingsModule } from './settings/handlers.js';
 import { storySaveHandlers } from './stories/save.js';
@@ -111,8 +111,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     lock.release();
     throw error;
   }
-  // The demo password's hash, made before anything opens (scrypt runs on the thread pool).
-  const demoHash = opts.demo ? await demoPasswordHash() : null;
+  // Made once per process before anything opens (scrypt runs on the thread pool): the demo
+  // password's hash, and the hash an unknown e-mail is checked against, so that even the first
+  // such sign-in takes no longer than a wrong password.
+  const [demoHash] = await Promise.all([opts.demo ? demoPasswordHash() : null, dummyHash()]);
   // Photo metadata is read in a worker thread (started on the first import); the core keeps it until closed.
   const releaseMetadataReader = holdMetadataReader();
   try {
@@ -179,6 +181,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       reportInternal('integrity', refused);
       closed = true;
       copyDesk.stop();
+      sessions.stop();
       db.close();
     });
     return {

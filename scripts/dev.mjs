@@ -32,7 +32,9 @@ process.on('SIGTERM', () => stop(0));
 const ensure = spawn(process.execPath, ['scripts/ensure-native.mjs', 'node'], { cwd: root, stdio: 'inherit' });
 ensure.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
-  run('api', bin('tsx'), ['watch', '--clear-screen=false', 'server/cli.ts', '--data-dir', dataDir, '--demo']);
+  // The browser opens Vite's address, which forwards /api to the server: that address is the
+  // server's public URL, so its Origin is the server's own.
+  run('api', bin('tsx'), ['watch', '--clear-screen=false', 'server/cli.ts', '--data-dir', dataDir, '--demo', '--public-url', 'http://127.0.0.1:5173']);
   run('vite', bin('vite'), ['--host', '127.0.0.1']);
   if (process.argv.includes('--electron')) {
     const electronPath = electronBinary(root).bin;

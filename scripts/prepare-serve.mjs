@@ -1,4 +1,4 @@
-// Run before `npm run serve`'s cli: builds dist/ when it is missing or older than the sources,
+// Run before the server cli (`npm run serve`, `npm run server`): builds dist/ when it is missing or older than the sources,
 // and makes sure better-sqlite3 is built for Node.
 
 import { execFileSync } from 'node:child_process';

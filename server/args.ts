@@ -1,28 +1,77 @@
-// Command-line arguments of the serve cli, parsed without dependencies.
+// Command-line arguments of the server cli (`npm run server` and `npm run serve`), parsed
+// without dependencies, and the rules about where it may listen: plain HTTP only on a loopback
+// address; anywhere else with TLS (certificate files) or behind a reverse proxy that has it, and
+// with the public URL people open.
 
 import path from 'node:path';
-import { DEFAULT_PORT } from './server.js';
+import { isLoopbackHost } from './origin.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './server.js';
 
 export interface ServeArgs {
   dataDir: string;
+  /** The address listened on (no brackets for IPv6). */
+  host: string;
   port: number;
+  /** The origin people open (https://newsroom.example.com); required off loopback. */
+  publicUrl: string | null;
+  tlsCert: string | null;
+  tlsKey: string | null;
+  behindProxy: boolean;
   demo: boolean;
   staticDir: string | null;
   /** Back up the data folder's database to this file and exit instead of serving. */
   backup: string | null;
   /** The folder each published package is also copied to; null: none. Only this flag sets it for a server. */
   exportDir: string | null;
+  accessLog: boolean;
 }
 
-const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]\n       npm run serve -- --data-dir DIR --backup FILE';
+const USAGE = [
+  'Usage: npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]',
+  '       npm run serve -- --data-dir DIR [--port N] [--demo] [--export-dir DIR]      (this computer only: 127.0.0.1)',
+  '       npm run server -- --data-dir DIR --backup FILE',
+  'Other options: --static-dir DIR (the built renderer), --no-access-log',
+].join('\n');
+
+/** "HOST:PORT", "[IPv6]:PORT" or ":PORT" (the default host). */
+function parseListen(value: string): { host: string; port: number } {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(value.trim());
+  const port = Number(match?.[3]);
+  if (!match || port > 65535) throw new Error(`--listen takes HOST:PORT, e.g. 0.0.0.0:8443 or [::]:8443 (got "${value}").\n${USAGE}`);
+  return { host: match[1] ?? (match[2] || DEFAULT_HOST), port };
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--public-url must be a URL such as https://newsroom.example.com (got "${value}").\n${USAGE}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--public-url must start with https:// (got "${value}").`);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
+    throw new Error(`--public-url is an origin only, e.g. https://newsroom.example.com: Newsdesk is served at the root of its address (got "${value}").`);
+  }
+  // Browsers reach a public URL over the network: plain HTTP there would carry passwords in the clear.
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new Error(`--public-url must be https:// unless it names this computer (got "${value}"): people sign in over it.`);
+  }
+  return url.origin;
+}
 
 export function parseServeArgs(argv: string[]): ServeArgs {
   let dataDir: string | null = null;
-  let port = DEFAULT_PORT;
+  let listen: { host: string; port: number } | null = null;
+  let port: number | null = null;
+  let publicUrl: string | null = null;
+  let tlsCert: string | null = null;
+  let tlsKey: string | null = null;
+  let behindProxy = false;
   let demo = false;
   let staticDir: string | null = null;
   let backup: string | null = null;
   let exportDir: string | null = null;
+  let accessLog = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -41,6 +90,21 @@ export function parseServeArgs(argv: string[]): ServeArgs {
         port = n;
         break;
       }
+      case '--listen':
+        listen = parseListen(value());
+        break;
+      case '--public-url':
+        publicUrl = parsePublicUrl(value());
+        break;
+      case '--tls-cert':
+        tlsCert = value();
+        break;
+      case '--tls-key':
+        tlsKey = value();
+        break;
+      case '--behind-proxy':
+        behindProxy = true;
+        break;
       case '--demo':
         demo = true;
         break;
@@ -53,6 +117,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--export-dir':
         exportDir = value();
         break;
+      case '--no-access-log':
+        accessLog = false;
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);
@@ -63,12 +130,35 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (!dataDir) throw new Error(`--data-dir is required.\n${USAGE}`);
   // A backup copies an existing newsroom; seeding a demo one first would be a surprise.
   if (backup && demo) throw new Error(`--backup copies an existing newsroom and cannot be combined with --demo.\n${USAGE}`);
+  if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
+  if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
+  if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
+  const { host, port: listenPort } = listen ?? { host: DEFAULT_HOST, port: port ?? DEFAULT_PORT };
+  if (!backup && !isLoopbackHost(host)) {
+    if (!tlsCert && !behindProxy) {
+      throw new Error(
+        `Newsdesk speaks plain HTTP only on a loopback address (127.0.0.1, ::1, localhost): passwords must not cross a network in the clear.\n` +
+          `To listen on ${host}, give --tls-cert FILE --tls-key FILE, or --behind-proxy when a reverse proxy in front of it provides HTTPS.\n${USAGE}`,
+      );
+    }
+    if (!publicUrl) {
+      throw new Error(
+        `Listening on ${host} needs --public-url, the address people open (e.g. https://newsroom.example.com): only requests to it are answered.\n${USAGE}`,
+      );
+    }
+  }
   return {
     dataDir: path.resolve(dataDir),
-    port,
+    host,
+    port: listenPort,
+    publicUrl,
+    tlsCert: tlsCert ? path.resolve(tlsCert) : null,
+    tlsKey: tlsKey ? path.resolve(tlsKey) : null,
+    behindProxy,
     demo,
     staticDir: staticDir ? path.resolve(staticDir) : null,
     backup: backup ? path.resolve(backup) : null,
     exportDir: exportDir ? path.resolve(exportDir) : null,
+    accessLog,
   };
 }

@@ -1,14 +1,19 @@
-// npm run serve -- --data-dir DIR [--port N] [--demo] [--static-dir DIR] [--export-dir DIR]
-// Runs the core behind the loopback HTTP bridge so the renderer works in any browser.
-// npm run serve -- --data-dir DIR --backup FILE: an online backup of DIR's database, then exit.
+// The newsroom server's command line, for both scripts:
+//   npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]
+//   npm run serve -- --data-dir DIR [--port N] [--demo]   (the same server on 127.0.0.1: one computer)
+//   npm run server -- --data-dir DIR --backup FILE         (an online backup of DIR's database, then exit)
+// Wrong arguments, a refused address or unreadable TLS files exit 2; a folder another Newsdesk
+// holds, or a port in use, exit 1.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core.js';
-import { createHttpBridge } from './server.js';
 import { parseServeArgs, type ServeArgs } from './args.js';
 import { backupDataDir } from './backup.js';
+import { createServer, type NewsroomServer } from './server.js';
+import { readTlsFiles } from './tls.js';
+import type { TlsFiles } from './app.js';
 
 /** The built renderer: beside the bundled cli (dist/serve → dist/renderer) or from the source tree. */
 function findStaticDir(): string | null {
@@ -17,13 +22,17 @@ function findStaticDir(): string | null {
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
+function fail(code: number, message: string): never {
+  console.error(message);
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
   let args: ServeArgs;
   try {
     args = parseServeArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(2);
+    fail(2, error instanceof Error ? error.message : String(error));
   }
   if (args.backup) {
     try {
@@ -31,8 +40,16 @@ async function main(): Promise<void> {
       console.log(`Backed up the newsroom in ${args.dataDir} to ${file} (${(bytes / 1024).toFixed(0)} KB).`);
       process.exit(0);
     } catch (error) {
-      console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
+      fail(1, `Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  // Read before anything is opened: a wrong file is the command line's mistake, not the newsroom's.
+  let tls: TlsFiles | null = null;
+  if (args.tlsCert && args.tlsKey) {
+    try {
+      tls = readTlsFiles(args.tlsCert, args.tlsKey);
+    } catch (error) {
+      fail(2, error instanceof Error ? error.message : String(error));
     }
   }
   const staticDir = args.staticDir ?? findStaticDir();
@@ -44,29 +61,42 @@ async function main(): Promise<void> {
     await core.exportFolder.set(args.exportDir);
   } catch (error) {
     await core.close();
-    console.error(`--export-dir ${args.exportDir}: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    fail(2, `--export-dir ${args.exportDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const bridge = createHttpBridge(core, { port: args.port, staticDir });
+  let server: NewsroomServer;
   let url: string;
   try {
-    url = await bridge.listen();
+    server = await createServer(core, {
+      host: args.host,
+      port: args.port,
+      publicUrl: args.publicUrl,
+      tls,
+      behindProxy: args.behindProxy,
+      staticDir,
+      accessLog: args.accessLog ? undefined : false,
+    });
+    url = await server.listen();
   } catch (error) {
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${args.port} is already in use; pick another with --port N.` : String(error));
-    process.exit(1);
+    if (code === 'EADDRINUSE') fail(1, `${args.host}:${args.port} is already in use; pick another port.`);
+    if (code === 'EADDRNOTAVAIL') fail(2, `${args.host} is not an address of this computer; check --listen.`);
+    if (code === 'EACCES') fail(1, `Not allowed to listen on ${args.host}:${args.port} (ports below 1024 need privileges).`);
+    fail(1, error instanceof Error ? error.message : String(error));
   }
   if (!staticDir) console.warn('No built renderer found (run `npm run build`); serving the API only.');
-  console.log(`Newsdesk is serving ${args.dataDir}${args.demo ? ' (demo newsroom)' : ''}`);
+  console.log(`Newsdesk is serving ${args.dataDir}${args.demo ? ' (demo newsroom)' : ''} on ${server.localUrl}${args.behindProxy ? ' behind a proxy' : ''}`);
   console.log(args.exportDir ? `Published packages are also copied to ${args.exportDir}` : 'Published packages are not copied anywhere (no --export-dir).');
   console.log(`Open ${url}/`);
+  // The setup code goes to this console only, never to the access log or any answer but session.setUp's.
+  const setup = await core.firstAdminSetup();
+  if (setup) console.log(`First start: open ${url}/ and choose 'Set up this newsroom' with the setup code ${setup.code}`);
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await bridge.close();
+    await server.close();
     await core.close();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
 // The part of the core a transport needs, and what a transport does with its failures. Both
-// transports (this folder's HTTP bridge and the desktop's IPC, electron/main/ipc.ts) use it. The
+// transports (this folder's HTTP server and the desktop's IPC, electron/main/ipc.ts) use it. The
 // real Core (core/core.ts) has this shape; naming only what is used keeps the transports
 // testable with a small fake.
 
@@ -9,8 +9,13 @@ import { ApiError, type ApiErrorBody } from '../shared/errors.js';
 
 export interface TransportCore {
   call(token: string | null, method: string, input: unknown, client?: ClientInfo): Promise<unknown>;
-  /** The person a token's live session belongs to, or null: lets a transport refuse before it reads a body. */
-  authenticate(token: string | null): Promise<Staff | null>;
+  /**
+   * The person a token's live session belongs to, or null: lets a transport refuse before it
+   * reads a body. A request is the person using the session; `{ touch: false }` asks without
+   * counting as use (the event stream's periodic checks, which must not keep an unattended
+   * session from idling out). A core that ignores the option counts every check as use.
+   */
+  authenticate(token: string | null, opts?: { touch?: boolean }): Promise<Staff | null>;
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   readonly dataDir: string;
 }

@@ -15,23 +15,27 @@ export const APP_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'self'",
+  // Nothing frames the app (its own preview frames are srcdoc, which this does not govern): no clickjacking.
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /**
  * Published packages are HTML the core wrote from reporters' text, served from the app's own
- * origin. No script at all, and `sandbox` gives the page an opaque origin, so even a script that
- * slipped through could never act as the app (its session, its API). The page's own images still
- * load: 'self' matches the URL they are served from.
+ * origin. No script can run there at all: no script-src, and `sandbox` without allow-scripts
+ * (nor forms, popups or top navigation). The sandbox keeps the page's own origin
+ * (allow-same-origin) so that the browser sends the session cookie for the page's own images:
+ * /published/ needs a session, and a SameSite=Strict cookie is never sent for an opaque origin's
+ * requests, so "Open page" would show no photos. With no script running, the origin gives the page
+ * nothing: the session cookie is HttpOnly and forms are blocked.
  */
 export const PUBLISHED_CSP = [
   "default-src 'none'",
   "img-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",
-  "frame-ancestors 'self'",
+  "frame-ancestors 'none'",
   "form-action 'none'",
   "base-uri 'none'",
-  'sandbox',
+  'sandbox allow-same-origin',
 ].join('; ');
 
 /** Error pages: plain text that loads nothing. */

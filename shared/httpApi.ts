@@ -1,24 +1,37 @@
-// The NewsdeskApi over the loopback HTTP bridge, written against injected platform pieces
-// (fetch, a token store, an EventSource constructor) so the same code runs in the browser
-// (renderer/api/httpClient.ts supplies them) and in Node (tests, scripts).
+// The NewsdeskApi over HTTP, written against an injected fetch so the same code runs in the
+// browser (renderer/api/httpClient.ts) and in Node (tests, scripts).
 // Wire format: POST /api/<method> with a JSON body → 200 and the result as JSON, or an error
-// status with { error: { code, message, details? } }. Bearer token after session.signIn.
-// Change events: Server-Sent Events at GET /api/events?token=… (EventSource cannot set headers).
+// status with { error: { code, message, details? } }.
+// Sessions: in the browser the server's HttpOnly session cookie carries the session (no script
+// ever holds the token); a Node client keeps the token from session.signIn in a TokenStore and
+// sends it as `Authorization: Bearer`.
+// Change events: GET /api/events read as a stream (eventStream.ts), resumed with Last-Event-ID
+// after a drop; onConnection reports 'reconnecting' while it is down.
+// Photos: photos.import with raw bytes goes file by file to POST /api/photos.upload as the
+// request body; base64 strings go as JSON, as scripts send them.
 
-import { buildApi, type MethodName, type NewsdeskApi } from './contract.js';
+import { buildApi, type ConnectionState, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
 import type { ChangeEvent } from './domain.js';
 import { ApiError, isErrorCode, type ApiErrorBody } from './errors.js';
+import { openEventStream, type ByteReader, type EventStreamHandle, type Timers } from './eventStream.js';
 
-export type FetchLike = (
-  url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
-) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
-
-export interface EventSourceLike {
-  close(): void;
+export interface FetchInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer>;
+  signal?: AbortSignal;
+  /** Sends the session cookie on same-origin requests (the browser's default for fetch, said outright). */
+  credentials?: 'same-origin';
 }
-/** Opens an event stream at url and calls onMessage with each message's data. */
-export type EventSourceFactory = (url: string, onMessage: (data: string) => void) => EventSourceLike;
+
+export interface FetchResponse {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+  body?: { getReader(): ByteReader } | null;
+}
+
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
 export interface TokenStore {
   get(): string | null;
@@ -26,13 +39,23 @@ export interface TokenStore {
 }
 
 export interface HttpApiOptions {
-  /** Origin of the bridge, e.g. 'http://127.0.0.1:5178'; '' for same-origin in the browser. */
+  /** Origin of the server, e.g. 'http://127.0.0.1:5178'; '' for same-origin in the browser. */
   baseUrl: string;
   fetch: FetchLike;
-  tokens: TokenStore;
-  /** Absent where the platform has no EventSource: onEvent then delivers nothing. */
-  eventSource?: EventSourceFactory;
+  /**
+   * Where a Node client keeps its bearer token. Absent in the browser: the session is the
+   * server's HttpOnly cookie, which no script can read.
+   */
+  tokens?: TokenStore;
+  /** false: onEvent delivers nothing and no event stream is opened (default true). */
+  events?: boolean;
+  /** Clock and randomness of the event stream's back-off (tests fake them). */
+  timers?: Timers;
+  random?: () => number;
 }
+
+export const UPLOAD_PATH = '/api/photos.upload';
+export const FILE_NAME_HEADER = 'X-File-Name';
 
 export function memoryTokenStore(initial: string | null = null): TokenStore {
   let token = initial;
@@ -60,18 +83,9 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return out.join('');
 }
 
-/** photos.import carries bytes over IPC but base64 over HTTP. */
-function encodeInput(method: MethodName, input: unknown): unknown {
-  if (method !== 'photos.import' || typeof input !== 'object' || input === null) return input;
-  const files = (input as { files?: unknown }).files;
-  if (!Array.isArray(files)) return input;
-  return {
-    ...input,
-    files: files.map((file: unknown) => {
-      const data = (file as { data?: unknown } | null)?.data;
-      return data instanceof Uint8Array ? { ...(file as object), data: bytesToBase64(data) } : file;
-    }),
-  };
+/** fetch takes bytes backed by a plain ArrayBuffer; anything else is copied once. */
+function plainBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
@@ -80,42 +94,88 @@ function toApiError(status: number, payload: unknown): ApiError {
   return new ApiError(status === 404 ? 'NOT_FOUND' : 'INTERNAL', `The Newsdesk server answered HTTP ${status}.`);
 }
 
+/** Methods whose success starts a session, and those after which this client has none. */
+const SIGNS_IN: ReadonlySet<MethodName> = new Set(['session.signIn', 'session.setUp']);
+
+type ImportFile = Input<'photos.import'>['files'][number];
+type ImportLine = Result<'photos.import'>['results'][number];
+
 export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
   const { baseUrl, tokens } = opts;
+  const eventsEnabled = opts.events !== false;
   const listeners = new Set<(event: ChangeEvent) => void>();
-  let source: EventSourceLike | null = null;
-  let sourceToken: string | null = null;
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection: ConnectionState = 'online';
+  /** Whether this client holds a live session, as far as it knows (a Node client: it has a token). */
+  let signedIn = tokens ? tokens.get() !== null : false;
+  let stream: EventStreamHandle | null = null;
+  let streamToken: string | null = null;
 
-  /** One event stream while anyone listens and someone is signed in; renewed when the token changes. */
+  function setConnection(state: ConnectionState): void {
+    if (state === connection) return;
+    connection = state;
+    for (const listener of [...connectionListeners]) listener(state);
+  }
+
+  function deliver(event: ChangeEvent): void {
+    for (const listener of [...listeners]) listener(event);
+  }
+
+  function setSignedIn(value: boolean, token?: string | null): void {
+    if (token !== undefined) tokens?.set(token);
+    signedIn = value;
+    syncEvents();
+  }
+
+  /** One event stream while anyone listens and this client is signed in; renewed when the token changes. */
   function syncEvents(): void {
-    const token = tokens.get();
-    const want = listeners.size > 0 && token !== null && opts.eventSource !== undefined;
-    if (source && (!want || sourceToken !== token)) {
-      source.close();
-      source = null;
-      sourceToken = null;
+    const token = tokens?.get() ?? null;
+    const want = eventsEnabled && listeners.size > 0 && signedIn;
+    if (stream && (!want || streamToken !== token)) {
+      stream.close();
+      stream = null;
+      setConnection('online');
     }
-    if (want && !source && opts.eventSource && token) {
-      source = opts.eventSource(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`, (data) => {
+    if (!want || stream) return;
+    streamToken = token;
+    const handle = openEventStream({
+      url: `${baseUrl}/api/events`,
+      fetch: (url, init) => opts.fetch(url, init),
+      headers: () => authHeaders(),
+      onFrame: (frame) => {
         let event: ChangeEvent;
         try {
-          event = JSON.parse(data) as ChangeEvent;
+          event = JSON.parse(frame.data) as ChangeEvent;
         } catch {
           return;
         }
-        for (const listener of [...listeners]) listener(event);
-      });
-      sourceToken = token;
-    }
+        deliver(event);
+      },
+      onState: setConnection,
+      onUnauthorized: () => {
+        if (stream !== handle) return;
+        stream = null;
+        signedIn = false;
+        tokens?.set(null);
+        setConnection('online');
+        // The session ended: whatever is shown refetches, and those calls find it gone.
+        deliver({ type: 'resync' });
+      },
+      ...(opts.timers ? { timers: opts.timers } : {}),
+      ...(opts.random ? { random: opts.random } : {}),
+    });
+    stream = handle;
   }
 
-  async function call(method: MethodName, input: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    const token = tokens.get();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    let response: Awaited<ReturnType<FetchLike>>;
+  function authHeaders(): Record<string, string> {
+    const token = tokens?.get();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
+  async function send(method: MethodName, path: string, headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>): Promise<unknown> {
+    let response: FetchResponse;
     try {
-      response = await opts.fetch(`${baseUrl}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(encodeInput(method, input ?? {})) });
+      response = await opts.fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, ...authHeaders() }, body, credentials: 'same-origin' });
     } catch (error) {
       throw new ApiError('INTERNAL', `Cannot reach the Newsdesk server: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -128,17 +188,62 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
         throw new ApiError('INTERNAL', `The Newsdesk server answered HTTP ${response.status} with something that is not JSON.`);
       }
     }
-    if (!response.ok) throw toApiError(response.status, payload);
-    if (method === 'session.signIn') {
-      const signedIn = payload as { token?: unknown };
-      if (typeof signedIn.token === 'string') tokens.set(signedIn.token);
-      syncEvents();
-    } else if (method === 'session.signOut' || (method === 'session.current' && token && (payload as { staff?: unknown }).staff === null)) {
-      // Signed out, or the server no longer knows this session (e.g. it restarted): forget the token.
-      tokens.set(null);
-      syncEvents();
+    if (!response.ok) {
+      const error = toApiError(response.status, payload);
+      // The session is gone (expired, ended elsewhere): this client is signed out. A refused
+      // sign-in leaves whatever session it had alone.
+      if (error.code === 'UNAUTHENTICATED' && !SIGNS_IN.has(method)) setSignedIn(false, null);
+      throw error;
     }
     return payload;
+  }
+
+  async function callJson(method: MethodName, input: unknown): Promise<unknown> {
+    const payload = await send(method, `/api/${method}`, { 'Content-Type': 'application/json' }, JSON.stringify(input ?? {}));
+    if (SIGNS_IN.has(method)) {
+      const token = (payload as { token?: unknown }).token;
+      setSignedIn(true, typeof token === 'string' ? token : null);
+    } else if (method === 'session.signOut' || (method === 'session.end' && (input as { everywhere?: unknown } | null)?.everywhere === true)) {
+      setSignedIn(false, null);
+    } else if (method === 'session.current') {
+      const live = (payload as { staff?: unknown }).staff != null;
+      // Signed out, or the server no longer knows this session: forget the token.
+      if (live !== signedIn) setSignedIn(live, live ? undefined : null);
+    }
+    return payload;
+  }
+
+  /** One file's bytes as the body of the upload route; a file the server refuses becomes a failed line. */
+  async function upload(file: ImportFile & { data: Uint8Array }): Promise<ImportLine[]> {
+    try {
+      const result = (await send(
+        'photos.import',
+        UPLOAD_PATH,
+        { 'Content-Type': 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+        plainBytes(file.data),
+      )) as Result<'photos.import'>;
+      return result.results;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'VALIDATION') return [{ name: file.name, ok: false, error: error.message }];
+      throw error;
+    }
+  }
+
+  async function importPhotos(input: Input<'photos.import'>): Promise<Result<'photos.import'>> {
+    const results: ImportLine[] = [];
+    for (const file of input.files) {
+      if (file.data instanceof Uint8Array) results.push(...(await upload({ ...file, data: file.data })));
+      else results.push(...((await callJson('photos.import', { files: [file] })) as Result<'photos.import'>).results);
+    }
+    return { results };
+  }
+
+  function call(method: MethodName, input: unknown): Promise<unknown> {
+    const files = method === 'photos.import' ? (input as { files?: unknown } | null)?.files : undefined;
+    if (Array.isArray(files) && files.some((f: unknown) => (f as { data?: unknown } | null)?.data instanceof Uint8Array)) {
+      return importPhotos(input as Input<'photos.import'>);
+    }
+    return callJson(method, input);
   }
 
   function onEvent(listener: (event: ChangeEvent) => void): () => void {
@@ -150,5 +255,11 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
     };
   }
 
-  return buildApi(call, onEvent);
+  function onConnection(listener: (state: ConnectionState) => void): () => void {
+    connectionListeners.add(listener);
+    listener(connection);
+    return () => connectionListeners.delete(listener);
+  }
+
+  return buildApi(call, onEvent, onConnection);
 }

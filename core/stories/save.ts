@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../shared/contract.js';
 import type { Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { hasRole, isAuthor, isDeskEditor } from '../../shared/workflow.js';
-import { getRevision, getStoryTextVersion, insertAuditEvent, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
+import { getRevision, getStoryTextVersion, insertAuditEvent, listAuditRecords, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
@@ -23,6 +23,18 @@ import { defaultSlug, proposeSlug, slugify } from '../../shared/slug.js';
 function mayWrite(story: Story, staff: Staff): boolean {
   const person = toPerson(staff);
   return isDeskEditor(person) || (hasRole(person, 'reporter') && isAuthor(toWorkflowStory(story), person));
+}
+
+/**
+ * Whether a desk editor's forced unlock last took the story from `staffId` (they held its lock,
+ * or had claimed it): their next save, refused now, still carries text they typed.
+ */
+function lostToForcedUnlock(services: CoreServices, storyId: number, staffId: number): boolean {
+  const last = listAuditRecords(services.db, storyId)
+    .filter((e) => e.event === 'forceUnlock')
+    .at(-1);
+  const details = last?.details as { lockHolder?: unknown; previousClaimedBy?: unknown } | null | undefined;
+  return details?.lockHolder === staffId || details?.previousClaimedBy === staffId;
 }
 
 /**
@@ -99,9 +111,14 @@ export function storySaveHandlers(services: CoreServices) {
         try {
           assertCanEditText(story, editor, at, newsroomZone(services));
         } catch (error) {
-          // Someone who may write on the story, refused because of its lock or its status: what
-          // they typed is kept as a 'conflict' revision, so nothing is lost.
-          const refusedError = error instanceof ApiError && (error.code === 'LOCKED' || error.code === 'INVALID_STATE') ? error : null;
+          // Someone who may write on the story, refused because of its lock or its status, or
+          // because a desk editor took it from them: what they typed is kept as a 'conflict'
+          // revision, so nothing is lost.
+          const refusedError =
+            error instanceof ApiError &&
+            (error.code === 'LOCKED' || error.code === 'INVALID_STATE' || (error.code === 'FORBIDDEN' && lostToForcedUnlock(services, story.id, staff.id)))
+              ? error
+              : null;
           if (!refusedError || !mayWrite(story, staff)) throw error;
           const kept = keepCarriedText(services, story, staff, input, at);
           if (kept === null) throw error;

@@ -1,7 +1,7 @@
 // Import from files (file input, drag and drop, paste): reads each file's bytes in the browser,
 // sends them a few at a time so the progress bar moves, and collects one outcome per file.
 import { useCallback, useState } from 'react';
-import { api, transport } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { PhotoAsset } from '../../shared/domain.js';
 
 export interface ImportLine {
@@ -22,18 +22,9 @@ export interface ImportState {
 /** Up to this many bytes per call: big enough to keep the core busy, small enough to show progress. */
 const BATCH_BYTES = 24 * 1024 * 1024;
 
-async function fileData(file: File): Promise<string | Uint8Array<ArrayBuffer>> {
-  if (transport === 'ipc') return new Uint8Array(await file.arrayBuffer());
-  // FileReader's data URL is base64 made natively, off the page's script.
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
-    reader.readAsDataURL(file);
-  });
+/** The file's bytes: over IPC as they are, over HTTP as the body of the upload route (no base64). */
+async function fileData(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 export function useImport(onImported: (assets: PhotoAsset[]) => void) {

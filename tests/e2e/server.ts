@@ -1,4 +1,5 @@
-// Starting the loopback HTTP bridge for tests and benchmarks, and calling it over plain HTTP.
+// Starting the newsroom server on loopback (`npm run serve`'s command) for tests and benchmarks, and
+// calling it over plain HTTP as a script would (bearer token).
 // No Playwright Test imports here, so the UI benchmark can use it outside the test runner.
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +10,7 @@ import type { Input, MethodName, Result } from '../../shared/contract.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** An error answer of the bridge: `{ error: { code, message } }` with its HTTP status. */
+/** An error answer of the server: `{ error: { code, message } }` with its HTTP status. */
 export class HttpApiError extends Error {
   constructor(
     readonly status: number,
@@ -24,7 +25,7 @@ export class HttpApiError extends Error {
 
 export type ApiFn = <M extends MethodName>(method: M, input: Input<M>, token?: string) => Promise<Result<M>>;
 
-/** One running bridge. */
+/** One running server. */
 export interface ServerHandle {
   baseURL: string;
   dataDir: string;
@@ -52,8 +53,8 @@ export function serveCommand(): string {
 }
 
 /**
- * Starts a bridge on a free port (with a fresh data dir unless one is given); resolves once it
- * answers HTTP. `exportDir` is the server's --export-dir: the only way to give it an export folder.
+ * Starts a server on a free loopback port (with a fresh data dir unless one is given); resolves
+ * once it answers HTTP. `exportDir` is the server's --export-dir: the only way to give it an export folder.
  */
 export async function startServer(opts: { demo?: boolean; dataDir?: string; keepData?: boolean; exportDir?: string } = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-'));
@@ -84,15 +85,15 @@ export async function startServer(opts: { demo?: boolean; dataDir?: string; keep
       reject(new Error(`The server exited with ${code} before it listened.\n$ ${command}\n${output}`));
     });
   });
-  // It printed its URL; wait until the API answers too.
+  // It printed its URL; wait until it answers too.
   for (let i = 0; ; i += 1) {
     try {
-      const res = await fetch(`${baseURL}/api/session.access`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${baseURL}/healthz`);
       if (res.ok) break;
     } catch {
       // not yet
     }
-    if (i > 100) throw new Error(`The server at ${baseURL} never answered staff.list.\n${output}`);
+    if (i > 100) throw new Error(`The server at ${baseURL} never answered /healthz.\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -120,7 +121,7 @@ export async function startServer(opts: { demo?: boolean; dataDir?: string; keep
   };
 }
 
-/** Plain HTTP calls to the bridge, as any script would make them. Throws HttpApiError on an error answer. */
+/** Plain HTTP calls to the server, as any script would make them (no Origin, a bearer token). Throws HttpApiError on an error answer. */
 export function makeApi(baseURL: string): ApiFn {
   return async (method, input, token) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };

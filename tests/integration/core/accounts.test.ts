@@ -203,6 +203,28 @@ describe('secrets', () => {
   });
 });
 
+describe('staff.accountEvents', () => {
+  it('pages newest first with a cursor, narrows to one person, and is for admins only', async () => {
+    for (let i = 0; i < 3; i++) {
+      await failure(signIn(JI, `wrong ${i}`));
+      h.clock.advance(1000);
+    }
+    await signIn('soohyun.park@heraldcorp.com', DEMO_PASSWORD);
+    const first = await h.call('han', 'staff.accountEvents', { limit: 2 });
+    expect(first.events.map((e) => [e.event, e.staffName])).toEqual([
+      ['signIn', 'Park Soo-hyun'],
+      ['signInFailed', 'Ji Da-gyum'],
+    ]);
+    const second = await h.call('han', 'staff.accountEvents', { limit: 2, cursor: first.nextCursor! });
+    expect(second.events.map((e) => e.event)).toEqual(['signInFailed', 'signInFailed']);
+    expect(second.nextCursor).toBeUndefined();
+    expect((await h.call('han', 'staff.accountEvents', { staffId: h.staff.park.id })).events.map((e) => e.event)).toEqual(['signIn']);
+    await refusedUnchanged(h, 'kim', 'staff.accountEvents', {}, 'FORBIDDEN');
+    await refusedUnchanged(h, null, 'staff.accountEvents', {}, 'UNAUTHENTICATED');
+    await refusedUnchanged(h, 'han', 'staff.accountEvents', { cursor: 'not a cursor' }, 'VALIDATION');
+  });
+});
+
 describe('session.access and the demo newsroom', () => {
   it('a demo newsroom names its accounts and the demo password; every demo account signs in with it', async () => {
     const access = await callCore(h.core, null, 'session.access', {});
@@ -244,6 +266,29 @@ describe('a newsroom that is not a demo', () => {
       expect((await callCore(core, null, 'session.access', {})).needsFirstAdmin).toBe(false);
       expect(core.firstAdminSetup()).toBeNull();
       expect((await callCore(core, token, 'staff.list', {})).staff).toHaveLength(1);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('a newsroom from before passwords: its first admin sets up with a code, then gives the others codes', async () => {
+    const dir = tempDir();
+    await (await open(dir, true)).close();
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.exec(`UPDATE staff SET password_hash = NULL; DELETE FROM newsroom;`);
+    db.close();
+    const core = await open(dir);
+    try {
+      expect(await callCore(core, null, 'session.access', {})).toMatchObject({ demo: false, demoAccounts: [], needsFirstAdmin: true });
+      expect((await failure(callCore(core, null, 'session.signIn', { email: 'seungwoo.han@heraldcorp.com', password: DEMO_PASSWORD }))).code).toBe('UNAUTHENTICATED');
+      const setup = core.firstAdminSetup()!;
+      const admin = await callCore(core, null, 'session.setUp', { code: setup.code, password: 'the admin’s own password' });
+      expect(admin.staff).toMatchObject({ name: 'Han Seung-woo', roles: ['admin'] });
+      const { staff } = await callCore(core, admin.token, 'staff.list', {});
+      const ji = staff.find((s) => s.email === JI)!;
+      expect(ji.passwordSet).toBe(false);
+      const { setup: jis } = await callCore(core, admin.token, 'staff.resetPassword', { id: ji.id });
+      expect((await callCore(core, null, 'session.setUp', { code: jis.code, password: 'Ji sets her own' })).staff.id).toBe(ji.id);
     } finally {
       await core.close();
     }

@@ -164,8 +164,12 @@ describe('force-unlock', () => {
     expect(locked.story.lock?.staffId).toBe(h.staff.kim.id);
     const saved = await h.call('kim', 'stories.save', { id: story.id, baseVersion: locked.story.version, changes: { headline: 'Kim’s headline' } });
     expect(saved.story.headline).toBe('Kim’s headline');
-    // Lee no longer holds it.
-    await refusedUnchanged('lee', 'stories.save', { id: story.id, baseVersion: saved.story.version, changes: { headline: 'Lee' } }, 'FORBIDDEN');
+    // Lee no longer holds it: his late save is refused, and what he typed is kept in the history, not lost.
+    const late = await h.fails('lee', 'stories.save', { id: story.id, baseVersion: saved.story.version, changes: { headline: 'Lee' } });
+    expect(late.code).toBe('FORBIDDEN');
+    const kept = await h.call('lee', 'stories.revision', { id: story.id, revisionId: (late.details as { keptAsRevision: number }).keptAsRevision });
+    expect(kept).toMatchObject({ revision: { reason: 'conflict', authorName: 'Lee Jae-won' }, headline: 'Lee' });
+    expect((await get('kim', story.id)).headline).toBe('Kim’s headline');
   });
 
   it('in editing, a desk editor takes over a story whose claimer’s lock lapsed long ago, with a note', async () => {

@@ -247,6 +247,31 @@ describe('IPC transport with the real core', () => {
   });
 });
 
+describe('setting a password over IPC, with the real core', () => {
+  it('keeps the new session token of session.setUp in main, and sign out everywhere drops it', async () => {
+    const { createCore } = await import('../../../core/core.js');
+    const realCore = await createCore({ dataDir: mkdtempSync(path.join(tmpdir(), 'newsdesk-ipc-setup-')) });
+    try {
+      const main = new FakeIpcMain();
+      const bridge = registerIpc(main, realCore, { isAppUrl: (url) => isAppUrl(url) });
+      const window = createBridge(new FakeIpcRenderer(main, 1));
+      const api = apiFromBridge(window);
+      const setup = realCore.firstAdminSetup()!;
+      const envelope = (await window.session.setUp({ code: setup.code, password: 'the first admin password' })) as { ok: true; value: Record<string, unknown> };
+      expect(envelope.ok).toBe(true);
+      expect(envelope.value).not.toHaveProperty('token');
+      expect(bridge.hasSession(1)).toBe(true);
+      expect((await api.staff.list({})).staff).toHaveLength(1);
+      expect(await api.session.end({ everywhere: true })).toEqual({ ended: 1 });
+      expect(bridge.hasSession(1)).toBe(false);
+      await expect(api.staff.list({})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      bridge.dispose();
+    } finally {
+      await realCore.close();
+    }
+  });
+});
+
 describe('the export folder through the shell, with the real core', () => {
   it("opens the folder dialog only for an admin's window and stores the folder main was given", async () => {
     const { createCore } = await import('../../../core/core.js');

@@ -1,37 +1,71 @@
 // A small stand-in for the core, for transport tests that are about the adapter, not the rules:
-// it validates through the real contract and dispatcher so error codes are the real ones.
+// it validates through the real contract so error codes are the real ones, keeps sessions in
+// memory (sign-in by e-mail and password, sign-out, ending sessions, deactivation) and records
+// every call with the client the transport described.
 
-import { METHOD_NAMES, type MethodName } from '../../../shared/contract.js';
+import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../shared/contract.js';
 import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
-import { createDispatcher, type ClientInfo, type Handlers } from '../../../core/dispatch.js';
+import { validationError, type ClientInfo } from '../../../core/dispatch.js';
 import type { TransportCore } from '../../../server/coreApi.js';
 
 export interface FakeCore extends TransportCore {
   emit(event: ChangeEvent): void;
-  calls: { token: string | null; method: string; input: unknown; client?: ClientInfo | undefined }[];
+  calls: { token: string | null; method: string; input: unknown; client?: ClientInfo }[];
+  /** How often the transport asked who a token belongs to. */
+  authentications: number;
+  /** How many of those asked without counting as use of the session. */
+  peeks: number;
+  /** Ends every session (as an admin's "sign out everywhere" on another server would). */
+  endAllSessions(): void;
 }
 
-const ALICE: Staff = { id: 1, name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['National'], active: true, passwordSet: true };
-/** Her password in the fake. */
-export const ALICE_PASSWORD = 'alice-password';
+export const ALICE: Staff = {
+  id: 1,
+  name: 'Ji Da-gyum',
+  email: 'dagyumji@heraldcorp.com',
+  roles: ['reporter'],
+  desks: ['National'],
+  active: true,
+  passwordSet: true,
+};
+export const ALICE_PASSWORD = 'correct horse battery';
+export const SETUP_CODE = 'ABCD-EFGH-JKLM';
+
+type Handler = (input: never, ctx: { token: string | null; staff: Staff | null }) => unknown;
 
 export function createFakeCore(dataDir: string): FakeCore {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const sessions = new Map<string, Staff>();
   let next = 0;
-  const handlers = Object.fromEntries(METHOD_NAMES.map((m) => [m, () => ({ method: m })])) as unknown as Handlers;
-  Object.assign(handlers, {
+  const newSession = () => {
+    const token = `tok-${++next}-${'x'.repeat(24)}`;
+    sessions.set(token, ALICE);
+    return { token, staff: ALICE, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() };
+  };
+  const handlers: Partial<Record<MethodName, Handler>> = {
     'session.signIn': (input: { email: string; password: string }) => {
-      if (input.email !== ALICE.email || input.password !== ALICE_PASSWORD) throw new ApiError('UNAUTHENTICATED', 'The e-mail or password is wrong.');
-      const token = `tok-${++next}`;
-      sessions.set(token, ALICE);
-      return { token, staff: ALICE };
+      if (input.email !== ALICE.email || input.password !== ALICE_PASSWORD) throw new ApiError('UNAUTHENTICATED', 'Wrong e-mail or password.');
+      return newSession();
     },
-    'session.current': (_input: unknown, ctx: { staff: Staff | null }) => ({ staff: ctx.staff }),
-    'session.signOut': (_input: unknown, ctx: { token: string | null }) => {
+    'session.setUp': (input: { code: string }) => {
+      if (input.code !== SETUP_CODE) throw new ApiError('VALIDATION', 'Unknown setup code.');
+      return newSession();
+    },
+    'session.access': () => ({ demo: false, demoPassword: null, needsFirstAdmin: false }),
+    'session.current': (_input: unknown, ctx) => ({ staff: ctx.staff }),
+    'session.signOut': (_input: unknown, ctx) => {
       if (ctx.token) sessions.delete(ctx.token);
       return { ok: true };
+    },
+    'session.end': (input: { everywhere?: true }, ctx) => {
+      let ended = 0;
+      if (input.everywhere) for (const [token, staff] of sessions) if (staff.id === ctx.staff?.id) ended += Number(sessions.delete(token));
+      return { ended };
+    },
+    'staff.update': (input: { id: number; active?: boolean }) => {
+      if (input.active === false) for (const [token, staff] of sessions) if (staff.id === input.id) sessions.delete(token);
+      return { staff: ALICE };
     },
     'staff.list': () => ({ staff: [ALICE], desks: ['National'] }),
     'stories.get': (input: { id: number }) => {
@@ -44,24 +78,34 @@ export function createFakeCore(dataDir: string): FakeCore {
     'photos.import': (input: { files: { name: string; data: string | Uint8Array }[] }) => ({
       results: input.files.map((f) => ({ name: f.name, ok: true, kind: typeof f.data === 'string' ? 'base64' : 'bytes', length: f.data.length })),
     }),
-  });
-  const dispatcher = createDispatcher(
-    handlers,
-    (token) => {
-      const staff = token ? sessions.get(token) : undefined;
-      return staff ? { staff, sessionId: Number(token?.slice(4)) } : null;
-    },
-    () => {},
-  );
+  };
   const calls: FakeCore['calls'] = [];
-  return {
+  const core: FakeCore = {
     dataDir,
     calls,
-    call(token, method, input, client) {
+    authentications: 0,
+    peeks: 0,
+    async call(token, method, input, client) {
       calls.push({ token, method, input, client });
-      return dispatcher.call(token, method, input, client);
+      if (!isMethodName(method)) throw new ApiError('NOT_FOUND', `Unknown method: ${method}`);
+      const def = contract[method];
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const staff = token ? (sessions.get(token) ?? null) : null;
+      if (!('public' in def && def.public) && !staff) throw new ApiError('UNAUTHENTICATED', 'Sign in first.');
+      const handler = handlers[method] ?? (() => ({ method }));
+      try {
+        return await handler(parsed.data as never, { token, staff });
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError('INTERNAL', 'Something went wrong inside Newsdesk; nothing was changed. The error was logged.');
+      }
     },
-    authenticate: async (token) => (token ? (sessions.get(token) ?? null) : null),
+    async authenticate(token, opts) {
+      core.authentications += 1;
+      if (opts?.touch === false) core.peeks += 1;
+      return token ? (sessions.get(token) ?? null) : null;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -69,7 +113,11 @@ export function createFakeCore(dataDir: string): FakeCore {
     emit(event) {
       for (const l of listeners) l(event);
     },
+    endAllSessions() {
+      sessions.clear();
+    },
   };
+  return core;
 }
 
-export type { MethodName };
+export { METHOD_NAMES, type MethodName };

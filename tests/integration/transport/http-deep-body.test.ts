@@ -1,4 +1,4 @@
-// A story body nested as deep as a 2 MB request allows, sent over plain HTTP: the bridge parses
+// A story body nested as deep as a 2 MB request allows, sent over plain HTTP: the server parses
 // it (JSON.parse does not recurse), the core refuses it with VALIDATION (400) and changes
 // nothing, and the server goes on answering.
 
@@ -7,23 +7,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
-import { createHttpBridge, DEFAULT_BODY_LIMIT, type HttpBridge } from '../../../server/server.js';
-import type { Staff, Story } from '../../../shared/domain.js';
+import { DEFAULT_LIMITS, type NewsroomServer } from '../../../server/server.js';
+import type { Story } from '../../../shared/domain.js';
+import { startTestServer } from './httpTest.js';
 
 let dir: string;
 let core: Core;
-let bridge: HttpBridge;
+let server: NewsroomServer;
 let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-deep-'));
   core = await createCore({ dataDir: dir, demo: true });
-  bridge = createHttpBridge(core, { port: 0, staticDir: null });
-  base = await bridge.listen();
+  ({ server, base } = await startTestServer(core));
 });
 
 afterAll(async () => {
-  await bridge.close();
+  await server.close();
   await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -39,9 +39,7 @@ async function post(method: string, body: string, token?: string): Promise<{ sta
 
 describe('a deeply nested body over HTTP', () => {
   it('is refused with 400 VALIDATION, changes nothing, and the server keeps answering', async () => {
-    const { json: list } = await post('staff.list', '{}');
-    const ji = (list.staff as Staff[]).find((s) => s.name === 'Ji Da-gyum')!;
-    const { json: session } = await post('session.signIn', JSON.stringify({ staffId: ji.id }));
+    const { json: session } = await post('session.signIn', JSON.stringify({ email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' }));
     const token = session.token as string;
     const { json: created } = await post('stories.create', JSON.stringify({ desk: 'North Korea', headline: 'Deep' }), token);
     const story = created.story as Story;
@@ -51,10 +49,10 @@ describe('a deeply nested body over HTTP', () => {
     const open = '{"type":"bulletList","content":[{"type":"listItem","content":[';
     const close = ']}]}';
     const prefix = `{"id":${story.id},"baseVersion":${story.version},"changes":{"body":{"type":"doc","content":[`;
-    const levels = Math.floor((DEFAULT_BODY_LIMIT - 200) / (open.length + close.length));
+    const levels = Math.floor((DEFAULT_LIMITS.body - 200) / (open.length + close.length));
     const body = `${prefix}${open.repeat(levels)}{"type":"paragraph"}${close.repeat(levels)}]}}}`;
     expect(levels).toBeGreaterThan(25_000);
-    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(DEFAULT_BODY_LIMIT);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(DEFAULT_LIMITS.body);
 
     const refused = await post('stories.save', body, token);
     expect(refused.status).toBe(400);

@@ -9,25 +9,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
-import { createHttpBridge, type HttpBridge } from '../../../server/server.js';
+import type { NewsroomServer } from '../../../server/server.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { Staff, Story } from '../../../shared/domain.js';
+import { startTestServer } from './httpTest.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
 let core: Core;
-let bridge: HttpBridge;
+let server: NewsroomServer;
 let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-flow-'));
   core = await createCore({ dataDir: dir, demo: true });
-  bridge = createHttpBridge(core, { port: 0, staticDir: null });
-  base = await bridge.listen();
+  ({ server, base } = await startTestServer(core));
 });
 
 afterAll(async () => {
-  await bridge.close();
+  await server.close();
   await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -48,18 +48,24 @@ async function ok<T>(method: string, body: unknown, token?: string): Promise<T> 
   return json as T;
 }
 
-async function signIn(staff: Staff[], name: string): Promise<{ token: string; staff: Staff }> {
-  const person = staff.find((s) => s.name === name);
-  expect(person, name).toBeDefined();
-  return ok('session.signIn', { staffId: person!.id });
+/** The demo newsroom's people, by name: every demo account's password is newsdesk-demo. */
+const EMAILS: Record<string, string> = {
+  'Ji Da-gyum': 'dagyumji@heraldcorp.com',
+  'Lee Jae-won': 'jaewon.lee@heraldcorp.com',
+  'Kim Min-ji': 'minji.kim@heraldcorp.com',
+};
+
+async function signIn(name: string): Promise<{ token: string; staff: Staff }> {
+  const signedIn = await ok<{ token: string; staff: Staff }>('session.signIn', { email: EMAILS[name], password: 'newsdesk-demo' });
+  expect(signedIn.staff.name).toBe(name);
+  return signedIn;
 }
 
 describe('the first workflow over plain HTTP', () => {
   it('create, save, submit, claim, approve — with the refusals on the way', async () => {
-    const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
-    const reporter = await signIn(staff, 'Ji Da-gyum');
-    const editor = await signIn(staff, 'Lee Jae-won');
-    const bylineEditor = await signIn(staff, 'Kim Min-ji');
+    const reporter = await signIn('Ji Da-gyum');
+    const editor = await signIn('Lee Jae-won');
+    const bylineEditor = await signIn('Kim Min-ji');
     expect(reporter.token).toMatch(/\S{16,}/);
 
     // The reporter creates and saves.
@@ -122,8 +128,7 @@ describe('the first workflow over plain HTTP', () => {
   });
 
   it('refuses a save over the 2 MB body limit with 413 VALIDATION and leaves the story as it was', async () => {
-    const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
-    const reporter = await signIn(staff, 'Ji Da-gyum');
+    const reporter = await signIn('Ji Da-gyum');
     const created = (await ok<{ story: Story }>('stories.create', { desk: 'National', headline: 'Small and fine' }, reporter.token)).story;
     const huge = docFromParagraphs(['x'.repeat(3 * 1024 * 1024)]);
     const { status, json } = await http('stories.save', { id: created.id, baseVersion: created.version, changes: { body: huge } }, reporter.token);
@@ -135,10 +140,9 @@ describe('the first workflow over plain HTTP', () => {
   });
 
   it('delivers a story.changed event over SSE when a story changes', async () => {
-    const { staff } = await ok<{ staff: Staff[] }>('staff.list', {});
-    const reporter = await signIn(staff, 'Ji Da-gyum');
+    const reporter = await signIn('Ji Da-gyum');
     const controller = new AbortController();
-    const res = await fetch(`${base}/api/events?token=${reporter.token}`, { signal: controller.signal });
+    const res = await fetch(`${base}/api/events`, { headers: { Authorization: `Bearer ${reporter.token}` }, signal: controller.signal });
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const created = (await ok<{ story: Story }>('stories.create', { desk: 'National' }, reporter.token)).story;
@@ -180,7 +184,14 @@ describe('the first workflow over plain HTTP', () => {
         child.stderr.on('data', onData);
         child.once('exit', (code) => reject(new Error(`cli exited with ${code}:\n${output}`)));
       });
-      const res = await fetch(`${url}/api/staff.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const signedIn = await fetch(`${url}/api/session.signIn`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' }),
+      });
+      expect(signedIn.status).toBe(200);
+      const { token } = (await signedIn.json()) as { token: string };
+      const res = await fetch(`${url}/api/staff.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
       expect(res.status).toBe(200);
       const { staff } = (await res.json()) as { staff: Staff[] };
       expect(staff.map((s) => s.email)).toContain('dagyumji@heraldcorp.com');
@@ -197,6 +208,6 @@ describe('the first workflow over plain HTTP', () => {
     expect(() => parseServeArgs([])).toThrow(/--data-dir is required/);
     expect(() => parseServeArgs(['--data-dir', 'x', '--port', 'abc'])).toThrow(/port/);
     expect(() => parseServeArgs(['--data-dir', 'x', '--bogus'])).toThrow(/Unknown argument/);
-    expect(parseServeArgs(['--data-dir=x', '--demo'])).toMatchObject({ port: 5178, demo: true, dataDir: path.resolve('x') });
+    expect(parseServeArgs(['--data-dir=x', '--demo'])).toMatchObject({ host: '127.0.0.1', port: 5178, demo: true, dataDir: path.resolve('x') });
   });
 });

@@ -1,20 +1,22 @@
-// Both transports serve the same files with the same Content-Security-Policy: the HTTP bridge
+// Both transports serve the same files with the same Content-Security-Policy: the newsroom server
 // (browser) and the desktop's app protocol (newsdesk://app/). A published page is sandboxed in
-// both, so it never runs script with the app's origin.
+// both without scripts, so nothing in it ever runs (published-page.test.ts checks it in Chromium).
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpBridge, type HttpBridge } from '../../../server/server.js';
+import type { NewsroomServer } from '../../../server/server.js';
 import { answerAppRequest } from '../../../electron/main/appProtocol.js';
-import { createFakeCore } from './fakeCore.js';
+import { ALICE, ALICE_PASSWORD, createFakeCore } from './fakeCore.js';
+import { bearer, post, startTestServer } from './httpTest.js';
 
 let dir: string;
 let dataDir: string;
 let rendererDir: string;
-let bridge: HttpBridge;
+let server: NewsroomServer;
 let base: string;
+let token: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-same-headers-'));
@@ -27,32 +29,34 @@ beforeAll(async () => {
   mkdirSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images'), { recursive: true });
   writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'index.html'), '<!doctype html><h1>Published</h1><script>alert(1)</script>');
   writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images', 'photo-1-large.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-  bridge = createHttpBridge(createFakeCore(dataDir), { port: 0, staticDir: rendererDir });
-  base = await bridge.listen();
+  ({ server, base } = await startTestServer(createFakeCore(dataDir), { staticDir: rendererDir }));
+  token = (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
 });
 
 afterAll(async () => {
-  await bridge.close();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** The same path asked of both transports: status, content type and CSP of each. */
 async function both(pathname: string) {
-  const http = await fetch(`${base}${pathname}`);
+  const http = await fetch(`${base}${pathname}`, { headers: bearer(token) });
   const desktop = await answerAppRequest(`newsdesk://app${pathname}`, { rendererDir, dataDir });
   const summary = (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy') });
   return { http: summary(http), desktop: summary(desktop) };
 }
 
-describe('the HTTP bridge and the app protocol', () => {
+describe('the newsroom server and the app protocol', () => {
   it('send the same sandboxed CSP for a published page', async () => {
     const { http, desktop } = await both('/published/story-1/v1/index.html');
     expect(http.status).toBe(200);
     expect(desktop).toEqual(http);
     const directives = (http.csp ?? '').split(';').map((d) => d.trim());
-    expect(directives).toContain('sandbox');
+    expect(directives).toContain('sandbox allow-same-origin');
     expect(directives).toContain("default-src 'none'");
+    expect(directives).toContain("frame-ancestors 'none'");
     expect(directives.some((d) => d.startsWith('script-src'))).toBe(false);
+    expect(http.csp).not.toContain('allow-scripts');
   });
 
   it('send the same headers for the published page’s images, the app page and a photo rendition', async () => {
@@ -63,12 +67,13 @@ describe('the HTTP bridge and the app protocol', () => {
     }
   });
 
-  it('let a sandboxed published page load its own images over HTTP', async () => {
-    // The sandbox makes the page an opaque origin, so its image requests are cross-origin to the
-    // bridge: a same-origin resource policy would refuse them.
-    const image = await fetch(`${base}/published/story-1/v1/images/photo-1-large.jpg`);
-    expect(image.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect((await fetch(`${base}/media/ab/display.jpg`)).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  it('serve a published page’s images to its own origin only, with a session', async () => {
+    // The page keeps its origin in its sandbox, so its images are same-origin requests that carry
+    // the session cookie: no cross-origin resource policy is needed.
+    const image = await fetch(`${base}/published/story-1/v1/images/photo-1-large.jpg`, { headers: bearer(token) });
+    expect(image.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await fetch(`${base}/media/ab/display.jpg`, { headers: bearer(token) })).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await fetch(`${base}/published/story-1/v1/images/photo-1-large.jpg`)).status).toBe(401);
   });
 
   it('both refuse what is not there or outside its folder', async () => {

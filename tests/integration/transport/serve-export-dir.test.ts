@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../server/args.js';
-import type { Staff } from '../../../shared/domain.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
@@ -44,6 +43,13 @@ async function stop(cli: ReturnType<typeof startCli>): Promise<void> {
   await cli.exit;
 }
 
+/** The demo newsroom's admin (every demo account's password is newsdesk-demo). */
+async function signInAdmin(url: string): Promise<string> {
+  const signedIn = await post(url, 'session.signIn', { email: 'seungwoo.han@heraldcorp.com', password: 'newsdesk-demo' });
+  expect(signedIn.status, signedIn.body).toBe(200);
+  return (JSON.parse(signedIn.body) as { token: string }).token;
+}
+
 async function post(url: string, method: string, input: unknown, token?: string): Promise<{ status: number; body: string }> {
   const res = await fetch(`${url}/api/${method}`, {
     method: 'POST',
@@ -77,9 +83,7 @@ describe('serve --export-dir', () => {
     try {
       const url = await cli.url;
       expect(cli.output()).toContain(`Published packages are also copied to ${target}`);
-      const { staff } = JSON.parse((await post(url, 'staff.list', {})).body) as { staff: Staff[] };
-      const admin = staff.find((s) => s.roles.includes('admin'))!;
-      const { token } = JSON.parse((await post(url, 'session.signIn', { staffId: admin.id })).body) as { token: string };
+      const token = await signInAdmin(url);
 
       const got = await post(url, 'settings.get', {}, token);
       expect(got.status).toBe(200);
@@ -98,8 +102,7 @@ describe('serve --export-dir', () => {
     try {
       const url = await again.url;
       expect(again.output()).toContain('Published packages are not copied anywhere (no --export-dir).');
-      const { staff } = JSON.parse((await post(url, 'staff.list', {})).body) as { staff: Staff[] };
-      const { token } = JSON.parse((await post(url, 'session.signIn', { staffId: staff[0]!.id })).body) as { token: string };
+      const token = await signInAdmin(url);
       expect(JSON.parse((await post(url, 'settings.get', {}, token)).body)).toMatchObject({ exportFolder: null });
     } finally {
       await stop(again);
