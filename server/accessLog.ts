@@ -13,12 +13,14 @@ export const stdoutLines: LineWriter = (line) => void process.stdout.write(`${li
 export function accessLogHook(write: LineWriter) {
   return function accessLog(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
     const started = process.hrtime.bigint();
+    // Read now: once a dropped connection's socket is gone, its remote address is too.
+    const address = clientAddress(request);
     // 'close' comes for every response, a hijacked event stream included (when it ends).
     reply.raw.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = reply.raw.headersSent ? String(reply.raw.statusCode) : '-';
       const path = pathOf(request).slice(0, 300);
-      write(`${new Date().toISOString()} ${request.method} ${path} ${status} ${Math.round(ms)}ms ${request.auth?.staff?.id ?? '-'} ${clientAddress(request)}`);
+      write(`${new Date().toISOString()} ${request.method} ${path} ${status} ${Math.round(ms)}ms ${request.auth?.staff?.id ?? '-'} ${address}`);
     });
     done();
   };

@@ -18,6 +18,18 @@ import { loadSeedArticle, type SeedArticle } from '../support/seedArticle.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HELPERS = path.join(import.meta.dirname, 'page-helpers.js');
 
+/**
+ * Signs a finished test's browser out, as a person leaving would: its session's text locks are
+ * let go. (The lock is one computer's: left held, it would keep the same person's next browser,
+ * in the next test, out of the story.)
+ */
+async function signOutOf(context: BrowserContext, baseURL: string | undefined): Promise<void> {
+  if (!baseURL) return;
+  await context.request
+    .post(`${baseURL}/api/session.signOut`, { headers: { 'Content-Type': 'application/json', Origin: new URL(baseURL).origin }, data: {} })
+    .catch(() => undefined);
+}
+
 /** Every demo account's password (the demo newsroom says so on its sign-in screen). */
 export const DEMO_PASSWORD = 'newsdesk-demo';
 
@@ -73,9 +85,10 @@ export const test = base.extend<E2EFixtures, WorkerFixtures>({
   baseURL: async ({ server }, use) => {
     await use(server.baseURL);
   },
-  context: async ({ context }, use) => {
+  context: async ({ context, baseURL }, use) => {
     await context.addInitScript({ path: HELPERS });
     await use(context);
+    await signOutOf(context, baseURL);
   },
   newUserPage: async ({ browser, server }, use) => {
     const contexts: BrowserContext[] = [];
@@ -85,7 +98,10 @@ export const test = base.extend<E2EFixtures, WorkerFixtures>({
       contexts.push(context);
       return context.newPage();
     });
-    for (const context of contexts) await context.close();
+    for (const context of contexts) {
+      await signOutOf(context, server.baseURL);
+      await context.close();
+    }
   },
   api: async ({ server }, use) => {
     const call = makeApi(server.baseURL);
