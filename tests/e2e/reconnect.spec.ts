@@ -1,10 +1,18 @@
 // The event stream drops and comes back: the shell says "Reconnecting…" (a polite status) while it
-// is down and nothing once it is back; what changed meanwhile and what changes later both reach
-// the desk queue without a reload.
-// Screenshot: test-results/screens/reconnect-01-reconnecting.png
+// is down and nothing once it is back, and a change made later reaches the desk queue without a
+// reload: refused at first (route-abort), and across a server restart (same port, same data).
+// Screenshots: test-results/screens/reconnect-01-reconnecting.png, reconnect-02-server-down.png
 
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, docOf, shot, type ApiFn } from './fixtures.js';
+import { test, expect, docOf, shot, type ApiFn, type ServerHandle } from './fixtures.js';
+import { serveCommand } from './server.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const EVENTS = /\/api\/events(\?|$)/;
 
@@ -34,34 +42,100 @@ test('an event stream refused at first: "Reconnecting…" shows, goes once it co
   expect(reloads, 'the desk page was not reloaded').toBe(0);
 });
 
-test('the connection drops while the desk works: "Reconnecting…", then back; what changed meanwhile and later both arrive', async ({
-  page,
-  context,
-  signIn,
-  api,
-  newsroom,
-}) => {
-  const reporter = await newsroom.token('Ji Da-gyum');
-  await signIn(page, 'Kim Min-ji');
-  const queue = page.locator('.list-pane');
-  // Live to begin with.
-  const first = 'Reconnect: a story before the drop';
-  await submitStory(api, reporter, first);
-  await expect(queue.getByRole('button', { name: new RegExp(first) })).toBeVisible({ timeout: 10_000 });
+/** A server whose process can be stopped and started again on the same port and data (sessions are kept in the database). */
+interface Restartable extends ServerHandle {
+  /** Stops the server; resolves to the way to start it again. */
+  down(): Promise<() => Promise<void>>;
+}
 
-  await context.setOffline(true);
-  await expect(reconnecting(page)).toBeVisible({ timeout: 30_000 });
-  const meanwhile = 'Reconnect: submitted while the desk was offline';
-  await submitStory(api, reporter, meanwhile);
-  await expect(queue.getByRole('button', { name: new RegExp(meanwhile) })).toHaveCount(0);
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
-  await context.setOffline(false);
-  await expect(reconnecting(page)).toHaveCount(0, { timeout: 30_000 });
-  // Missed while down: replayed, or refetched after a resync.
-  await expect(queue.getByRole('button', { name: new RegExp(meanwhile) })).toBeVisible({ timeout: 10_000 });
-  const later = 'Reconnect: submitted after the connection came back';
-  await submitStory(api, reporter, later);
-  await expect(queue.getByRole('button', { name: new RegExp(later) })).toBeVisible({ timeout: 10_000 });
-  // Still signed in: a dropped connection is not an ended session.
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+async function restartableServer(): Promise<Restartable> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-restart-'));
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  let output = '';
+  let child: ChildProcess | null = null;
+  const up = async () => {
+    const started = spawn('sh', ['-c', `exec ${serveCommand()} --data-dir '${dataDir}' --port ${port} --demo`], {
+      cwd: ROOT,
+      env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child = started;
+    for (let i = 0; ; i += 1) {
+      const ok = await fetch(`${baseURL}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      if (i > 300 || started.exitCode !== null) throw new Error(`The server did not start on ${baseURL}.\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const down = async () => {
+    const running = child;
+    child = null;
+    if (running?.pid && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise((r) => running.once('exit', r));
+      process.kill(-running.pid, 'SIGTERM');
+      await exited;
+    }
+  };
+  await up();
+  return {
+    baseURL,
+    dataDir,
+    output: () => output,
+    async down() {
+      await down();
+      return up;
+    },
+    async stop() {
+      await down();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const withRestart = test.extend<{ server: Restartable }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await restartableServer();
+    await use(server);
+    await server.stop();
+  },
 });
+
+withRestart(
+  'the server restarts while the desk works: "Reconnecting…", then back, the desk still signed in; a change made after arrives',
+  async ({ page, signIn, api, newsroom, server }) => {
+    const reporter = await newsroom.token('Ji Da-gyum');
+    await signIn(page, 'Kim Min-ji');
+    const queue = page.locator('.list-pane');
+    const first = 'Reconnect: a story before the restart';
+    await submitStory(api, reporter, first);
+    await expect(queue.getByRole('button', { name: new RegExp(first) })).toBeVisible({ timeout: 10_000 });
+    await expect(reconnecting(page)).toHaveCount(0);
+
+    const up = await server.down();
+    await expect(reconnecting(page)).toBeVisible({ timeout: 15_000 });
+    await shot(page, 'reconnect-02-server-down');
+    await up();
+    // Back by itself (the client tries again with back-off), still signed in: sessions outlive a restart.
+    await expect(reconnecting(page)).toHaveCount(0, { timeout: 45_000 });
+    await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+    const later = 'Reconnect: submitted after the server came back';
+    await submitStory(api, reporter, later);
+    await expect(queue.getByRole('button', { name: new RegExp(later) })).toBeVisible({ timeout: 10_000 });
+    await expect(queue.getByRole('button', { name: new RegExp(first) })).toBeVisible();
+  },
+);
