@@ -155,19 +155,25 @@ export const test = base.extend<E2EFixtures, WorkerFixtures>({
 });
 
 /**
- * session.signIn over HTTP. Every test signs in from this one address, so wrong passwords tried
- * earlier in a file can make the core ask for a short wait (RATE_LIMITED): wait it out and try again.
+ * A public call that the core may slow down: every test signs in from this one address, so wrong
+ * passwords tried earlier in a file can make it ask for a short wait (RATE_LIMITED). Waits it out
+ * and tries again.
  */
-export async function signInOverHttp(api: ApiFn, email: string, password: string): Promise<{ token: string; staff: Staff }> {
+export async function whenAllowed<T>(call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await api('session.signIn', { email, password });
+      return await call();
     } catch (error) {
       if (!(error instanceof HttpApiError) || error.code !== 'RATE_LIMITED' || attempt >= 5) throw error;
       const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
       await new Promise((r) => setTimeout(r, seconds * 1000 + 200));
     }
   }
+}
+
+/** session.signIn over HTTP, waiting out a rate limit. */
+export function signInOverHttp(api: ApiFn, email: string, password: string): Promise<{ token: string; staff: Staff }> {
+  return whenAllowed(() => api('session.signIn', { email, password }));
 }
 
 /** Opens the app and signs in on its sign-in screen with the person's e-mail and the demo password. */
