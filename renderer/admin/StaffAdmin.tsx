@@ -249,7 +249,7 @@ export function StaffAdmin() {
                 <th scope="row" id={`${id}-p${person.id}`}>
                   {person.name}
                 </th>
-                <td>{person.email}</td>
+                <td className="staff-email">{person.email}</td>
                 <td>{person.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{person.desks.length ? person.desks.join(', ') : <span className="muted">None</span>}</td>
                 <td>{person.active ? 'Yes' : 'No'}</td>
