@@ -3,7 +3,7 @@
 // Error crossing Electron's contextBridge keeps only its message (code and details would be
 // lost); the renderer unwraps them into ApiErrors on its own side.
 
-import { buildApi, METHOD_NAMES, splitMethod, type Area, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
+import { alwaysOnline, buildApi, METHOD_NAMES, splitMethod, type Area, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
 import type { ChangeEvent, ExportFolder } from './domain.js';
 import { ApiError, type Envelope } from './errors.js';
 
@@ -33,6 +33,11 @@ export interface ShellApi {
   openPackagePage(storyId: number, version: number): Promise<void>;
   /** Shows a published version's package folder in the file manager (found the same way). */
   showPackageFolder(storyId: number, version: number): Promise<void>;
+  /**
+   * An empty newsroom on this computer: the first admin's setup code, which a server prints in its
+   * console but the desktop app has no console to show. Null once the first admin has a password.
+   */
+  firstAdminSetupCode(): Promise<string | null>;
 }
 
 /** What the page may ask of the export folder channel. */
@@ -59,6 +64,7 @@ export const EVENT_CHANNEL = 'newsdesk:event';
 export const PICK_PHOTOS_CHANNEL = 'newsdesk-shell:pickPhotos';
 export const EXPORT_FOLDER_CHANNEL = 'newsdesk-shell:exportFolder';
 export const PACKAGE_CHANNEL = 'newsdesk-shell:package';
+export const FIRST_ADMIN_CHANNEL = 'newsdesk-shell:firstAdminSetupCode';
 
 /** Builds window.newsdesk from one envelope-returning invoke (the preload's side). */
 export function buildBridge(
@@ -87,5 +93,7 @@ export function apiFromBridge(bridge: NewsdeskBridge): NewsdeskApi {
       throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
     },
     (listener) => bridge.onEvent(listener),
+    // IPC inside one process never drops: there is nothing to reconnect.
+    alwaysOnline,
   );
 }

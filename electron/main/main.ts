@@ -11,7 +11,7 @@ import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.j
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
 import { launchOptions } from './launchOptions.js';
-import { registerPackageIpc, registerShellIpc } from './shellIpc.js';
+import { registerFirstAdminIpc, registerPackageIpc, registerShellIpc } from './shellIpc.js';
 
 // The bundle sits in dist/electron, the renderer in dist/renderer. Only an unpackaged app (npm
 // start, npm run dev, tests) lets NEWSDESK_* variables move them.
@@ -158,6 +158,7 @@ async function start(): Promise<void> {
     openPath: (file) => shell.openPath(file),
     showItemInFolder: (target) => shell.showItemInFolder(target),
   });
+  registerFirstAdminIpc(ipcMain, { isAppUrl: trusted, firstAdminSetup: () => openCore.firstAdminSetup() });
   forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
   const backUp = createBackupCommand({

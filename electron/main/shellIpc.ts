@@ -1,5 +1,5 @@
 // Shell-only helpers the renderer may ask for: the native "Import photos…" dialog, the export
-// folder, and a published version's page and folder. Main opens the dialogs and acts on the paths,
+// folder, a published version's page and folder, and an empty newsroom's first setup code. Main opens the dialogs and acts on the paths,
 // so the renderer gets bytes, names and the export folder's name, and never sends a path: the
 // export folder is the one the person picked, a package folder the one the core finds for the
 // story and version asked for.
@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   EXPORT_FOLDER_ACTIONS,
   EXPORT_FOLDER_CHANNEL,
+  FIRST_ADMIN_CHANNEL,
   PACKAGE_ACTIONS,
   PACKAGE_CHANNEL,
   PICK_PHOTOS_CHANNEL,
@@ -16,7 +17,7 @@ import {
   type PackageAction,
   type PickedPhoto,
 } from '../../shared/bridge.js';
-import type { ExportFolder } from '../../shared/domain.js';
+import type { ExportFolder, SetupCode } from '../../shared/domain.js';
 import { ApiError, type Envelope } from '../../shared/errors.js';
 import type { ExportFolderControl } from '../../core/settings/exportFolder.js';
 import type { PackageFolders } from '../../core/publishing/packageFolder.js';
@@ -128,4 +129,28 @@ export function registerPackageIpc(ipcMain: IpcMainLike, deps: PackageDeps): () 
     }
   });
   return () => ipcMain.removeHandler(PACKAGE_CHANNEL);
+}
+
+export interface FirstAdminDeps extends Pick<ShellDeps, 'isAppUrl'> {
+  /** The core's first-admin setup code while the newsroom has no admin with a password; null after. */
+  firstAdminSetup(): SetupCode | null | Promise<SetupCode | null>;
+}
+
+/**
+ * An empty newsroom on the desktop: the sign-in screen asks for the first admin's setup code, which
+ * a server prints in its console. The desktop app has no console, and the person at this computer
+ * is the one setting it up, so main hands the code to the app's own window (and nothing else).
+ */
+export function registerFirstAdminIpc(ipcMain: IpcMainLike, deps: FirstAdminDeps): () => void {
+  ipcMain.handle(FIRST_ADMIN_CHANNEL, async (event): Promise<Envelope<string | null>> => {
+    if (!isTrustedSender(event, deps.isAppUrl)) return FOREIGN_FRAME;
+    try {
+      return { ok: true, value: (await deps.firstAdminSetup())?.code ?? null };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      console.error('[shell] first admin setup code:', error instanceof Error ? error.message : String(error));
+      return { ok: false, error: { code: 'INTERNAL', message: 'The setup code could not be read.' } };
+    }
+  });
+  return () => ipcMain.removeHandler(FIRST_ADMIN_CHANNEL);
 }

@@ -1,13 +1,14 @@
 // The preload's API, built from an ipcRenderer-like object so it can be tested without Electron.
 // It exposes one function per contract method (answering the main process's Envelope), onEvent
 // and the shell's helpers (photos to import, the export folder, a published version's page and
-// folder) — never ipcRenderer itself.
+// folder, an empty newsroom's first setup code) — never ipcRenderer itself.
 
 import {
   buildBridge,
   channelOf,
   EVENT_CHANNEL,
   EXPORT_FOLDER_CHANNEL,
+  FIRST_ADMIN_CHANNEL,
   PACKAGE_CHANNEL,
   PICK_PHOTOS_CHANNEL,
   type ExportFolderAction,
@@ -57,6 +58,7 @@ export function createBridge(ipc: IpcRendererLike): NewsdeskBridge {
     clearExportFolder: () => exportFolder('clear'),
     openPackagePage: (storyId, version) => publishedPackage('openPage', storyId, version),
     showPackageFolder: (storyId, version) => publishedPackage('showFolder', storyId, version),
+    firstAdminSetupCode: () => shellCall<string | null>(FIRST_ADMIN_CHANNEL),
   };
   return buildBridge(invoke, onEvent, shell);
 }

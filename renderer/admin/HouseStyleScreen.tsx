@@ -246,7 +246,7 @@ export function HouseStyleScreen() {
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'settings.changed' && event.keys.some((k) => HOUSE_STYLE_KEYS.includes(k))) void compareWithSaved();
+        if ((event.type === 'settings.changed' && event.keys.some((k) => HOUSE_STYLE_KEYS.includes(k))) || event.type === 'resync') void compareWithSaved();
       }),
     [compareWithSaved],
   );

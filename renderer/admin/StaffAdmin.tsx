@@ -1,13 +1,16 @@
 // Staff management for admins: who works here, their roles and desks, whether they may still
-// sign in. The core decides (an unknown desk, an e-mail in use, the last admin); its refusals are
-// shown in its own words.
+// sign in and whether they have set a password. A person added (or whose password is reset) gets
+// a setup code, shown once. The core decides (an unknown desk, an e-mail in use, the last admin);
+// its refusals are shown in its own words.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Role, Staff } from '../../shared/domain.js';
+import type { Role, SetupCode, Staff } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { ROLE_LABELS } from '../app/format.js';
 import { useApp } from '../app/store.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, NoteDialog } from '../ui/Dialog.js';
+import { SetupCodeDialog } from './SetupCodeDialog.js';
+import { StaffSessionsDialog } from './StaffSessionsDialog.js';
 import { DeskChecks, RoleChecks } from './StaffFields.js';
 
 /** Keeps the app's copy of the staff (bylines, sign-in) and of the signed-in person current. */
@@ -17,7 +20,7 @@ function publishStaff(staff: Staff[]): void {
   useApp.setState(mine ? { staff, me: mine } : { staff });
 }
 
-function AddStaffForm({ desks, onAdded }: { desks: string[]; onAdded(staff: Staff): void }) {
+function AddStaffForm({ desks, onAdded }: { desks: string[]; onAdded(staff: Staff, setup: SetupCode): void }) {
   const id = useId();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -34,8 +37,8 @@ function AddStaffForm({ desks, onAdded }: { desks: string[]; onAdded(staff: Staf
     if (roles.length === 0) return setError('Tick at least one role.');
     setBusy(true);
     try {
-      const { staff } = await api.staff.create({ name: name.trim(), email: email.trim(), roles, desks: chosenDesks });
-      onAdded(staff);
+      const { staff, setup } = await api.staff.create({ name: name.trim(), email: email.trim(), roles, desks: chosenDesks });
+      onAdded(staff, setup);
       setName('');
       setEmail('');
       setRoles(['reporter']);
@@ -141,13 +144,55 @@ function EditStaffDialog({ person, desks, onSaved, onClose }: { person: Staff; d
   );
 }
 
+/** Resets a person's password after asking; the new setup code is shown the way an added person's is. */
+function ResetPasswordDialog({ person, onReset, onClose }: { person: Staff; onReset(setup: SetupCode): void; onClose(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <NoteDialog
+      title={`Reset ${person.name}’s password?`}
+      message={`${person.name} is signed out everywhere and cannot sign in until they set a new password with the setup code you are given next.`}
+      confirmLabel="Reset password"
+      needNote={false}
+      danger
+      busy={busy}
+      error={
+        error ? (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        ) : null
+      }
+      onClose={onClose}
+      onConfirm={() => {
+        setBusy(true);
+        setError(null);
+        api.staff
+          .resetPassword({ id: person.id })
+          .then((r) => onReset(r.setup))
+          .catch((e: unknown) => {
+            setError(toUiError(e).message);
+            setBusy(false);
+          });
+      }}
+    />
+  );
+}
+
+type StaffDialog =
+  | { kind: 'edit'; person: Staff }
+  | { kind: 'reset'; person: Staff }
+  | { kind: 'sessions'; person: Staff }
+  | { kind: 'code'; person: Staff; setup: SetupCode; reset: boolean };
+
 export function StaffAdmin() {
   const id = useId();
   const [staff, setStaff] = useState<Staff[] | null>(null);
   const [desks, setDesks] = useState<string[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Staff | null>(null);
+  const [dialog, setDialog] = useState<StaffDialog | null>(null);
   const [notice, setNotice] = useState('');
+  const close = () => setDialog(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -192,6 +237,7 @@ export function StaffAdmin() {
               <th scope="col">Roles</th>
               <th scope="col">Desks</th>
               <th scope="col">Active</th>
+              <th scope="col">Password</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -203,14 +249,23 @@ export function StaffAdmin() {
                 <th scope="row" id={`${id}-p${person.id}`}>
                   {person.name}
                 </th>
-                <td>{person.email}</td>
+                <td className="staff-email">{person.email}</td>
                 <td>{person.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{person.desks.length ? person.desks.join(', ') : <span className="muted">None</span>}</td>
                 <td>{person.active ? 'Yes' : 'No'}</td>
+                <td>{person.passwordSet ? 'Set' : <span className="muted">Has not set a password yet</span>}</td>
                 <td>
-                  <button type="button" className="small-button" aria-describedby={`${id}-p${person.id}`} onClick={() => setEditing(person)}>
-                    Edit
-                  </button>
+                  <div className="staff-actions">
+                    <button type="button" className="small-button" aria-describedby={`${id}-p${person.id}`} onClick={() => setDialog({ kind: 'edit', person })}>
+                      Edit
+                    </button>
+                    <button type="button" className="small-button" aria-describedby={`${id}-p${person.id}`} onClick={() => setDialog({ kind: 'reset', person })}>
+                      Reset password
+                    </button>
+                    <button type="button" className="small-button" aria-describedby={`${id}-p${person.id}`} onClick={() => setDialog({ kind: 'sessions', person })}>
+                      Sessions
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
@@ -220,24 +275,39 @@ export function StaffAdmin() {
       {staff ? (
         <AddStaffForm
           desks={desks}
-          onAdded={(person) => {
+          onAdded={(person, setup) => {
             replace(person);
             setNotice(`Added ${person.name}.`);
+            setDialog({ kind: 'code', person, setup, reset: false });
           }}
         />
       ) : null}
-      {editing ? (
+      {dialog?.kind === 'edit' ? (
         <EditStaffDialog
-          person={editing}
+          person={dialog.person}
           desks={desks}
-          onClose={() => setEditing(null)}
+          onClose={close}
           onSaved={(person) => {
             replace(person);
-            setEditing(null);
+            close();
             setNotice(`Saved ${person.name}.`);
           }}
         />
       ) : null}
+      {dialog?.kind === 'reset' ? (
+        <ResetPasswordDialog
+          person={dialog.person}
+          onClose={close}
+          onReset={(setup) => {
+            const person = { ...dialog.person, passwordSet: false };
+            replace(person);
+            setNotice(`Reset ${person.name}’s password.`);
+            setDialog({ kind: 'code', person, setup, reset: true });
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'sessions' ? <StaffSessionsDialog person={dialog.person} onClose={close} /> : null}
+      {dialog?.kind === 'code' ? <SetupCodeDialog name={dialog.person.name} setup={dialog.setup} reset={dialog.reset} onClose={close} /> : null}
     </section>
   );
 }

@@ -3,16 +3,16 @@
 // address like the queues (app/route.ts), so choosing a queue or opening a story leaves it and
 // Back returns to it.
 import { useApp } from '../app/store.js';
-import type { AdminScreenName } from '../app/route.js';
+import type { AdminScreenName, ScreenName } from '../app/route.js';
 
 export type { AdminScreenName };
 
 interface AdminRoute {
-  screen: AdminScreenName | null;
-  show(screen?: AdminScreenName): void;
+  screen: ScreenName | null;
+  show(screen?: ScreenName): void;
 }
 
-const show = (screen: AdminScreenName = 'settings') => useApp.getState().showScreen(screen);
+const show = (screen: ScreenName = 'settings') => useApp.getState().showScreen(screen);
 
 /** The settings screen showing and the way to open one, picked with `select` like a store hook. */
 export function useAdminRoute<T>(select: (route: AdminRoute) => T): T {

@@ -1,6 +1,8 @@
 // Restores the session (or shows sign-in), then the newsroom shell, at the place the address names.
+// A call that finds the session ended brings sign-in back with the address kept.
 import { useEffect, useState } from 'react';
-import { api } from '../api/client.js';
+import { api, onSessionEnded } from '../api/client.js';
+import { ConnectionStatus } from '../shell/ConnectionStatus.js';
 import { Shell } from '../shell/Shell.js';
 import { SignIn } from '../signin/SignIn.js';
 import { useNewsroomTimeZone } from './newsroomTimeZone.js';
@@ -13,6 +15,7 @@ export function App() {
   useNewsroomTimeZone(me !== null);
 
   useEffect(() => followLocation(), []);
+  useEffect(() => onSessionEnded(() => useApp.getState().sessionEnded()), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -35,5 +38,11 @@ export function App() {
   }, [signedIn]);
 
   if (!checked) return <p className="boot">Loading Newsdesk…</p>;
-  return me ? <Shell /> : <SignIn />;
+  if (!me) return <SignIn />;
+  return (
+    <>
+      <Shell />
+      <ConnectionStatus />
+    </>
+  );
 }

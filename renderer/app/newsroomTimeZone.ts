@@ -17,7 +17,7 @@ export function useNewsroomTimeZone(signedIn: boolean): void {
         .catch(() => undefined);
     void load();
     const off = api.onEvent((event) => {
-      if (event.type === 'settings.changed' && event.keys.includes('timeZone')) void load();
+      if ((event.type === 'settings.changed' && event.keys.includes('timeZone')) || event.type === 'resync') void load();
     });
     return () => {
       cancelled = true;

@@ -14,7 +14,9 @@ import type { Role, Staff } from '../../shared/domain.js';
 export type View = 'mine' | 'desk' | 'photos' | 'library' | 'all';
 /** The newsroom's own settings screens. */
 export type AdminScreenName = 'settings' | 'houseStyle';
-export type Place = View | AdminScreenName;
+/** The screens that take the place of the queues: the settings, and the person's own account. */
+export type ScreenName = AdminScreenName | 'account';
+export type Place = View | ScreenName;
 /** The places that show a list of stories with the editor beside it. */
 export type Queue = Exclude<View, 'library'>;
 
@@ -39,12 +41,17 @@ const SLUGS: Record<Place, string> = {
   all: 'all',
   settings: 'settings',
   houseStyle: 'house-style',
+  account: 'account',
 };
 const PLACE_OF = new Map(Object.entries(SLUGS).map(([place, slug]) => [slug, place as Place]));
 
 const QUEUES: ReadonlySet<Place> = new Set<Queue>(['mine', 'desk', 'photos', 'all']);
 
 export const isQueue = (place: Place | null): place is Queue => place !== null && QUEUES.has(place);
+
+const SCREENS: ReadonlySet<Place> = new Set<ScreenName>(['settings', 'houseStyle', 'account']);
+
+export const isScreen = (place: Place | null): place is ScreenName => place !== null && SCREENS.has(place);
 
 function storyIdOf(text: string | undefined): number | null {
   if (text === undefined || !/^[1-9]\d{0,15}$/.test(text)) return null;
@@ -128,7 +135,8 @@ export function homeView(me: Staff): View {
  */
 export function resolveRoute(route: Route, me: Staff): Route & { place: Place } {
   const { place } = route;
-  const allowed: Place[] = [...viewsFor(me), ...screensFor(me)];
+  // Everyone has their own account screen.
+  const allowed: Place[] = [...viewsFor(me), ...screensFor(me), 'account'];
   return place !== null && allowed.includes(place) ? { ...route, place } : { ...route, place: homeView(me) };
 }
 

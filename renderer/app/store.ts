@@ -1,14 +1,15 @@
 // App-wide state: who is signed in, the staff and desks, where the person is (the queue or
 // settings screen showing, the story open, the search text and desk filter) and a tick that change
-// events bump so visible lists refetch. Where the person is comes from the address (route.ts): the
+// events bump so visible lists refetch. A session that ends while the app is open (sessionEnded)
+// keeps the address, so signing in again returns to the same place. Where the person is comes from the address (route.ts): the
 // setters below write the address, and the address alone sets those fields, on every change,
 // Back and Forward included.
 import { create } from 'zustand';
 import type { Staff } from '../../shared/domain.js';
 import { cancelLanding, focusStoryWhenReady, landOnQueue } from './focusLanding.js';
-import { formatRoute, homeView, isQueue, parseRoute, resolveRoute, type AdminScreenName, type Route, type View } from './route.js';
+import { formatRoute, homeView, isQueue, isScreen, parseRoute, resolveRoute, type AdminScreenName, type Route, type ScreenName, type View } from './route.js';
 
-export type { AdminScreenName, View };
+export type { AdminScreenName, ScreenName, View };
 
 export interface AppState {
   me: Staff | null;
@@ -16,25 +17,32 @@ export interface AppState {
   desks: string[];
   /** The queue showing, or the last one shown while a settings screen is open. */
   view: View;
-  /** The settings screen showing instead of the queues, if any. */
-  screen: AdminScreenName | null;
+  /** The settings or account screen showing instead of the queues, if any. */
+  screen: ScreenName | null;
   deskFilter: string;
   query: string;
   openStoryId: number | null;
   /** Bumped by the core's change events; lists refetch when it moves. */
   tick: number;
+  /** The session ended while the app was open (not signed out here): the sign-in screen says so. */
+  ended: boolean;
   /** Signed in (or the session restored): shows what the address says, as this person may see it. */
   signedIn(me: Staff, staff: Staff[], desks: string[]): void;
   /** The staff list changed elsewhere (an admin added or renamed someone). */
   staffChanged(staff: Staff[], desks: string[]): void;
   /** Signed out: the address is cleared, so the next person to sign in starts at their own home. */
   signedOut(): void;
+  /**
+   * The core no longer knows this session (it expired, was ended elsewhere, the person was
+   * deactivated): back to sign-in with the address kept, so signing in returns to the same place.
+   */
+  sessionEnded(): void;
   setView(view: View): void;
   setDeskFilter(desk: string): void;
   setQuery(query: string): void;
   /** Opens a story (null closes it) beside the queue showing, or beside `queue`. */
   openStory(id: number | null, queue?: View): void;
-  showScreen(screen: AdminScreenName): void;
+  showScreen(screen: ScreenName): void;
   bump(): void;
 }
 
@@ -53,7 +61,7 @@ function showLocation(): void {
   if (canonical !== location.hash) history.replaceState(history.state, '', canonical);
   useApp.setState({
     view: isQueue(route.place) || route.place === 'library' ? route.place : view,
-    screen: route.place === 'settings' || route.place === 'houseStyle' ? route.place : null,
+    screen: isScreen(route.place) ? route.place : null,
     openStoryId: route.storyId,
     query: route.query,
     deskFilter: route.desk,
@@ -93,8 +101,9 @@ export const useApp = create<AppState>((set, get) => ({
   query: '',
   openStoryId: null,
   tick: 0,
+  ended: false,
   signedIn: (me, staff, desks) => {
-    set({ me, staff, desks, view: homeView(me) });
+    set({ me, staff, desks, view: homeView(me), ended: false });
     showLocation();
     // The keyboard starts on the story the address names, else on the queue.
     const { openStoryId, screen, view } = get();
@@ -109,7 +118,14 @@ export const useApp = create<AppState>((set, get) => ({
   signedOut: () => {
     cancelLanding();
     history.replaceState(history.state, '', location.pathname + location.search);
-    set({ me: null, screen: null, openStoryId: null, query: '', deskFilter: '' });
+    set({ me: null, screen: null, openStoryId: null, query: '', deskFilter: '', ended: false });
+  },
+  sessionEnded: () => {
+    if (!get().me) return;
+    cancelLanding();
+    // The open story closes with the shell: its editor keeps what was typed on this computer
+    // (localCopy.ts) and offers it back when the story opens again after signing in.
+    set({ me: null, ended: true });
   },
   setView: (view) => {
     const s = get();

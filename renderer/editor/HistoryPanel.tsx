@@ -96,11 +96,12 @@ export function HistoryPanel({
   const [tick, setTick] = useState(0);
   const headingId = useId();
 
-  // A re-caption or a move changes the history without changing the text: refetch when the core says so.
+  // A re-caption or a move changes the history without changing the text: refetch when the core
+  // says so, or when events were missed (resync).
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'story.changed' && event.storyId === storyId) setTick((t) => t + 1);
+        if ((event.type === 'story.changed' && event.storyId === storyId) || event.type === 'resync') setTick((t) => t + 1);
       }),
     [storyId],
   );

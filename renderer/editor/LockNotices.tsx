@@ -1,10 +1,11 @@
 // Who has the story when it is not this person: "Locked by NAME" while someone works on it, or
 // "Claimed by NAME" when a desk editor claimed it and is not working on it now. A desk editor
-// may force unlock or take over.
+// may force unlock or take over. The person's own lock on another computer is said as such, and
+// they may take the story over here.
 import type { Staff, Story } from '../../shared/domain.js';
 import { shortTime } from '../app/format.js';
 import { Banner } from './Banner.js';
-import type { LockState } from './session/useStoryLock.js';
+import type { LockElsewhere, LockState } from './session/useStoryLock.js';
 
 export function LockNotices({
   story,
@@ -13,7 +14,10 @@ export function LockNotices({
   isDesk,
   me,
   staff,
+  elsewhere,
+  busy,
   onTakeOver,
+  onTakeOverHere,
 }: {
   story: Story;
   lock: LockState;
@@ -21,11 +25,22 @@ export function LockNotices({
   isDesk: boolean;
   me: Staff | null;
   staff: Staff[];
+  /** This person's own lock on another computer. */
+  elsewhere: LockElsewhere | null;
+  busy: boolean;
   onTakeOver(): void;
+  onTakeOverHere(): void;
 }) {
   return (
     <>
-      {lock === 'other' && liveLock ? (
+      {lock === 'other' && elsewhere ? (
+        <Banner kind="warning">
+          <strong>You are editing this story on another computer{elsewhere.device ? ` (${elsewhere.device})` : ''}.</strong> Here you can read it but not change the text.
+          <button type="button" disabled={busy} onClick={onTakeOverHere}>
+            Take over here
+          </button>
+        </Banner>
+      ) : lock === 'other' && liveLock ? (
         <Banner kind="warning">
           <strong>Locked by {liveLock.name}</strong> since {shortTime(liveLock.acquiredAt)}. You can read it but not change the text.
           {isDesk ? (

@@ -62,11 +62,11 @@ export function PublishedVersions({ storyId, version }: { storyId: number; versi
   const [outcome, setOutcome] = useState<{ version: number; ok: boolean; message: string } | null>(null);
   const [tick, setTick] = useState(0);
 
-  // Publishing, correcting and killing change the story: refetch when the core says so.
+  // Publishing, correcting and killing change the story: refetch when the core says so (or when events were missed).
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'story.changed' && event.storyId === storyId) setTick((t) => t + 1);
+        if ((event.type === 'story.changed' && event.storyId === storyId) || event.type === 'resync') setTick((t) => t + 1);
       }),
     [storyId],
   );

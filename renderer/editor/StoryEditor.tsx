@@ -16,6 +16,7 @@ import { DeskChangesOffer } from './DeskChanges.js';
 import { DeskNotes } from './DeskNotes.js';
 import { EditorHeader } from './EditorHeader.js';
 import { ForceUnlockDialog } from './ForceUnlockDialog.js';
+import { KeptTextDialog } from './KeptTextDialog.js';
 import { LocalCopyNotice } from './LocalCopyNotice.js';
 import { LockNotices } from './LockNotices.js';
 import { PreviewDialog } from './PreviewDialog.js';
@@ -25,6 +26,7 @@ import { useStorySession } from './session/useStorySession.js';
 import { SidePanel } from './SidePanel.js';
 import { StoryBody } from './StoryBody.js';
 import { StoryFieldsForm } from './StoryFieldsForm.js';
+import { TakeOverNotice } from './TakeOverNotice.js';
 import type { Tab } from './Tabs.js';
 import { ActionError, WorkflowBar } from './WorkflowBar.js';
 
@@ -39,7 +41,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
   const openStory = useApp((st) => st.openStory);
   const aside = useContext(AsideSlot);
 
-  const [dialog, setDialog] = useState<'preview' | 'forceUnlock' | null>(null);
+  const [dialog, setDialog] = useState<'preview' | 'forceUnlock' | 'kept' | null>(null);
   const [tab, setTab] = useState<Tab>('checks');
   // A jump from the checks panel to a photo's caption, credit or alt text (on the Photos tab).
   const [photoFocus, setPhotoFocus] = useState<PhotoFocus | null>(null);
@@ -152,7 +154,21 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
 
       <div className="banners">
         {s.actionError && !s.pending ? <ActionError error={s.actionError} /> : null}
-        <LockNotices story={story} lock={s.lock} liveLock={liveLock} isDesk={isDesk} me={me} staff={staff} onTakeOver={() => setDialog('forceUnlock')} />
+        {s.takeOver ? (
+          <TakeOverNotice takeOver={s.takeOver} onCompare={() => setDialog('kept')} onHistory={() => setTab('history')} onDismiss={() => s.setTakeOver(null)} />
+        ) : null}
+        <LockNotices
+          story={story}
+          lock={s.lock}
+          liveLock={liveLock}
+          isDesk={isDesk}
+          me={me}
+          staff={staff}
+          elsewhere={s.elsewhere}
+          busy={s.busy}
+          onTakeOver={() => setDialog('forceUnlock')}
+          onTakeOverHere={() => void s.takeOverHere()}
+        />
         <DeskNotes story={story} />
         <DeskChangesOffer desk={deskChanges} />
         <SaveNotices
@@ -194,6 +210,7 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
 
       {dialog === 'preview' ? <PreviewDialog storyId={storyId} onClose={() => setDialog(null)} /> : null}
       {dialog === 'forceUnlock' ? <ForceUnlockDialog liveLock={liveLock} busy={s.busy} forceUnlock={s.forceUnlock} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'kept' && s.takeOver?.kept ? <KeptTextDialog storyId={storyId} revisionId={s.takeOver.kept} story={story} onClose={() => setDialog(null)} /> : null}
       {s.comparing && s.conflict ? (
         <CompareDialog
           theirs={s.conflict}

@@ -75,13 +75,14 @@ export function PhotoDesk() {
       .catch(() => undefined);
   }, []);
 
-  // Another photo editor's import or edit shows up without a reload (debounced: an import is many events).
+  // Another photo editor's import or edit shows up without a reload (debounced: an import is many
+  // events); so does everything missed while the connection was down (resync).
   const loadRef = useRef(load);
   loadRef.current = load;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((e) => {
-      if (e.type !== 'photo.imported' && e.type !== 'photo.changed') return;
+      if (e.type !== 'photo.imported' && e.type !== 'photo.changed' && e.type !== 'resync') return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void loadRef.current(), 300);
     });

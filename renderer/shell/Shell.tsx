@@ -21,6 +21,7 @@ const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
 const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
 const AdminScreen = lazy(() => import('../admin/AdminScreen.js'));
 const HouseStyleScreen = lazy(() => import('../admin/HouseStyleScreen.js'));
+const AccountScreen = lazy(() => import('../account/AccountScreen.js'));
 
 const VIEW_TITLES: Record<View, string> = {
   mine: 'My stories',
@@ -115,9 +116,14 @@ function Sidebar() {
       <div className="whoami">
         <div className="whoami-name">{me.name}</div>
         <div className="whoami-roles">{me.roles.map((r) => ROLE_LABELS[r]).join(', ')}</div>
-        <button type="button" className="quiet" onClick={() => void signOut()}>
-          Sign out
-        </button>
+        <div className="whoami-actions">
+          <button type="button" className="quiet" aria-current={screen === 'account' ? 'page' : undefined} onClick={() => showScreen('account')}>
+            Your account
+          </button>
+          <button type="button" className="quiet" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </div>
     </nav>
   );
@@ -235,18 +241,19 @@ export function Shell() {
   const isAdmin = useApp((s) => !!s.me?.roles.includes('admin'));
   const isDesk = useApp((s) => !!s.me?.roles.includes('desk_editor'));
 
-  // Change events from any window or browser: refetch the visible queues (coalesced).
+  // Change events from any window or browser: refetch the visible queues (coalesced). A resync
+  // (events were missed and cannot be sent again) refetches everything this listens for.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.onEvent((event) => {
       if (event.type === 'photo.imported') return;
-      if (event.type === 'settings.changed') {
+      if (event.type === 'settings.changed' || event.type === 'resync') {
         // Another window changed the house style or the limits: check with them from now on
         // (loaded lazily, like the editor that uses them).
         void import('../copyDesk/checkSettings.js').then((m) => m.useCheckSettings.getState().load());
-        return;
+        if (event.type === 'settings.changed') return;
       }
-      if (event.type === 'staff.changed') {
+      if (event.type === 'staff.changed' || event.type === 'resync') {
         api.staff
           .list({})
           .then((r) => useApp.getState().staffChanged(r.staff, r.desks))
@@ -271,6 +278,13 @@ export function Shell() {
     return (
       <FullScreen name="admin" what="the newsroom settings">
         <AdminScreen />
+      </FullScreen>
+    );
+  }
+  if (screen === 'account') {
+    return (
+      <FullScreen name="admin" what="your account">
+        <AccountScreen />
       </FullScreen>
     );
   }

@@ -1,63 +1,86 @@
-// Sign in by picking a staff member: name, roles and desks shown.
-import { useEffect, useState } from 'react';
-import type { Staff } from '../../shared/domain.js';
-import { api } from '../api/client.js';
+// The sign-in screen: e-mail and password, or a setup code to set a password with. What it offers
+// comes from the core before anyone is signed in (session.access): a demo newsroom names its
+// password and its accounts, an empty one opens on setting up its first admin. A session that
+// ended while the app was open says so here.
+import { useEffect, useRef, useState } from 'react';
+import type { NewsroomAccess } from '../../shared/domain.js';
+import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
-import { ROLE_LABELS } from '../app/format.js';
 import { useApp } from '../app/store.js';
+import { DemoAccounts } from './DemoAccounts.js';
+import { SetupForm } from './SetupForm.js';
+import { SignInForm, type Credentials } from './SignInForm.js';
+
+type Mode = 'signIn' | 'setupCode' | 'firstAdmin';
 
 export function SignIn() {
-  const signedIn = useApp((s) => s.signedIn);
-  const [staff, setStaff] = useState<Staff[] | null>(null);
-  const [desks, setDesks] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const ended = useApp((s) => s.ended);
+  const [access, setAccess] = useState<NewsroomAccess | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>('signIn');
+  const [firstCode, setFirstCode] = useState('');
+  const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
+  const submitRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    api.staff
-      .list({})
-      .then((r) => {
-        setStaff(r.staff.filter((s) => s.active !== false));
-        setDesks(r.desks);
-      })
-      .catch((e: unknown) => setError(toUiError(e).message));
+    let cancelled = false;
+    (async () => {
+      try {
+        const a = await api.session.access({});
+        // The desktop app is its own server: it hands the first admin's code, which a server prints in its console.
+        const code = a.needsFirstAdmin && shell ? await shell.firstAdminSetupCode().catch(() => null) : null;
+        if (cancelled) return;
+        setAccess(a);
+        if (a.needsFirstAdmin) {
+          setFirstCode(code ?? '');
+          setMode('firstAdmin');
+        }
+      } catch (e) {
+        if (!cancelled) setLoadError(toUiError(e).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
   }, []);
-
-  const signInAs = async (person: Staff) => {
-    setBusy(person.id);
-    setError(null);
-    try {
-      const r = await api.session.signIn({ staffId: person.id });
-      const all = await api.staff.list({});
-      signedIn(r.staff, all.staff, all.desks.length ? all.desks : desks);
-    } catch (e) {
-      setError(toUiError(e).message);
-      setBusy(null);
-    }
-  };
 
   return (
     <main className="signin">
       <div className="signin-card">
         <h1>Newsdesk</h1>
-        <p className="signin-lead">Choose who you are to sign in.</p>
-        {error ? (
-          <p className="error-banner" role="alert">
-            {error}
+        {ended ? (
+          <p className="banner banner-warning signin-ended" role="alert">
+            Your session ended. Sign in again.
           </p>
         ) : null}
-        {staff === null && !error ? <p>Loading staff…</p> : null}
-        <ul className="signin-list">
-          {staff?.map((person) => (
-            <li key={person.id}>
-              <button type="button" className="signin-person" disabled={busy !== null} onClick={() => void signInAs(person)}>
-                <span className="signin-name">{person.name}</span>
-                <span className="signin-roles">{person.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
-                <span className="signin-desks">{person.desks.length ? person.desks.join(', ') : 'No desk'}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        {loadError ? (
+          <p className="error-banner" role="alert">
+            {loadError}
+          </p>
+        ) : null}
+        {!access && !loadError ? <p className="muted">Loading…</p> : null}
+        {access && mode === 'signIn' ? (
+          <>
+            <p className="signin-lead">Sign in with your e-mail address and password.</p>
+            <SignInForm credentials={credentials} setCredentials={setCredentials} submitRef={submitRef} onSetupCode={() => setMode('setupCode')} />
+            {access.demo ? (
+              <DemoAccounts
+                access={access}
+                onChoose={(email, password) => {
+                  setCredentials({ email, password });
+                  submitRef.current?.focus();
+                }}
+              />
+            ) : null}
+          </>
+        ) : null}
+        {access && mode !== 'signIn' ? (
+          <SetupForm
+            firstAdmin={mode === 'firstAdmin'}
+            initialCode={mode === 'firstAdmin' ? firstCode : ''}
+            onCancel={mode === 'firstAdmin' ? null : () => setMode('signIn')}
+          />
+        ) : null}
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
-// The admin's "Newsroom settings" screen: staff (add, edit, the core's refusals in its own words)
-// and settings (the limits; the export folder shown by name, set only where the server starts).
-// Only admins see the entry.
+// The admin's "Newsroom settings" screen: staff (add with a setup code, edit, the core's refusals
+// in its own words) and settings (the limits; the export folder shown by name, set only where the
+// server starts). Only admins see the entry.
 // Screenshot: test-results/screens/admin-settings.png
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, apiError, shot, startServer } from './fixtures.js';
+import { test, expect, apiError, expectSignInScreen, shot, startServer } from './fixtures.js';
 
 const openAdmin = async (page: Page) => {
   await page.getByRole('button', { name: 'Newsroom settings', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Newsroom settings' })).toBeVisible();
 };
 
-test('the admin adds a staff member, who can then sign in', async ({ page, signIn }) => {
+test('the admin adds a staff member, who can then set a password with the setup code and sign in', async ({ page, signIn }) => {
   await signIn(page, 'admin');
   await openAdmin(page);
   const table = page.getByRole('table', { name: 'Staff' });
@@ -28,8 +28,16 @@ test('the admin adds a staff member, who can then sign in', async ({ page, signI
   await form.getByRole('checkbox', { name: 'Photo editor', exact: true }).check();
   await form.getByRole('checkbox', { name: 'National', exact: true }).check();
   await form.getByRole('button', { name: 'Add staff member' }).click();
+  // The setup code is shown once, in a dialog, with what to tell the person.
+  const codeDialog = page.getByRole('dialog', { name: 'Setup code for Yoon Ha-eun' });
+  await expect(codeDialog).toContainText('I have a setup code');
+  const code = ((await codeDialog.getByRole('status', { name: 'Setup code' }).textContent()) ?? '').trim();
+  expect(code.length).toBeGreaterThan(5);
+  await codeDialog.getByRole('button', { name: 'Done' }).click();
+  await expect(codeDialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Added Yoon Ha-eun.' })).toBeVisible();
   const row = table.getByRole('row', { name: /Yoon Ha-eun/ });
+  await expect(row).toContainText('Has not set a password yet');
   await expect(row).toContainText('haeun.yoon@heraldcorp.com');
   await expect(row).toContainText('Reporter');
   await expect(row).toContainText('Photo editor');
@@ -67,9 +75,16 @@ test('the admin adds a staff member, who can then sign in', async ({ page, signI
   await shot(page, 'admin-staff');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: /Yoon Ha-eun/ })).toBeVisible();
-  await page.getByRole('button', { name: /Yoon Ha-eun/ }).click();
+  await expectSignInScreen(page);
+  // Not among the demo accounts: a person the admin added signs in with their own password.
+  await expect(page.getByRole('button', { name: /Yoon Ha-eun/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'I have a setup code' }).click();
+  await page.getByRole('textbox', { name: 'Setup code' }).fill(code);
+  await page.getByLabel('New password', { exact: true }).fill('harbour tram seven');
+  await page.getByLabel('Repeat the new password', { exact: true }).fill('harbour tram seven');
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Queues' })).toContainText('Yoon Ha-eun');
   await expect(page.getByRole('button', { name: 'Newsroom settings' })).toHaveCount(0);
 });
 

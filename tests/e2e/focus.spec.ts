@@ -16,10 +16,12 @@ interface Focused {
 const focused = (page: Page) => page.evaluate('window.__e2e.focused()') as Promise<Focused | null>;
 const rows = (page: Page) => page.locator('.list-pane').getByRole('listitem').getByRole('button');
 
-/** Signs in from the keyboard: the person's button focused, then Enter. */
+/** Signs in from the keyboard: the demo account's button focused, Enter (it fills the form and moves to "Sign in"), Enter again. */
 async function signInByKeyboard(page: Page, name: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: new RegExp(escapeRegExp(name)) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }

@@ -1,7 +1,10 @@
-// Two people on one story: the second sees who holds the lock; a stale save comes back as a
-// conflict banner, and nothing typed is lost.
+// Two people on one story: the second sees who holds the lock. The lock is one computer's: the
+// same person on another is told so and may take the story over there; a lock taken over (by them,
+// or forced by a desk editor) makes the first computer send its unsaved text at once, which the core
+// keeps in the story's history, and says so. Nothing typed is lost.
 
-import { test, expect, docOf, shot } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { test, expect, docOf, shot, type ApiFn } from './fixtures.js';
 import { body, headline, openStory, saved } from './ui.js';
 
 test('a story open in one browser opens read-only, "Locked by NAME", in another', async ({ page, newUserPage, signIn, api, newsroom }) => {
@@ -52,47 +55,135 @@ test('a story open in one browser opens read-only, "Locked by NAME", in another'
   expect(got.story.lock?.name).toBe(reporter.name);
 });
 
-test('a stale save surfaces as a conflict banner and keeps what was typed', async ({ page, signIn, api, newsroom }) => {
+/** Holds every save of `page` until `release()` (typing meanwhile stays unsaved, its save in flight). */
+async function holdSaves(page: Page): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/stories.save', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    release();
+    // Lets the held saves go on to the server before the route is gone.
+    await page.unrouteAll({ behavior: 'wait' });
+  };
+}
+
+/** The revision of the story whose text contains `text` (the core keeps refused saves as revisions). */
+async function revisionWith(api: ApiFn, token: string, storyId: number, text: string): Promise<number | null> {
+  const { revisions } = await api('stories.history', { id: storyId }, token);
+  for (const r of revisions) {
+    const kept = await api('stories.revision', { id: storyId, revisionId: r.id }, token);
+    if (JSON.stringify(kept.body).includes(text)) return r.id;
+  }
+  return null;
+}
+
+test('the same reporter on another computer: told so, may take the story over there; the first computer’s unsaved text is kept in its history and shown', async ({
+  page,
+  newUserPage,
+  signIn,
+  api,
+  newsroom,
+}) => {
+  // With a text lock per computer a second computer can no longer save over the first one's lock
+  // (what a stale save was before): the take-over is where the text typed on the first would be lost.
   const reporter = newsroom.person('Ji Da-gyum');
   const token = await newsroom.token(reporter.name);
-  const { story } = await api('stories.create', { desk: 'National', headline: 'A story saved behind the editor’s back' }, token);
+  const title = 'A story open on two computers';
+  const { story } = await api('stories.create', { desk: 'National', headline: title }, token);
   await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docOf(['Original opening paragraph.']) } }, token);
 
   await signIn(page, reporter.name);
-  await openStory(page, 'A story saved behind the editor’s back');
-  await expect(body(page)).toContainText('Original opening paragraph.');
+  await openStory(page, title);
   await expect(headline(page)).toBeEditable();
-
-  // While the editor holds unsaved typing, someone (the same reporter, from a script) saves a
-  // newer version; the editor's autosave then carries a stale base version.
-  const typed = ' Words typed in the stale editor must survive.';
+  const release = await holdSaves(page);
+  const typed = ' Words typed on the first computer must survive.';
   await body(page).click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.type(typed.slice(0, 20));
-  const current = (await api('stories.get', { id: story.id }, token)).story;
+  await page.keyboard.type(typed);
+  await expect(page.getByText('Saving…').first()).toBeVisible();
+
+  const second = await newUserPage();
+  await signIn(second, reporter.name);
+  await openStory(second, title);
+  const elsewhere = second.getByRole('alert').filter({ hasText: /^You are editing this story on another computer \(.+\)\./ });
+  await expect(elsewhere).toBeVisible();
+  await expect(headline(second)).not.toBeEditable();
+  await shot(second, 'locks-02b-on-another-computer');
+  await elsewhere.getByRole('button', { name: 'Take over here' }).click();
+  await expect(headline(second)).toBeEditable();
+  await expect(elsewhere).toHaveCount(0);
+
+  // The first computer's save, in flight when the story was taken, reaches the core now: refused, kept.
+  await release();
+  const notice = page.getByRole('alert').filter({ hasText: /^You took this story over on another computer/ });
+  await expect(notice).toContainText('Your unsaved text was kept in its history.', { timeout: 15_000 });
+  await expect(headline(page)).not.toBeEditable();
+  await shot(page, 'locks-03-taken-over-text-kept');
+  await notice.getByRole('button', { name: 'Compare your text' }).click();
+  const compare = page.getByRole('dialog', { name: 'Your kept text and the story now' });
+  await expect(compare.getByRole('document', { name: 'Body changes' })).toContainText(typed.trim());
+  await compare.getByRole('button', { name: 'Close' }).last().click();
+
+  expect(await revisionWith(api, token, story.id, typed.trim()), 'the text typed on the first computer was kept as a revision').not.toBeNull();
+  // …and nothing was saved over the story with it.
+  await body(second).click();
+  await second.keyboard.press('Control+End');
+  await second.keyboard.type(' Written on the second computer.');
+  await saved(second);
+  const after = (await api('stories.get', { id: story.id }, token)).story;
+  expect(JSON.stringify(after.body)).toContain('Written on the second computer.');
+  expect(JSON.stringify(after.body)).not.toContain(typed.trim());
+});
+
+test('a desk editor forces a co-author’s lock: the reporter’s computer at once sends its unsaved text, which is kept in the history and shown', async ({
+  page,
+  newUserPage,
+  signIn,
+  api,
+  newsroom,
+}) => {
+  const reporter = newsroom.person('Ji Da-gyum');
+  const editor = newsroom.person('Kim Min-ji');
+  const token = await newsroom.token(reporter.name);
+  const title = 'Two authors, one lock';
+  const { story } = await api('stories.create', { desk: 'National', headline: title }, token);
   await api(
     'stories.save',
-    { id: story.id, baseVersion: current.version, changes: { body: docOf(['Original opening paragraph.', 'A paragraph saved elsewhere.']) } },
+    { id: story.id, baseVersion: story.version, changes: { byline: [{ staffId: reporter.id }, { staffId: editor.id }], body: docOf(['The shared first paragraph.']) } },
     token,
   );
-  await page.keyboard.type(typed.slice(20));
 
-  const banner = page.getByRole('alert').filter({ hasText: /conflict|changed|newer|someone else/i });
-  await expect(banner.first()).toBeVisible({ timeout: 20_000 });
-  await shot(page, 'locks-03-conflict-banner');
-  // Nothing typed is lost: still in the editor…
-  await expect(body(page)).toContainText(typed.trim());
-  // …and the core kept the text the stale save carried as a conflict revision.
-  const { revisions } = await api('stories.history', { id: story.id }, token);
-  const conflict = revisions.find((r) => r.reason === 'conflict');
-  expect(conflict, 'a conflict revision was kept').toBeTruthy();
-  if (conflict) {
-    const kept = await api('stories.revision', { id: story.id, revisionId: conflict.id }, token);
-    expect(JSON.stringify(kept.body)).toContain(typed.trim());
-  }
-  // The newer version saved elsewhere was not overwritten.
-  const after = (await api('stories.get', { id: story.id }, token)).story;
-  expect(JSON.stringify(after.body)).toContain('A paragraph saved elsewhere.');
+  await signIn(page, reporter.name);
+  await openStory(page, title);
+  await expect(headline(page)).toBeEditable();
+  const release = await holdSaves(page);
+  const typed = ' The reporter was still typing this.';
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(typed);
+
+  const desk = await newUserPage();
+  await signIn(desk, editor.name);
+  await desk.getByRole('searchbox', { name: 'Search stories' }).fill('Two authors');
+  await openStory(desk, title);
+  await expect(desk.getByText(`Locked by ${reporter.name}`).first()).toBeVisible();
+  await desk.getByRole('button', { name: 'Force unlock', exact: true }).click();
+  const dialog = desk.getByRole('dialog');
+  await dialog.getByRole('textbox').first().fill('The desk needs it now.');
+  await dialog.getByRole('button', { name: 'Force unlock', exact: true }).click();
+  await expect(headline(desk)).toBeEditable();
+
+  await release();
+  const notice = page.getByRole('alert').filter({ hasText: `${editor.name} took over this story. Your unsaved text was kept in its history.` });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(headline(page)).not.toBeEditable();
+  await expect(page.getByText(`Locked by ${editor.name}`).first()).toBeVisible();
+  await notice.getByRole('button', { name: 'Show history' }).click();
+  await expect(page.getByRole('tab', { name: /History/ })).toHaveAttribute('aria-selected', 'true');
+  expect(await revisionWith(api, token, story.id, typed.trim()), 'the reporter’s unsaved text was kept as a revision').not.toBeNull();
 });
 
 test('a desk editor forces the lock of another desk editor with a note and takes the story over', async ({ page, signIn, api, newsroom }) => {

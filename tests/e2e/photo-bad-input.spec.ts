@@ -125,7 +125,8 @@ test('each bad file gets its own error line; the good one imports; nothing else 
   // while the import is in flight (a fast machine would otherwise finish first).
   let release = (): void => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/photos.import', async (route) => {
+  // (The browser sends each file's bytes to photos.upload; scripts' JSON goes to photos.import.)
+  await page.route(/\/api\/photos\.(import|upload)$/, async (route) => {
     await held;
     await route.continue();
   });

@@ -112,8 +112,12 @@ test('the lead and inline photos show in Preview and in a published version, in 
   expect(new URL(tab.url()).pathname).toBe(`/published/${versions[0]!.path}/index.html`);
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText(seed.headline);
   await expectPhotosLoaded(tab.mainFrame(), 2);
-  // The page is sandboxed by its own CSP: opaque origin, no cookies of the app.
-  expect(await tab.evaluate('window.origin')).toBe('null');
+  // The page is sandboxed by its own CSP: no script runs there. It keeps its origin, so its photos
+  // load with the session cookie (/published/ needs a session), which is HttpOnly: the page cannot read it.
+  const csp = (await page.request.get(`/published/${versions[0]!.path}/index.html`)).headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/(^|;\s*)sandbox\b/);
+  expect(csp).not.toContain('allow-scripts');
+  expect(await tab.evaluate('document.cookie')).toBe('');
   await tab.screenshot({ path: '/tmp/h/frames-open-page.png' });
   await tab.close();
   // No "Show folder" in a browser: only the desktop app can show a folder.

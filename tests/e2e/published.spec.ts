@@ -19,7 +19,7 @@ interface Img {
 
 type SeedPhoto = SeedArticle['photos'][number];
 
-test('the published seed article renders with both photos, captions and credits', async ({ page, api, newsroom, server }) => {
+test('the published seed article renders with both photos, captions and credits', async ({ page, api, newsroom, server, signIn }) => {
   const seed = seedArticle();
   const photos: SeedPhoto[] = seed.photos;
   const desk = await newsroom.token('Kim Min-ji');
@@ -34,7 +34,8 @@ test('the published seed article renders with both photos, captions and credits'
   const { versions } = await api('published.list', { storyId: story.id }, desk);
   expect(versions).toHaveLength(1);
 
-  // 1. As the HTTP bridge serves it under /published/.
+  // 1. As the server serves it under /published/, to a signed-in browser (published packages need a session).
+  await signIn(page, 'Kim Min-ji');
   const response = await page.goto(`/published/${versions[0]!.path}/index.html`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.headline);

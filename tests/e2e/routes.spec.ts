@@ -3,18 +3,12 @@
 // it for a colleague once they have signed in, and signing out frees the story for them at once.
 
 import type { Page } from '@playwright/test';
-import { test, expect, docOf, escapeRegExp } from './fixtures.js';
+import { test, expect, docOf, escapeRegExp, expectSignInScreen, signInHere } from './fixtures.js';
 import { body, headline, saved } from './ui.js';
 
 const hashOf = (page: Page) => new URL(page.url()).hash;
 const listTitle = (page: Page) => page.locator('#list-title');
 const row = (page: Page, title: string) => page.locator('.list-pane').getByRole('button', { name: new RegExp(escapeRegExp(title)) });
-
-/** Picks the person on the sign-in screen showing now (the address stays as it is). */
-async function pickOnSignIn(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(escapeRegExp(name)) }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 test('Back returns to the queue a story was opened from; search text replaces the entry instead of adding one', async ({ page, signIn, api, newsroom }) => {
   const reporter = await newsroom.token('Ji Da-gyum');
@@ -144,8 +138,8 @@ test('a story’s link opens it for a colleague who signs in; signing out frees 
   const colleague = await newUserPage();
   await test.step('the colleague pastes the link: sign-in first, then the story', async () => {
     await colleague.goto(link);
-    await expect(colleague.getByText('Choose who you are to sign in.')).toBeVisible();
-    await pickOnSignIn(colleague, park.name);
+    await expectSignInScreen(colleague);
+    await signInHere(colleague, park);
     await expect(headline(colleague)).toHaveValue(title);
     await expect(colleague).toHaveURL(new RegExp(`#/mine/story/${story.id}$`));
     await expect(colleague.getByRole('alert').filter({ hasText: `Locked by ${ji.name}` })).toBeVisible();
@@ -155,7 +149,7 @@ test('a story’s link opens it for a colleague who signs in; signing out frees 
 
   await test.step('the reporter signs out: the colleague’s window sees the lock gone and may write', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByText('Choose who you are to sign in.')).toBeVisible();
+    await expectSignInScreen(page);
     expect(hashOf(page)).toBe('');
     await expect(colleague.getByText(`Locked by ${ji.name}`)).toHaveCount(0);
     await expect(headline(colleague)).toBeEditable();
@@ -164,13 +158,13 @@ test('a story’s link opens it for a colleague who signs in; signing out frees 
   });
 
   await test.step('someone else signing in on the reporter’s page starts at their own home', async () => {
-    await pickOnSignIn(page, 'Lee Jae-won');
+    await signInHere(page, newsroom.person('Lee Jae-won'));
     await expect(page).toHaveURL(/#\/desk$/);
     await expect(page.getByText('Select a story to open it.')).toBeVisible();
   });
 });
 
-test('a story that does not exist says so, beside the queue', async ({ page, signIn }) => {
+test('a story that does not exist says so, beside the queue', async ({ page, signIn, newsroom }) => {
   await signIn(page, 'Park Soo-hyun');
   await page.goto('/#/story/987654');
   await expect(page).toHaveURL(/#\/mine\/story\/987654$/);
@@ -183,9 +177,9 @@ test('a story that does not exist says so, beside the queue', async ({ page, sig
 
   await test.step('a link to it opened signed out says the same after signing in', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByText('Choose who you are to sign in.')).toBeVisible();
+    await expectSignInScreen(page);
     await page.goto('/#/desk/story/987654');
-    await pickOnSignIn(page, 'Lee Jae-won');
+    await signInHere(page, newsroom.person('Lee Jae-won'));
     await expect(page).toHaveURL(/#\/desk\/story\/987654$/);
     await expect(page.getByRole('alert').filter({ hasText: /There is no story 987654/ })).toBeVisible();
   });

@@ -39,10 +39,12 @@ async function launch(): Promise<{ app: ElectronApplication; window: Page; dataD
 async function signInAs(window: Page, name: string): Promise<void> {
   const signOut = window.getByRole('button', { name: 'Sign out', exact: true });
   if (await signOut.isVisible().catch(() => false)) await signOut.click();
+  // A demo account's button fills the form with its e-mail and the demo password.
   await window
     .getByRole('button', { name: new RegExp(escapeRegExp(name)) })
     .first()
     .click();
+  await window.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(signOut).toBeVisible();
 }
 

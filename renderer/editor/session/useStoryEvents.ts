@@ -1,10 +1,12 @@
 // Live updates from other windows. A recount needs nothing (the findings here are the editor's
 // own); a dismissal or restore needs the story's dismissals only; new house style arrives as
-// settings.changed (Shell). Anything else reloads the story, a moment later, once for a burst.
+// settings.changed (Shell). The lock this editor held, taken by someone else, is useTakeOver's.
+// Anything else reloads the story, a moment later, once for a burst.
 import { useCallback, useEffect, type RefObject } from 'react';
+import type { StoryLock } from '../../../shared/domain.js';
 import { api } from '../../api/client.js';
 import type { Autosave } from '../autosave.js';
-import { storyEventNeed } from '../storyEvents.js';
+import { lockTakenAway, storyEventNeed } from '../storyEvents.js';
 import type { LockState } from './useStoryLock.js';
 import type { StoryText } from './useStoryText.js';
 
@@ -16,13 +18,15 @@ export interface EventDeps {
   /** The newest story version announced by change events. */
   announced: RefObject<number>;
   lockRef: RefObject<LockState>;
-  setLock(lock: LockState): void;
-  backupNow(): void;
-  setNotice(notice: string | null): void;
+  /** The session the held lock was taken with. */
+  heldSession: RefObject<number | null>;
+  /** True while this editor's own action moves the story (and may let the lock go). */
+  moving: RefObject<boolean>;
+  lockTaken(lock: StoryLock | null): Promise<void>;
   refresh(applyText: boolean): Promise<unknown>;
 }
 
-export function useStoryEvents({ storyId, meId, text, autosave, announced, lockRef, setLock, backupNow, setNotice, refresh }: EventDeps) {
+export function useStoryEvents({ storyId, meId, text, autosave, announced, lockRef, heldSession, moving, lockTaken, refresh }: EventDeps) {
   const { dataRef, setLoaded } = text;
   const refreshDismissals = useCallback(async () => {
     const { dismissals } = await api.stories.get({ id: storyId });
@@ -40,19 +44,24 @@ export function useStoryEvents({ storyId, meId, text, autosave, announced, lockR
         status: dataRef.current?.story.status,
         saving: autosave.saving,
         me: meId,
+        session: heldSession.current,
         takingLock: lockRef.current === 'held' || lockRef.current === 'pending',
       });
       if (need === 'nothing') return;
+      if (
+        event.type === 'lock.changed' &&
+        lockTakenAway(event.lock, { held: lockRef.current === 'held', moving: moving.current, me: meId, session: heldSession.current })
+      ) {
+        // Taken over: send what is typed now, before anything reloads (useTakeOver reloads after).
+        if (timer) clearTimeout(timer);
+        timer = null;
+        void lockTaken(event.lock).catch(() => undefined);
+        return;
+      }
       if (need === 'dismissals') {
         if (dismissalsTimer) clearTimeout(dismissalsTimer);
         dismissalsTimer = setTimeout(() => void refreshDismissals().catch(() => undefined), 200);
         return;
-      }
-      if (event.type === 'lock.changed' && lockRef.current === 'held' && event.lock && event.lock.staffId !== meId) {
-        // Someone force-unlocked and took over: stop editing, keep the text.
-        setLock('other');
-        backupNow();
-        setNotice(`${event.lock.name} took over this story. Your unsaved changes are kept on this computer.`);
       }
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void refresh(true).catch(() => undefined), 200);
@@ -62,5 +71,5 @@ export function useStoryEvents({ storyId, meId, text, autosave, announced, lockR
       if (timer) clearTimeout(timer);
       if (dismissalsTimer) clearTimeout(dismissalsTimer);
     };
-  }, [storyId, autosave, refresh, refreshDismissals, backupNow, meId, announced, dataRef, lockRef, setLock, setNotice]);
+  }, [storyId, autosave, refresh, refreshDismissals, meId, announced, dataRef, lockRef, heldSession, moving, lockTaken]);
 }

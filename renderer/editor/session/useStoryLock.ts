@@ -1,13 +1,22 @@
 // The text lock: taken when the person may edit, renewed while they work, let go when they
-// leave. Someone else holding it makes the story read-only and says who.
+// leave. Someone else holding it makes the story read-only and says who; the person themself
+// holding it on another computer is told so and may take it over here.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { StoryLock } from '../../../shared/domain.js';
 import { isLockLive } from '../../../shared/workflow.js';
 import { api } from '../../api/client.js';
 import { toUiError } from '../../app/errors.js';
 import type { Autosave } from '../autosave.js';
+import { lockOf } from '../storyEvents.js';
 import type { Loaded, StoryText } from './useStoryText.js';
 
 export type LockState = 'pending' | 'held' | 'other' | 'none';
+
+/** This person's own lock, held on another computer (another session). */
+export interface LockElsewhere {
+  sessionId: number | null;
+  device: string | null;
+}
 
 export interface LockDeps {
   storyId: number;
@@ -20,6 +29,9 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
   const { dataRef, setLoaded } = text;
   const [lock, setLockState] = useState<LockState>('pending');
   const lockRef = useRef<LockState>('pending');
+  // The session the lock was taken with: tells this computer's lock from the person's lock on another.
+  const heldSession = useRef<number | null>(null);
+  const [elsewhere, setElsewhere] = useState<LockElsewhere | null>(null);
   // When the person last changed something: the lock is renewed only while they work.
   const activity = useRef(0);
 
@@ -31,8 +43,10 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
   const acquire = useCallback(async () => {
     try {
       const { story } = await api.stories.lock({ id: storyId });
+      heldSession.current = story.lock?.sessionId ?? null;
       const d = dataRef.current;
       if (d) setLoaded({ ...d, story });
+      setElsewhere(null);
       setLock('held');
     } catch (e) {
       const err = toUiError(e);
@@ -43,26 +57,43 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
       } catch {
         // keep what we have
       }
+      const holder = err.code === 'LOCKED' ? lockOf(err.details) : null;
+      setElsewhere(holder && holder.staffId === meId ? { sessionId: holder.sessionId ?? null, device: holder.device ?? null } : null);
       setLock(err.code === 'LOCKED' ? 'other' : 'none');
       if (err.code !== 'LOCKED') setNotice(err.message);
     }
-  }, [storyId, setLoaded, dataRef, setLock, setNotice]);
+  }, [storyId, meId, setLoaded, dataRef, setLock, setElsewhere, setNotice]);
 
   /** After any reload: take the lock when we may edit, else show who holds it. */
   const syncLock = useCallback(
     (d: Loaded) => {
       const now = new Date().toISOString();
-      const heldByOther = isLockLive(d.story.lock, now) && d.story.lock.staffId !== meId;
+      const live: StoryLock | null = isLockLive(d.story.lock, now) ? d.story.lock : null;
+      // The person's own lock, and the core says they may not type here: it is held on another computer.
+      if (live && live.staffId === meId && !d.canEdit) {
+        setElsewhere({ sessionId: live.sessionId ?? null, device: live.device ?? null });
+        setLock('other');
+        return;
+      }
+      setElsewhere(null);
+      const heldByOther = !!live && live.staffId !== meId;
       if (d.canEdit && !heldByOther) {
         if (lockRef.current !== 'held') void acquire();
       } else {
         setLock(heldByOther ? 'other' : 'none');
       }
     },
-    [acquire, meId, setLock],
+    [acquire, meId, setLock, setElsewhere],
   );
 
-  return { lock, lockRef, setLock, activity, syncLock };
+  /** "Take over here": let go of the person's own lock on the other computer, then take it on this one. */
+  const takeOverHere = useCallback(async () => {
+    await api.stories.unlock({ id: storyId });
+    setElsewhere(null);
+    await acquire();
+  }, [storyId, acquire, setElsewhere]);
+
+  return { lock, lockRef, setLock, heldSession, elsewhere, activity, syncLock, takeOverHere };
 }
 
 /** Keeps the lock while the person works; on leaving, saves what is typed and lets the lock go. */

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RevisionSummary } from '../../../shared/domain.js';
 import { api } from '../../api/client.js';
+import { toUiError } from '../../app/errors.js';
 import { useApp } from '../../app/store.js';
 import { useAnalysis } from './useAnalysis.js';
 import { useConflict } from './useConflict.js';
@@ -16,6 +17,7 @@ import { useStoryEvents } from './useStoryEvents.js';
 import { useStoryLoad } from './useStoryLoad.js';
 import { useLockWhileOpen, useStoryLock } from './useStoryLock.js';
 import { useStoryText } from './useStoryText.js';
+import { useTakeOver } from './useTakeOver.js';
 import { useWorkflow } from './useWorkflow.js';
 
 export function useStorySession(storyId: number) {
@@ -28,7 +30,9 @@ export function useStorySession(storyId: number) {
   const analysis = useAnalysis(text);
   const { analyzeNow, analyzeSoon, setWords } = analysis;
   const { autosave, autosaveRef, saveState, announced, setComposing } = useStoryAutosave({ storyId, text, analyzeSoon, refreshRef });
-  const { lock, lockRef, setLock, activity, syncLock } = useStoryLock({ storyId, meId, text, setNotice });
+  const { lock, lockRef, setLock, heldSession, elsewhere, activity, syncLock, takeOverHere } = useStoryLock({ storyId, meId, text, setNotice });
+  // True while this editor's own action moves the story (and may let its lock go).
+  const moving = useRef(false);
 
   const editable = !!data && data.canEdit && lock === 'held' && bodyProblems.length === 0;
   const editableRef = useRef(editable);
@@ -40,9 +44,10 @@ export function useStorySession(storyId: number) {
   const { applyStory } = edits;
   const { loadError, refresh } = useStoryLoad({ storyId, text, autosave, autosaveRef, refreshRef, applyStory, syncLock, setWords, analyzeSoon, setOffer });
   const conflict = useConflict({ storyId, saveKind: saveState.kind, setLoaded: text.setLoaded, autosave, applyStory });
-  useStoryEvents({ storyId, meId, text, autosave, announced, lockRef, setLock, backupNow, setNotice, refresh });
+  const { takeOver, setTakeOver, lockTaken } = useTakeOver({ storyId, meId, autosave, heldSession, setLock, backupNow, refresh, applyStory });
+  useStoryEvents({ storyId, meId, text, autosave, announced, lockRef, heldSession, moving, lockTaken, refresh });
   useLockWhileOpen({ storyId, lockRef, activity, autosave, backupNow });
-  const workflow = useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, setNotice });
+  const workflow = useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, setNotice, moving });
   const { setBusy } = workflow;
 
   /** Force unlock or take over; `unlocked` hears as soon as the core agrees, before the reload. */
@@ -60,6 +65,20 @@ export function useStorySession(storyId: number) {
     },
     [storyId, setBusy, setLock, refresh],
   );
+
+  /** "Take over here": the person's own lock on another computer is let go there and taken here. */
+  const takeOverHereNow = useCallback(async () => {
+    setBusy(true);
+    try {
+      await takeOverHere();
+      setTakeOver(null);
+      await refresh(true);
+    } catch (e) {
+      setNotice(toUiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }, [takeOverHere, setTakeOver, refresh, setBusy, setNotice]);
 
   /** Try again after a refusal: a lost lock or right is looked at again first. */
   const retrySave = () => {
@@ -87,6 +106,10 @@ export function useStorySession(storyId: number) {
     retrySave,
     setComposing,
     lock,
+    elsewhere,
+    takeOver,
+    setTakeOver,
+    takeOverHere: takeOverHereNow,
     editable,
     notice,
     setNotice,

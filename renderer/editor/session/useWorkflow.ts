@@ -17,9 +17,11 @@ export interface WorkflowDeps {
   dataRef: RefObject<Loaded | null>;
   refresh(applyText: boolean): Promise<unknown>;
   setNotice(notice: string | null): void;
+  /** True while an action moves the story: the lock it lets go of is not someone taking it. */
+  moving: RefObject<boolean>;
 }
 
-export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, setNotice }: WorkflowDeps) {
+export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, setNotice, moving }: WorkflowDeps) {
   const [actionError, setActionError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPendingState] = useState<Action | null>(null);
@@ -40,6 +42,7 @@ export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, 
       setActionError(null);
       try {
         if (!(await saved(action))) return false;
+        moving.current = true;
         await api.stories.transition({ id: storyId, action, ...opts });
         await refresh(true);
         setNotice(null);
@@ -48,10 +51,11 @@ export function useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, 
         setActionError(toUiError(e));
         return false;
       } finally {
+        moving.current = false;
         setBusy(false);
       }
     },
-    [saved, storyId, refresh, setNotice],
+    [saved, storyId, refresh, setNotice, moving],
   );
 
   /**

@@ -70,7 +70,14 @@ describe('IPC transport', () => {
       const [area, fn] = splitMethod(method);
       expect(typeof (table[area] as Record<string, unknown>)[fn], method).toBe('function');
     }
-    expect(Object.keys(exposed.shell).sort()).toEqual(['chooseExportFolder', 'clearExportFolder', 'openPackagePage', 'pickPhotos', 'showPackageFolder']);
+    expect(Object.keys(exposed.shell).sort()).toEqual([
+      'chooseExportFolder',
+      'clearExportFolder',
+      'firstAdminSetupCode',
+      'openPackagePage',
+      'pickPhotos',
+      'showPackageFolder',
+    ]);
     // No raw ipcRenderer anywhere in what is exposed.
     const seen = new Set<unknown>();
     const walk = (value: unknown) => {

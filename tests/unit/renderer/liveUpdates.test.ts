@@ -3,7 +3,7 @@
 // only the dismissals; the house-style screen tells an untouched draft from one with edits.
 import { describe, expect, it } from 'vitest';
 import * as draft from '../../../renderer/admin/houseStyleDraft.js';
-import { storyEventNeed } from '../../../renderer/editor/storyEvents.js';
+import { keptRevisionOf, lockOf, lockTakenAway, storyEventNeed } from '../../../renderer/editor/storyEvents.js';
 import type { ChangeEvent, CheckSettings, Status } from '../../../shared/domain.js';
 
 describe('a change event in an open editor', () => {
@@ -52,6 +52,64 @@ describe('a change event in an open editor', () => {
   it('events about other stories, and settings, are not the editor’s business', () => {
     expect(storyEventNeed(changed({ storyId: 4, version: 99 }), 3, known)).toBe('nothing');
     expect(storyEventNeed({ type: 'settings.changed', keys: ['houseStyle'] }, 3, known)).toBe('nothing');
+  });
+
+  it('a resync (events were missed) reloads the story', () => {
+    expect(storyEventNeed({ type: 'resync' }, 3, known)).toBe('reload');
+    expect(storyEventNeed({ type: 'resync' }, 3, { ...known, saving: true })).toBe('reload');
+  });
+
+  it('the same person’s lock from another computer is not this window’s echo', () => {
+    const lock = (sessionId: number | null) => ({ staffId: 5, name: 'x', acquiredAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-01T00:30:00Z', sessionId });
+    const mine = { ...known, me: 5, session: 40, takingLock: true };
+    expect(storyEventNeed({ type: 'lock.changed', storyId: 3, lock: lock(40) }, 3, mine)).toBe('nothing');
+    expect(storyEventNeed({ type: 'lock.changed', storyId: 3, lock: lock(41) }, 3, mine)).toBe('reload');
+    // Not knowing either session, a lock naming the person counts as this window's.
+    expect(storyEventNeed({ type: 'lock.changed', storyId: 3, lock: lock(null) }, 3, mine)).toBe('nothing');
+    expect(storyEventNeed({ type: 'lock.changed', storyId: 3, lock: lock(41) }, 3, { ...mine, session: null })).toBe('nothing');
+  });
+});
+
+describe('the lock this editor held, taken away', () => {
+  const lock = (staffId: number, sessionId?: number) => ({
+    staffId,
+    name: staffId === 5 ? 'Ji Da-gyum' : 'Kim Min-ji',
+    acquiredAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2026-01-01T00:30:00Z',
+    ...(sessionId === undefined ? {} : { sessionId, device: 'Firefox on Windows' }),
+  });
+  const holding = { held: true, moving: false, me: 5, session: 40 };
+
+  it('by another person, or by the same person on another computer', () => {
+    expect(lockTakenAway(lock(6), holding)).toBe(true);
+    expect(lockTakenAway(lock(6, 77), holding)).toBe(true);
+    expect(lockTakenAway(lock(5, 41), holding)).toBe(true);
+  });
+
+  it('not by this window’s own lock, nor when this editor held none', () => {
+    expect(lockTakenAway(lock(5, 40), holding)).toBe(false);
+    expect(lockTakenAway(lock(5), holding)).toBe(false);
+    expect(lockTakenAway(lock(6), { ...holding, held: false })).toBe(false);
+    expect(lockTakenAway(null, { ...holding, held: false })).toBe(false);
+  });
+
+  it('gone is taken unless this editor’s own action (submit, approve…) let it go', () => {
+    expect(lockTakenAway(null, holding)).toBe(true);
+    expect(lockTakenAway(null, { ...holding, moving: true })).toBe(false);
+    // A move never hands the lock to someone else.
+    expect(lockTakenAway(lock(6), { ...holding, moving: true })).toBe(true);
+  });
+
+  it('reads the holder from a LOCKED refusal and the revision a refused save was kept as', () => {
+    expect(lockOf({ lock: lock(5, 41) })).toMatchObject({ staffId: 5, sessionId: 41, device: 'Firefox on Windows' });
+    expect(lockOf({ lock: { staffId: 'x' } })).toBeNull();
+    expect(lockOf(null)).toBeNull();
+    expect(lockOf('LOCKED')).toBeNull();
+    expect(keptRevisionOf({ lock: lock(6), keptAsRevision: 12 })).toBe(12);
+    expect(keptRevisionOf({ currentVersion: 9, revisionId: 13 })).toBe(13);
+    expect(keptRevisionOf({ keptAsRevision: '12' })).toBeNull();
+    expect(keptRevisionOf({ keptAsRevision: 0 })).toBeNull();
+    expect(keptRevisionOf(undefined)).toBeNull();
   });
 });
 

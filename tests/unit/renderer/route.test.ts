@@ -18,6 +18,7 @@ describe('parseRoute and formatRoute', () => {
     ['#/library', route({ place: 'library' })],
     ['#/settings', route({ place: 'settings' })],
     ['#/house-style', route({ place: 'houseStyle' })],
+    ['#/account', route({ place: 'account' })],
     ['#/story/123', route({ storyId: 123 })],
     ['#/desk/story/123', route({ place: 'desk', storyId: 123 })],
     ['#/all?q=harbour+bridge', route({ place: 'all', query: 'harbour bridge' })],
@@ -88,6 +89,13 @@ describe('resolveRoute', () => {
     expect(resolveRoute(route({ place: 'houseStyle' }), person('desk_editor')).place).toBe('houseStyle');
     expect(resolveRoute(route({ place: 'library' }), person('reporter')).place).toBe('mine');
     expect(resolveRoute(route({ place: 'all', query: 'x' }), person('reporter'))).toEqual(route({ place: 'all', query: 'x' }));
+  });
+
+  it('everyone has their own account screen, whatever their roles', () => {
+    for (const role of ['reporter', 'desk_editor', 'photo_editor', 'admin'] as const)
+      expect(resolveRoute(route({ place: 'account' }), person(role)).place).toBe('account');
+    // A story in the address is beside a queue, not a screen.
+    expect(formatRoute(route({ place: 'account', storyId: 5 }))).toBe('#/account');
   });
 
   it('the sidebar’s queues and screens are the places allowed', () => {
