@@ -20,7 +20,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { bodyText, docFromParagraphs } from '../../shared/body.js';
 import { countWords } from '../../shared/text.js';
 import type { Status } from '../../shared/domain.js';
@@ -32,7 +32,6 @@ import { percentile as percentileOf } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/renderer');
-const TOKEN_KEY = 'newsdesk.token';
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
 
@@ -160,6 +159,11 @@ function initialJs(): { files: { file: string; bytes: number; gzip: number }[]; 
 }
 
 /** A reporter's story of the given paragraphs on a fresh demo server: the reporter's token and its word count. */
+/** A browser context signed in with `token`: the session cookie the server sets at sign-in. */
+async function signedIn(context: BrowserContext, baseURL: string, token: string): Promise<void> {
+  await context.addCookies([{ name: 'newsdesk_session', value: token, url: baseURL, httpOnly: true, sameSite: 'Strict' }]);
+}
+
 async function reporterStory(baseURL: string, headline: string, paragraphs: string[]): Promise<{ token: string; words: number }> {
   const api = makeApi(baseURL);
   const { demoAccounts } = await api('session.access', {});
@@ -182,7 +186,7 @@ async function typingBench(browser: Browser) {
 
     // The app.
     const appContext = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-    await appContext.addInitScript(`try { sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}`);
+    await signedIn(appContext, server.baseURL, token);
     await appContext.addInitScript(LATENCY_PROBE);
     const app = await appContext.newPage();
     await app.goto('/');
@@ -245,7 +249,7 @@ async function checksTypingBench(browser: Browser) {
 
     const run = async (checksOn: boolean): Promise<{ latencies: number[]; marks: number }> => {
       const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-      await context.addInitScript(`try { sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}`);
+      await signedIn(context, server.baseURL, token);
       await context.addInitScript(LATENCY_PROBE);
       try {
         const page = await context.newPage();
@@ -364,7 +368,7 @@ async function firstQueueBench(browser: Browser) {
       if (!desk) throw new Error('the demo newsroom has no desk editor');
       const { token } = await api('session.signIn', { email: desk.email, password: DEMO_PASSWORD });
       const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-      await context.addInitScript(`try { sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}`);
+      await signedIn(context, server.baseURL, token);
       // The moment the first story row appears, measured from navigation start.
       await context.addInitScript(`
         window.__firstQueue = null;
