@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract.js';
-import { channelOf, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
+import { channelOf, EXPORT_FOLDER_CHANNEL, FIRST_ADMIN_CHANNEL, PACKAGE_CHANNEL, PICK_PHOTOS_CHANNEL } from '../../../shared/bridge.js';
 import { listStaff, openDatabase } from '../../../db/index.js';
 import type { NewsroomAccess } from '../../../shared/domain.js';
 import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
@@ -159,8 +159,10 @@ describe('Electron main', () => {
     expect(fake.state.privileged).toEqual([expect.objectContaining({ scheme: 'newsdesk' })]);
   });
 
-  it("registers one IPC handler per contract method, plus the photo picker, the export folder and a published version's page and folder", () => {
-    expect([...fake.state.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL].sort());
+  it("registers one IPC handler per contract method, plus the photo picker, the export folder, a published version's page and folder, and the first admin's setup code", () => {
+    expect([...fake.state.handlers.keys()].sort()).toEqual(
+      [...METHOD_NAMES.map(channelOf), PICK_PHOTOS_CHANNEL, EXPORT_FOLDER_CHANNEL, PACKAGE_CHANNEL, FIRST_ADMIN_CHANNEL].sort(),
+    );
   });
 
   it("Open page and Show folder hand the core's folder of a published version to the system's shell", async () => {
