@@ -4,10 +4,9 @@
 // catches up; and a page of another origin on this computer (same site, so the SameSite cookie
 // goes along) can change nothing.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,46 +14,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsroomServer } from '../../../server/server.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../e2e/chromium.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
-import { startTestServer } from './httpTest.js';
+import { ALICE, ALICE_PASSWORD, type FakeCore } from './fakeCore.js';
+import { startFakeServer } from './fakeServer.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
-let dir: string;
 let core: FakeCore;
 let server: NewsroomServer;
 let base: string;
 let browser: Browser;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-browser-client-'));
-  const rendererDir = path.join(dir, 'renderer');
-  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'entry.ts'),
-    `import { createHttpClient } from ${JSON.stringify(path.join(ROOT, 'renderer/api/httpClient.ts'))};
+  ({ core, server, base, stop } = await startFakeServer('browser-client', async (dir) => {
+    const rendererDir = path.join(dir, 'renderer');
+    mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'entry.ts'),
+      `import { createHttpClient } from ${JSON.stringify(path.join(ROOT, 'renderer/api/httpClient.ts'))};
      const t = { api: createHttpClient(), events: [] as unknown[], states: [] as string[] };
      t.api.onEvent((e) => t.events.push(e));
      t.api.onConnection((s) => t.states.push(s));
      (globalThis as unknown as { t: typeof t }).t = t;`,
-  );
-  await build({
-    entryPoints: [path.join(dir, 'entry.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    outfile: path.join(rendererDir, 'assets', 'client.js'),
-    logLevel: 'warning',
-  });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title><script type="module" src="/assets/client.js"></script>');
-  core = createFakeCore(path.join(dir, 'data'));
-  ({ server, base } = await startTestServer(core, { staticDir: rendererDir }));
+    );
+    await build({
+      entryPoints: [path.join(dir, 'entry.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile: path.join(rendererDir, 'assets', 'client.js'),
+      logLevel: 'warning',
+    });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title><script type="module" src="/assets/client.js"></script>');
+    return { staticDir: rendererDir };
+  }));
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 type Probe = { events: ChangeEvent[]; states: string[] };

@@ -3,54 +3,48 @@
 // them), and nothing in it runs: no script, no inline handler, no form. The page's CSP is
 // `sandbox allow-same-origin` without allow-scripts (shared/csp.ts says why).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsroomServer } from '../../../server/server.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../e2e/chromium.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
-import { post, startTestServer } from './httpTest.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PAGE = '/published/story-1/v1/index.html';
 
-let dir: string;
-let core: FakeCore;
-let server: NewsroomServer;
 let base: string;
 let token: string;
 let browser: Browser;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-published-page-'));
-  const rendererDir = path.join(dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), `<!doctype html><title>Newsdesk</title><a href="${PAGE}" target="_blank" rel="noopener">Open page</a>`);
-  const pkg = path.join(dir, 'data', 'published', 'story-1', 'v1');
-  mkdirSync(path.join(pkg, 'images'), { recursive: true });
-  writeFileSync(path.join(pkg, 'images', 'photo-1-large.png'), PNG);
-  writeFileSync(
-    path.join(pkg, 'index.html'),
-    `<!doctype html><html><head><title>Published</title></head><body>
+  ({ base, stop } = await startFakeServer('published-page', (dir) => {
+    const rendererDir = path.join(dir, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), `<!doctype html><title>Newsdesk</title><a href="${PAGE}" target="_blank" rel="noopener">Open page</a>`);
+    const pkg = path.join(dir, 'data', 'published', 'story-1', 'v1');
+    mkdirSync(path.join(pkg, 'images'), { recursive: true });
+    writeFileSync(path.join(pkg, 'images', 'photo-1-large.png'), PNG);
+    writeFileSync(
+      path.join(pkg, 'index.html'),
+      `<!doctype html><html><head><title>Published</title></head><body>
       <h1>Published</h1>
       <img id="photo" alt="A photo" src="images/photo-1-large.png">
       <img alt="broken" src="missing.png" onerror="fetch('/api/stories.get', { method: 'POST', body: '{}' })">
       <script>document.title = 'script ran'; fetch('/api/session.current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });</script>
       <form id="f" method="post" action="/api/session.signOut"><button id="send">Send</button></form>
     </body></html>`,
-  );
-  core = createFakeCore(path.join(dir, 'data'));
-  ({ server, base } = await startTestServer(core, { staticDir: rendererDir }));
-  token = (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+    );
+    return { staticDir: rendererDir };
+  }));
+  token = await signInAlice(base);
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 async function signedInContext() {

@@ -2,41 +2,36 @@
 // (browser) and the desktop's app protocol (newsdesk://app/). A published page is sandboxed in
 // both without scripts, so nothing in it ever runs (published-page.test.ts checks it in Chromium).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsroomServer } from '../../../server/server.js';
 import { answerAppRequest } from '../../../electron/main/appProtocol.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore } from './fakeCore.js';
-import { bearer, post, startTestServer } from './httpTest.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
+import { bearer } from './httpTest.js';
 
-let dir: string;
 let dataDir: string;
 let rendererDir: string;
-let server: NewsroomServer;
 let base: string;
 let token: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-same-headers-'));
-  dataDir = path.join(dir, 'data');
-  rendererDir = path.join(dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
-  mkdirSync(path.join(dataDir, 'media', 'ab'), { recursive: true });
-  writeFileSync(path.join(dataDir, 'media', 'ab', 'display.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-  mkdirSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images'), { recursive: true });
-  writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'index.html'), '<!doctype html><h1>Published</h1><script>alert(1)</script>');
-  writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images', 'photo-1-large.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-  ({ server, base } = await startTestServer(createFakeCore(dataDir), { staticDir: rendererDir }));
-  token = (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+  ({ base, stop } = await startFakeServer('same-headers', (dir) => {
+    dataDir = path.join(dir, 'data');
+    rendererDir = path.join(dir, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
+    mkdirSync(path.join(dataDir, 'media', 'ab'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'media', 'ab', 'display.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    mkdirSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'index.html'), '<!doctype html><h1>Published</h1><script>alert(1)</script>');
+    writeFileSync(path.join(dataDir, 'published', 'story-1', 'v1', 'images', 'photo-1-large.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    return { staticDir: rendererDir };
+  }));
+  token = await signInAlice(base);
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 /** The same path asked of both transports: status, content type and CSP of each. */
 async function both(pathname: string) {

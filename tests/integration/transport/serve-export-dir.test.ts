@@ -2,46 +2,19 @@
 // the run it starts. The browser learns the folder's name, never the server's path, and cannot
 // set it; a folder that cannot take packages stops the server from starting, saying why.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../server/args.js';
+import { startCli, stopCli } from './runCli.js';
 
-const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-serve-export-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function startCli(args: string[]): { child: ChildProcess; output: () => string; url: Promise<string>; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', '--port', '0', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exit.then((code) => reject(new Error(`cli exited with ${code}:\n${output}`)));
-  });
-  url.catch(() => undefined);
-  return { child, output: () => output, url, exit };
-}
-
-async function stop(cli: ReturnType<typeof startCli>): Promise<void> {
-  cli.child.kill('SIGTERM');
-  await cli.exit;
-}
 
 /** The demo newsroom's admin (every demo account's password is newsdesk-demo). */
 async function signInAdmin(url: string): Promise<string> {
@@ -69,7 +42,7 @@ describe('serve --export-dir', () => {
 
   it('refuses to start with a folder that cannot take packages, naming the flag and the folder on its own console', async () => {
     const missing = path.join(dir, 'no-such-folder');
-    const cli = startCli(['--data-dir', path.join(dir, 'refused'), '--demo', '--export-dir', missing]);
+    const cli = startCli(['--port', '0', '--data-dir', path.join(dir, 'refused'), '--demo', '--export-dir', missing]);
     expect(await cli.exit).toBe(2);
     expect(cli.output()).toContain(`--export-dir ${missing}: The export folder does not exist.`);
     expect(cli.output()).not.toContain('Open http');
@@ -79,7 +52,7 @@ describe('serve --export-dir', () => {
     const data = path.join(dir, 'data');
     const target = path.join(dir, 'wire exports');
     mkdirSync(target);
-    const cli = startCli(['--data-dir', data, '--demo', '--export-dir', target]);
+    const cli = startCli(['--port', '0', '--data-dir', data, '--demo', '--export-dir', target]);
     try {
       const url = await cli.url;
       expect(cli.output()).toContain(`Published packages are also copied to ${target}`);
@@ -95,17 +68,17 @@ describe('serve --export-dir', () => {
       expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('--export-dir') } });
       expect(JSON.parse((await post(url, 'settings.get', {}, token)).body)).toMatchObject({ exportFolder: { name: 'wire exports' } });
     } finally {
-      await stop(cli);
+      await stopCli(cli);
     }
 
-    const again = startCli(['--data-dir', data]);
+    const again = startCli(['--port', '0', '--data-dir', data]);
     try {
       const url = await again.url;
       expect(again.output()).toContain('Published packages are not copied anywhere (no --export-dir).');
       const token = await signInAdmin(url);
       expect(JSON.parse((await post(url, 'settings.get', {}, token)).body)).toMatchObject({ exportFolder: null });
     } finally {
-      await stop(again);
+      await stopCli(again);
     }
   });
 });

@@ -1,44 +1,41 @@
 // The newsroom server as an adapter: binding, status codes, sessions by bearer header, body
 // limits, SSE and static files. Uses a fake core; the real core's flow is in http-flow.test.ts.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type NewsroomServer } from '../../../server/server.js';
 import { deviceOf } from '../../../server/client.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import { ApiError } from '../../../shared/errors.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
+import { ALICE, ALICE_PASSWORD, type FakeCore } from './fakeCore.js';
+import { startFakeServer } from './fakeServer.js';
 import { bearer, framesOf, post, rawRequest, readStream, startTestServer } from './httpTest.js';
 
-let dir: string;
 let core: FakeCore;
 let server: NewsroomServer;
 let base: string;
 let token: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-server-'));
-  const staticDir = path.join(dir, 'renderer');
-  mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
-  writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  mkdirSync(path.join(dir, 'data', 'media', 'ab'), { recursive: true });
-  writeFileSync(path.join(dir, 'data', 'media', 'ab', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-  mkdirSync(path.join(dir, 'data', 'published'), { recursive: true });
-  writeFileSync(path.join(dir, 'data', 'published', 'index.html'), '<p>published</p>');
-  writeFileSync(path.join(dir, 'data', 'secret.db'), 'secret');
-  core = createFakeCore(path.join(dir, 'data'));
-  ({ server, base } = await startTestServer(core, { staticDir, limits: { body: 1024 * 1024 } }));
+  ({ core, server, base, stop } = await startFakeServer('server', (dir) => {
+    const staticDir = path.join(dir, 'renderer');
+    mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
+    writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    mkdirSync(path.join(dir, 'data', 'media', 'ab'), { recursive: true });
+    writeFileSync(path.join(dir, 'data', 'media', 'ab', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    mkdirSync(path.join(dir, 'data', 'published'), { recursive: true });
+    writeFileSync(path.join(dir, 'data', 'published', 'index.html'), '<p>published</p>');
+    writeFileSync(path.join(dir, 'data', 'secret.db'), 'secret');
+    return { staticDir, limits: { body: 1024 * 1024 } };
+  }));
   token = await signIn();
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 async function signIn(at = base): Promise<string> {
   const res = await post(at, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD });

@@ -3,15 +3,15 @@
 // the refusals that stop it with a sentence and exit 2, and the first start of an empty newsroom,
 // which prints the first admin's setup code on the console only.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../server/args.js';
+import { startCli, stopCli } from './runCli.js';
 
-const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
 let cert: string;
 let key: string;
@@ -46,36 +46,6 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Cli {
-  child: ChildProcess;
-  output: () => string;
-  url: Promise<string>;
-  exit: Promise<number | null>;
-}
-
-function startCli(args: string[]): Cli {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (https?:\/\/\S+?)\/?$/m.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exit.then((code) => reject(new Error(`cli exited with ${code}:\n${output}`)));
-  });
-  url.catch(() => undefined);
-  return { child, output: () => output, url, exit };
-}
-
-async function stop(cli: Cli): Promise<void> {
-  cli.child.kill('SIGTERM');
-  await cli.exit;
-}
 
 /** An HTTPS request that trusts the test certificate; `connectTo` is where the socket goes, `url` what is asked. */
 function httpsRequest(
@@ -211,7 +181,7 @@ describe('the server over TLS', () => {
       // Plain HTTP on the TLS port is not answered as HTTP.
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     } finally {
-      await stop(cli);
+      await stopCli(cli);
     }
   }, 60_000);
 });
@@ -236,7 +206,7 @@ describe('the first start of an empty newsroom', () => {
       expect(cli.output().split(code).length - 1).toBe(1);
       expect(cli.output()).not.toContain('a long first password');
     } finally {
-      await stop(cli);
+      await stopCli(cli);
     }
   }, 60_000);
 });

@@ -3,33 +3,26 @@
 // malformed) gets one `resync` event, heartbeats keep it alive, and a stream whose session ended
 // is closed. The HTTP client reconnects with back-off, resumes, reports its state and stops on 401.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsroomServer } from '../../../server/server.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
+import { ALICE, ALICE_PASSWORD, type FakeCore } from './fakeCore.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
 import { bearer, framesOf, post, readStream, startTestServer } from './httpTest.js';
 
-let dir: string;
 let core: FakeCore;
 let server: NewsroomServer;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-events-'));
-  core = createFakeCore(dir);
-  ({ server, base } = await startTestServer(core, { events: { heartbeatMs: 200, log: { maxEvents: 5 } } }));
+  ({ core, server, base, stop } = await startFakeServer('events', () => ({ events: { heartbeatMs: 200, log: { maxEvents: 5 } } })));
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
-const signIn = async (at = base) => (await post(at, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+const signIn = (at = base) => signInAlice(at);
 const changed = (storyId: number): ChangeEvent => ({ type: 'story.changed', storyId, status: 'draft', version: 1 });
 const open = (token: string, lastEventId?: string) =>
   fetch(`${base}/api/events`, { headers: { ...bearer(token), ...(lastEventId !== undefined ? { 'Last-Event-ID': lastEventId } : {}) } });

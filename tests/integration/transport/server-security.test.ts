@@ -3,31 +3,22 @@
 // URLs, verbs it does not answer, CORS; and the security headers it sends (HSTS only under TLS,
 // or behind a proxy at an https address). Against a fake core: the rules are the transport's.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsroomServer } from '../../../server/server.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
+import type { FakeCore } from './fakeCore.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
 import { bearer, post, rawRequest, startTestServer } from './httpTest.js';
 
-let dir: string;
 let core: FakeCore;
-let server: NewsroomServer;
 let base: string;
 let token: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-security-'));
-  core = createFakeCore(dir);
-  ({ server, base } = await startTestServer(core));
-  token = (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+  ({ core, base, stop } = await startFakeServer('security'));
+  token = await signInAlice(base);
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const cookie = (t: string) => ({ Cookie: `newsdesk_session=${t}` });
 const json = { 'Content-Type': 'application/json' };

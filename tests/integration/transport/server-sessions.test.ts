@@ -3,36 +3,33 @@
 // and a sign-out clears, and a browser-like client that never holds its token.
 
 import net from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsroomServer } from '../../../server/server.js';
 import { SESSION_LIMITS } from '../../../core/staff/sessions.js';
 import { createHttpApi } from '../../../shared/httpApi.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, SETUP_CODE, type FakeCore } from './fakeCore.js';
-import { bearer, browserFetch, post, startTestServer } from './httpTest.js';
+import { ALICE, ALICE_PASSWORD, SETUP_CODE, type FakeCore } from './fakeCore.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
+import { bearer, browserFetch, startTestServer } from './httpTest.js';
 
-let dir: string;
 let core: FakeCore;
 let server: NewsroomServer;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-sessions-'));
-  mkdirSync(path.join(dir, 'media', 'ab'), { recursive: true });
-  writeFileSync(path.join(dir, 'media', 'ab', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-  core = createFakeCore(dir);
-  ({ server, base } = await startTestServer(core));
+  ({ core, server, base, stop } = await startFakeServer('sessions', (dir) => {
+    mkdirSync(path.join(dir, 'data', 'media', 'ab'), { recursive: true });
+    writeFileSync(path.join(dir, 'data', 'media', 'ab', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    return {};
+  }));
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
-const signIn = async () => (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+const signIn = () => signInAlice(base);
 
 /**
  * Declares a body of `declared` bytes and keeps sending it in 64 KB pieces until the server

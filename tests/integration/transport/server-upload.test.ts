@@ -3,33 +3,24 @@
 // arrives (413, nothing imported) and hands the bytes to photos.import. The HTTP client sends
 // byte files this way one by one and merges the results; base64 JSON stays for scripts.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsroomServer } from '../../../server/server.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
-import { ALICE, ALICE_PASSWORD, createFakeCore, type FakeCore } from './fakeCore.js';
-import { bearer, post, startTestServer } from './httpTest.js';
+import type { FakeCore } from './fakeCore.js';
+import { signInAlice, startFakeServer } from './fakeServer.js';
+import { bearer } from './httpTest.js';
 
-let dir: string;
 let core: FakeCore;
-let server: NewsroomServer;
 let base: string;
 let token: string;
+let stop: () => Promise<void>;
 const CAP = 64 * 1024;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-upload-'));
-  core = createFakeCore(dir);
-  ({ server, base } = await startTestServer(core, { limits: { uploadFile: CAP } }));
-  token = (await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD })).json.token as string;
+  ({ core, base, stop } = await startFakeServer('upload', () => ({ limits: { uploadFile: CAP } })));
+  token = await signInAlice(base);
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const upload = (body: Uint8Array | string, headers: Record<string, string>) =>
   fetch(`${base}/api/photos.upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...bearer(token), ...headers }, body });
