@@ -20,7 +20,7 @@ import {
   whenAllowed,
   type ApiFn,
 } from './fixtures.js';
-import { body, headline, openStory, saved } from './ui.js';
+import { body, headline, openStory, saved, typeAtEnd } from './ui.js';
 
 const ENDED = 'Your session ended. Sign in again.';
 const WRONG = 'The e-mail or password is wrong.';
@@ -361,9 +361,7 @@ test('a session ended elsewhere: sign-in, then back to the same story with the t
   // Typed while the server cannot be reached: the text is in the editor and on this computer only.
   await page.route('**/api/stories.save', (route) => route.abort('connectionrefused'));
   const typed = ' Typed just before the session ended elsewhere.';
-  await body(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(typed);
+  await typeAtEnd(page, typed);
   await expect(page.getByText(/Cannot save right now/)).toBeVisible({ timeout: 15_000 });
   // Signed out everywhere from another computer (a script with the same person's session).
   await api('session.end', { everywhere: true }, token);

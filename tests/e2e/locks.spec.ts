@@ -5,7 +5,7 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect, docOf, shot, type ApiFn } from './fixtures.js';
-import { body, headline, openStory, saved } from './ui.js';
+import { body, headline, openStory, saved, typeAtEnd } from './ui.js';
 
 test('a story open in one browser opens read-only, "Locked by NAME", in another', async ({ page, newUserPage, signIn, api, newsroom }) => {
   const reporter = newsroom.person('Ji Da-gyum');
@@ -70,6 +70,15 @@ async function holdSaves(page: Page): Promise<() => Promise<void>> {
   };
 }
 
+/** Opens the story and types `text` at the end of its body, its save held until `release()`. */
+async function typeUnsaved(page: Page, title: string, text: string): Promise<() => Promise<void>> {
+  await openStory(page, title);
+  await expect(headline(page)).toBeEditable();
+  const release = await holdSaves(page);
+  await typeAtEnd(page, text);
+  return release;
+}
+
 /** The revision of the story whose text contains `text` (the core keeps refused saves as revisions). */
 async function revisionWith(api: ApiFn, token: string, storyId: number, text: string): Promise<number | null> {
   const { revisions } = await api('stories.history', { id: storyId }, token);
@@ -96,13 +105,8 @@ test('the same reporter on another computer: told so, may take the story over th
   await api('stories.save', { id: story.id, baseVersion: story.version, changes: { body: docOf(['Original opening paragraph.']) } }, token);
 
   await signIn(page, reporter.name);
-  await openStory(page, title);
-  await expect(headline(page)).toBeEditable();
-  const release = await holdSaves(page);
   const typed = ' Words typed on the first computer must survive.';
-  await body(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(typed);
+  const release = await typeUnsaved(page, title, typed);
   await expect(page.getByText('Saving…').first()).toBeVisible();
 
   const second = await newUserPage();
@@ -129,9 +133,7 @@ test('the same reporter on another computer: told so, may take the story over th
 
   expect(await revisionWith(api, token, story.id, typed.trim()), 'the text typed on the first computer was kept as a revision').not.toBeNull();
   // …and nothing was saved over the story with it.
-  await body(second).click();
-  await second.keyboard.press('Control+End');
-  await second.keyboard.type(' Written on the second computer.');
+  await typeAtEnd(second, ' Written on the second computer.');
   await saved(second);
   const after = (await api('stories.get', { id: story.id }, token)).story;
   expect(JSON.stringify(after.body)).toContain('Written on the second computer.');
@@ -157,13 +159,8 @@ test('a desk editor forces a co-author’s lock: the reporter’s computer at on
   );
 
   await signIn(page, reporter.name);
-  await openStory(page, title);
-  await expect(headline(page)).toBeEditable();
-  const release = await holdSaves(page);
   const typed = ' The reporter was still typing this.';
-  await body(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(typed);
+  const release = await typeUnsaved(page, title, typed);
 
   const desk = await newUserPage();
   await signIn(desk, editor.name);

@@ -56,6 +56,13 @@ export async function writeBody(page: Page, paragraphs: string[]): Promise<void>
   }
 }
 
+/** Types `text` at the end of the body, as a person adding to it would. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
 /** Replaces the first occurrence of `word` in the body with `replacement`, as a person would. */
 export async function replaceInBody(page: Page, word: string, replacement: string): Promise<void> {
   await body(page).click();
