@@ -17,11 +17,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { ApiFn } from '../e2e/server.js';
+import { processAlive } from '../support/processAlive.js';
 import { createNetwork, namespaceSupport, type Support, type VirtualNetwork } from '../support/netns.js';
-import { launchBrowser } from './browsers.js';
+import { launchBrowser, type BrowserPlace } from './browsers.js';
 import { startHostAgent, type HostAgent } from './hostAgentClient.js';
 import { apiOver, type Endpoint } from './http.js';
-import { startNewsroomServer, type NewsroomServer } from './newsroomServer.js';
+import { startNewsroomServer, type NewsroomServer, type ServerFlags } from './newsroomServer.js';
 import { makeCertificate } from './tls.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -76,21 +77,64 @@ process.once('exit', () => {
   for (const dir of openDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the folders of runs whose process is gone (killed before it could clean up). */
 function sweepOldDirs(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = Number(/^newsdesk-(?:loopback|network)-(\d+)-/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    if (pid && pid !== process.pid && !processAlive(pid)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
   }
+}
+
+/** Where each part of a newsroom runs: all the two shapes differ in. */
+interface Layout {
+  endpoint: Endpoint;
+  map: string;
+  addresses: Newsroom['addresses'];
+  server: { launch: (argv: string[]) => ChildProcess; flags: ServerFlags };
+  attacker: Parameters<typeof startHostAgent>[0];
+  browser(label: 'reporter' | 'desk'): BrowserPlace;
+}
+
+/** The network shape; the network's teardown goes on `undo`. */
+function onNetwork(dir: string, dataDir: string, undo: (() => Promise<void> | void)[]): Layout {
+  const network: VirtualNetwork = createNetwork(['srv', 'rep', 'desk', 'evil']);
+  undo.push(() => network.teardown());
+  const { srv, rep, desk, evil } = network.hosts as Record<'srv' | 'rep' | 'desk' | 'evil', VirtualNetwork['hosts'][string]>;
+  const certificate = makeCertificate(dir, NEWSROOM_HOSTNAME);
+  const origin = `https://${NEWSROOM_HOSTNAME}`;
+  const hostOf = { reporter: rep, desk };
+  return {
+    endpoint: { origin, address: srv.address, port: 443, ca: certificate.pem },
+    map: `network ${network.subnet}: server ${srv.address} (${NEWSROOM_HOSTNAME}), reporter ${rep.address}, desk editor ${desk.address}, attacker ${evil.address}, runner ${network.runnerAddress}`,
+    addresses: { reporter: rep.address, desk: desk.address, attacker: evil.address, runner: network.runnerAddress },
+    server: {
+      launch: (argv) => network.spawn(srv, argv, piped),
+      flags: { dataDir, listen: `${srv.address}:443`, publicUrl: origin, tls: certificate, demo: true },
+    },
+    attacker: { launch: (argv) => network.spawn(evil, argv, piped), controlSocket: path.join(dir, 'evil.sock'), page: { address: evil.address, port: 80 } },
+    browser: (label) => ({
+      commandPrefix: network.command(hostOf[label], []),
+      dir,
+      label,
+      resolve: { hostname: NEWSROOM_HOSTNAME, address: srv.address, network: network.subnet.replace(/0\/24$/, '*') },
+      spkiSha256: certificate.spkiSha256,
+    }),
+  };
+}
+
+/** The loopback shape. */
+async function onLoopback(dir: string, dataDir: string): Promise<Layout> {
+  const [port, attackerPort] = await Promise.all([freePort('127.0.0.1'), freePort('127.0.0.1')]);
+  const origin = `http://127.0.0.1:${port}`;
+  const launch = (argv: string[]): ChildProcess => spawn(argv[0] as string, argv.slice(1), piped);
+  return {
+    endpoint: { origin, address: '127.0.0.1', port },
+    map: `loopback: server ${origin}, browsers on 127.0.0.1, attacker's page http://127.0.0.1:${attackerPort} sending from 127.0.0.3`,
+    addresses: { reporter: '127.0.0.1', desk: '127.0.0.1', attacker: '127.0.0.3', runner: '127.0.0.1' },
+    server: { launch, flags: { dataDir, listen: `127.0.0.1:${port}`, demo: true } },
+    attacker: { launch, controlSocket: path.join(dir, 'evil.sock'), page: { address: '127.0.0.1', port: attackerPort }, source: '127.0.0.3' },
+    browser: (label) => ({ dir, label }),
+  };
 }
 
 export async function openNewsroom(variant: Variant): Promise<Newsroom> {
@@ -116,77 +160,23 @@ export async function openNewsroom(variant: Variant): Promise<Newsroom> {
   };
 
   try {
-    if (variant === 'network') {
-      const network: VirtualNetwork = createNetwork(['srv', 'rep', 'desk', 'evil']);
-      undo.push(() => network.teardown());
-      const { srv, rep, desk, evil } = network.hosts as Record<'srv' | 'rep' | 'desk' | 'evil', VirtualNetwork['hosts'][string]>;
-      const certificate = makeCertificate(dir, NEWSROOM_HOSTNAME);
-      const origin = `https://${NEWSROOM_HOSTNAME}`;
-      const endpoint: Endpoint = { origin, address: srv.address, port: 443, ca: certificate.pem };
-      const server = await startNewsroomServer({
-        launch: (argv) => network.spawn(srv, argv, piped),
-        flags: { dataDir, listen: `${srv.address}:443`, publicUrl: origin, tls: certificate, demo: true },
-        endpoint,
-      });
-      undo.push(() => server.kill('SIGKILL'));
-      const attacker = await startHostAgent({
-        launch: (argv) => network.spawn(evil, argv, piped),
-        controlSocket: path.join(dir, 'evil.sock'),
-        page: { address: evil.address, port: 80 },
-      });
-      undo.push(() => attacker.stop());
-      const browserOn = (host: typeof rep, label: string) =>
-        launchBrowser({
-          commandPrefix: network.command(host, []),
-          dir,
-          label,
-          resolve: { hostname: NEWSROOM_HOSTNAME, address: srv.address, network: network.subnet.replace(/0\/24$/, '*') },
-          spkiSha256: certificate.spkiSha256,
-        });
-      const [reporterBrowser, deskBrowser] = await Promise.all([browserOn(rep, 'reporter'), browserOn(desk, 'desk')]);
-      undo.push(
-        () => reporterBrowser.close(),
-        () => deskBrowser.close(),
-      );
-      return {
-        variant,
-        map: `network ${network.subnet}: server ${srv.address} (${NEWSROOM_HOSTNAME}), reporter ${rep.address}, desk editor ${desk.address}, attacker ${evil.address}, runner ${network.runnerAddress}`,
-        addresses: { reporter: rep.address, desk: desk.address, attacker: evil.address, runner: network.runnerAddress },
-        endpoint,
-        origin,
-        api: apiOver(endpoint),
-        attacker,
-        reporterBrowser,
-        deskBrowser,
-        server,
-        close,
-      };
-    }
-
-    const [port, attackerPort] = await Promise.all([freePort('127.0.0.1'), freePort('127.0.0.1')]);
-    const origin = `http://127.0.0.1:${port}`;
-    const endpoint: Endpoint = { origin, address: '127.0.0.1', port };
-    const launch = (argv: string[]): ChildProcess => spawn(argv[0] as string, argv.slice(1), piped);
-    const server = await startNewsroomServer({ launch, flags: { dataDir, listen: `127.0.0.1:${port}`, demo: true }, endpoint });
+    const layout = variant === 'network' ? onNetwork(dir, dataDir, undo) : await onLoopback(dir, dataDir);
+    const { endpoint } = layout;
+    const server = await startNewsroomServer({ ...layout.server, endpoint });
     undo.push(() => server.kill('SIGKILL'));
-    const attacker = await startHostAgent({
-      launch,
-      controlSocket: path.join(dir, 'evil.sock'),
-      page: { address: '127.0.0.1', port: attackerPort },
-      source: '127.0.0.3',
-    });
+    const attacker = await startHostAgent(layout.attacker);
     undo.push(() => attacker.stop());
-    const [reporterBrowser, deskBrowser] = await Promise.all([launchBrowser({ dir, label: 'reporter' }), launchBrowser({ dir, label: 'desk' })]);
+    const [reporterBrowser, deskBrowser] = await Promise.all([launchBrowser(layout.browser('reporter')), launchBrowser(layout.browser('desk'))]);
     undo.push(
       () => reporterBrowser.close(),
       () => deskBrowser.close(),
     );
     return {
       variant,
-      map: `loopback: server ${origin}, browsers on 127.0.0.1, attacker's page http://127.0.0.1:${attackerPort} sending from 127.0.0.3`,
-      addresses: { reporter: '127.0.0.1', desk: '127.0.0.1', attacker: '127.0.0.3', runner: '127.0.0.1' },
+      map: layout.map,
+      addresses: layout.addresses,
       endpoint,
-      origin,
+      origin: endpoint.origin,
       api: apiOver(endpoint),
       attacker,
       reporterBrowser,

@@ -13,6 +13,7 @@
 
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { processAlive } from './processAlive.js';
 
 const IP_CANDIDATES = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
 const PREFIX = 'nd';
@@ -107,15 +108,6 @@ function probe(): Support {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function ourNamespaces(): string[] {
   return ipQuiet(['netns', 'list'])
     .split('\n')
@@ -141,7 +133,7 @@ function removeNamespace(ns: string): void {
 export function sweepLeftovers(): void {
   for (const ns of ourNamespaces()) {
     const pid = Number(new RegExp(`^${PREFIX}(\\d+)-`).exec(ns)?.[1]);
-    if (pid !== process.pid && !alive(pid)) removeNamespace(ns);
+    if (pid !== process.pid && !processAlive(pid)) removeNamespace(ns);
   }
 }
 
