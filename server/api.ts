@@ -61,11 +61,14 @@ export function apiRoutes(app: FastifyInstance, core: TransportCore, opts: ApiRo
   for (const method of METHOD_NAMES) {
     app.post(
       `/api/${method}`,
-      { bodyLimit: bodyLimitOf(method, opts.limits), config: { access: isPublicMethod(method) ? 'public' : 'session', call: method } },
+      {
+        bodyLimit: bodyLimitOf(method, opts.limits),
+        config: { access: isPublicMethod(method) ? 'public' : 'session', call: method, ...(method === 'photos.import' ? { photoEditorsOnly: true as const } : {}) },
+      },
       async (request, reply) => {
         const result = await core.call(request.auth?.token ?? null, method, request.body ?? {}, clientInfo(request));
         afterCall(method, request.body, result, reply, opts);
-        return sendJson(reply, 200, result);
+        return sendJson(reply, 200, forTheCaller(method, result, request));
       },
     );
   }
@@ -89,6 +92,17 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * A browser (it sends an Origin) gets its session as the HttpOnly cookie only: the token is left
+ * out of the answer, so no script in the page, injected or not, ever holds it. Scripts send no
+ * Origin and get it to use as a bearer token.
+ */
+function forTheCaller(method: MethodName, result: unknown, request: FastifyRequest): unknown {
+  if (!SIGNS_IN.has(method) || request.headers.origin === undefined) return result;
+  const { token: _token, ...rest } = result as { token: string };
+  return rest;
 }
 
 function afterCall(method: MethodName, input: unknown, result: unknown, reply: FastifyReply, opts: ApiRouteOptions): void {

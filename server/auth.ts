@@ -5,6 +5,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_LIMITS } from '../core/staff/sessions.js';
+import { isPhotoEditor } from '../shared/workflow.js';
 import type { TransportCore } from './coreApi.js';
 import { refuse } from './replies.js';
 import type { RequestAuth } from './requestState.js';
@@ -40,6 +41,10 @@ export function authHook(core: TransportCore) {
     request.auth = presented ? { ...presented, staff } : null;
     if (access === 'session' && !staff) {
       return refuse(reply, { code: 'UNAUTHENTICATED', message: presented ? 'Your session has ended; sign in again.' : 'Sign in first.' });
+    }
+    // The core refuses them too; asking here keeps a reporter from making the server hold 200 MB first.
+    if (request.routeOptions.config.photoEditorsOnly && staff && !isPhotoEditor(staff)) {
+      return refuse(reply, { code: 'FORBIDDEN', message: 'Only a photo editor may import photos.' });
     }
     return undefined;
   };

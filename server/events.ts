@@ -34,6 +34,9 @@ interface Stream {
   token: string;
 }
 
+/** Event streams one session may hold at once; a new one beyond this ends its oldest. */
+export const MAX_STREAMS_PER_SESSION = 8;
+
 export function eventRoutes(app: FastifyInstance, core: TransportCore, opts: EventStreamOptions = {}): EventStreams {
   const log = new EventLog(opts.log);
   const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
@@ -120,6 +123,12 @@ export function eventRoutes(app: FastifyInstance, core: TransportCore, opts: Eve
     else if (catchup.replay.length === 0) head += `id: ${log.lastId}\n\n`;
     else head += `\n${catchup.replay.map(frameOf).join('')}`;
     const stream: Stream = { res, token };
+    // A few tabs per session are normal; thousands are an attack on the server's connections.
+    const same = [...streams].filter((s) => s.token === token);
+    for (const old of same.slice(0, Math.max(0, same.length - (MAX_STREAMS_PER_SESSION - 1)))) {
+      streams.delete(old);
+      old.res.end();
+    }
     streams.add(stream);
     res.on('close', () => streams.delete(stream));
     write(stream, head);

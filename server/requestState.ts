@@ -24,6 +24,8 @@ declare module 'fastify' {
     call?: string;
     /** The Content-Type a POST to this route must have (default application/json). */
     bodyType?: string;
+    /** Photo imports: refused before their (large) body is read to anyone who may not import. */
+    photoEditorsOnly?: true;
   }
   interface FastifyRequest {
     auth: RequestAuth | null;

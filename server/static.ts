@@ -10,9 +10,13 @@ import fastifyStatic from '@fastify/static';
 import { fileHeaders, resolveAppPath, type ServedFile } from './staticFiles.js';
 import { pathOf, sendError } from './replies.js';
 
-/** The entry page is revalidated so a new build's assets are picked up at once. */
+/**
+ * The entry page is revalidated so a new build's assets are picked up at once. A photo is
+ * revalidated too (a 304 by its ETag is cheap): a browser signed out on a shared computer cannot
+ * show it from its cache, since the server asks for a session first.
+ */
 function cacheControl(served: ServedFile): string {
-  if (served.route === 'media') return 'private, max-age=3600';
+  if (served.route === 'media') return 'private, no-cache';
   if (served.route === 'published') return 'no-store';
   return served.entry ? 'no-cache' : 'public, max-age=300';
 }

@@ -18,7 +18,7 @@ export async function uploadRoute(app: FastifyInstance, core: TransportCore, fil
     scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: fileLimit }, (_request, body, done) => done(null, body));
     scope.post(
       UPLOAD_ROUTE,
-      { bodyLimit: fileLimit, config: { access: 'session', call: 'photos.upload', bodyType: 'application/octet-stream' } },
+      { bodyLimit: fileLimit, config: { access: 'session', call: 'photos.upload', bodyType: 'application/octet-stream', photoEditorsOnly: true } },
       async (request, reply) => {
         const header = request.headers[FILE_NAME_HEADER];
         let name: string | null = null;

@@ -116,6 +116,8 @@ export const PHOTO_EDITABLE: ReadonlySet<Status> = new Set<Status>(['draft', 'su
 
 export const hasRole = (person: Person, role: Role): boolean => person.roles.includes(role);
 export const isDeskEditor = (person: Person): boolean => hasRole(person, 'desk_editor');
+/** Importing photos and editing the library's metadata is the photo desk's job. */
+export const isPhotoEditor = (person: Pick<Person, 'roles'>): boolean => person.roles.includes('photo_editor');
 export const isAuthor = (story: WorkflowStory, person: Person): boolean => story.bylineIds.includes(person.id);
 /** Wrote the story at any time: created it, is on the byline, or ever was (four eyes). */
 export const hasWritten = (story: WorkflowStory, person: Person): boolean =>

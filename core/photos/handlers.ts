@@ -25,7 +25,7 @@ import { approvedUsesOfAsset, listStoryPhotos } from '../../db/storyPhotos.js';
 import { plainBody, validateBody } from '../../shared/body.js';
 import type { AuditEventKind, DocNode, Id, Staff, Story, StoryPhoto } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
-import { photoEditRefusal } from '../../shared/workflow.js';
+import { isPhotoEditor, photoEditRefusal } from '../../shared/workflow.js';
 import { photosChanged } from '../changeEvents.js';
 import { signedIn, type Handlers } from '../dispatch.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
@@ -40,7 +40,7 @@ import { write, writerFor } from '../write.js';
 
 /** Importing and editing library metadata is the photo desk's job. */
 function requirePhotoEditor(staff: Staff, what: string): void {
-  if (!staff.roles.includes('photo_editor')) throw new ApiError('FORBIDDEN', `Only a photo editor may ${what}.`);
+  if (!isPhotoEditor(staff)) throw new ApiError('FORBIDDEN', `Only a photo editor may ${what}.`);
 }
 
 function requirePhotoEdit(story: Story, staff: Staff): void {

@@ -41,9 +41,15 @@ export const accountKey = (email: string, knownAddress: string | null = null): T
 export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 export const addressKey = (address: string): ThrottleKey => ({ key: `address:${address}`, capMs: ADDRESS_WAIT_CAP_MS });
 
-/** The keys of an attempt: the account when one was named (of its own on a known computer), the address when the client has one. */
+/**
+ * The keys of an attempt: the account when one was named, the address when the client has one.
+ * At a computer the person signed in from lately, only the account's key of that computer: neither
+ * someone guessing the account elsewhere nor someone guessing other accounts behind the same
+ * office address can slow its owner down.
+ */
 export function attemptKeys(email: string | null, address: string | null, addressKnown = false): ThrottleKey[] {
-  return [...(email !== null ? [accountKey(email, addressKnown ? address : null)] : []), ...(address !== null ? [addressKey(address)] : [])];
+  if (email !== null && address !== null && addressKnown) return [accountKey(email, address)];
+  return [...(email !== null ? [accountKey(email)] : []), ...(address !== null ? [addressKey(address)] : [])];
 }
 
 const waitMs = (failures: number, capMs: number): number => (failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES) * 1000, capMs));

@@ -24,11 +24,13 @@ export const ALICE: Staff = {
   id: 1,
   name: 'Ji Da-gyum',
   email: 'dagyumji@heraldcorp.com',
-  roles: ['reporter'],
+  roles: ['reporter', 'photo_editor'],
   desks: ['National'],
   active: true,
   passwordSet: true,
 };
+/** A reporter only: may not import photos. Signs in with ALICE_PASSWORD too. */
+export const REPORTER: Staff = { ...ALICE, id: 2, name: 'Park Soo-hyun', email: 'soohyun.park@heraldcorp.com', roles: ['reporter'] };
 export const ALICE_PASSWORD = 'correct horse battery';
 export const SETUP_CODE = 'ABCD-EFGH-JKLM';
 
@@ -38,15 +40,16 @@ export function createFakeCore(dataDir: string): FakeCore {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const sessions = new Map<string, Staff>();
   let next = 0;
-  const newSession = () => {
+  const newSession = (staff: Staff = ALICE) => {
     const token = `tok-${++next}-${'x'.repeat(24)}`;
-    sessions.set(token, ALICE);
-    return { token, staff: ALICE, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() };
+    sessions.set(token, staff);
+    return { token, staff, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() };
   };
   const handlers: Partial<Record<MethodName, Handler>> = {
     'session.signIn': (input: { email: string; password: string }) => {
-      if (input.email !== ALICE.email || input.password !== ALICE_PASSWORD) throw new ApiError('UNAUTHENTICATED', 'Wrong e-mail or password.');
-      return newSession();
+      const staff = [ALICE, REPORTER].find((s) => s.email === input.email);
+      if (!staff || input.password !== ALICE_PASSWORD) throw new ApiError('UNAUTHENTICATED', 'Wrong e-mail or password.');
+      return newSession(staff);
     },
     'session.setUp': (input: { code: string }) => {
       if (input.code !== SETUP_CODE) throw new ApiError('VALIDATION', 'Unknown setup code.');

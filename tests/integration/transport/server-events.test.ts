@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsroomServer } from '../../../server/server.js';
+import { MAX_STREAMS_PER_SESSION } from '../../../server/events.js';
 import { createHttpApi, memoryTokenStore } from '../../../shared/httpApi.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
 import { ALICE, ALICE_PASSWORD, type FakeCore } from './fakeCore.js';
@@ -75,6 +76,27 @@ describe('the event stream', () => {
         expect(frames[0]!.id).toBe(`${run}-${Number(seq) + 8}`);
       }
     }
+  });
+
+  it('keeps at most 8 streams per session: a ninth ends the oldest, other sessions untouched', async () => {
+    const token = await signIn();
+    const other = await signIn();
+    const before = server.events.size;
+    const theirs = await open(other);
+    const mine: Response[] = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION + 1; i++) mine.push(await open(token));
+    // The oldest ends (its body finishes); the server holds 8 of this session's and the other one.
+    const reader = mine[0]!.body!.getReader();
+    const ended = async (): Promise<boolean> => {
+      for (;;) {
+        const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+        if (next === null) return false;
+        if (next.done) return true;
+      }
+    };
+    expect(await ended()).toBe(true);
+    await expect.poll(() => server.events.size - before).toBe(MAX_STREAMS_PER_SESSION + 1);
+    for (const res of [...mine, theirs]) await res.body?.cancel().catch(() => undefined);
   });
 
   it('sends heartbeats', async () => {

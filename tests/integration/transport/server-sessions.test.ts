@@ -10,9 +10,9 @@ import type { NewsroomServer } from '../../../server/server.js';
 import { SESSION_LIMITS } from '../../../core/staff/sessions.js';
 import { createHttpApi } from '../../../shared/httpApi.js';
 import type { ChangeEvent } from '../../../shared/domain.js';
-import { ALICE, ALICE_PASSWORD, SETUP_CODE, type FakeCore } from './fakeCore.js';
+import { ALICE, ALICE_PASSWORD, REPORTER, SETUP_CODE, type FakeCore } from './fakeCore.js';
 import { signInAlice, startFakeServer } from './fakeServer.js';
-import { bearer, browserFetch, startTestServer } from './httpTest.js';
+import { bearer, browserFetch, post, startTestServer } from './httpTest.js';
 
 let core: FakeCore;
 let server: NewsroomServer;
@@ -100,6 +100,22 @@ describe('the session is checked before the body', () => {
     expect(core.authentications).toBe(before.auth + 1);
   });
 
+  it("refuses a photo import from someone who may not import (a reporter's 150 MB) before reading it", async () => {
+    const token = (await post(base, 'session.signIn', { email: REPORTER.email, password: ALICE_PASSWORD })).json.token as string;
+    for (const [pathname, type] of [
+      ['/api/photos.import', 'application/json'],
+      ['/api/photos.upload', 'application/octet-stream'],
+    ] as const) {
+      const before = core.calls.length;
+      const { response, ms, sent } = await uploadUntilRefused(pathname, { 'Content-Type': type, 'X-File-Name': 'big.jpg', ...bearer(token) }, 150 * 1024 * 1024);
+      expect(response, pathname).toMatch(/^HTTP\/1\.1 403/);
+      expect(response, pathname).toContain('Only a photo editor may import photos.');
+      expect(ms, pathname).toBeLessThan(3000);
+      expect(sent, pathname).toBeLessThan((150 * 1024 * 1024) / 4);
+      expect(core.calls.length, pathname).toBe(before);
+    }
+  });
+
   it('refuses a signed-in body over its cap with 413 naming the cap, before the core sees it', async () => {
     const token = await signIn();
     const before = core.calls.length;
@@ -178,8 +194,12 @@ describe('the session cookie', () => {
     api.onEvent((e) => seen.push(e));
     const states: string[] = [];
     api.onConnection((s) => states.push(s));
-    const { token } = await api.session.signIn({ email: ALICE.email, password: ALICE_PASSWORD });
-    expect(browser.cookies.get('newsdesk_session')).toBe(token);
+    const answer = await api.session.signIn({ email: ALICE.email, password: ALICE_PASSWORD });
+    // A browser's answer leaves the token out: the page never holds it, only the HttpOnly cookie does.
+    expect(answer).not.toHaveProperty('token');
+    expect(answer.staff).toMatchObject({ email: ALICE.email });
+    const token = browser.cookies.get('newsdesk_session');
+    expect(token).toMatch(/^tok-/);
     expect(await api.stories.get({ id: 5 })).toEqual({ story: { id: 5 } });
     expect(core.calls.at(-1)?.token).toBe(token);
     // The event stream opened with the cookie.
