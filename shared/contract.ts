@@ -13,6 +13,8 @@ import {
   type Action,
   type AuditEvent,
   type ChangeEvent,
+  type DesktopStatus,
+  type OutboxEntry,
   type Comment,
   type DeskChanges,
   type DiffPart,
@@ -51,6 +53,12 @@ const Password = z.string().min(1).max(200);
 export const PASSWORD_MIN_LENGTH = 10;
 const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 const isoTime = z.iso.datetime({ offset: true });
+/** A key a client makes up so a repeated call is applied once (a UUID, or any 8–100 letters, digits, '-' and '_'). */
+const ClientKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be 8–100 letters, digits, - or _');
 
 export const RoleSchema = z.enum(ROLES);
 export const StatusSchema = z.enum(STATUSES);
@@ -150,7 +158,15 @@ export const contract = {
   // session and staff
   'session.access': method<NewsroomAccess>({ public: true })(empty),
   'session.signIn': method<{ token: string; staff: Staff; expiresAt: string }>({ public: true })(
-    z.strictObject({ email: z.string().trim().max(320).min(1), password: Password }),
+    z.strictObject({
+      email: z.string().trim().max(320).min(1),
+      password: Password,
+      /**
+       * A desktop app signing in to a newsroom server: the session is a device session (kind
+       * 'desktop', named for the computer) that lasts through days offline and is ended like any other.
+       */
+      desktop: z.strictObject({ name: line(200).min(1) }).optional(),
+    }),
   ),
   /** Sets a password with a one-time setup code (a newly added or reset person, or the first admin) and signs in. */
   'session.setUp': method<{ token: string; staff: Staff; expiresAt: string }>({ public: true })(
@@ -203,7 +219,21 @@ export const contract = {
 
   // stories
   'stories.create': method<{ story: Story }>()(
-    z.strictObject({ desk: line(100).min(1), headline: line().optional(), slug: line(200).optional(), language: line(20).optional() }),
+    z.strictObject({
+      desk: line(100).min(1),
+      headline: line().optional(),
+      slug: line(200).optional(),
+      language: line(20).optional(),
+      // A story written offline arrives whole: its text comes with its creation.
+      subheadlines: z.array(line()).max(10).optional(),
+      dateline: line(200).optional(),
+      body: BodySchema.optional(),
+      /**
+       * The desktop's id for a story created offline: a create repeated with the same clientId by
+       * the same person returns the story the first one made, so a replay never makes two.
+       */
+      clientId: ClientKey.optional(),
+    }),
   ),
   'stories.get': method<{
     story: Story;
@@ -253,10 +283,22 @@ export const contract = {
         language: line(20).optional(),
         body: BodySchema.optional(),
       }),
+      /**
+       * Makes the save happen once: a save repeated with the same saveId by the same person
+       * answers as the first did (the story it saved, or the same refusal with the same kept
+       * revision) and changes nothing more. The desktop's outbox sends one with every save.
+       */
+      saveId: ClientKey.optional(),
     }),
   ),
   'stories.transition': method<{ story: Story }>()(z.strictObject({ id, action: ActionSchema, note: text(5000).optional(), publishAt: isoTime.optional() })),
   'stories.lock': method<{ story: Story }>()(z.strictObject({ id })),
+  /**
+   * Holds the text lock as an offline lease (`lock.offline`): it lasts OFFLINE_LEASE_HOURS
+   * instead of minutes, everyone sees who works offline on the story, and a desk editor may
+   * break it with stories.unlock like any lock. stories.lock turns it back into a plain lock.
+   */
+  'stories.takeOffline': method<{ story: Story }>()(z.strictObject({ id })),
   'stories.unlock': method<{ story: Story }>()(z.strictObject({ id, /** Required to break someone else's lock (desk editors only). */ note: text(5000).optional() })),
   /**
    * The story's past: its revisions and audit events as kept, and `entries`, the one list a reader
@@ -343,6 +385,38 @@ export const contract = {
   'published.retryExport': method<{ version: PublishedVersionSummary }>()(z.strictObject({ storyId: id, version: z.number().int().positive() })),
   /** Admins: package folders set aside at start-up for want of a database row, relative to the data folder. */
   'published.setAside': method<{ folders: string[] }>()(empty),
+
+  // the desktop's newsroom: answered by a desktop's own shell (electron/main, or `serve --connect`);
+  // the newsroom's core answers them as a server, which has no offline copy or outbox.
+  /** Where this app's newsroom is, the connection, and how much waits in the outbox. */
+  'desktop.status': method<DesktopStatus>({ public: true })(empty),
+  /**
+   * First run and File ▸ Newsroom…: this computer only, or a newsroom server. Connecting checks
+   * that the server answers; a certificate no authority this computer trusts signed is refused
+   * with UNTRUSTED_CERTIFICATE and its fingerprint until the person trusts it by passing that
+   * fingerprint, which is then pinned. The person then signs in with session.signIn.
+   */
+  'desktop.choose': method<DesktopStatus>({ public: true })(
+    z.union([
+      z.strictObject({ mode: z.literal('local') }),
+      z.strictObject({
+        mode: z.literal('connected'),
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        trustFingerprint: z
+          .string()
+          .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'must be a SHA-256 fingerprint such as AB:CD:…')
+          .optional(),
+      }),
+    ]),
+  ),
+  /** What waits in the outbox and why, oldest first, with what was kept aside for the person. */
+  'desktop.outbox': method<{ entries: OutboxEntry[] }>()(empty),
+  /** Try to send the outbox now (after the person fixed the network). */
+  'desktop.retry': method<DesktopStatus>()(empty),
+  /** A kept entry (its story deleted or spiked on the server) sent again as a new story. */
+  'desktop.resubmit': method<{ story: Story }>()(z.strictObject({ entryId: id })),
+  /** A kept or conflicting entry the person has dealt with (copied its text, took theirs): removed from the outbox. */
+  'desktop.discard': method<{ ok: true }>()(z.strictObject({ entryId: id })),
 
   // settings
   'settings.get': method<{ settings: Settings; exportFolder: ExportFolder | null }>()(empty),
@@ -441,6 +515,9 @@ export type NewsdeskApi = {
 
 /** 'reconnecting': the event stream dropped and the client is trying again (with back-off). */
 export type ConnectionState = 'online' | 'reconnecting';
+
+/** How long a lock taken offline lasts: a reporter's trip, not a coffee break. A desk editor may break it sooner. */
+export const OFFLINE_LEASE_HOURS = 72;
 
 /** For transports whose connection never drops (IPC in one process): always online. */
 export const alwaysOnline: NewsdeskApi['onConnection'] = (listener) => {

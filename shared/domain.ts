@@ -52,6 +52,11 @@ export interface SessionInfo {
   lastSeenAt: Timestamp;
   /** When it ends unless used again: the earlier of the idle limit and the absolute limit. */
   expiresAt: Timestamp;
+  /**
+   * 'desktop': a desktop app's device session, which lasts through days offline (so it can send
+   * what it queued) and is ended like any other; 'browser': everything else.
+   */
+  kind: 'browser' | 'desktop';
 }
 
 /** A one-time code with which a person sets their password (added by an admin, reset, or the first admin). */
@@ -123,6 +128,12 @@ export interface StoryLock {
   /** The holder's session (a person may be signed in on several computers; the lock is one computer's), and its device. */
   sessionId?: Id | null;
   device?: string | null;
+  /**
+   * Taken offline ("Take offline" on a desktop): the lock is a lease that lasts while its holder
+   * works without the network (until `expiresAt`, days not minutes), shown to everyone as such;
+   * a desk editor may break it like any lock.
+   */
+  offline?: boolean;
 }
 
 /** A ProseMirror/tiptap JSON node. The allowed shape is checked by shared/body.ts. */
@@ -526,4 +537,76 @@ export type ChangeEvent =
   /** Settings changed (e.g. the desk's house style): open editors check again with them. */
   | { type: 'settings.changed'; keys: (keyof Settings)[] }
   /** The client missed events it cannot be sent again (a long gap, a server restart): refetch what is shown. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** A desktop's connection or outbox changed (only a desktop's own shell sends it, to its own window). */
+  | { type: 'desktop.changed'; status: DesktopStatus };
+
+// ── the desktop's newsroom, offline copy and outbox ──────────────────────────
+
+/**
+ * Where this app's newsroom lives. 'local': a desktop app with its own newsroom on this computer;
+ * 'connected': a desktop app working with a newsroom server, keeping an offline copy and an
+ * outbox; 'server': the newsroom server itself (a browser on it, scripts) — no outbox.
+ */
+export type NewsroomMode = 'local' | 'connected' | 'server';
+
+/** 'sending': online and replaying the outbox. */
+export type DesktopConnection = 'online' | 'offline' | 'sending';
+
+export interface DesktopStatus {
+  mode: NewsroomMode;
+  /** False on a desktop's first run, before the person chose "This computer only" or a server. */
+  chosen: boolean;
+  /** The newsroom server a connected desktop works with. */
+  server: {
+    url: string;
+    /** SHA-256 fingerprint (AB:CD:…) of the certificate pinned when the person trusted it; null when an authority the computer trusts signed it. */
+    pinnedFingerprint: string | null;
+    /** The server now shows a different certificate than the one pinned: nothing is sent until the person decides. */
+    certificateChanged: boolean;
+  } | null;
+  connection: DesktopConnection;
+  /** Outbox entries waiting to be sent (excludes those kept aside for the person to decide). */
+  waiting: number;
+  /** While sending: how far the current replay is ("Sending 2 of 3…"). */
+  sending: { done: number; total: number } | null;
+  /** The last time the server answered; what the offline copy is as of. */
+  lastOnlineAt: Timestamp | null;
+  /** The server refused this desktop's device session (ended, expired, password changed): sign in again; the outbox is kept. */
+  needsSignIn: boolean;
+  /** Why the desktop is offline or stuck, in words ("The server did not answer within 5 seconds."); null when all is well. */
+  problem: string | null;
+  /** How far this computer's clock is from the server's, in seconds (positive: ahead); null until known. */
+  clockSkewSeconds: number | null;
+}
+
+export type OutboxKind = 'create' | 'save' | 'photo';
+
+/**
+ * 'waiting': queued, not yet acknowledged; 'sending': being replayed now; 'conflict': the server
+ * had a newer version or the lock was broken: the text was kept there as revision `revisionId`
+ * and the editor shows the conflict; 'kept': the story was deleted or spiked on the server, or
+ * the server refused the entry for good: its text stays here as a local draft to copy or resubmit.
+ */
+export type OutboxState = 'waiting' | 'sending' | 'conflict' | 'kept';
+
+export interface OutboxEntry {
+  id: Id;
+  kind: OutboxKind;
+  /** The story on the server (null for a story created offline and not yet sent). */
+  storyId: Id | null;
+  /** The desktop's id for a story created offline, and the key that makes its creation happen once. */
+  clientId: string | null;
+  /** What the person recognises it by: the story's headline, or the photo's file name. */
+  title: string;
+  state: OutboxState;
+  /** Why it waits or what became of it, in words. */
+  reason: string;
+  /** The story version the queued text was based on. */
+  baseVersion: number | null;
+  /** The server revision a conflicting save's text was kept as. */
+  revisionId: Id | null;
+  attempts: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -12,6 +12,18 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   /** Too many attempts (wrong passwords, requests): details.retryAfterSeconds says when to try again. */
   'RATE_LIMITED',
+  /**
+   * A desktop working with a newsroom server cannot reach it, and this call needs it (a workflow
+   * move, an admin change): nothing was changed. Saves and new stories do not fail this way:
+   * they wait in the desktop's outbox.
+   */
+  'OFFLINE',
+  /**
+   * The newsroom server's TLS certificate is not one this desktop trusts: not signed by an
+   * authority the computer trusts and not pinned, or different from the one pinned (details say
+   * which, with the SHA-256 fingerprint to compare).
+   */
+  'UNTRUSTED_CERTIFICATE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -25,6 +37,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   LOCKED: 423,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  OFFLINE: 503,
+  UNTRUSTED_CERTIFICATE: 502,
   INTERNAL: 500,
 };
 
