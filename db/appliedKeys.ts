@@ -17,8 +17,7 @@ export interface AppliedKey {
 /** What `staffId`'s `key` did, or null when it was never applied (or pruned). */
 export function findAppliedKey(db: Db, staffId: Id, key: string): AppliedKey | null {
   const row = stmt(db, `SELECT method, story_id AS storyId, outcome, applied_at AS appliedAt FROM applied_keys WHERE staff_id = ? AND key = ?`).get(staffId, key) as
-    | (Omit<AppliedKey, 'outcome'> & { outcome: string })
-    | undefined;
+    (Omit<AppliedKey, 'outcome'> & { outcome: string }) | undefined;
   return row ? { ...row, outcome: JSON.parse(row.outcome) as unknown } : null;
 }
 

@@ -94,7 +94,9 @@ describe('a desktop’s device session', () => {
     const { story } = await callCore(h.core, device, 'stories.create', { desk: 'North Korea', headline: '오프라인 기사' });
     await end(device);
     expect(await outcome(device)).toBe('UNAUTHENTICATED');
-    const refused = await callCore(h.core, device, 'stories.save', { id: story.id, baseVersion: story.version, changes: { headline: 'Sent late' } }).catch((e: unknown) => e);
+    const refused = await callCore(h.core, device, 'stories.save', { id: story.id, baseVersion: story.version, changes: { headline: 'Sent late' } }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).code).toBe('UNAUTHENTICATED');
     // Its lock went with it.
