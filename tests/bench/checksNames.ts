@@ -11,9 +11,15 @@ import { DIFFERENT_PEOPLE, pairParagraphs, SAME_PEOPLE, WRITTEN_ARTICLES, type N
 /** The checks that say two spellings may be one person's. */
 const NAME_CHECKS = new Set(['name-spelling', 'name-slip']);
 
-/** The spellings each name finding names, sorted: [["Seo Min-jeong", "Seo Min-jung"]]. */
+/**
+ * The spellings each name finding pairs, sorted: [["Seo Min-jeong", "Seo Min-jung"]]. A finding
+ * naming one spelling (not the people list's house spelling) pairs nothing: it is left out.
+ */
 export function nameGroups(findings: readonly Finding[]): string[][] {
-  return findings.filter((f) => NAME_CHECKS.has(f.id)).map((f) => [...new Set([...f.message.matchAll(/"([^"]+)" \(/g)].map((m) => m[1]!))].sort());
+  return findings
+    .filter((f) => NAME_CHECKS.has(f.id))
+    .map((f) => [...new Set([...f.message.matchAll(/"([^"]+)" \(/g)].map((m) => m[1]!))].sort())
+    .filter((g) => g.length > 1);
 }
 
 type Extra = Partial<Omit<CheckInput, 'story' | 'photos' | 'settings'>>;
