@@ -2,6 +2,7 @@
 // other spellings the desk meets (with who uses them), so the check pairs spellings no rule
 // could ("Sergei Shoigu" / "Sergey Shoygu") and says which one the house prefers.
 
+import { hasRole, isDeskEditor, type Person } from '../workflow.js';
 import { shortHash } from './keys.js';
 import { letters } from './names.js';
 
@@ -82,3 +83,11 @@ export function houseSentence(person: HousePerson, used: readonly HouseAlias[]):
   const sourced = used.filter((a) => a.source.trim() !== '').map((a) => `${a.source.trim()} spells it ${a.spelling}`);
   return `House spelling: ${person.name}${sourced.length > 0 ? ` (${sourced.join('; ')})` : ''}.`;
 }
+
+/** Who keeps the people list: desk editors (with the house style) and admins. Everyone signed in reads it. */
+export function mayEditPeopleList(person: Person): boolean {
+  return isDeskEditor(person) || hasRole(person, 'admin');
+}
+
+/** Longest house spelling or alias, most aliases per person, longest source and note: the contract's ceilings. */
+export const PEOPLE_LIMITS = { spelling: 200, aliases: 50, source: 100, note: 1000 } as const;

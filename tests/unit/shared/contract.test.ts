@@ -53,6 +53,10 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'published.preview': { storyId: 1 },
   'published.retryExport': { storyId: 1, version: 1 },
   'published.setAside': {},
+  'people.list': { query: '리영호' },
+  'people.all': {},
+  'people.save': { name: 'Lee Yong-ho', aliases: [{ spelling: 'Ri Yong Ho', source: 'KCNA' }] },
+  'people.remove': { id: 1 },
   'settings.get': {},
   'settings.update': {},
 };
