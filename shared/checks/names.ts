@@ -149,7 +149,8 @@ function namesWithStopWords(tokens: NameToken[], joined: (a: NameToken, b: NameT
     }
     const prev = out.at(-1);
     const next = tokens[i + 1];
-    const syllable = koreanSyllable(t.word) !== null;
+    // Two letters at most: "In", "An", "So", "To" are syllables; "The" could be read as one but never is.
+    const syllable = t.word.length <= 2 && koreanSyllable(t.word) !== null;
     const inside = syllable && prev !== undefined && !prev.stop && joined(prev, t) && koreanWord(prev.word);
     const family = koreanFamily(t.word) !== null && next !== undefined && !next.stop && joined(t, next) && koreanWord(next.word);
     if (inside || (family && !(prev && joined(prev, t)))) out.push(t);
@@ -306,8 +307,8 @@ interface Spelling {
   korean: { bucket: string; syllables: Syllable[] } | null;
   /** A Chinese name's key for pinyin and Wade–Giles alike; `marked` when it cannot be a Korean name. */
   chinese: { key: string; marked: boolean } | null;
-  /** Its words, for one-letter slips (names of two or three words). */
-  words: string[] | null;
+  /** For one-letter slips (names of two or three words): each word, and the name without it (filed under). */
+  slips: { word: string; key: string }[] | null;
   /** How the people list is looked up (letters: the list's spellingKey). */
   listKey: string;
 }
@@ -328,7 +329,7 @@ function spellingOf(m: Readonly<NameMention>): Spelling | null {
   let s = spellings.get(m.name);
   if (s !== undefined) return s;
   if (shouted(m.name)) s = null;
-  else if (m.size === 1) s = letters(m.name).length < 5 ? null : { keys: [`=${wordKey(m.name)}`], korean: null, chinese: null, words: null, listKey: letters(m.name) };
+  else if (m.size === 1) s = letters(m.name).length < 5 ? null : { keys: [`=${wordKey(m.name)}`], korean: null, chinese: null, slips: null, listKey: letters(m.name) };
   else {
     // The first word (a Korean family name, a Western given name) and the rest ("Min-jung").
     const space = m.name.search(WORD_GAP);
@@ -349,7 +350,7 @@ function spellingOf(m: Readonly<NameMention>): Spelling | null {
         if (russian) keys.push(russian);
       }
     }
-    s = { keys, korean, chinese: chineseKey(first, letters(rest)), words: m.name.split(WORD_GAP), listKey: letters(m.name) };
+    s = { keys, korean, chinese: chineseKey(first, letters(rest)), slips: slipKeys(m.name.split(WORD_GAP), korean !== null), listKey: letters(m.name) };
   }
   if (spellings.size > 50_000) spellings.clear();
   spellings.set(m.name, s);
@@ -428,7 +429,7 @@ export class NameGroups {
         bucket.members.push({ id, syllables: s.korean.syllables });
       }
     }
-    if (s.words && s.words.length <= 3) this.addSlipCandidate(id, s);
+    if (s.slips) this.addSlipCandidate(id, s.slips, s.korean !== null);
     return true;
   }
 
@@ -475,24 +476,14 @@ export class NameGroups {
     return out;
   }
 
-  /**
-   * Files a name of two or three words by each of its words left out, and compares the word left
-   * out with the others filed there: one letter apart (oneLetterSlip) is a possible slip.
-   */
-  private addSlipCandidate(id: number, s: Spelling): void {
-    const words = s.words!;
-    const koreanName = s.korean !== null;
-    for (let i = 0; i < words.length; i += 1) {
-      // A name's first word differs only as a Korean family name ("Moon" / "Mon"): "Defense
-      // Ministry" / "Defence Ministry" is a spelling the house style settles, not a person's slip.
-      if (i === 0 && !koreanName) continue;
-      const key = `${i}|${words.filter((_, j) => j !== i).join(' ')}`;
+  /** Compares each word of a name with the words filed under the rest of the name (slipKeys): one letter apart (oneLetterSlip) is a possible slip. */
+  private addSlipCandidate(id: number, slips: readonly { word: string; key: string }[], korean: boolean): void {
+    for (const { word, key } of slips) {
       let bucket = this.slipBuckets.get(key);
       if (!bucket) this.slipBuckets.set(key, (bucket = []));
       if (bucket.length >= MAX_SLIP_COMPARED) continue;
-      const word = words[i]!;
-      for (const other of bucket) if (oneLetterSlip(word, other.word, koreanName && other.korean)) this.slipPairs.push([id, other.id]);
-      bucket.push({ id, word, korean: koreanName });
+      for (const other of bucket) if (oneLetterSlip(word, other.word, korean && other.korean)) this.slipPairs.push([id, other.id]);
+      bucket.push({ id, word, korean });
     }
   }
 
@@ -519,6 +510,18 @@ export class NameGroups {
     const rb = this.find(b);
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
+}
+
+/**
+ * Where a name of two or three words is filed for slips: by each of its words left out. A name's
+ * first word is filed only in a Korean name, as its family name ("Moon" / "Mon"): "Defense
+ * Ministry" / "Defence Ministry" is a spelling the house style settles, not a person's slip.
+ */
+function slipKeys(words: string[], koreanName: boolean): { word: string; key: string }[] | null {
+  if (words.length < 2 || words.length > 3) return null;
+  const out: { word: string; key: string }[] = [];
+  for (let i = koreanName ? 0 : 1; i < words.length; i += 1) out.push({ word: words[i]!, key: `${i}|${words.filter((_, j) => j !== i).join(' ')}` });
+  return out;
 }
 
 /**

@@ -3,7 +3,6 @@
 // could ("Sergei Shoigu" / "Sergey Shoygu") and says which one the house prefers.
 
 import { hasRole, isDeskEditor, type Person } from '../workflow.js';
-import { shortHash } from './keys.js';
 import { letters } from './names.js';
 
 /** Another spelling of a listed person, and who uses it ("KCNA", "TASS"). */
@@ -41,28 +40,29 @@ export const spellingKey: (s: string) => string = letters;
 export type PeopleIndex = ReadonlyMap<string, HouseHit>;
 
 // The core keeps one list object until it changes: its index is found by identity. A worker
-// receives a copy per run: its index is found by content (a hash of every spelling, a fraction of
-// a millisecond for thousands of people, where building it again costs ten or more).
+// receives a copy per run: its index is found by comparing the copy with the list it was built
+// from (a fraction of a millisecond for thousands of people, where building it again costs ten or more).
 const byIdentity = new WeakMap<readonly HousePerson[], PeopleIndex>();
-let lastByContent: { hash: string; index: PeopleIndex } | null = null;
+let last: { people: readonly HousePerson[]; index: PeopleIndex } | null = null;
 
-function contentHash(people: readonly HousePerson[]): string {
-  const parts: string[] = [];
-  for (const p of people) {
-    parts.push(String(p.id), p.name);
-    for (const a of p.aliases) parts.push(a.spelling, a.source);
+function sameSpellings(a: readonly HousePerson[], b: readonly HousePerson[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.name !== y.name || x.aliases.length !== y.aliases.length) return false;
+    for (let j = 0; j < x.aliases.length; j += 1) if (x.aliases[j]!.spelling !== y.aliases[j]!.spelling || x.aliases[j]!.source !== y.aliases[j]!.source) return false;
   }
-  return `${people.length}:${shortHash(parts.join('\u0000'))}`;
+  return true;
 }
 
 /** Every spelling on the list, by spellingKey. A spelling listed for two people keeps the first. */
 export function peopleIndex(people: readonly HousePerson[]): PeopleIndex {
   const known = byIdentity.get(people);
   if (known) return known;
-  const hash = contentHash(people);
-  if (lastByContent?.hash === hash) {
-    byIdentity.set(people, lastByContent.index);
-    return lastByContent.index;
+  if (last && sameSpellings(last.people, people)) {
+    byIdentity.set(people, last.index);
+    return last.index;
   }
   const map = new Map<string, HouseHit>();
   for (const person of people) {
@@ -74,7 +74,7 @@ export function peopleIndex(people: readonly HousePerson[]): PeopleIndex {
     }
   }
   byIdentity.set(people, map);
-  lastByContent = { hash, index: map };
+  last = { people, index: map };
   return map;
 }
 

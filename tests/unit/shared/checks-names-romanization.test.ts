@@ -40,6 +40,7 @@ const SAME_PERSON: [string, string, string][] = [
   ['So Se Pyong', 'Seo Se-pyong', 'So, a stop-word, as a family name at the start of a sentence'],
   ['Taro Kono', 'Taro Kohno', 'Japanese long vowel: oh'],
   ['Yoshinori Ōno', 'Yoshinori Ohno', 'ō / oh'],
+  ['Hirobumi Itoh', 'Hirobumi Itō', 'oh / ō at the end'],
   ['Mao Zedong', 'Mao Tse-tung', 'pinyin / Wade–Giles'],
   ['Deng Xiaoping', 'Teng Hsiao-ping', 'pinyin / Wade–Giles'],
   ['Lee Teng-hui', 'Li Denghui', 'Wade–Giles / pinyin, Lee = Li'],
