@@ -8,6 +8,7 @@ import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions 
 import type { Db } from '../../db/statements.js';
 import type { Writer } from '../write.js';
 import type { Id, PhotoAsset } from '../../shared/domain.js';
+import { decoderInput } from './metadata/containers.js';
 import { metadataReader, type MetadataReader } from './metadata/reader.js';
 import { makeRenditions, PhotoError } from './renditions.js';
 import { CONTENT_TYPES, sniffImage } from './sniff.js';
@@ -105,7 +106,7 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash, sidecar }: Exa
   try {
     const reader = deps.metadata ?? metadataReader();
     const { info, metadata, warnings } = await reader.read(bytes, undefined, sidecar && { name: sidecar.name, file: sidecar.bytes });
-    const { display, thumb } = await makeRenditions(bytes);
+    const { display, thumb } = await makeRenditions(decoderInput(bytes));
 
     written = true;
     const dir = await makeAssetDir(deps.dataDir, hash);

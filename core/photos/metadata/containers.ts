@@ -129,3 +129,30 @@ function inflatePrefix(data: Buffer): Buffer | null {
   }
   return Buffer.concat(parts).subarray(0, limit);
 }
+
+/**
+ * The PNG without its text chunks (tEXt, zTXt, iTXt), for the image decoder's header read: the
+ * decoder unpacks every compressed text chunk, which a crafted file makes take seconds, and
+ * Newsdesk reads the XMP among them itself (pngBlocks), no further than its limit.
+ */
+export function withoutPngTextChunks(file: Buffer): Buffer {
+  const kept: Buffer[] = [file.subarray(0, PNG_SIGNATURE_BYTES)];
+  let pos = PNG_SIGNATURE_BYTES;
+  let dropped = false;
+  while (pos + 12 <= file.length) {
+    const end = pos + 12 + file.readUInt32BE(pos);
+    if (end > file.length) break;
+    const type = file.toString('latin1', pos + 4, pos + 8);
+    if (type === 'tEXt' || type === 'zTXt' || type === 'iTXt') dropped = true;
+    else kept.push(file.subarray(pos, end));
+    pos = end;
+  }
+  if (!dropped) return file;
+  kept.push(file.subarray(pos)); // whatever follows (a damaged tail stays for the decoder to judge)
+  return Buffer.concat(kept);
+}
+
+/** What the image decoder is given: the file, less what only the metadata readers need and the decoder would unpack in full. */
+export function decoderInput(file: Buffer): Buffer {
+  return file.length > 8 && file.readUInt32BE(0) === 0x89504e47 ? withoutPngTextChunks(file) : file;
+}

@@ -207,8 +207,11 @@ export function readPhotoMetadata(uncapped: MetadataSources, sidecar?: SidecarIn
   const { reading, conflicts } = reconcile({ exif, iim, xmp, digest });
   if (conflicts.length > 0) {
     const list = conflicts.map((c) => `${FIELD_NAMES[c.field]} (${c.took} used)`).join(', ');
+    const involved = new Set(conflicts.flatMap((c) => c.between));
+    const blocks = (['EXIF', 'IPTC', 'XMP'] as const).filter((b) => involved.has(b)).map((b) => (b === 'IPTC' ? 'IPTC (IIM)' : b));
+    const named = blocks.length > 2 ? `${blocks.slice(0, -1).join(', ')} and ${blocks.at(-1)}` : blocks.join(' and ');
     warnings.push(
-      `The photo’s EXIF, IPTC (IIM) and XMP blocks disagree on: ${list}. Newsdesk used the value the Metadata Working Group rules make current${digest === 'mismatch' ? ' (the IPTC block was changed after the XMP, by a tool that left the IPTC digest stale)' : ''}; check these fields against the agency’s.`,
+      `The photo’s ${named} blocks disagree on: ${list}. Newsdesk used the value the Metadata Working Group rules make current${digest === 'mismatch' ? ' (the IPTC block was changed after the XMP, by a tool that left the IPTC digest stale)' : ''}; check these fields against the agency’s.`,
     );
   }
 

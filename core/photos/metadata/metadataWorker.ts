@@ -4,6 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { PhotoError, probe } from '../renditions.js';
+import { decoderInput } from './containers.js';
 import { metadataSources, readPhotoMetadata } from './merge.js';
 import type { MetadataReply, MetadataRequest } from './reader.js';
 
@@ -13,7 +14,7 @@ if (!port) throw new Error('metadataWorker runs only as a worker thread.');
 async function answer({ id, file, sidecar }: MetadataRequest): Promise<MetadataReply> {
   try {
     const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-    const info = await probe(bytes);
+    const info = await probe(decoderInput(bytes));
     const side = sidecar && {
       name: sidecar.name,
       bytes: Buffer.from(sidecar.file.buffer, sidecar.file.byteOffset, sidecar.file.byteLength),

@@ -60,10 +60,12 @@ function recoverTruncated(iim: string | undefined, xmp: string | undefined, limi
   return a.length === limit && b.length > limit && b.subarray(0, limit).equals(a) ? xmp : iim;
 }
 
+export type Block = 'EXIF' | 'IPTC' | 'XMP';
+
 export interface Reconciled {
   reading: MwgReading;
   /** Fields where two blocks held different values, and the block whose value was taken. */
-  conflicts: { field: keyof MwgReading; took: 'EXIF' | 'IPTC' | 'XMP' }[];
+  conflicts: { field: keyof MwgReading; took: Block; between: Block[] }[];
 }
 
 export function reconcile({ exif, iim, xmp, digest }: MwgBlocks): Reconciled {
@@ -72,16 +74,17 @@ export function reconcile({ exif, iim, xmp, digest }: MwgBlocks): Reconciled {
   /** Whether XMP's value (if any) is current: no IIM, or XMP has it and the digest does not say IIM changed. */
   const xmpWins = (has: boolean) => iim === null || (has && digest !== 'mismatch');
 
-  const note = (field: keyof MwgReading, took: 'EXIF' | 'IPTC' | 'XMP', values: (string | undefined)[]) => {
-    const present = values.filter((v): v is string => !blank(v)).map((v) => v.trim());
-    if (new Set(present).size > 1) conflicts.push({ field, took });
+  /** `values` in the order EXIF, IPTC, XMP. */
+  const note = (field: keyof MwgReading, took: Block, values: (string | undefined)[]) => {
+    const present = (['EXIF', 'IPTC', 'XMP'] as const).map((block, i) => ({ block, v: values[i] })).filter((p): p is { block: Block; v: string } => !blank(p.v));
+    if (new Set(present.map((p) => p.v.trim())).size > 1) conflicts.push({ field, took, between: present.map((p) => p.block) });
   };
 
   const text = (field: Text, exifValue?: string) => {
     const x = xmp?.[field];
     const i = iim?.[field];
     let value: string | undefined;
-    let took: 'EXIF' | 'IPTC' | 'XMP';
+    let took: Block;
     if (!blank(exifValue)) [value, took] = [exifValue, 'EXIF'];
     else if (xmpWins(x !== undefined)) [value, took] = [x, 'XMP'];
     else [value, took] = [recoverTruncated(i, x, IIM_LIMIT[field as keyof typeof IIM_LIMIT]), 'IPTC'];
@@ -94,7 +97,7 @@ export function reconcile({ exif, iim, xmp, digest }: MwgBlocks): Reconciled {
     const x = xmp?.[field];
     const i = iim?.[field];
     let value: string[] | undefined;
-    let took: 'EXIF' | 'IPTC' | 'XMP';
+    let took: Block;
     const exifText = exifValue?.join('; ');
     if (exifValue && !blank(exifText)) [value, took] = [exifValue, 'EXIF'];
     else if (xmpWins(x !== undefined)) [value, took] = [x, 'XMP'];
@@ -119,7 +122,7 @@ export function reconcile({ exif, iim, xmp, digest }: MwgBlocks): Reconciled {
   const x = xmp?.dateCreated;
   const i = iim?.dateCreated;
   let date: string | undefined;
-  let took: 'EXIF' | 'IPTC' | 'XMP';
+  let took: Block;
   if (exif.dateCreated) [date, took] = [exif.dateCreated, 'EXIF'];
   else if (xmpWins(x !== undefined)) [date, took] = [x, 'XMP'];
   else [date, took] = [i, 'IPTC'];

@@ -54,9 +54,7 @@ export function decodeXmpBytes(input: Uint8Array): DecodedXmp {
   const unit = encoding.startsWith('utf-32') ? 4 : encoding.startsWith('utf-16') ? 2 : 1;
   let bytes = input.subarray(bom);
   if (bytes.length > INPUT_LIMITS.xmpBytes) {
-    warnings.push(
-      `The XMP block is ${Math.round(input.length / 1024)} KB, more than the ${INPUT_LIMITS.xmpBytes / 1024} KB Newsdesk reads; only its first part was read, so some fields may be missing.`,
-    );
+    warnings.push(`The XMP block is larger than the ${INPUT_LIMITS.xmpBytes / 1024} KB Newsdesk reads; only its first part was read, so some fields may be missing.`);
     bytes = bytes.subarray(0, INPUT_LIMITS.xmpBytes - (INPUT_LIMITS.xmpBytes % unit));
   }
   let text: string;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { metadataSources, readPhotoMetadata } from '../../../core/photos/metadata/merge.js';
 
 export const MWG_FIELDS = ['caption', 'creator', 'copyright', 'keywords', 'city', 'state', 'country', 'sublocation', 'dateCreated'] as const;
 export type MwgField = (typeof MWG_FIELDS)[number];
@@ -379,3 +380,45 @@ export function readWithExiftool(cases: GeneratedCase[]): Map<string, ExiftoolRe
 
 /** ExifTool's "2024:03:01 10:20:30.45+09:00" as ISO 8601, the way Newsdesk keeps dates. */
 export const isoFromExiftool = (d: string) => d.replace(/^(\d{4}):(\d{2}):(\d{2}) /, '$1-$2-$3T').replace(/^(\d{4}):(\d{2}):(\d{2})$/, '$1-$2-$3');
+
+/** Newsdesk's reading of a case, in ExifTool's shapes (a one-item list as its item). */
+export function newsdeskReading(c: GeneratedCase): ExiftoolReading {
+  const bytes = fs.readFileSync(c.file);
+  const sidecar = c.sidecarFile ? { name: path.basename(c.sidecarFile), bytes: fs.readFileSync(c.sidecarFile), width: 48, height: 32 } : undefined;
+  const { reading } = readPhotoMetadata(metadataSources(bytes), sidecar);
+  const out: ExiftoolReading = {};
+  for (const f of MWG_FIELDS) {
+    const v = reading[f];
+    if (v === undefined) continue;
+    out[f] = Array.isArray(v) ? (v.length === 1 ? v[0]! : v) : v;
+  }
+  return out;
+}
+
+export interface Comparison {
+  cases: number;
+  fieldsCompared: number;
+  agree: number;
+  /** Differences a case declares on purpose (with its reason). */
+  explained: { case: string; field: MwgField; why: string }[];
+  /** Anything else: each is a bug. */
+  disagreements: string[];
+}
+
+const normal = (f: MwgField, v: string | string[] | undefined) => (f === 'dateCreated' && typeof v === 'string' ? isoFromExiftool(v) : v);
+
+/** Newsdesk against ExifTool, field by field over every case. */
+export function compareWithExiftool(cases: GeneratedCase[], truth: Map<string, ExiftoolReading>): Comparison {
+  const out: Comparison = { cases: cases.length, fieldsCompared: 0, agree: 0, explained: [], disagreements: [] };
+  for (const c of cases) {
+    const ours = newsdeskReading(c);
+    const theirs = truth.get(c.name) ?? {};
+    for (const f of MWG_FIELDS) {
+      out.fieldsCompared++;
+      if (JSON.stringify(normal(f, ours[f])) === JSON.stringify(normal(f, theirs[f]))) out.agree++;
+      else if (c.differs?.fields.includes(f)) out.explained.push({ case: c.name, field: f, why: c.differs.why });
+      else out.disagreements.push(`${c.name} ${f}: Newsdesk ${JSON.stringify(ours[f])}, ExifTool ${JSON.stringify(theirs[f])}`);
+    }
+  }
+  return out;
+}

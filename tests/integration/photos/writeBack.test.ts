@@ -72,7 +72,7 @@ beforeAll(async () => {
     '-EXIF:all',
   ];
   read = JSON.parse(execFileSync('exiftool', ['-j', '-n', '-G1', '-use', 'MWG', ...tags, ...paths], { encoding: 'utf8' })) as Record<string, unknown>[];
-  ownReading = files.map((f) => readPhotoMetadata(metadataSources(f.data)));
+  ownReading = files.map((f) => readPhotoMetadata(metadataSources(Buffer.from(f.data))));
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
