@@ -121,6 +121,15 @@ describe('bad metadata: the best reading and a warning', () => {
   });
 });
 
+describe('phone photos in HEIC', () => {
+  it('are refused with what the photo editor can do, as the bundled decoder has no HEVC', async () => {
+    const heic = Buffer.concat([Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(64)]);
+    const { results } = await h.as('choi')('photos.import', { files: [{ name: 'IMG_1234.HEIC', data: b64(heic) }] });
+    expect(results[0]).toMatchObject({ ok: false });
+    expect(results[0]!.error).toMatch(/HEIC photo .* which Newsdesk cannot decode\. Export it as JPEG first .* then import the JPEG/);
+  });
+});
+
 describe('sidecars in an import', () => {
   it('pair by name with the photo in the same batch; one without its photo is refused with what to do', async () => {
     const photo = await makeJpeg(64, 48, { seed: 92 });

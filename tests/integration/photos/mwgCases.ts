@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { metadataSources, readPhotoMetadata } from '../../../core/photos/metadata/merge.js';
+import { FIXTURES } from './helpers.js';
 
 export const MWG_FIELDS = ['caption', 'creator', 'copyright', 'keywords', 'city', 'state', 'country', 'sublocation', 'dateCreated'] as const;
 export type MwgField = (typeof MWG_FIELDS)[number];
@@ -200,6 +201,8 @@ export function jpegWithExtendedXmp(jpeg: Buffer, main: Partial<Values>, extende
 export interface MwgCase {
   name: string;
   base: 'jpg' | 'tif' | 'png' | 'webp';
+  /** A file used as it is instead of a generated base image (a real-world reference file). */
+  from?: string;
   /** ExifTool's writing arguments for this file (none: the base image as it is). */
   write?: string[];
   /** Bytes built here, applied after ExifTool wrote (or instead of it). */
@@ -295,6 +298,15 @@ export function mwgCases(): MwgCase[] {
     { name: 'png-xmp-only-korean', base: 'png', write: xmpArgs(KOREAN) },
     { name: 'webp-xmp-and-exif', base: 'webp', write: [...exifArgs(KOREAN), ...xmpArgs(AGENCY)] },
     { name: 'webp-xmp-only', base: 'webp', write: xmpArgs(DESK) },
+    {
+      name: 'iptc-reference-image-2017',
+      base: 'jpg',
+      from: path.join(FIXTURES, 'IPTC-PhotometadataRef-Std2017.1.jpg'),
+      differs: {
+        fields: ['city', 'state', 'country', 'sublocation'],
+        why: 'ExifTool takes the IPTC Extension’s Location Shown (here a list of two places) before photoshop:City and kin; Newsdesk keeps one place, where the photo was taken, from the IPTC Core and IIM fields',
+      },
+    },
   );
   return cases;
 }
@@ -319,7 +331,7 @@ export async function generateMwgCases(dir: string, cases = mwgCases()): Promise
   const out: GeneratedCase[] = [];
   for (const c of cases) {
     const file = path.join(dir, `${c.name}.${c.base}`);
-    fs.writeFileSync(file, bases[c.base]);
+    fs.writeFileSync(file, c.from ? fs.readFileSync(c.from) : bases[c.base]);
     if (c.write) args.push('-overwrite_original', ...c.write, file, '-execute');
     const g: GeneratedCase = { ...c, file, oracleFile: file };
     if (c.sidecar) {
