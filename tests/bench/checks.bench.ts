@@ -176,6 +176,7 @@ function photo(id: number, placement: 'lead' | 'inline', caption: string, name: 
       thumbUrl: '',
       displayUrl: '',
       usedIn: 1,
+      metadataWarnings: [],
     },
   };
 }
