@@ -153,6 +153,8 @@ export class ConnectedCore implements TransportCore {
     const certificateChanged = facts.certificate !== null;
     const waiting = this.outbox.waiting();
     let problem = facts.problem;
+    const skew = facts.clockSkewSeconds;
+    if (problem === null && skew !== null && Math.abs(skew) >= CLOCK_WARNING_SECONDS) problem = clockMessage(skew);
     if (this.settings.needsSignIn) problem = `The newsroom server ended this computer's session. Sign in again${waiting ? `: ${changes(waiting)} wait to be sent` : ''}.`;
     return {
       mode: 'connected',
@@ -178,7 +180,8 @@ export class ConnectedCore implements TransportCore {
   }
 
   private connectionChanged(facts: ConnectionFacts): void {
-    if (facts.online && facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
+    // What the offline copy is as of: the last time the server answered, kept across restarts.
+    if (facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
     if (facts.online) void this.replay.run();
     this.statusChanged();
   }
@@ -583,6 +586,15 @@ export class ConnectedCore implements TransportCore {
     this.outbox.discard(entry.row.id);
     return this.create(createInput, staff);
   }
+}
+
+/** A clock this far off the server's is worth telling: times shown and lock expiries would mislead. */
+const CLOCK_WARNING_SECONDS = 5 * 60;
+
+function clockMessage(skew: number): string {
+  const minutes = Math.round(Math.abs(skew) / 60);
+  const amount = minutes >= 90 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
+  return `This computer's clock is ${amount} ${skew > 0 ? 'ahead of' : 'behind'} the newsroom server's. Times are shown as the server keeps them; set the clock right to avoid confusion.`;
 }
 
 function changes(n: number): string {
