@@ -85,7 +85,8 @@ export class ConnectedCore implements TransportCore {
     this.db = opts.db;
     this.settings = opts.settings;
     this.now = opts.now ?? (() => new Date());
-    const pinned = () => this.settings.pinnedFingerprint;
+    // After close, desktop.db is closed too: a ping still in flight trusts nothing.
+    const pinned = () => (this.closed ? '' : this.settings.pinnedFingerprint);
     this.monitor = new ConnectionMonitor({
       baseUrl: this.serverUrl,
       fetch: (url, init) => this.pingTransport.fetch(url, init),
@@ -135,6 +136,11 @@ export class ConnectedCore implements TransportCore {
     this.pruneTimer.unref?.();
   }
 
+  /** Settles once the server has been asked the first time (so the first status is not a guess). */
+  ready(): Promise<void> {
+    return this.firstPing;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.monitor.stop();
@@ -180,6 +186,7 @@ export class ConnectedCore implements TransportCore {
   }
 
   private connectionChanged(facts: ConnectionFacts): void {
+    if (this.closed) return;
     // What the offline copy is as of: the last time the server answered, kept across restarts.
     if (facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
     if (facts.online) void this.replay.run();
@@ -221,7 +228,7 @@ export class ConnectedCore implements TransportCore {
 
   /** The server refused the device session: the outbox stays, the person is asked to sign in again. */
   private lostSession(): void {
-    if (this.settings.needsSignIn) return;
+    if (this.closed || this.settings.needsSignIn) return;
     inTransaction(this.db, () => {
       this.settings.needsSignIn = true;
       this.settings.deviceToken.set(null);

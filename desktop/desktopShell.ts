@@ -255,7 +255,10 @@ export class DesktopShell implements TransportCore {
       return this.choose(parsed.data);
     }
     const current = this.current;
-    if (method === 'desktop.status') return this.status();
+    if (method === 'desktop.status') {
+      if (current?.mode === 'connected') await current.core.ready();
+      return this.status();
+    }
     if (!current) {
       if (method === 'session.current') return { staff: null };
       if (method === 'session.access') return { demo: false, demoPassword: null, demoAccounts: [], needsFirstAdmin: false };
