@@ -119,4 +119,19 @@ describe('desktop shell', () => {
     expect(refused.details).toMatchObject({ changed: true, fingerprint: certs[1]!.fingerprint, pinned: a.fingerprint });
     await shell.close();
   });
+
+  it('opens this computer’s own newsroom when chosen, and remembers that too', async () => {
+    const dataDir = path.join(dir, 'own');
+    let shell = await DesktopShell.open({ dataDir, kind: 'serve', demo: true });
+    expect(await shell.call(null, 'desktop.choose', { mode: 'local' })).toMatchObject({ mode: 'local', chosen: true, server: null, waiting: 0 });
+    expect(shell.localCore).not.toBeNull();
+    expect(await shell.call(null, 'session.access', {})).toMatchObject({ demo: true });
+    await shell.close();
+    shell = await DesktopShell.open({ dataDir, kind: 'serve' });
+    expect(shell.mode).toBe('local');
+    const { token } = (await shell.call(null, 'session.signIn', { email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' })) as { token: string };
+    expect(await shell.call(token, 'desktop.outbox', {})).toEqual({ entries: [] });
+    expect((await refusal(shell.call(token, 'desktop.discard', { entryId: 1 }))).code).toBe('INVALID_STATE');
+    await shell.close();
+  });
 });
