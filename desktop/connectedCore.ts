@@ -78,6 +78,7 @@ export class ConnectedCore implements TransportCore {
   private firstPing: Promise<void>;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private wasOnline = false;
 
   constructor(private readonly opts: ConnectedCoreOptions) {
     this.dataDir = opts.dataDir;
@@ -187,6 +188,12 @@ export class ConnectedCore implements TransportCore {
 
   private connectionChanged(facts: ConnectionFacts): void {
     if (this.closed) return;
+    if (facts.online !== this.wasOnline) {
+      this.wasOnline = facts.online;
+      // Connections from before are dead or stale: the event stream reconnects at once (resuming
+      // with Last-Event-ID) instead of sitting on a socket that went quiet.
+      this.transport.reset();
+    }
     // What the offline copy is as of: the last time the server answered, kept across restarts.
     if (facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
     if (facts.online) void this.replay.run();
@@ -393,14 +400,29 @@ export class ConnectedCore implements TransportCore {
       if (key === 'id' && !method.startsWith('stories.')) continue;
       const serverId = this.copy.serverIdOf(value);
       if (serverId !== null) out[key] = serverId;
-      else if (!(method === 'stories.get' || method === 'stories.history' || method === 'stories.check')) {
-        throw new ApiError(
-          'OFFLINE',
-          'This story was written on this computer and has not reached the newsroom server yet; it goes as soon as this computer is back online.',
-        );
-      }
     }
     return out;
+  }
+
+  /** A story written here that has not reached the server: what the editor asks of it is answered here. */
+  private unsentStory(method: MethodName, input: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'stories.get':
+        return this.fromCopy(method, input);
+      case 'stories.check':
+        return { findings: [] };
+      case 'stories.history':
+        return { revisions: [], events: [], entries: [] };
+      case 'stories.deskChanges':
+        return { changes: null };
+      case 'published.list':
+        return { versions: [] };
+      default:
+        throw new ApiError(
+          'OFFLINE',
+          'This story was written on this computer and has not reached the newsroom server yet; that needs the server. It is sent as soon as this computer is back online.',
+        );
+    }
   }
 
   /** Asks the server; unreachable → { ok: false } (the caller answers offline). Other refusals are thrown as the server said them. */
@@ -427,15 +449,13 @@ export class ConnectedCore implements TransportCore {
   }
 
   private async answer(method: MethodName, input: Record<string, unknown>): Promise<unknown> {
-    const id = typeof input.id === 'number' ? input.id : null;
-    if (!(method === 'stories.get' && id !== null && isLocalId(id))) {
-      const outcome = await this.forward(method, input);
-      if (outcome.ok) {
-        this.remember(method, input, outcome.value);
-        return method === 'stories.get' ? this.withPending(outcome.value as StoryAnswer) : outcome.value;
-      }
-      if (offlineBehaviour(method) !== 'fromCopy') throw new ApiError('OFFLINE', needsServerMessage());
+    if ([input.id, input.storyId].some((id) => typeof id === 'number' && isLocalId(id))) return this.unsentStory(method, input);
+    const outcome = await this.forward(method, input);
+    if (outcome.ok) {
+      this.remember(method, input, outcome.value);
+      return method === 'stories.get' ? this.withPending(outcome.value as StoryAnswer) : outcome.value;
     }
+    if (offlineBehaviour(method) !== 'fromCopy') throw new ApiError('OFFLINE', needsServerMessage());
     return this.fromCopy(method, input);
   }
 

@@ -169,7 +169,10 @@ describe('offline copy', () => {
     expect(copy.list({ status: ['submitted'] }).items.map((i) => i.id)).toEqual([1]);
     const last = { items: [{ ...copy.list({ status: ['draft'] }).items[0]!, headline: 'B as listed' }], total: 1 };
     copy.keepAnswer('stories.list', { status: ['draft'] }, last);
-    expect(copy.list({ status: ['draft'] }).items.map((i) => i.headline)).toEqual(['B']);
+    expect(copy.list({ status: ['draft'] }).items.map((i) => i.headline)).toEqual(['B as listed']);
+    // Written here since: the queue shows this computer's line.
+    copy.applySave(2, { headline: 'B, rewritten offline' }, ji);
+    expect(copy.list({ status: ['draft'] }).items.map((i) => i.headline)).toEqual(['B, rewritten offline']);
   });
 
   it('forgets stories after 30 days, except the person’s own and those with changes waiting', () => {
