@@ -79,6 +79,8 @@ export class ConnectedCore implements TransportCore {
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   private wasOnline = false;
+  /** Whether the server's event stream is up (not waiting to reconnect). */
+  private streamUp = false;
 
   constructor(private readonly opts: ConnectedCoreOptions) {
     this.dataDir = opts.dataDir;
@@ -190,12 +192,15 @@ export class ConnectedCore implements TransportCore {
     if (this.closed) return;
     if (facts.online !== this.wasOnline) {
       this.wasOnline = facts.online;
-      // Connections from before are dead or stale: the event stream reconnects at once (resuming
-      // with Last-Event-ID) instead of sitting on a socket that went quiet.
-      this.transport.reset();
+      // Offline: connections from before are dead, drop them rather than wait on them.
+      if (!facts.online) this.transport.reset();
+      // Back online with the event stream still waiting out its back-off: a new one at once, and
+      // the renderer refetches what it shows (what happened meanwhile may be past the server's log).
+      else if (!this.streamUp && this.remote) {
+        this.connectRemote();
+        this.emit({ type: 'resync' });
+      }
     }
-    // What the offline copy is as of: the last time the server answered, kept across restarts.
-    if (facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
     if (facts.online) void this.replay.run();
     this.statusChanged();
   }
@@ -220,6 +225,7 @@ export class ConnectedCore implements TransportCore {
     for (const stop of this.stopEvents) stop();
     const remote = createRemoteClient(this.serverUrl, this.transport, this.settings.deviceToken);
     this.remote = remote;
+    this.streamUp = true;
     this.stopEvents = [
       remote.onEvent((event) => {
         if (this.remote !== remote) return;
@@ -227,8 +233,12 @@ export class ConnectedCore implements TransportCore {
         this.emit(event);
       }),
       remote.onConnection((state) => {
-        if (state === 'reconnecting') this.monitor.streamTrouble();
-        else this.monitor.reachedServer();
+        if (this.remote !== remote) return;
+        const was = this.streamUp;
+        this.streamUp = state === 'online';
+        // The stream dropping is a hint to ask the server now; its coming back, that it answers.
+        if (was && !this.streamUp) this.monitor.streamTrouble();
+        else if (!was && this.streamUp) this.monitor.reachedServer();
       }),
     ];
   }

@@ -12,6 +12,7 @@ import type { NewsdeskApi } from '../../../shared/contract.js';
 import type { DesktopStatus } from '../../../shared/domain.js';
 import { createHttpApi, memoryTokenStore, type FetchLike } from '../../../shared/httpApi.js';
 import { docFromParagraphs } from '../../../shared/body.js';
+import { createCore } from '../../../core/core.js';
 import { startCli, stopCli, type Cli } from '../transport/runCli.js';
 
 const nodeFetch: FetchLike = async (url, init) => {
@@ -38,6 +39,10 @@ let server: Cli | null = null;
 let desktop: Cli | null = null;
 let serverUrl: string;
 let desktopUrl: string;
+/** Ji Da-gyum's session with the desktop, and her story, from the first test on. */
+let ji: NewsdeskApi;
+let jiId: number;
+let storyId: number;
 
 const startServer = (port: number) => startCli(['--data-dir', path.join(dir, 'newsroom'), '--port', String(port), '--demo', '--no-access-log']);
 
@@ -66,13 +71,15 @@ describe('serve --connect', () => {
 
     const signIn = await anonymous.session.signIn({ email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' });
     expect(signIn.staff.name).toBe('Ji Da-gyum');
-    const ji = client(desktopUrl, signIn.token);
+    ji = client(desktopUrl, signIn.token);
+    jiId = signIn.staff.id;
     // The renderer's token is the desktop's own: the server does not know it.
     await expect(client(serverUrl, signIn.token).session.current({})).resolves.toEqual({ staff: null });
     const { sessions } = await ji.session.list({});
     expect(sessions.find((s) => s.current)).toMatchObject({ kind: 'desktop' });
 
     const { story } = await ji.stories.create({ desk: 'North Korea', headline: '북한 기자회견' });
+    storyId = story.id;
     expect(story.id).toBeLessThan(1_000_000);
     const online = await ji.stories.save({ id: story.id, baseVersion: story.version, changes: { body: docFromParagraphs(['Online text.']) } });
     expect(online.story.version).toBe(story.version + 1);
@@ -116,5 +123,44 @@ describe('serve --connect', () => {
     // The editor, still at the version it had, saves on without a conflict.
     const after = await ji.stories.save({ id: story.id, baseVersion: version, changes: { headline: '북한 기자회견 (속보)' } });
     expect(after.story.version).toBe(online.story.version + 2);
+  }, 90_000);
+
+  it('keeps the outbox when the server ends the device session, refuses anyone else, and sends once the person signs in again', async () => {
+    const newsroomDir = path.join(dir, 'newsroom');
+    await stopCli(server!);
+    await until('the desktop offline', async () => (await ji.desktop.status({})).connection === 'offline');
+    const { story } = await ji.stories.get({ id: storyId });
+    await ji.stories.save({ id: storyId, baseVersion: story.version, changes: { dateline: 'PANMUNJOM' } });
+    expect((await ji.desktop.status({})).waiting).toBe(1);
+
+    // Meanwhile an admin ends Ji's sessions (the laptop was reported lost, say).
+    const core = await createCore({ dataDir: newsroomDir });
+    const admin = (await core.call(null, 'session.signIn', { email: 'seungwoo.han@heraldcorp.com', password: 'newsdesk-demo' })) as { token: string };
+    await core.call(admin.token, 'staff.endSessions', { staffId: jiId });
+    await core.close();
+
+    server = startServer(Number(new URL(serverUrl).port));
+    await server.url;
+    const status = await until('the desktop asking to sign in', async () => {
+      const s = await client(desktopUrl).desktop.status({});
+      return s.needsSignIn ? s : null;
+    });
+    expect(status).toMatchObject({ waiting: 1, connection: 'online' });
+    expect(status.problem).toMatch(/sign in again: 1 change wait/i);
+    expect(await ji.session.current({})).toEqual({ staff: null });
+    await expect(ji.stories.list({})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    const kim = client(desktopUrl);
+    const refused = await kim.session.signIn({ email: 'minji.kim@heraldcorp.com', password: 'newsdesk-demo' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'INVALID_STATE' });
+    expect((refused as Error).message).toMatch(/by Ji Da-gyum wait on this computer/);
+
+    const again = await client(desktopUrl).session.signIn({ email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' });
+    ji = client(desktopUrl, again.token);
+    await until('the outbox sent', async () => {
+      const s = await ji.desktop.status({});
+      return s.waiting === 0 && !s.needsSignIn;
+    });
+    expect((await ji.stories.get({ id: storyId })).story.dateline).toBe('PANMUNJOM');
   }, 90_000);
 });
