@@ -3,7 +3,7 @@
 // makes of an entry; stopping with everything kept when the server cannot be reached or ends the
 // session; an entry caught mid-send by a kill is sent again with the same key.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,5 +178,26 @@ describe('replay', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]![1].saveId).toBe(row.save_id);
     expect(outbox.entries()).toEqual([]);
+  });
+
+  it('uploads a photo imported offline from its file, removes the file once the server has it, and keeps one it refuses', async () => {
+    const good = await outbox.queuePhoto('press.jpg', new Uint8Array([1, 2, 3]), ji.id);
+    const bad = await outbox.queuePhoto('notes.txt', new Uint8Array([4, 5]), ji.id);
+    const files = [good, bad].map((row) => outbox.get(row.id)!.payload).map((p) => (p.kind === 'photo' ? outbox.photoFile(p.file) : ''));
+    const replay = replayWith((_method, input) => {
+      const [file] = input.files as { name: string; data: Uint8Array }[];
+      expect(file!.data).toBeInstanceOf(Uint8Array);
+      return { results: [file!.name === 'press.jpg' ? { name: file!.name, ok: true } : { name: file!.name, ok: false, error: 'Not a photo Newsdesk can read.' }] };
+    });
+    await replay.run();
+    expect(calls.map(([m, i]) => [m, (i.files as { name: string }[])[0]!.name])).toEqual([
+      ['photos.import', 'press.jpg'],
+      ['photos.import', 'notes.txt'],
+    ]);
+    expect(outbox.entries().map((e) => [e.title, e.state, e.reason])).toEqual([
+      ['notes.txt', 'kept', 'The server did not take this photo: Not a photo Newsdesk can read.'],
+    ]);
+    expect(existsSync(files[0]!)).toBe(false);
+    expect(existsSync(files[1]!)).toBe(true);
   });
 });
