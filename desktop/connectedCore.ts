@@ -326,6 +326,11 @@ export class ConnectedCore implements TransportCore {
   }
 
   private async signOut(token: string | null): Promise<Result<'session.signOut'>> {
+    // Only the person's own session with this desktop may end the device session.
+    if (!(await this.authenticate(token))) {
+      if (token) deleteLocalSession(this.db, hashToken(token));
+      return { ok: true };
+    }
     const deviceToken = this.settings.deviceToken.get();
     if (deviceToken && !this.settings.needsSignIn) {
       const outcome = await this.forward('session.signOut', {});

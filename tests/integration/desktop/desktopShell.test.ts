@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors.js';
+import { createCore } from '../../../core/core.js';
 import { DesktopShell } from '../../../desktop/desktopShell.js';
 
 let dir: string;
@@ -132,6 +133,15 @@ describe('desktop shell', () => {
     const { token } = (await shell.call(null, 'session.signIn', { email: 'dagyumji@heraldcorp.com', password: 'newsdesk-demo' })) as { token: string };
     expect(await shell.call(token, 'desktop.outbox', {})).toEqual({ entries: [] });
     expect((await refusal(shell.call(token, 'desktop.discard', { entryId: 1 }))).code).toBe('INVALID_STATE');
+    await shell.close();
+  });
+
+  it('keeps a data folder that already holds a newsroom of its own as this computer’s, without asking', async () => {
+    const dataDir = path.join(dir, 'existing');
+    const core = await createCore({ dataDir, demo: true });
+    await core.close();
+    const shell = await DesktopShell.open({ dataDir, kind: 'serve' });
+    expect(await shell.call(null, 'desktop.status', {})).toMatchObject({ mode: 'local', chosen: true });
     await shell.close();
   });
 });
