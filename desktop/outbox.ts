@@ -21,6 +21,7 @@ import {
   nextOutboxRow,
   outboxOwners,
   outboxStoryIds,
+  rebaseWaitingSaves,
   serverIdOf,
   setOutboxLocalId,
   setOutboxState,
@@ -90,15 +91,17 @@ export class Outbox {
   }
 
   /**
-   * Queues a save. Merged into the story's last entry when that one still waits (its base
-   * version and saveId kept, the new text over the old); a story created offline and not yet sent
-   * takes the text into its create.
+   * Queues a save. Merged into the story's last entry when that one waits and was never sent (its
+   * base version and saveId kept, the new text over the old); a story created offline and not yet
+   * sent takes the text into its create.
    */
   queueSave(input: ParsedInput<'stories.save'>, ownerId: number, title: string): { row: OutboxRow; merged: boolean } {
     return inTransaction(this.db, () => {
       const at = this.at();
       const last = lastTextRowOfStory(this.db, input.id);
-      if (last && last.state === 'waiting') {
+      // Only into an entry never sent: one sent before may already be applied on the server under
+      // its saveId or clientId, and text merged into it now would be answered as applied and lost.
+      if (last && last.state === 'waiting' && last.attempts === 0) {
         const payload = parsePayload(last);
         if (payload?.kind === 'save') {
           const changes = { ...payload.changes, ...input.changes };
@@ -243,6 +246,15 @@ export class Outbox {
   /** A story created offline arrived: later entries of it (and the copy) learn its server id. */
   storyArrived(localId: number, serverId: number): void {
     setStoryOfLocal(this.db, localId, serverId);
+  }
+
+  /**
+   * The server made version `to` of a story from a text this computer had as one of `from`: later
+   * saves based on that text are based on `to` now. Kept in the outbox itself (not only in memory),
+   * so a restart between two entries of one story does not turn the second into a false conflict.
+   */
+  rebase(storyId: number, from: number[], to: number): void {
+    rebaseWaitingSaves(this.db, storyId, from, to);
   }
 
   /** A photo's file, once its entry is gone. */

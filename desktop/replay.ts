@@ -228,6 +228,7 @@ export class Replay {
       outbox.acknowledge(row.id, () => {
         copy.storyArrived(localId, full, person);
         outbox.storyArrived(localId, answer.story.id);
+        outbox.rebase(answer.story.id, [LOCAL_STORY_VERSION], answer.story.version);
       });
       this.fixups.record(answer.story.id, [LOCAL_STORY_VERSION], answer.story.version);
       this.deps.onSent(entry, answer);
@@ -238,7 +239,10 @@ export class Replay {
       if (storyId === null) throw new ApiError('NOT_FOUND', 'Its story was never created on the server.');
       const base = this.fixups.translate(storyId, row.base_version ?? 0);
       const answer = (await remote.call('stories.save', { id: storyId, baseVersion: base, changes: payload.changes, saveId: row.save_id })) as Result<'stories.save'>;
-      outbox.acknowledge(row.id, () => copy.keepStoryOnly(answer.story, person));
+      outbox.acknowledge(row.id, () => {
+        copy.keepStoryOnly(answer.story, person);
+        outbox.rebase(storyId, [row.base_version ?? 0, base], answer.story.version);
+      });
       this.fixups.record(storyId, [row.base_version ?? 0, base], answer.story.version);
       this.deps.onSent(entry, answer);
       return answer;

@@ -94,6 +94,12 @@ export function setOutboxState(
   );
 }
 
+/** Saves still to send of a story, based on one of `from`, are based on `to` now. */
+export function rebaseWaitingSaves(db: Db, storyId: number, from: number[], to: number): void {
+  const update = stmt(db, `UPDATE outbox SET base_version = ? WHERE kind = 'save' AND state IN ('waiting', 'sending') AND story_id = ? AND base_version = ?`);
+  for (const version of new Set(from)) if (version !== to) update.run(to, storyId, version);
+}
+
 /** Later entries of a story created offline learn its server id once it arrived. */
 export function setStoryOfLocal(db: Db, localId: number, storyId: number): void {
   stmt(db, `UPDATE outbox SET story_id = ? WHERE local_id = ? AND story_id IS NULL`).run(storyId, localId);

@@ -92,6 +92,19 @@ describe('outbox', () => {
     ]);
   });
 
+  it('never merges into an entry sent before (the server may have applied it): the new text gets an entry of its own', () => {
+    const first = outbox.queueSave({ id: 7, baseVersion: 3, changes: { body: docFromParagraphs(['First']) } }, ji.id, 'Story');
+    outbox.markSending(first.row.id);
+    outbox.markWaiting(first.row.id, 'The server did not answer.');
+    const second = outbox.queueSave({ id: 7, baseVersion: 3, changes: { body: docFromParagraphs(['Second']) } }, ji.id, 'Story');
+    expect(second.merged).toBe(false);
+    expect(second.row.save_id).not.toBe(first.row.save_id);
+    expect(outbox.get(first.row.id)!.payload).toMatchObject({ changes: { body: docFromParagraphs(['First']) } });
+    // Once the first is acknowledged as version 4, the second is based on it, in the outbox itself (a restart keeps it).
+    outbox.acknowledge(first.row.id, () => outbox.rebase(7, [3], 4));
+    expect(outbox.get(second.row.id)!.row.base_version).toBe(4);
+  });
+
   it('gives a story created offline a local id and a clientId, and takes its later saves into the create', () => {
     const create = outbox.queueCreate({ desk: 'North Korea', headline: '북한 기사' }, ji.id);
     expect(isLocalId(create.local_id!)).toBe(true);
