@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fast
 import { clientAddress } from './client.js';
 import { pathOf } from './replies.js';
 
+const HEALTH_PATH = '/healthz';
+
 export type LineWriter = (line: string) => void;
 
 export const stdoutLines: LineWriter = (line) => void process.stdout.write(`${line}\n`);
@@ -20,6 +22,8 @@ export function accessLogHook(write: LineWriter) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = reply.raw.headersSent ? String(reply.raw.statusCode) : '-';
       const path = pathOf(request).slice(0, 300);
+      // Every connected desktop asks /healthz every 2 s: a log line for each answered one would bury the rest.
+      if (path === HEALTH_PATH && status.startsWith('2')) return;
       write(`${new Date().toISOString()} ${request.method} ${path} ${status} ${Math.round(ms)}ms ${request.auth?.staff?.id ?? '-'} ${address}`);
     });
     done();
