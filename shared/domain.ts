@@ -202,6 +202,8 @@ export interface StoryListItem {
   version: number;
   byline: string[];
   lockedBy: string | null;
+  /** The live lock is an offline lease ("Take offline"): its holder is working offline on the story. */
+  lockedOffline?: boolean;
   claimedByName: string | null;
   sendBackNote: string | null;
   publishAt: Timestamp | null;
