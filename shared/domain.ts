@@ -202,7 +202,7 @@ export interface StoryListItem {
   version: number;
   byline: string[];
   lockedBy: string | null;
-  /** The live lock is an offline lease ("Take offline"): its holder is working offline on the story. */
+  /** The live lock is an offline lease: its holder works offline on the story ("Ji Da-gyum is working offline on this"). */
   lockedOffline?: boolean;
   claimedByName: string | null;
   sendBackNote: string | null;
