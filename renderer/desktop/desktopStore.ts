@@ -60,8 +60,18 @@ export async function loadOutbox(): Promise<OutboxEntry[]> {
  * someone is signed in, the outbox itself; a resync reads both again. Returns the way to stop.
  */
 export function followDesktop(signedIn: boolean): () => void {
-  if (signedIn) void loadOutbox();
-  return api.onEvent((event) => {
+  // Signed in (perhaps on a newsroom just chosen): what changed while no event stream was open is read now.
+  if (signedIn) void loadDesktopStatus().then(loadOutbox);
+  // The event stream came back after a gap: the events it missed may have been the desktop's.
+  let wasDown = false;
+  const offConnection = api.onConnection((state) => {
+    if (state === 'reconnecting') wasDown = true;
+    else if (wasDown) {
+      wasDown = false;
+      void loadDesktopStatus().then(() => (signedIn ? loadOutbox() : undefined));
+    }
+  });
+  const offEvents = api.onEvent((event) => {
     if (event.type === 'desktop.changed') {
       useDesktop.getState().setStatus(event.status);
       if (signedIn) void loadOutbox();
@@ -69,4 +79,8 @@ export function followDesktop(signedIn: boolean): () => void {
       void loadDesktopStatus().then(() => (signedIn ? loadOutbox() : undefined));
     }
   });
+  return () => {
+    offConnection();
+    offEvents();
+  };
 }
