@@ -194,9 +194,6 @@ export function OutboxDialog() {
         </ul>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          Close
-        </button>
         <button
           type="button"
           className="primary"

@@ -8,6 +8,7 @@ import { isLockLive } from '../../shared/workflow.js';
 import { useFocusOnOpen } from '../app/focusLanding.js';
 import { useApp } from '../app/store.js';
 import { useFindingActions, type PhotoFocus } from '../copyDesk/useFindingActions.js';
+import { useDesktop } from '../desktop/desktopStore.js';
 import { OfflineCopyNotice } from '../desktop/offline.js';
 import { AsideSlot } from '../shell/asideSlot.js';
 import { Banner } from './Banner.js';
@@ -158,6 +159,14 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
 
       <div className="banners">
         <OfflineCopyNotice />
+        {s.replayKept ? (
+          <Banner kind="warning">
+            <strong>Your changes made offline could not be sent.</strong> {s.replayKept.reason}{' '}
+            <button type="button" onClick={() => useDesktop.getState().setOutboxOpen(true)}>
+              Open the outbox
+            </button>
+          </Banner>
+        ) : null}
         {s.replayConflict ? (
           <ReplayConflictNotice
             theirs={story}

@@ -101,7 +101,7 @@ test('a connected desktop signs in through its newsroom and says it is online; t
   const outbox = page.getByRole('dialog', { name: 'Outbox' });
   await expect(outbox.getByText('Nothing is waiting.', { exact: false })).toBeVisible();
   await shoot(page, 'outbox-empty');
-  await outbox.getByRole('button', { name: 'Close' }).last().click();
+  await outbox.getByRole('button', { name: 'Close' }).click();
   await expect(outbox).toBeHidden();
 });
 
@@ -157,7 +157,7 @@ test('offline, the copy says so, the workflow says why, and saves wait in the ou
   await expect(entry).toContainText('Saved changes');
   await expect(entry).toContainText('Waiting');
   await shoot(page, 'outbox-offline', [1280, 800]);
-  await outbox.getByRole('button', { name: 'Close' }).last().click();
+  await outbox.getByRole('button', { name: 'Close' }).click();
 
   newsroom = await startNewsroom();
   await expect(indicator(page)).toHaveText('Online', { timeout: 20_000 });
@@ -200,6 +200,43 @@ test('a save the newsroom could not apply shows the conflict banner; Take theirs
   await expect(banner).toBeHidden();
   await expect(headline(page)).toHaveValue(`${HEADLINE} (desk)`);
   await expect(indicator(page)).toHaveText('Online');
+});
+
+test('a story spiked at the newsroom while written offline is kept here, and can be submitted as a new story', async () => {
+  test.setTimeout(120_000);
+  await newsroom.stop();
+  await expect(indicator(page)).toHaveText(/^Offline/, { timeout: 20_000 });
+  await typeAtEnd(page, ' Kept for later.');
+  await expect(indicator(page)).toHaveText('Offline — 1 change waiting', { timeout: 15_000 });
+
+  // Meanwhile the desk spikes it (breaking the lease, with a note).
+  const elsewhere = await startNewsroom(await freePort());
+  const there = makeApi(elsewhere.baseURL);
+  const token = (await there('session.signIn', { email: emailOf('Kim Min-ji'), password: PASSWORD })).token;
+  const { items } = await there('stories.list', { query: 'Incheon' }, token);
+  const id = items[0]!.id;
+  await there('stories.unlock', { id, note: 'Spiking: the talks were called off.' }, token).catch(() => undefined);
+  await there('stories.transition', { id, action: 'spike', note: 'The talks were called off.' }, token);
+  await elsewhere.stop();
+
+  newsroom = await startNewsroom();
+  await expect(indicator(page)).toHaveText('Online', { timeout: 20_000 });
+  await indicator(page).click();
+  const outbox = page.getByRole('dialog', { name: 'Outbox' });
+  const entry = outbox.getByRole('listitem').filter({ hasText: HEADLINE });
+  await expect(entry).toContainText('Kept on this computer');
+  await expect(entry).toContainText('Your text is kept here');
+  // The open story says so too, and its text stays in view.
+  await expect(page.getByRole('alert').filter({ hasText: 'Your changes made offline could not be sent' })).toBeAttached();
+  await shoot(page, 'outbox-kept', [1280, 800]);
+
+  await entry.getByRole('button', { name: 'Submit as a new story' }).click();
+  await expect(outbox).toBeHidden();
+  await expect(headline(page)).toHaveValue(`${HEADLINE} (desk)`);
+  await expect(page.getByText('Kept for later.')).toBeVisible();
+  await indicator(page).click();
+  await expect(outbox.getByText('Nothing is waiting.', { exact: false })).toBeVisible();
+  await outbox.getByRole('button', { name: 'Close' }).click();
 });
 
 test('Newsroom…: This computer only opens a newsroom of this computer’s own', async () => {

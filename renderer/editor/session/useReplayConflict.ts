@@ -2,7 +2,8 @@
 // server kept it as a revision and the outbox entry waits in state 'conflict'. The editor shows
 // the conflict banner with "mine" = that kept revision and "theirs" = the story as it is now
 // (in the editor); Keep mine saves the kept text over theirs, Take theirs leaves the story as
-// it is, and either way the entry leaves the outbox.
+// it is, and either way the entry leaves the outbox. A save refused for good (the story spiked or
+// deleted there) is said in the editor too; the outbox view offers its text.
 import { useCallback, useEffect, useState } from 'react';
 import type { DocNode, OutboxEntry, Story } from '../../../shared/domain.js';
 import { api } from '../../api/client.js';
@@ -26,10 +27,19 @@ export interface ReplayConflictDeps {
   setNotice(notice: string | null): void;
 }
 
+/** A save of this story the newsroom refused for good (the story spiked or deleted there): kept on this computer. */
+const keptOf = (entries: OutboxEntry[], storyId: number) => entries.find((e) => e.storyId === storyId && e.state === 'kept') ?? null;
+
 const conflictOf = (entries: OutboxEntry[], storyId: number) => entries.find((e) => e.storyId === storyId && e.state === 'conflict' && e.revisionId !== null) ?? null;
 
 export function useReplayConflict({ storyId, data, autosave, applyStory, refresh, setNotice }: ReplayConflictDeps) {
   const entry = useDesktop((s) => conflictOf(s.outbox, storyId));
+  const kept = useDesktop((s) => keptOf(s.outbox, storyId));
+  const keptId = kept?.id ?? null;
+  // What the newsroom made of the story meanwhile (spiked, say) is shown from now on; the text stays in the outbox.
+  useEffect(() => {
+    if (keptId !== null) void refresh(false).catch(() => undefined);
+  }, [keptId, refresh]);
   const [mine, setMine] = useState<KeptText | null>(null);
   const [comparingReplay, setComparingReplay] = useState(false);
   const entryId = entry?.id ?? null;
@@ -77,5 +87,5 @@ export function useReplayConflict({ storyId, data, autosave, applyStory, refresh
     }
   }, [done, refresh, setNotice]);
 
-  return { replayConflict: entry, keptMine: mine, comparingReplay, setComparingReplay, keepMineReplay, takeTheirsReplay };
+  return { replayConflict: entry, replayKept: kept, keptMine: mine, comparingReplay, setComparingReplay, keepMineReplay, takeTheirsReplay };
 }
