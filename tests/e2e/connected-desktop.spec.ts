@@ -7,6 +7,7 @@
 // certificate is trusted by its fingerprint, then refused when it changes.
 // Two desktops and the hostile cases are tests/integration's; this is what the person sees.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -48,6 +49,16 @@ async function shoot(page: Page, name: string, widths: number[] = [1280]): Promi
   if (page.viewportSize()?.width !== size.width) await page.setViewportSize(size);
 }
 
+/** No serious or critical axe violation on what shows (the new screens are reached only here). */
+async function expectAccessible(p: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${screen}`,
+  ).toEqual([]);
+}
+
 let port: number;
 let newsroomDir: string;
 let newsroom: ServerHandle;
@@ -84,11 +95,12 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   const { demoAccounts } = await api('session.access', {});
   emailOf = (name) => demoAccounts.find((a) => a.name === name)!.email;
   desktop = await startServer({ connect: newsroom.baseURL });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A context of its own (axe needs one), one person's browser for the whole file.
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 });
 
 test.afterAll(async () => {
-  await page?.close();
+  await page?.context().close();
   for (const handle of [desktop, ...stopLater]) await handle?.stop().catch(() => undefined);
   rmSync(newsroomDir, { recursive: true, force: true });
 });
@@ -101,6 +113,7 @@ test('a connected desktop signs in through its newsroom and says it is online; t
   const outbox = page.getByRole('dialog', { name: 'Outbox' });
   await expect(outbox.getByText('Nothing is waiting.', { exact: false })).toBeVisible();
   await shoot(page, 'outbox-empty');
+  await expectAccessible(page, 'the empty outbox');
   await outbox.getByRole('button', { name: 'Close' }).click();
   await expect(outbox).toBeHidden();
 });
@@ -114,7 +127,7 @@ test('Take offline keeps the lock as a lease the desk sees, and a desk editor ma
   await expect(page.getByText(/^Kept for offline work until/)).toBeVisible();
 
   // The desk, in a browser on the newsroom itself.
-  const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   try {
     await desk.goto(newsroom.baseURL);
     await signIn(desk, 'Kim Min-ji');
@@ -125,7 +138,7 @@ test('Take offline keeps the lock as a lease the desk sees, and a desk editor ma
     await expect(desk.getByRole('button', { name: 'Force unlock' })).toBeEnabled();
     await shoot(desk, 'lease-seen-by-desk');
   } finally {
-    await desk.close();
+    await desk.context().close();
   }
 });
 
@@ -150,6 +163,7 @@ test('offline, the copy says so, the workflow says why, and saves wait in the ou
   await expect(page.getByText(needsServerMessage('The workflow'))).toBeVisible();
   await expect(page.getByText('Saved on this computer')).toBeVisible();
   await shoot(page, 'offline-editor', [1280, 800]);
+  await expectAccessible(page, 'the editor offline');
 
   await indicator(page).click();
   const outbox = page.getByRole('dialog', { name: 'Outbox' });
@@ -192,6 +206,7 @@ test('a save the newsroom could not apply shows the conflict banner; Take theirs
   const banner = page.getByRole('alert').filter({ hasText: 'Your changes made offline were not applied.' });
   await expect(banner).toBeVisible({ timeout: 30_000 });
   await shoot(page, 'replay-conflict', [1280, 800]);
+  await expectAccessible(page, 'the replay conflict banner');
   await banner.getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('dialog', { name: 'Compare: their version and yours' });
   await expect(compare).toContainText('Written on the train.');
@@ -229,6 +244,7 @@ test('a story spiked at the newsroom while written offline is kept here, and can
   // The open story says so too, and its text stays in view.
   await expect(page.getByRole('alert').filter({ hasText: 'Your changes made offline could not be sent' })).toBeAttached();
   await shoot(page, 'outbox-kept', [1280, 800]);
+  await expectAccessible(page, 'the outbox with a kept entry');
 
   await entry.getByRole('button', { name: 'Submit as a new story' }).click();
   await expect(outbox).toBeHidden();
@@ -246,6 +262,7 @@ test('Newsroom…: This computer only opens a newsroom of this computer’s own'
   await expect(chooser.getByRole('radio', { name: 'Connect to a newsroom server' })).toBeChecked();
   await expect(chooser.getByLabel('Server address')).toHaveValue(newsroom.baseURL);
   await shoot(page, 'chooser-connect', [1280, 800]);
+  await expectAccessible(page, 'the newsroom chooser');
   await chooser.getByRole('radio', { name: 'This computer only' }).check();
   await shoot(page, 'chooser-local');
   await chooser.getByRole('button', { name: 'Use this computer' }).click();
@@ -275,6 +292,7 @@ test('a self-signed server is trusted by its fingerprint, and a changed certific
     await expect(chooser).toContainText('Check this fingerprint with your newsroom’s IT person.');
     await expect(chooser).toContainText('CN=127.0.0.1');
     await shoot(page, 'trust-prompt', [1280, 800]);
+    await expectAccessible(page, 'the certificate trust prompt');
     await chooser.getByRole('button', { name: 'Trust this certificate' }).click();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     const state = async () => JSON.stringify(await makeApi(desktop.baseURL)('desktop.status', {}));
@@ -290,6 +308,7 @@ test('a self-signed server is trusted by its fingerprint, and a changed certific
     await expect(page.getByRole('heading', { name: 'The server’s certificate has changed' })).toBeVisible();
     await expect(page.getByText('Trusted before')).toBeVisible();
     await shoot(page, 'certificate-changed', [1280, 800]);
+    await expectAccessible(page, 'the changed-certificate warning');
   } finally {
     rmSync(certs, { recursive: true, force: true });
     rmSync(tlsDir, { recursive: true, force: true });
