@@ -78,6 +78,9 @@ export class ConnectedCore implements TransportCore {
   private firstPing: Promise<void>;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private wasOnline = false;
+  /** Whether the server's event stream is up (not waiting to reconnect). */
+  private streamUp = false;
 
   constructor(private readonly opts: ConnectedCoreOptions) {
     this.dataDir = opts.dataDir;
@@ -85,7 +88,8 @@ export class ConnectedCore implements TransportCore {
     this.db = opts.db;
     this.settings = opts.settings;
     this.now = opts.now ?? (() => new Date());
-    const pinned = () => this.settings.pinnedFingerprint;
+    // After close, desktop.db is closed too: a ping still in flight trusts nothing.
+    const pinned = () => (this.closed ? '' : this.settings.pinnedFingerprint);
     this.monitor = new ConnectionMonitor({
       baseUrl: this.serverUrl,
       fetch: (url, init) => this.pingTransport.fetch(url, init),
@@ -135,6 +139,11 @@ export class ConnectedCore implements TransportCore {
     this.pruneTimer.unref?.();
   }
 
+  /** Settles once the server has been asked the first time (so the first status is not a guess). */
+  ready(): Promise<void> {
+    return this.firstPing;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.monitor.stop();
@@ -153,6 +162,8 @@ export class ConnectedCore implements TransportCore {
     const certificateChanged = facts.certificate !== null;
     const waiting = this.outbox.waiting();
     let problem = facts.problem;
+    const skew = facts.clockSkewSeconds;
+    if (problem === null && skew !== null && Math.abs(skew) >= CLOCK_WARNING_SECONDS) problem = clockMessage(skew);
     if (this.settings.needsSignIn) problem = `The newsroom server ended this computer's session. Sign in again${waiting ? `: ${changes(waiting)} wait to be sent` : ''}.`;
     return {
       mode: 'connected',
@@ -178,7 +189,18 @@ export class ConnectedCore implements TransportCore {
   }
 
   private connectionChanged(facts: ConnectionFacts): void {
-    if (facts.online && facts.lastOnlineAt) this.settings.lastOnlineAt = facts.lastOnlineAt;
+    if (this.closed) return;
+    if (facts.online !== this.wasOnline) {
+      this.wasOnline = facts.online;
+      // Offline: connections from before are dead, drop them rather than wait on them.
+      if (!facts.online) this.transport.reset();
+      // Back online with the event stream still waiting out its back-off: a new one at once, and
+      // the renderer refetches what it shows (what happened meanwhile may be past the server's log).
+      else if (!this.streamUp && this.remote) {
+        this.connectRemote();
+        this.emit({ type: 'resync' });
+      }
+    }
     if (facts.online) void this.replay.run();
     this.statusChanged();
   }
@@ -203,6 +225,7 @@ export class ConnectedCore implements TransportCore {
     for (const stop of this.stopEvents) stop();
     const remote = createRemoteClient(this.serverUrl, this.transport, this.settings.deviceToken);
     this.remote = remote;
+    this.streamUp = true;
     this.stopEvents = [
       remote.onEvent((event) => {
         if (this.remote !== remote) return;
@@ -210,15 +233,19 @@ export class ConnectedCore implements TransportCore {
         this.emit(event);
       }),
       remote.onConnection((state) => {
-        if (state === 'reconnecting') this.monitor.streamTrouble();
-        else this.monitor.reachedServer();
+        if (this.remote !== remote) return;
+        const was = this.streamUp;
+        this.streamUp = state === 'online';
+        // The stream dropping is a hint to ask the server now; its coming back, that it answers.
+        if (was && !this.streamUp) this.monitor.streamTrouble();
+        else if (!was && this.streamUp) this.monitor.reachedServer();
       }),
     ];
   }
 
   /** The server refused the device session: the outbox stays, the person is asked to sign in again. */
   private lostSession(): void {
-    if (this.settings.needsSignIn) return;
+    if (this.closed || this.settings.needsSignIn) return;
     inTransaction(this.db, () => {
       this.settings.needsSignIn = true;
       this.settings.deviceToken.set(null);
@@ -299,6 +326,11 @@ export class ConnectedCore implements TransportCore {
   }
 
   private async signOut(token: string | null): Promise<Result<'session.signOut'>> {
+    // Only the person's own session with this desktop may end the device session.
+    if (!(await this.authenticate(token))) {
+      if (token) deleteLocalSession(this.db, hashToken(token));
+      return { ok: true };
+    }
     const deviceToken = this.settings.deviceToken.get();
     if (deviceToken && !this.settings.needsSignIn) {
       const outcome = await this.forward('session.signOut', {});
@@ -383,14 +415,29 @@ export class ConnectedCore implements TransportCore {
       if (key === 'id' && !method.startsWith('stories.')) continue;
       const serverId = this.copy.serverIdOf(value);
       if (serverId !== null) out[key] = serverId;
-      else if (!(method === 'stories.get' || method === 'stories.history' || method === 'stories.check')) {
-        throw new ApiError(
-          'OFFLINE',
-          'This story was written on this computer and has not reached the newsroom server yet; it goes as soon as this computer is back online.',
-        );
-      }
     }
     return out;
+  }
+
+  /** A story written here that has not reached the server: what the editor asks of it is answered here. */
+  private unsentStory(method: MethodName, input: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'stories.get':
+        return this.fromCopy(method, input);
+      case 'stories.check':
+        return { findings: [] };
+      case 'stories.history':
+        return { revisions: [], events: [], entries: [] };
+      case 'stories.deskChanges':
+        return { changes: null };
+      case 'published.list':
+        return { versions: [] };
+      default:
+        throw new ApiError(
+          'OFFLINE',
+          'This story was written on this computer and has not reached the newsroom server yet; that needs the server. It is sent as soon as this computer is back online.',
+        );
+    }
   }
 
   /** Asks the server; unreachable → { ok: false } (the caller answers offline). Other refusals are thrown as the server said them. */
@@ -417,15 +464,13 @@ export class ConnectedCore implements TransportCore {
   }
 
   private async answer(method: MethodName, input: Record<string, unknown>): Promise<unknown> {
-    const id = typeof input.id === 'number' ? input.id : null;
-    if (!(method === 'stories.get' && id !== null && isLocalId(id))) {
-      const outcome = await this.forward(method, input);
-      if (outcome.ok) {
-        this.remember(method, input, outcome.value);
-        return method === 'stories.get' ? this.withPending(outcome.value as StoryAnswer) : outcome.value;
-      }
-      if (offlineBehaviour(method) !== 'fromCopy') throw new ApiError('OFFLINE', needsServerMessage());
+    if ([input.id, input.storyId].some((id) => typeof id === 'number' && isLocalId(id))) return this.unsentStory(method, input);
+    const outcome = await this.forward(method, input);
+    if (outcome.ok) {
+      this.remember(method, input, outcome.value);
+      return method === 'stories.get' ? this.withPending(outcome.value as StoryAnswer) : outcome.value;
     }
+    if (offlineBehaviour(method) !== 'fromCopy') throw new ApiError('OFFLINE', needsServerMessage());
     return this.fromCopy(method, input);
   }
 
@@ -583,6 +628,15 @@ export class ConnectedCore implements TransportCore {
     this.outbox.discard(entry.row.id);
     return this.create(createInput, staff);
   }
+}
+
+/** A clock this far off the server's is worth telling: times shown and lock expiries would mislead. */
+const CLOCK_WARNING_SECONDS = 5 * 60;
+
+function clockMessage(skew: number): string {
+  const minutes = Math.round(Math.abs(skew) / 60);
+  const amount = minutes >= 90 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
+  return `This computer's clock is ${amount} ${skew > 0 ? 'ahead of' : 'behind'} the newsroom server's. Times are shown as the server keeps them; set the clock right to avoid confusion.`;
 }
 
 function changes(n: number): string {

@@ -3,12 +3,13 @@
 // choice in desktop.db, and passes every other call to the newsroom chosen. Electron main and
 // `serve --connect` both put it behind their transport; nothing here knows Electron.
 
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChangeEvent, DesktopStatus, Staff } from '../shared/domain.js';
 import { ApiError } from '../shared/errors.js';
 import { contract, type ParsedInput } from '../shared/contract.js';
-import { createCore, type Core } from '../core/core.js';
+import { createCore, DATABASE_FILE, type Core } from '../core/core.js';
 import { lockDataDir, makePrivateDir, type DataDirLock, type HolderKind } from '../core/dataDirLock.js';
 import { validationError, type ClientInfo } from '../core/dispatch.js';
 import type { TransportCore } from '../server/coreApi.js';
@@ -67,6 +68,8 @@ export class DesktopShell implements TransportCore {
     const db = openDesktopDatabase(path.join(opts.dataDir, DESKTOP_DATABASE_FILE));
     const shell = new DesktopShell(opts, db, new DesktopSettings(db));
     try {
+      // A data folder that already holds a newsroom of its own (from before there was a choice) stays one.
+      if (shell.settings.mode === null && fs.existsSync(path.join(opts.dataDir, DATABASE_FILE))) shell.settings.mode = 'local';
       const mode = shell.settings.mode;
       const url = shell.settings.serverUrl;
       if (mode === 'local') await shell.openLocal();
@@ -255,7 +258,10 @@ export class DesktopShell implements TransportCore {
       return this.choose(parsed.data);
     }
     const current = this.current;
-    if (method === 'desktop.status') return this.status();
+    if (method === 'desktop.status') {
+      if (current?.mode === 'connected') await current.core.ready();
+      return this.status();
+    }
     if (!current) {
       if (method === 'session.current') return { staff: null };
       if (method === 'session.access') return { demo: false, demoPassword: null, demoAccounts: [], needsFirstAdmin: false };

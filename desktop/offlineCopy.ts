@@ -12,8 +12,9 @@ import type { Staff, Story, StoryListItem } from '../shared/domain.js';
 import { plainBody } from '../shared/body.js';
 import { countBodyWords } from '../shared/text.js';
 import {
-  allCopyStories,
+  copyItemsOf,
   deleteCopyStory,
+  findCopyItems,
   getCopyAnswer,
   getCopyStory,
   inTransaction,
@@ -22,12 +23,11 @@ import {
   pruneCopyStories,
   putCopyAnswer,
   putCopyStory,
-  searchCopyStories,
   serverIdOf,
   type CopyStoryRow,
   type Db,
 } from '../db/desktop/index.js';
-import { isLocalId, type SaveChanges } from './outbox.js';
+import { LOCAL_ID_BASE, type SaveChanges } from './outbox.js';
 
 export type StoryAnswer = Result<'stories.get'>;
 export type ListInput = Input<'stories.list'>;
@@ -115,15 +115,20 @@ export class OfflineCopy {
 
   /** Keeps a story as the server (or this computer, offline) answered it. */
   keepStory(answer: StoryAnswer, person: Staff | null, opts: { seen?: boolean; mine?: boolean } = {}): void {
-    const existing = getCopyStory(this.db, answer.story.id);
+    const { story } = answer;
+    const existing = getCopyStory(this.db, story.id);
     putCopyStory(this.db, {
-      id: answer.story.id,
+      id: story.id,
       answer: JSON.stringify(answer),
-      headline: answer.story.headline,
-      bodyText: plainBody(answer.story.body),
-      mine: opts.mine ?? isMine(answer.story, person),
+      item: JSON.stringify(listItemOf(story, answer)),
+      status: story.status,
+      desk: story.desk,
+      bylineIds: story.byline.map((b) => b.staffId),
+      headline: story.headline,
+      bodyText: plainBody(story.body),
+      mine: opts.mine ?? isMine(story, person),
       seenAt: opts.seen !== false || !existing ? this.now().toISOString() : existing.seen_at,
-      updatedAt: answer.story.updatedAt,
+      updatedAt: story.updatedAt,
     });
   }
 
@@ -180,38 +185,35 @@ export class OfflineCopy {
 
   /**
    * A queue from the copy: with a text query, FTS over the kept stories; else the queue's last
-   * answer as the server gave it (with kept stories' newer text over it), or, for a queue never
-   * seen, the kept stories that fit its filters.
+   * answer as the server gave it (with kept stories' newer lines over it, and the stories written
+   * here and not sent yet), or, for a queue never seen, the kept stories that fit its filters.
+   * Only queue lines are read, so a copy of thousands of stories answers at once.
    */
   list(input: ListInput): Result<'stories.list'> {
     const limit = input.limit ?? 50;
-    const kept = new Map<number, StoryAnswer>();
-    const read = (row: CopyStoryRow) => {
-      const answer = this.parse(row);
-      if (answer) kept.set(row.id, answer);
-      return answer;
-    };
-    if (input.query && input.query.trim() !== '') {
-      const items = searchCopyStories(this.db, input.query, 1000)
-        .map(read)
-        .filter((a): a is StoryAnswer => a !== null && fits(a.story, input))
-        .map((a) => listItemOf(a.story, a));
-      return { items: items.slice(0, limit), total: items.length };
+    const filters = { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId };
+    const parse = (item: string) => JSON.parse(item) as StoryListItem;
+    if (input.query !== undefined && input.query.trim() !== '') {
+      const found = findCopyItems(this.db, { ...filters, query: input.query }, limit);
+      return { items: found.items.map(parse), total: found.total };
     }
     const last = input.cursor ? null : this.answer<Result<'stories.list'>>('stories.list', input);
-    const rows = allCopyStories(this.db);
-    for (const row of rows) read(row);
-    if (last) {
-      const items = last.items.map((item) => {
-        const answer = kept.get(item.id);
-        return answer && answer.story.updatedAt >= item.updatedAt ? { ...listItemOf(answer.story, answer), openFindings: item.openFindings } : item;
-      });
-      // Stories created here and not yet sent belong in their writer's queues too.
-      const local = [...kept.values()].filter((a) => isLocalId(a.story.id) && fits(a.story, input) && !items.some((i) => i.id === a.story.id));
-      return { ...last, items: [...local.map((a) => listItemOf(a.story, a)), ...items], total: last.total + local.length, nextCursor: undefined };
+    if (!last) {
+      const found = findCopyItems(this.db, filters, limit);
+      return { items: found.items.map(parse), total: found.total };
     }
-    const items = [...kept.values()].filter((a) => fits(a.story, input)).map((a) => listItemOf(a.story, a));
-    return { items: items.slice(0, limit), total: items.length };
+    const newer = new Map(
+      copyItemsOf(
+        this.db,
+        last.items.map((i) => i.id),
+      ).map((r) => [r.id, r]),
+    );
+    const items = last.items.map((item) => {
+      const kept = newer.get(item.id);
+      return kept && kept.updated_at > item.updatedAt ? { ...parse(kept.item), openFindings: item.openFindings } : item;
+    });
+    const local = findCopyItems(this.db, { ...filters, minId: LOCAL_ID_BASE }, 200).items.map(parse);
+    return { ...last, items: [...local, ...items], total: last.total + local.length, nextCursor: undefined };
   }
 
   /** Forgets what is older than 30 days, except the person's own stories and those with changes in the outbox. */
@@ -244,13 +246,6 @@ export class OfflineCopy {
       await fsp.rename(partial, file);
     }
   }
-}
-
-function fits(story: Story, input: ListInput): boolean {
-  if (input.status && !input.status.includes(story.status)) return false;
-  if (input.desk && story.desk !== input.desk) return false;
-  if (input.bylineStaffId !== undefined && !story.byline.some((b) => b.staffId === input.bylineStaffId)) return false;
-  return true;
 }
 
 /** The thumbnail addresses an answer names (a story's photos, a photo list or a photo). */

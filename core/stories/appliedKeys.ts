@@ -3,8 +3,10 @@
 // first one arrived (a dropped connection, a crash mid-replay). The key is recorded in the same
 // transaction as the change, with its outcome, so a repeat finds it and answers as the first did
 // without changing anything: the story it saved or made, or the same refusal naming the same
-// kept revision. Keys are per person and kept APPLIED_KEYS_KEPT_DAYS (a desktop offline longer
-// than that has lost its device session too).
+// kept revision. Keys are per person and kept APPLIED_KEYS_KEPT_DAYS: a desktop repeats a call
+// within moments of losing its answer, or when it is next online; a save repeated after the key
+// is gone meets a version that moved on and is kept as a conflict revision, never applied twice
+// (a create repeated that late would make a second story: the outbox drops an entry once answered).
 //
 // A repeat of a save or create that succeeded answers with the story as it is now, not a copy
 // of the first answer: storing every saved story again would double the database's growth, and

@@ -76,12 +76,17 @@ const hhmm = (iso: string, timeZone: string): string => {
 };
 
 /** LOCKED (details {lock}) for a live lock held elsewhere, in words the person understands. */
-export function lockedError(lock: StoryLock, editor: Editor, timeZone: string, what = 'is editing this story.'): ApiError {
+export function lockedError(lock: StoryLock, editor: Editor, timeZone: string): ApiError {
+  const offline = lock.offline === true;
   if (heldInOtherSession(lock, editor)) {
     const device = lock.device ? ` (${lock.device})` : '';
-    return new ApiError('LOCKED', `You are editing this story on another computer${device} since ${hhmm(lock.acquiredAt, timeZone)}.`, { lock });
+    const since = hhmm(lock.acquiredAt, timeZone);
+    const message = offline
+      ? `You took this story offline on another computer${device} at ${since}.`
+      : `You are editing this story on another computer${device} since ${since}.`;
+    return new ApiError('LOCKED', message, { lock });
   }
-  return new ApiError('LOCKED', `${lock.name} ${what}`, { lock });
+  return new ApiError('LOCKED', `${lock.name} ${offline ? 'is working offline on this story.' : 'is editing this story.'}`, { lock });
 }
 
 /**

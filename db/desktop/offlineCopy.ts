@@ -11,13 +11,83 @@ export interface CopyStoryRow {
   seen_at: string;
 }
 
-export function putCopyStory(db: Db, row: { id: number; answer: string; headline: string; bodyText: string; mine: boolean; seenAt: string; updatedAt: string }): void {
+export interface CopyStoryInput {
+  id: number;
+  answer: string;
+  /** The queue line (StoryListItem) as JSON. */
+  item: string;
+  status: string;
+  desk: string;
+  bylineIds: number[];
+  headline: string;
+  bodyText: string;
+  mine: boolean;
+  seenAt: string;
+  updatedAt: string;
+}
+
+export function putCopyStory(db: Db, row: CopyStoryInput): void {
   stmt(
     db,
-    `INSERT INTO copy_stories (id, answer, headline, body_text, mine, seen_at, updated_at) VALUES (@id, @answer, @headline, @bodyText, @mine, @seenAt, @updatedAt)
-     ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, headline = excluded.headline, body_text = excluded.body_text,
+    `INSERT INTO copy_stories (id, answer, item, status, desk, byline_ids, headline, body_text, mine, seen_at, updated_at)
+     VALUES (@id, @answer, @item, @status, @desk, @bylineIds, @headline, @bodyText, @mine, @seenAt, @updatedAt)
+     ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, item = excluded.item, status = excluded.status, desk = excluded.desk,
+       byline_ids = excluded.byline_ids, headline = excluded.headline, body_text = excluded.body_text,
        mine = max(copy_stories.mine, excluded.mine), seen_at = max(copy_stories.seen_at, excluded.seen_at), updated_at = excluded.updated_at`,
-  ).run({ ...row, mine: row.mine ? 1 : 0 });
+  ).run({ ...row, bylineIds: JSON.stringify(row.bylineIds), mine: row.mine ? 1 : 0 });
+}
+
+export interface CopyFilters {
+  status?: readonly string[];
+  desk?: string;
+  bylineStaffId?: number;
+  /** What the person typed, searched in headline and text (Korean words as prefixes). */
+  query?: string;
+  /** Only ids from this one up (the stories written here and not yet sent). */
+  minId?: number;
+}
+
+/** Kept stories' queue lines that fit a queue's filters, best match or newest first, and how many fit. */
+export function findCopyItems(db: Db, filters: CopyFilters, limit: number): { items: string[]; total: number } {
+  const fts = filters.query !== undefined ? ftsQuery(filters.query) : null;
+  if (filters.query !== undefined && fts === null) return { items: [], total: 0 };
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit };
+  if (fts !== null) {
+    where.push('copy_stories_fts MATCH @fts');
+    params.fts = fts;
+  }
+  if (filters.status) {
+    where.push('s.status IN (SELECT value FROM json_each(@status))');
+    params.status = JSON.stringify(filters.status);
+  }
+  if (filters.desk !== undefined) {
+    where.push('s.desk = @desk');
+    params.desk = filters.desk;
+  }
+  if (filters.bylineStaffId !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM json_each(s.byline_ids) WHERE value = @byline)');
+    params.byline = filters.bylineStaffId;
+  }
+  if (filters.minId !== undefined) {
+    where.push('s.id >= @minId');
+    params.minId = filters.minId;
+  }
+  const from = fts !== null ? 'copy_stories_fts JOIN copy_stories s ON s.id = copy_stories_fts.rowid' : 'copy_stories s';
+  const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order = fts !== null ? 'bm25(copy_stories_fts, 3.0, 1.0), s.id DESC' : 's.updated_at DESC, s.id DESC';
+  const items = (stmt(db, `SELECT s.item FROM ${from} ${condition} ORDER BY ${order} LIMIT @limit`).all(params) as { item: string }[]).map((r) => r.item);
+  const total = (stmt(db, `SELECT count(*) AS n FROM ${from} ${condition}`).get(params) as { n: number }).n;
+  return { items, total };
+}
+
+/** The queue lines of the kept stories among `ids`, with when each was last changed. */
+export function copyItemsOf(db: Db, ids: readonly number[]): { id: number; item: string; updated_at: string }[] {
+  return stmt(db, `SELECT id, item, updated_at FROM copy_stories WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as {
+    id: number;
+    item: string;
+    updated_at: string;
+  }[];
 }
 
 export function getCopyStory(db: Db, id: number): CopyStoryRow | null {
@@ -26,22 +96,6 @@ export function getCopyStory(db: Db, id: number): CopyStoryRow | null {
 
 export function deleteCopyStory(db: Db, id: number): void {
   stmt(db, `DELETE FROM copy_stories WHERE id = ?`).run(id);
-}
-
-/** Every kept story's answer, newest first (for lists answered from the copy). */
-export function allCopyStories(db: Db): CopyStoryRow[] {
-  return stmt(db, `SELECT id, answer, mine, seen_at FROM copy_stories ORDER BY updated_at DESC, id DESC`).all() as CopyStoryRow[];
-}
-
-/** The kept stories whose headline or text match what the person typed, best first; [] when it holds no word. */
-export function searchCopyStories(db: Db, text: string, limit: number): CopyStoryRow[] {
-  const query = ftsQuery(text);
-  if (query === null) return [];
-  return stmt(
-    db,
-    `SELECT s.id, s.answer, s.mine, s.seen_at FROM copy_stories_fts f JOIN copy_stories s ON s.id = f.rowid
-     WHERE copy_stories_fts MATCH ? ORDER BY bm25(copy_stories_fts, 3.0, 1.0), s.id DESC LIMIT ?`,
-  ).all(query, limit) as CopyStoryRow[];
 }
 
 /**

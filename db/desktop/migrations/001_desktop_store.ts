@@ -19,9 +19,14 @@ export function up(db: Db): void {
     );
 
     -- Stories kept for offline: the full stories.get answer, what search reads, and why it is kept.
+    -- item: the story's queue line (JSON); status, desk and byline_ids (JSON) filter queues offline.
     CREATE TABLE copy_stories (
       id INTEGER PRIMARY KEY,
       answer TEXT NOT NULL,
+      item TEXT NOT NULL,
+      status TEXT NOT NULL,
+      desk TEXT NOT NULL,
+      byline_ids TEXT NOT NULL,
       headline TEXT NOT NULL,
       body_text TEXT NOT NULL,
       mine INTEGER NOT NULL DEFAULT 0,

@@ -50,14 +50,20 @@ const lockOf = async (id: number) => (await h.call('kim', 'stories.get', { id })
 
 describe('stories.takeOffline', () => {
   it('holds the lock as a lease for OFFLINE_LEASE_HOURS that everyone sees as offline work', async () => {
-    const { story } = await takenOffline();
+    const { desktop, story } = await takenOffline();
     const until = new Date(h.clock.now.getTime() + OFFLINE_LEASE_HOURS * HOUR).toISOString();
     expect(story.lock).toMatchObject({ staffId: h.staff.ji.id, name: 'Ji Da-gyum', offline: true, expiresAt: until, device: 'Newsdesk desktop on ji-laptop' });
     expect(h.events.filter((e) => e.type === 'lock.changed').at(-1)).toEqual({ type: 'lock.changed', storyId: story.id, lock: story.lock });
     expect(await listed(story.id)).toMatchObject({ lockedBy: 'Ji Da-gyum', lockedOffline: true });
     expect(await lockOf(story.id)).toMatchObject({ offline: true });
-    // Others are kept out as by any lock.
+    // Others are kept out as by any lock, and told why.
     await refusedUnchanged(h, 'park', 'stories.takeOffline', { id: story.id }, 'FORBIDDEN');
+    // Kim, on the byline now, may write on the story but not while Ji works offline on it.
+    await desktop('stories.save', { id: story.id, baseVersion: story.version, changes: { byline: [{ staffId: h.staff.ji.id }, { staffId: h.staff.kim.id }] } });
+    expect((await refusedUnchanged(h, 'kim', 'stories.lock', { id: story.id }, 'LOCKED')).message).toBe('Ji Da-gyum is working offline on this story.');
+    expect((await refusedUnchanged(h, 'ji', 'stories.lock', { id: story.id }, 'LOCKED')).message).toMatch(
+      /^You took this story offline on another computer \(Newsdesk desktop on ji-laptop\) at \d\d:\d\d\.$/,
+    );
   });
 
   it('is refused to whoever may not type into the story now, changing nothing', async () => {
