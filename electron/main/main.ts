@@ -114,8 +114,7 @@ async function start(): Promise<void> {
       },
     });
     desktop = openShell;
-    // A folder that holds this computer's newsroom from before there was a choice keeps it.
-    await chooseWithoutAsking(openShell, { hasLocalNewsroom: hasLocalNewsroom(), firstRun: launch.firstRun });
+    await chooseWithoutAsking(openShell, launch.firstRun);
   } catch (error) {
     // A corrupt or newer database, or a folder another Newsdesk holds, is refused with a message; never a crash loop.
     const title = error instanceof DataDirInUse ? 'This newsroom is already open' : 'Newsdesk cannot open its data';

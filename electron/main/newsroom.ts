@@ -59,13 +59,12 @@ export function localPackages(shell: DesktopShellLike): PackageFolders {
 }
 
 /**
- * Opens the newsroom a start names without asking: a data folder that already holds this
- * computer's own newsroom (from before there was a choice) stays it, and a test may answer the
- * first run through the launch options. Otherwise the window's chooser asks.
+ * A test may answer the first run through the launch options: this computer's own newsroom, at
+ * once. (A folder that already holds a newsroom from before there was a choice stays one: the
+ * shell sees to that.) Otherwise the window's chooser asks.
  */
-export async function chooseWithoutAsking(shell: DesktopShellLike, opts: { hasLocalNewsroom: boolean; firstRun: 'demo' | 'empty' | null }): Promise<void> {
-  if (shell.status().chosen) return;
-  if (opts.hasLocalNewsroom || opts.firstRun) await shell.choose({ mode: 'local' });
+export async function chooseWithoutAsking(shell: DesktopShellLike, firstRun: 'demo' | 'empty' | null): Promise<void> {
+  if (!shell.status().chosen && firstRun) await shell.choose({ mode: 'local' });
 }
 
 /**

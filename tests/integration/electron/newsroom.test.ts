@@ -1,5 +1,4 @@
-// Electron main in front of the desktop shell, with fakes: which newsroom a start opens without
-// asking (a folder from before the choice keeps its newsroom, a test answers the first run), the
+// Electron main in front of the desktop shell, with fakes: a test's answer to the first run, the
 // demo-or-empty question asked once when "This computer only" creates a newsroom, the local-only
 // pieces (export folder, package folders) refused with words while connected to a server, a new
 // choice ending every window's session in main, and File ▸ Newsroom… reaching the page.
@@ -91,22 +90,18 @@ beforeEach(() => {
 });
 
 describe('the newsroom a start opens', () => {
-  it('keeps a folder’s newsroom from before the choice, and takes a test’s first-run answer', async () => {
-    await chooseWithoutAsking(shell, { hasLocalNewsroom: true, firstRun: null });
+  it('takes a test’s first-run answer', async () => {
+    await chooseWithoutAsking(shell, 'demo');
     expect(shell.chooses).toEqual(['local']);
-
-    const tested = fakeShell(core);
-    await chooseWithoutAsking(tested, { hasLocalNewsroom: false, firstRun: 'demo' });
-    expect(tested.chooses).toEqual(['local']);
   });
 
   it('asks the window on a real first run, and never chooses again what was chosen', async () => {
-    await chooseWithoutAsking(shell, { hasLocalNewsroom: false, firstRun: null });
+    await chooseWithoutAsking(shell, null);
     expect(shell.chooses).toEqual([]);
     expect(shell.status().chosen).toBe(false);
 
     shell.chosen.mode = 'connected';
-    await chooseWithoutAsking(shell, { hasLocalNewsroom: true, firstRun: 'demo' });
+    await chooseWithoutAsking(shell, 'demo');
     expect(shell.chooses).toEqual([]);
   });
 });
