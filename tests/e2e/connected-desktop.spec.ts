@@ -255,6 +255,35 @@ test('a story spiked at the newsroom while written offline is kept here, and can
   await outbox.getByRole('button', { name: 'Close' }).click();
 });
 
+test('the newsroom ends the computer’s session while a change waits: sign-in says what waits, and signing in sends it', async () => {
+  test.setTimeout(120_000);
+  await newsroom.stop();
+  await expect(indicator(page)).toHaveText(/^Offline/, { timeout: 20_000 });
+  await typeAtEnd(page, ' Sent after signing in again.');
+  await expect(indicator(page)).toHaveText('Offline — 1 change waiting', { timeout: 15_000 });
+
+  // Meanwhile Ji ends the laptop's session from another computer.
+  const elsewhere = await startNewsroom(await freePort());
+  const there = makeApi(elsewhere.baseURL);
+  const token = (await there('session.signIn', { email: emailOf('Ji Da-gyum'), password: PASSWORD })).token;
+  const { sessions } = await there('session.list', {}, token);
+  const device = sessions.find((s) => s.kind === 'desktop');
+  expect(device, 'the laptop is listed as a desktop session').toBeDefined();
+  await there('session.end', { id: device!.id }, token);
+  await elsewhere.stop();
+
+  newsroom = await startNewsroom();
+  await expect(page.getByText('1 change is waiting on this computer; sign in to send it.')).toBeVisible({ timeout: 30_000 });
+  await shoot(page, 'sign-in-waiting', [1280, 800]);
+  await expectAccessible(page, 'sign-in with changes waiting');
+  await signIn(page, 'Ji Da-gyum');
+  await expect(indicator(page)).toHaveText('Online', { timeout: 20_000 });
+  const fresh = (await api('session.signIn', { email: emailOf('Ji Da-gyum'), password: PASSWORD })).token;
+  const { items } = await api('stories.list', { query: 'Incheon', status: ['draft'] }, fresh);
+  const bodies = await Promise.all(items.map(async (i) => JSON.stringify((await api('stories.get', { id: i.id }, fresh)).story.body)));
+  expect(bodies.some((b) => b.includes('Sent after signing in again.'))).toBe(true);
+});
+
 test('Newsroom…: This computer only opens a newsroom of this computer’s own', async () => {
   await page.getByRole('button', { name: 'Close story' }).click();
   await page.getByRole('button', { name: 'Newsroom…' }).click();
