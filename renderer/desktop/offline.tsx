@@ -18,25 +18,13 @@ export function OfflineCopyNotice({ className = 'banner banner-info offline-copy
   );
 }
 
-/** Why `method` does nothing now ("Submit needs the newsroom server…"), or null when it may be tried. */
-export function useOfflineReason(method: MethodName, what?: string): string | null {
-  return useDesktop((s) => offlineReason(s.status, method, what));
-}
-
 /**
- * For a control that needs the server: `disabled` and an accessible description pointing at the
- * visible reason, which <OfflineReason> renders once under a group of such controls.
+ * For a control that needs the server (by shared/offline.ts): why it does nothing now ("Submit
+ * needs the newsroom server…"), or null while it may be tried, and an id for the element that
+ * says it, which the control names in aria-describedby.
  */
 export function useOfflineControl(method: MethodName, what?: string): { reason: string | null; reasonId: string } {
   const reasonId = useId();
-  return { reason: useOfflineReason(method, what), reasonId };
-}
-
-/** The visible reason a control is disabled offline, referenced by the control's aria-describedby. */
-export function OfflineReason({ id, reason }: { id: string; reason: string | null }) {
-  return reason ? (
-    <p id={id} className="offline-reason">
-      {reason}
-    </p>
-  ) : null;
+  const reason = useDesktop((s) => offlineReason(s.status, method, what));
+  return { reason, reasonId };
 }
