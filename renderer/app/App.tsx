@@ -5,9 +5,9 @@
 import { useEffect, useState } from 'react';
 import type { DesktopStatus } from '../../shared/domain.js';
 import { api, onSessionEnded, shell } from '../api/client.js';
-import { followDesktop, loadDesktopStatus, useDesktop } from '../desktop/desktopStore.js';
-import { CertificateChangedScreen, ChooserDialog, FirstRunScreen } from '../desktop/NewsroomScreens.js';
-import { OutboxDialog } from '../desktop/OutboxDialog.js';
+import { followDesktop, loadDesktopStatus, useDesktop } from '../newsroom/desktopStore.js';
+import { CertificateChangedScreen, ChooserDialog, FirstRunScreen } from '../newsroom/NewsroomScreens.js';
+import { OutboxDialog } from '../newsroom/OutboxDialog.js';
 import { ConnectionStatus } from '../shell/ConnectionStatus.js';
 import { Shell } from '../shell/Shell.js';
 import { SignIn } from '../signin/SignIn.js';

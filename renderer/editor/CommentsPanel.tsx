@@ -6,7 +6,7 @@ import type { Comment } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { shortTime } from '../app/format.js';
-import { useOfflineControl } from '../desktop/offline.js';
+import { useOfflineControl } from '../newsroom/offline.js';
 import { offsetOf, textIndex } from './offsets.js';
 
 function CommentForm({

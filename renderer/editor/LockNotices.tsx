@@ -7,7 +7,7 @@ import type { Staff, Story } from '../../shared/domain.js';
 import { shortTime } from '../app/format.js';
 import { Banner } from './Banner.js';
 import { offlineHolderWords } from './lockWords.js';
-import { useOfflineControl } from '../desktop/offline.js';
+import { useOfflineControl } from '../newsroom/offline.js';
 import type { LockElsewhere, LockState } from './session/useStoryLock.js';
 
 export function LockNotices({

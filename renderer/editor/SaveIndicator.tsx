@@ -1,8 +1,8 @@
 // "Saving…", "Saved", "Not saved — retrying": the save state in the editor's status line. On a
 // connected desktop that is offline a save waits in the outbox: "Saved on this computer".
 import { shortTime } from '../app/format.js';
-import { useDesktop } from '../desktop/desktopStore.js';
-import { isOffline } from '../desktop/desktopWords.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { isOffline } from '../newsroom/desktopWords.js';
 import type { SaveState } from './autosave.js';
 
 const SAVE_TEXT: Record<SaveState['kind'], string> = {

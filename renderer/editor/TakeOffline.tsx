@@ -7,9 +7,9 @@ import type { Story } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { fullTime } from '../app/format.js';
-import { useDesktop } from '../desktop/desktopStore.js';
-import { isConnectedDesktop } from '../desktop/desktopWords.js';
-import { useOfflineControl } from '../desktop/offline.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { isConnectedDesktop } from '../newsroom/desktopWords.js';
+import { useOfflineControl } from '../newsroom/offline.js';
 
 export function TakeOffline({ story, editable, meId, onTaken }: { story: Story; editable: boolean; meId: number | undefined; onTaken(story: Story): void }) {
   const connected = useDesktop((s) => isConnectedDesktop(s.status));

@@ -10,8 +10,8 @@ import { ACTION_LABELS } from '../../shared/workflow.js';
 import { findingsOf, type UiError } from '../app/errors.js';
 import { useTimeZone, zonedInputToIso, zonedInputValues, zoneOffsetLabel } from '../app/format.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
-import { useDesktop } from '../desktop/desktopStore.js';
-import { offlineReason } from '../desktop/desktopWords.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { offlineReason } from '../newsroom/desktopWords.js';
 import { FindingList } from '../copyDesk/ChecksPanel.js';
 import { ApproveDialog } from './ApproveDialog.js';
 

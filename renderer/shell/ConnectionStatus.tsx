@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../shared/contract.js';
 import { api } from '../api/client.js';
 import { useApp } from '../app/store.js';
-import { ConnectionIndicator } from '../desktop/ConnectionIndicator.js';
+import { ConnectionIndicator } from '../newsroom/ConnectionIndicator.js';
 
 /** How long the connection is down before asking whether the session is still there. */
 const ASK_AFTER_MS = 3000;

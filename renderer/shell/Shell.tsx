@@ -4,8 +4,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { api } from '../api/client.js';
-import { NewsroomButton } from '../desktop/NewsroomButton.js';
-import { OfflineCopyNotice } from '../desktop/offline.js';
+import { NewsroomButton } from '../newsroom/NewsroomButton.js';
+import { OfflineCopyNotice } from '../newsroom/offline.js';
 import { toUiError } from '../app/errors.js';
 import { focusStoryWhenReady } from '../app/focusLanding.js';
 import { ROLE_LABELS } from '../app/format.js';

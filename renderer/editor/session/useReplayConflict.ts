@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DocNode, OutboxEntry, Story } from '../../../shared/domain.js';
 import { api } from '../../api/client.js';
 import { toUiError } from '../../app/errors.js';
-import { loadOutbox, useDesktop } from '../../desktop/desktopStore.js';
+import { loadOutbox, useDesktop } from '../../newsroom/desktopStore.js';
 import type { Autosave } from '../autosave.js';
 import type { Loaded } from './useStoryText.js';
 

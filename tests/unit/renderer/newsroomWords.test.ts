@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopStatus } from '../../../shared/domain.js';
 import { needsServerMessage } from '../../../shared/offline.js';
-import { certificateOf, serverUrl } from '../../../renderer/desktop/certificate.js';
-import { connectionLabel, connectionTone, fingerprintGroups, offlineCopyNotice, offlineReason, waitingForSignIn } from '../../../renderer/desktop/desktopWords.js';
+import { certificateOf, serverUrl } from '../../../renderer/newsroom/certificate.js';
+import { connectionLabel, connectionTone, fingerprintGroups, offlineCopyNotice, offlineReason, waitingForSignIn } from '../../../renderer/newsroom/desktopWords.js';
 
 const FP = Array.from({ length: 32 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0')).join(':');
 
