@@ -17,3 +17,4 @@ export * from './signInThrottle.js';
 export * from './accountEvents.js';
 export * from './newsroom.js';
 export * from './appliedKeys.js';
+export * from './people.js';

@@ -13,6 +13,7 @@ export interface Renditions {
 
 /** What an import stores: the file facts, its metadata and where its renditions are. */
 export interface NewPhotoAsset extends PhotoFile, PhotoMetadata {
+  metadataWarnings: string[];
   renditions: Renditions;
   importedAt: string;
   importedBy: Id;
@@ -50,8 +51,8 @@ export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: b
   const result = stmt(
     db,
     `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, headline, credit, creator,
-       copyright, source, keywords, date_created, city, country, instructions, alt, renditions, imported_at, imported_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       copyright, source, keywords, date_created, city, country, instructions, alt, metadata_warnings, renditions, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (hash) DO NOTHING`,
   ).run(
     a.hash,
@@ -72,6 +73,7 @@ export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: b
     a.country,
     a.instructions,
     a.alt,
+    JSON.stringify(a.metadataWarnings),
     JSON.stringify(a.renditions),
     a.importedAt,
     a.importedBy,

@@ -19,6 +19,7 @@ export interface PhotoAssetRow {
   copyright: string;
   source: string;
   keywords: string;
+  metadata_warnings: string;
   date_created: string | null;
   city: string;
   country: string;
@@ -30,7 +31,7 @@ export interface PhotoAssetRow {
 }
 
 export const ASSET_COLUMNS = `a.id, a.hash, a.original_name, a.content_type, a.width, a.height, a.bytes, a.caption, a.headline,
-  a.credit, a.creator, a.copyright, a.source, a.keywords, a.date_created, a.city, a.country, a.instructions, a.alt,
+  a.credit, a.creator, a.copyright, a.source, a.keywords, a.date_created, a.city, a.country, a.instructions, a.alt, a.metadata_warnings,
   a.imported_at, a.imported_by, (SELECT count(DISTINCT u.story_id) FROM story_photos u WHERE u.asset_id = a.id) AS used_in`;
 
 export function toPhotoAsset(r: PhotoAssetRow): PhotoAsset {
@@ -49,6 +50,7 @@ export function toPhotoAsset(r: PhotoAssetRow): PhotoAsset {
     copyright: r.copyright,
     source: r.source,
     keywords: JSON.parse(r.keywords) as string[],
+    metadataWarnings: JSON.parse(r.metadata_warnings) as string[],
     dateCreated: r.date_created,
     city: r.city,
     country: r.country,

@@ -66,6 +66,10 @@ export function apiRoutes(app: FastifyInstance, core: TransportCore, opts: ApiRo
         config: { access: isPublicMethod(method) ? 'public' : 'session', call: method, ...(method === 'photos.import' ? { photoEditorsOnly: true as const } : {}) },
       },
       async (request, reply) => {
+        if (method === 'session.signIn' && request.headers.origin !== undefined && (request.body as { desktop?: unknown } | null)?.desktop !== undefined) {
+          // A device session lasts 90 days unused: only the desktop app (which sends no Origin) may ask for one.
+          return refuse(reply, { code: 'VALIDATION', message: 'Only the Newsdesk desktop app signs in as a desktop; a browser signs in as itself.' });
+        }
         const result = await core.call(request.auth?.token ?? null, method, request.body ?? {}, clientInfo(request));
         afterCall(method, request.body, result, reply, opts);
         return sendJson(reply, 200, forTheCaller(method, result, request));

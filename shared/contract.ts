@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { validateBody } from './body.js';
+import { PEOPLE_LIMITS, type HousePerson, type PeopleEntry } from './checks/people.js';
 import { canonicalTimeZone } from './timeZone.js';
 import {
   ACTIONS,
@@ -481,6 +482,28 @@ export const contract = {
         .optional(),
     }),
   ),
+
+  // the people list (house spellings of names, for the name check)
+  /** The list, a page at a time by name; `query` finds a name, alias or note. */
+  'people.list': method<{ people: PeopleEntry[]; total: number; nextCursor?: string }>()(
+    z.strictObject({ query: line(200).optional(), limit: z.number().int().min(1).max(200).optional(), cursor: text(20).optional() }),
+  ),
+  /** The whole list as the name check reads it (the editor's live checks). */
+  'people.all': method<{ people: HousePerson[] }>()(empty),
+  /** Desk editors and admins: adds a person (no id) or replaces one's spellings and note. */
+  'people.save': method<{ person: PeopleEntry }>()(
+    z.strictObject({
+      id: id.optional(),
+      name: line(PEOPLE_LIMITS.spelling).refine((s) => s.trim() !== '', 'required'),
+      aliases: z
+        .array(z.strictObject({ spelling: line(PEOPLE_LIMITS.spelling).refine((s) => s.trim() !== '', 'required'), source: line(PEOPLE_LIMITS.source).default('') }))
+        .max(PEOPLE_LIMITS.aliases)
+        .default([]),
+      note: line(PEOPLE_LIMITS.note).default(''),
+    }),
+  ),
+  /** Desk editors and admins: takes a person off the list. */
+  'people.remove': method<{ ok: true }>()(z.strictObject({ id })),
 } as const;
 
 // ── types derived from the table ─────────────────────────────────────────────

@@ -451,6 +451,8 @@ export interface PhotoAsset extends PhotoMetadata, PhotoFile {
   thumbUrl: string;
   displayUrl: string;
   usedIn: number;
+  /** What was odd about the file's metadata when it was imported (blocks that disagree, bad encodings), for the photo editor. */
+  metadataWarnings: string[];
 }
 
 export interface StoryPhoto {

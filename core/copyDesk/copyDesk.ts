@@ -6,7 +6,8 @@
 
 import { isDismissable, openFindingCounts, pickCheckSettings, runChecks } from '../../shared/checks/index.js';
 import type { ChangeEvent, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
-import { getFindingCounts, getStory, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
+import type { HousePerson } from '../../shared/checks/people.js';
+import { allPeople, getFindingCounts, getStory, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
 import { findingsChanged } from '../changeEvents.js';
 import type { CopyDesk, CoreServices } from '../services.js';
 import { write } from '../write.js';
@@ -41,9 +42,14 @@ export function createCopyDesk(
   let stopped = false;
   let waiters: (() => void)[] = [];
 
+  // The people list, read once and kept (one object, so the name check's index is built once)
+  // until recountAll says the check inputs changed.
+  let people: HousePerson[] | null = null;
+
   const findings = (story: Story): Finding[] => {
     const dismissed = new Map(listDismissals(db, story.id).map((d) => [d.key, d]));
-    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()) }).map((f) => {
+    people ??= allPeople(db);
+    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()), people }).map((f) => {
       const d = dismissed.get(f.key);
       // A blocking finding is never dismissed, whatever an old row says.
       return d && isDismissable(f) ? { ...f, dismissed: d } : f;
@@ -137,6 +143,7 @@ export function createCopyDesk(
       wake();
     },
     recountAll() {
+      people = null;
       invalidateFindingCounts(db);
       draining = true;
       wake();

@@ -8,6 +8,7 @@ import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions 
 import type { Db } from '../../db/statements.js';
 import type { Writer } from '../write.js';
 import type { Id, PhotoAsset } from '../../shared/domain.js';
+import { decoderInput } from './metadata/containers.js';
 import { metadataReader, type MetadataReader } from './metadata/reader.js';
 import { makeRenditions, PhotoError } from './renditions.js';
 import { CONTENT_TYPES, sniffImage } from './sniff.js';
@@ -17,6 +18,12 @@ export interface ImportFile {
   name: string;
   /** base64 (HTTP) or raw bytes (IPC). */
   data: string | Uint8Array;
+}
+
+/** An .xmp sidecar found in the batch beside its photo. */
+interface Sidecar {
+  name: string;
+  bytes: Buffer;
 }
 
 export interface ImportOutcome {
@@ -68,6 +75,7 @@ interface Examined {
   bytes: Buffer;
   kind: (typeof CONTENT_TYPES)[keyof typeof CONTENT_TYPES];
   hash: string;
+  sidecar?: Sidecar;
 }
 
 /** Size, type and hash: everything short of decoding. An outcome is a refusal. */
@@ -90,14 +98,15 @@ async function examine(deps: ImportDeps, file: ImportFile): Promise<Examined | I
 }
 
 /** Decodes, makes the renditions and stores the asset (or finds it already in the library). */
-async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): Promise<ImportOutcome> {
+async function store(deps: ImportDeps, { name, bytes, kind, hash, sidecar }: Examined): Promise<ImportOutcome> {
   const existing = findPhotoAssetByHash(deps.db, hash);
   if (existing) return { name, ok: true, duplicate: true, asset: existing };
 
   let written = false;
   try {
-    const { info, metadata } = await (deps.metadata ?? metadataReader()).read(bytes);
-    const { display, thumb } = await makeRenditions(bytes);
+    const reader = deps.metadata ?? metadataReader();
+    const { info, metadata, warnings } = await reader.read(bytes, undefined, sidecar && { name: sidecar.name, file: sidecar.bytes });
+    const { display, thumb } = await makeRenditions(decoderInput(bytes));
 
     written = true;
     const dir = await makeAssetDir(deps.dataDir, hash);
@@ -120,6 +129,7 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash }: Examined): P
       height: info.height,
       bytes: bytes.length,
       ...metadata,
+      metadataWarnings: warnings,
       renditions,
       importedAt: deps.now().toISOString(),
       importedBy: deps.staffId,
@@ -151,7 +161,56 @@ function asDuplicate(first: ImportOutcome, name: string): ImportOutcome {
  * Files are examined in parallel but claim their content hash in input order, so of identical
  * files the first is the one stored (and reported new) and the later ones are its duplicates.
  */
-export async function importPhotos(deps: ImportDeps, files: ImportFile[]): Promise<ImportOutcome[]> {
+export async function importPhotos(deps: ImportDeps, batch: ImportFile[]): Promise<ImportOutcome[]> {
+  const { photos: files, sidecars, orphans } = await pairSidecars(batch);
+  const photoResults = await importBatch(deps, files, sidecars);
+  // One outcome per file given, in its order: a sidecar reports its photo's outcome.
+  const byIndex = new Map<number, ImportOutcome>();
+  files.forEach((f, i) => byIndex.set(f.index, photoResults[i]!));
+  for (const [photoIndex, side] of sidecars) {
+    const photo = photoResults[files.findIndex((f) => f.index === photoIndex)]!;
+    byIndex.set(side.index, photo.ok ? { ...photo, name: side.name } : { name: side.name, ok: false, error: `Its photo ${photo.name} was not imported.` });
+  }
+  for (const o of orphans) byIndex.set(o.index, { name: o.name, ok: false, error: o.error });
+  return batch.map((_, i) => byIndex.get(i)!);
+}
+
+const isSidecarName = (name: string) => /\.xmp$/i.test(name);
+/** "IMG_1.jpg" and its sidecars "IMG_1.xmp" or "IMG_1.jpg.xmp", compared without case. */
+const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();
+
+/**
+ * Takes the .xmp sidecars out of a batch and pairs each with the photo of the same name; a sidecar
+ * with no photo in the batch is refused with a sentence that says what to do.
+ */
+async function pairSidecars(batch: ImportFile[]): Promise<{
+  photos: (ImportFile & { index: number })[];
+  sidecars: Map<number, Sidecar & { index: number }>;
+  orphans: { index: number; name: string; error: string }[];
+}> {
+  const photos: (ImportFile & { index: number })[] = [];
+  const loose: { index: number; file: ImportFile }[] = [];
+  batch.forEach((file, index) => (isSidecarName(file.name) ? loose.push({ index, file }) : photos.push({ ...file, index })));
+  const sidecars = new Map<number, Sidecar & { index: number }>();
+  const orphans: { index: number; name: string; error: string }[] = [];
+  for (const { index, file } of loose) {
+    const name = cleanFileName(file.name);
+    const target = stem(name);
+    const photo = photos.find((p) => !sidecars.has(p.index) && (stem(cleanFileName(p.name)) === target || cleanFileName(p.name).toLowerCase() === target));
+    const bytes = typeof file.data === 'string' || file.data.length <= SIDECAR_MAX_BYTES ? await toBytes(file.data) : null;
+    if (!photo)
+      orphans.push({ index, name, error: `This XMP sidecar has no photo named ${name.replace(/\.xmp$/i, '')}.* in the same import; import it together with its photo.` });
+    else if (!bytes || bytes.length > SIDECAR_MAX_BYTES)
+      orphans.push({ index, name, error: `The XMP sidecar is larger than ${SIDECAR_MAX_BYTES / 1024 / 1024} MB; it was not read.` });
+    else sidecars.set(photo.index, { index, name, bytes });
+  }
+  return { photos, sidecars, orphans };
+}
+
+/** A sidecar holds one XMP packet: a few KB, rarely a few hundred. */
+const SIDECAR_MAX_BYTES = 4 * 1024 * 1024;
+
+async function importBatch(deps: ImportDeps, files: (ImportFile & { index: number })[], sidecars: Map<number, Sidecar>): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = new Array(files.length);
   const width = Math.max(1, Math.min(deps.concurrency ?? 2, files.length));
   // claimed[i] settles once files 0..i have all claimed their hash (or been refused).
@@ -166,6 +225,8 @@ export async function importPhotos(deps: ImportDeps, files: ImportFile[]): Promi
       const examined = await examine(deps, files[i]!);
       await earlier;
       if (!('hash' in examined)) return examined;
+      const sidecar = sidecars.get(files[i]!.index);
+      if (sidecar) examined.sidecar = sidecar;
       const first = firstOfHash.get(examined.hash);
       if (first) {
         release[i]!();

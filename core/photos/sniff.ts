@@ -29,6 +29,13 @@ export function sniffImage(buf: Uint8Array): Sniffed {
   return { ok: false, error: `Not a recognised image file. ${ACCEPTED}` };
 }
 
+/**
+ * Phone photos in HEIC are coded with HEVC, which the bundled image library (libvips in sharp)
+ * cannot decode: it ships no HEVC decoder, for patent reasons. Said so the photo editor can act.
+ */
+const HEIC =
+  'a HEIC photo (the iPhone’s and many Android phones’ format), which Newsdesk cannot decode. Export it as JPEG first (Photos on a Mac: File › Export; Windows Photos: Save as) or set the phone to take JPEG (iPhone: Settings › Camera › Formats › Most Compatible), then import the JPEG';
+
 function otherFormat(buf: Uint8Array): string | null {
   const head = ascii(buf, 0, 12);
   if (head.startsWith('GIF8')) return 'a GIF image';
@@ -38,8 +45,8 @@ function otherFormat(buf: Uint8Array): string | null {
   if (head.startsWith('8BPS')) return 'a Photoshop document';
   if (ascii(buf, 4, 8) === 'ftyp') {
     const brand = ascii(buf, 8, 12);
-    if (/^(heic|heix|hevc|mif1|msf1)$/.test(brand)) return 'a HEIC image (export it as JPEG first)';
-    if (/^avi[fs]$/.test(brand)) return 'an AVIF image';
+    if (/^(heic|heix|hevc|heim|heis|hevm|hevs|mif1|msf1)$/.test(brand)) return HEIC;
+    if (/^avi[fs]$/.test(brand)) return 'an AVIF image (export it as JPEG first)';
     return 'a video or ISO media file';
   }
   if (/^\s*<(\?xml|svg)/i.test(head)) return 'an SVG or XML file';

@@ -1,9 +1,11 @@
 // Renditions for a package: a large picture and a thumbnail per photo, JPEG, made with sharp
-// from the original with its EXIF orientation applied, each carrying caption and credit in XMP.
+// from the original with its EXIF orientation applied, each carrying caption, credit, creator and
+// copyright in XMP and in IPTC IIM with a current IPTC digest (so MWG readers take them as current).
 // They are made in memory and written with the rest of the package, so one writer handles
 // atomicity for every file.
 
 import sharp from 'sharp';
+import { withIimAndDigest } from '../photos/metadata/iimWriter.js';
 import type { PackagePhoto } from './model.js';
 import { renditionFile } from './model.js';
 import type { MadeRendition } from './ninjs.js';
@@ -27,7 +29,8 @@ export async function makeRenditions(photo: PackagePhoto, index: number): Promis
         .resize({ width: size.box, height: size.box, fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: size.quality, progressive: size.name === 'large' })
         .withXmp(xmp)
-        .toBuffer({ resolveWithObject: true });
+        .toBuffer({ resolveWithObject: true })
+        .then(({ data, info }) => ({ data: withIimAndDigest(data, photo), info }));
       return {
         made: { name: size.name, file, width: info.width, height: info.height, bytes: data.length } satisfies MadeRendition,
         file: { name: `images/${file}`, data } satisfies PackageFile,

@@ -16,6 +16,7 @@ import type { ExportFolderControl } from './exportFolder.js';
 import type { CoreServices } from '../services.js';
 import type { SettingsStore } from './settingsStore.js';
 import { write } from '../write.js';
+import { peopleHandlers } from './people.js';
 
 /** The settings the photo desk keeps for itself ("a table the desk edits"). */
 export const PHOTO_DESK_SETTINGS: readonly (keyof Settings)[] = ['codeReplacements', 'metadataTemplates'];
@@ -83,5 +84,5 @@ export function settingsModule(services: CoreServices, store: SettingsStore, exp
       return { settings: services.settings() };
     },
   } satisfies Partial<Handlers>;
-  return { handlers };
+  return { handlers: { ...handlers, ...peopleHandlers(services) } };
 }

@@ -31,13 +31,16 @@ import { accountKey, attemptKeys, beginAttempt, KNOWN_ADDRESS_MS } from './throt
 export const WRONG_SIGN_IN = 'The e-mail or password is wrong.';
 const BAD_CODE = 'This setup code is not valid. Check it, or ask an admin for a new one.';
 
+/** Who signs in: a desktop app names its computer, for the session list and the account log. */
+const clientOf = (ctx: CallContext, desktop?: { name: string }) => (desktop ? { ...ctx.client, device: desktopDevice(desktop.name) } : ctx.client);
+
 /**
  * A person who just proved who they are gets a session; the caller's old one (signing in again)
  * ends. A desktop app signing in to a server gets a device session named for its computer.
  */
 function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext, desktop?: { name: string }) {
   if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
-  const client = desktop ? { ...ctx.client, device: desktopDevice(desktop.name) } : ctx.client;
+  const client = clientOf(ctx, desktop);
   const issued = sessions.issue(staff.id, client, desktop ? 'desktop' : 'browser');
   insertAccountEvent(services.db, {
     staffId: staff.id,
@@ -79,7 +82,7 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
             event: 'signInFailed',
             email: input.email.trim().slice(0, 320),
             address: ctx.client.address,
-            device: ctx.client.device,
+            device: clientOf(ctx, input.desktop).device,
             at: services.now().toISOString(),
           }),
         );

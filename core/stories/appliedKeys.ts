@@ -10,8 +10,10 @@
 //
 // A repeat of a save or create that succeeded answers with the story as it is now, not a copy
 // of the first answer: storing every saved story again would double the database's growth, and
-// when nobody changed the story since, it is the same story. When someone did, its version says
-// so; the outbox bases a later save on the version it queued against, never on this answer.
+// it is the same story unless someone changed it since, which the lock the save took keeps
+// others from doing until it lapses or a desk editor breaks it. When someone did, its version
+// is later than the one the first answer carried; a later queued save must be based on the
+// version the person wrote against, never taken from a repeat's answer.
 
 import type { Id, Story } from '../../shared/domain.js';
 import { ApiError, isErrorCode, type ApiErrorBody } from '../../shared/errors.js';

@@ -11,6 +11,8 @@ import * as m005 from './005_copy_desk.js';
 import * as m006 from './006_writers_and_approved_photos.js';
 import * as m007 from './007_accounts.js';
 import * as m008 from './008_offline_desktops.js';
+import * as m009 from './009_people_list.js';
+import * as m010 from './010_photo_metadata_warnings.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +20,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

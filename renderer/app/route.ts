@@ -13,7 +13,7 @@ import type { Role, Staff } from '../../shared/domain.js';
 /** The queues (and the photo library, which takes the whole width). */
 export type View = 'mine' | 'desk' | 'photos' | 'library' | 'all';
 /** The newsroom's own settings screens. */
-export type AdminScreenName = 'settings' | 'houseStyle';
+export type AdminScreenName = 'settings' | 'houseStyle' | 'people';
 /** The screens that take the place of the queues: the settings, and the person's own account. */
 export type ScreenName = AdminScreenName | 'account';
 export type Place = View | ScreenName;
@@ -41,6 +41,7 @@ const SLUGS: Record<Place, string> = {
   all: 'all',
   settings: 'settings',
   houseStyle: 'house-style',
+  people: 'people',
   account: 'account',
 };
 const PLACE_OF = new Map(Object.entries(SLUGS).map(([place, slug]) => [slug, place as Place]));
@@ -49,7 +50,7 @@ const QUEUES: ReadonlySet<Place> = new Set<Queue>(['mine', 'desk', 'photos', 'al
 
 export const isQueue = (place: Place | null): place is Queue => place !== null && QUEUES.has(place);
 
-const SCREENS: ReadonlySet<Place> = new Set<ScreenName>(['settings', 'houseStyle', 'account']);
+const SCREENS: ReadonlySet<Place> = new Set<ScreenName>(['settings', 'houseStyle', 'people', 'account']);
 
 export const isScreen = (place: Place | null): place is ScreenName => place !== null && SCREENS.has(place);
 
@@ -117,7 +118,7 @@ export function viewsFor(me: Staff): View[] {
 
 /** The settings screens a person may open: the house style for the desk and admins, the newsroom's settings for admins. */
 export function screensFor(me: Staff): AdminScreenName[] {
-  return [...(has(me, 'desk_editor') || has(me, 'admin') ? (['houseStyle'] as const) : []), ...(has(me, 'admin') ? (['settings'] as const) : [])];
+  return [...(has(me, 'desk_editor') || has(me, 'admin') ? (['houseStyle', 'people'] as const) : []), ...(has(me, 'admin') ? (['settings'] as const) : [])];
 }
 
 /** Home depends on the roles held: the desk's queue first, then a reporter's own stories, then the photo queue. */

@@ -76,7 +76,7 @@ export function useLiveChecks(editorRef: RefObject<Editor | null>, dismissals: D
     }
     ran.current = true;
     setChecking(true);
-    void r.run({ ...subject, settings: settingsRef.current }).then((outcome) => {
+    void r.run({ ...subject, settings: settingsRef.current, people: useCheckSettings.getState().people }).then((outcome) => {
       if (!outcome) return; // a newer text is being checked
       setChecking(false);
       if ('error' in outcome) {

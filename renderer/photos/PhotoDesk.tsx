@@ -188,7 +188,7 @@ export function PhotoDesk() {
                 ref={fileInput}
                 type="file"
                 multiple
-                accept="image/jpeg,image/png,image/webp,image/tiff,.jpg,.jpeg,.png,.webp,.tif,.tiff"
+                accept="image/jpeg,image/png,image/webp,image/tiff,.jpg,.jpeg,.png,.webp,.tif,.tiff,.xmp"
                 className="sr-only"
                 tabIndex={-1}
                 aria-hidden="true"

@@ -84,6 +84,18 @@ export function PhotoDetail({ asset, codes, canEdit, onSaved }: { asset: PhotoAs
         {asset.usedIn > 0 ? ` · used in ${asset.usedIn} ${asset.usedIn === 1 ? 'story' : 'stories'}` : ' · not used yet'}
       </p>
       {asset.instructions && <p className="small photo-instructions">Instructions: {asset.instructions}</p>}
+      {asset.metadataWarnings.length > 0 && (
+        <section className="banner banner-warning" aria-labelledby="photo-metadata-warnings">
+          <h3 id="photo-metadata-warnings" className="small">
+            Check this photo’s metadata
+          </h3>
+          <ul className="small">
+            {asset.metadataWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

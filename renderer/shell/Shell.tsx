@@ -23,6 +23,7 @@ const StoryEditor = lazy(() => import('../editor/StoryEditor.js'));
 const PhotoDesk = lazy(() => import('../photos/PhotoDesk.js').then((m) => ({ default: m.PhotoDesk })));
 const AdminScreen = lazy(() => import('../admin/AdminScreen.js'));
 const HouseStyleScreen = lazy(() => import('../admin/HouseStyleScreen.js'));
+const PeopleListScreen = lazy(() => import('../admin/PeopleListScreen.js'));
 const AccountScreen = lazy(() => import('../account/AccountScreen.js'));
 
 const VIEW_TITLES: Record<View, string> = {
@@ -103,6 +104,13 @@ function Sidebar() {
           <li className="nav-admin">
             <button type="button" className="nav-item" aria-current={screen === 'houseStyle' ? 'page' : undefined} onClick={() => showScreen('houseStyle')}>
               House style
+            </button>
+          </li>
+        ) : null}
+        {screens.includes('people') ? (
+          <li>
+            <button type="button" className="nav-item" aria-current={screen === 'people' ? 'page' : undefined} onClick={() => showScreen('people')}>
+              People list
             </button>
           </li>
         ) : null}
@@ -296,6 +304,13 @@ export function Shell() {
     return (
       <FullScreen name="admin" what="the house style">
         <HouseStyleScreen />
+      </FullScreen>
+    );
+  }
+  if (screen === 'people' && (isAdmin || isDesk)) {
+    return (
+      <FullScreen name="admin" what="the people list">
+        <PeopleListScreen />
       </FullScreen>
     );
   }

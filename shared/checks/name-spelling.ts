@@ -2,6 +2,7 @@ import type { FindingPlace, FixEdit } from '../domain.js';
 import { editIn, placeIn } from './context.js';
 import { subject } from './keys.js';
 import { forEachMention, letters, NameGroups, type NameMention } from './names.js';
+import { houseSentence, peopleIndex, type HouseHit } from './people.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult, type TextSource } from './types.js';
 
 /**
@@ -12,6 +13,15 @@ export const MAX_SPELLINGS_SHOWN = 5;
 /** Most places one name finding marks, and most edits one of its fixes makes. */
 export const MAX_NAME_PLACES = 200;
 
+/** What a group of spellings is: one name spelled several ways, a one-letter slip, or a spelling the people list puts otherwise. */
+interface Candidate {
+  spellings: string[];
+  kind: 'spelling' | 'slip';
+  /** The listed person the spellings are, if any. */
+  house: HouseHit | null;
+  aliases: HouseHit[];
+}
+
 interface Occurrence {
   src: TextSource;
   /** The source's place in reading order, to sort by. */
@@ -19,16 +29,17 @@ interface Occurrence {
   mention: NameMention;
 }
 
-// The same person's name spelled two ways across headline, subheadlines, captions and body.
-// The desk decides which spelling is right, so each spelling is offered as a fix; the story is
-// not approved until that is decided (fixed, or dismissed with a note when both are right).
+// The same person's name spelled two ways across headline, subheadlines, captions and body, a
+// name one letter from another ("Ban Ki-mon"), or a name the people list spells otherwise. The
+// desk decides which spelling is right, so each spelling is offered as a fix (the house spelling
+// first); the story is not approved until that is decided (fixed, or dismissed with a note).
 export const nameSpelling: Check = {
   id: 'name-spelling',
   severity: 'warning',
   decideBeforeApproval: true,
-  run: ({ sources }) => {
+  run: ({ sources, people }) => {
     // Every spelling, grouped with the others that look like the same person's.
-    const names = new NameGroups();
+    const names = new NameGroups(people && people.length > 0 ? peopleIndex(people) : undefined);
     const alone = new Set<string>();
     for (const src of sources) {
       forEachMention(src.text, (mention) => {
@@ -36,9 +47,10 @@ export const nameSpelling: Check = {
       });
     }
 
-    const candidates: string[][] = [];
-    for (let spellings of names.groups()) {
-      if (!spellings[0]!.includes(' ') && !spellings[0]!.includes('\u00a0')) {
+    const candidates: Candidate[] = [];
+    for (const group of names.nameGroups()) {
+      let spellings = group.spellings;
+      if (!spellings[0]!.includes(' ') && !spellings[0]!.includes('\u00a0') && !group.house) {
         // One word: only a word standing alone somewhere ("Funakosi said"), and never capitals
         // or hyphens alone ("Self-Defense" / "Self-defense" at the start of a sentence).
         if (!spellings.some((s) => alone.has(s))) continue;
@@ -46,18 +58,20 @@ export const nameSpelling: Check = {
         for (const s of spellings) if (!byLetters.has(letters(s))) byLetters.set(letters(s), s);
         spellings = [...byLetters.values()];
       }
-      if (spellings.length > 1) candidates.push(spellings);
+      // A spelling alone is reported only when the list names it as an alias the house spells otherwise.
+      if (spellings.length > 1 || group.aliases.length > 0) candidates.push({ spellings, kind: 'spelling', house: group.house, aliases: group.aliases });
     }
+    for (const pair of names.slips()) candidates.push({ spellings: pair, kind: 'slip', house: null, aliases: [] });
     if (candidates.length === 0) return [];
 
     // "Director Seo Min-jung" / "Director Seo Min-jeong" is the same slip as "Seo Min-jung" /
     // "Seo Min-jeong": a group is left out when another group holds a shorter part of each of
     // its spellings. Looked up by part (at most five per spelling), so it stays linear.
     const groupOf = new Map<string, number>();
-    candidates.forEach((g, gi) => g.forEach((spelling) => groupOf.set(spelling, gi)));
+    candidates.forEach((g, gi) => g.spellings.forEach((spelling) => groupOf.set(spelling, gi)));
     const kept = candidates.filter((g, gi) => {
       let common: Set<number> | null = null;
-      for (const spelling of g) {
+      for (const spelling of g.spellings) {
         const holders = new Set<number>();
         for (const part of shorterParts(spelling)) {
           const id = groupOf.get(part);
@@ -73,7 +87,7 @@ export const nameSpelling: Check = {
     // there are a few, found by a plain search first; the usual story has one name finding or none).
     const reported = new Map<string, number>();
     const shown = kept.slice(0, MAX_FINDINGS_PER_CHECK);
-    shown.forEach((g, gi) => g.forEach((spelling) => reported.set(spelling, gi)));
+    shown.forEach((g, gi) => g.spellings.forEach((spelling) => reported.set(spelling, gi)));
     const searched = reported.size <= 16 ? [...reported.keys()] : null;
     const occurrences: Occurrence[][] = shown.map(() => []);
     sources.forEach((src, order) => {
@@ -85,16 +99,16 @@ export const nameSpelling: Check = {
     });
 
     const out: CheckResult[] = [];
-    for (const list of occurrences) {
-      const result = finding(nonOverlapping(list));
+    occurrences.forEach((list, gi) => {
+      const result = finding(nonOverlapping(list), shown[gi]!);
       if (result) out.push(result);
-    }
+    });
     return out;
   },
 };
 
-/** The finding for one group's occurrences (in reading order), or null if fewer than two spellings are left. */
-function finding(all: Occurrence[]): CheckResult | null {
+/** The finding for one group's occurrences (in reading order), or null if fewer than two spellings are left (and none the house spells otherwise). */
+function finding(all: Occurrence[], group: Candidate): CheckResult | null {
   // Each spelling's count and first occurrence.
   const seen = new Map<string, { count: number; first: Occurrence; rank: number }>();
   for (const o of all) {
@@ -102,7 +116,9 @@ function finding(all: Occurrence[]): CheckResult | null {
     if (s) s.count += 1;
     else seen.set(o.mention.name, { count: 1, first: o, rank: seen.size });
   }
-  if (seen.size < 2) return null;
+  const house = group.house?.person ?? null;
+  const houseName = house?.name ?? null;
+  if (seen.size < 2 && (houseName === null || seen.has(houseName) || seen.size === 0)) return null;
   // The most frequent spellings (the first seen on a tie), named in reading order.
   const ranked = [...seen].sort(([, a], [, b]) => b.count - a.count || a.rank - b.rank);
   const spellings = ranked
@@ -122,7 +138,9 @@ function finding(all: Occurrence[]): CheckResult | null {
   }
   const places = [...marked.filter((p) => p.field === 'body'), ...marked.filter((p) => p.field !== 'body')];
 
-  const fixes = spellings.map((keep) => {
+  // The house spelling first, whether or not the story uses it; then each spelling it does use.
+  const offered = houseName === null ? spellings : seen.size === 1 ? [houseName] : [houseName, ...spellings.filter((s) => s !== houseName)];
+  const fixes = offered.map((keep) => {
     const edits: FixEdit[] = [];
     let others = 0;
     for (const o of all) {
@@ -131,7 +149,7 @@ function finding(all: Occurrence[]): CheckResult | null {
       if (edits.length < MAX_NAME_PLACES) edits.push(editIn(o.src, o.mention.from, o.mention.to, keep));
     }
     const where = others > edits.length ? ` in the first ${edits.length} places` : ' everywhere';
-    return { label: `Use \u201c${keep}\u201d${where}`, edits };
+    return { label: `Use ${keep === houseName ? 'the house spelling ' : ''}\u201c${keep}\u201d${where}`, edits };
   });
 
   const described = spellings.map((s) => `"${s}" (${whereSeen(all, s)})`);
@@ -139,9 +157,19 @@ function finding(all: Occurrence[]): CheckResult | null {
   const listing = more > 0 ? `${described.join(', ')} and ${more.toLocaleString('en-US')} more` : listed(described);
   // Spellings differing only in case are one in the key: a dismissal holds while they stand.
   const distinct = [...new Set([...seen.keys()].map((s) => s.toLowerCase()))].sort();
+  const houseNote = house
+    ? ` ${houseSentence(
+        house,
+        group.aliases.filter((h) => seen.has(h.alias!.spelling) || [...seen.keys()].some((s) => letters(s) === letters(h.alias!.spelling))).map((h) => h.alias!),
+      )}`
+    : '';
+  let message: string;
+  if (group.kind === 'slip') message = `One letter apart: ${listing}. A slip, or two people?`;
+  else if (seen.size === 1) message = `Not the house spelling: ${listing}.${houseNote}`;
+  else message = `Name spelled ${ways} ways: ${listing}.${houseNote || ' Check which is right.'}`;
   return {
-    subject: subject(distinct.join(' / ')),
-    message: `Name spelled ${ways} ways: ${listing}. Check which is right.`,
+    subject: subject((seen.size === 1 && houseName ? [...distinct, houseName.toLowerCase()] : distinct).join(' / ')),
+    message,
     places,
     fixes,
   };

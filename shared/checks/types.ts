@@ -1,11 +1,14 @@
 // What every copy check sees and returns. A check is a small pure function over the story.
 
 import type { CheckField, CheckSettings, DocNode, FindingFix, FindingPlace, Id, Severity, Story, StoryPhoto } from '../domain.js';
+import type { HousePerson } from './people.js';
 
 export interface CheckInput {
   story: Story;
   photos: StoryPhoto[];
   settings: CheckSettings;
+  /** The newsroom's people list (house spellings and aliases); none: names are compared by rule only. */
+  people?: readonly HousePerson[];
 }
 
 /** A run of text inside the body, with its offset in bodyText(story.body). */

@@ -3,10 +3,12 @@
 // ImageMagick's `convert -thumbnail` on the same files when real ImageMagick is installed.
 // Then hostile files (100,000 IIM keywords and kin) through a real core beside an ordinary photo
 // of similar size: import time and the longest wait of another client's staff.list meanwhile.
+// Then the metadata readers on the ExifTool oracle cases: fields that agree, and time per file of
+// Newsdesk's worker against ExifTool kept open (as exiftool-vendored would run it).
 // Run: npx tsx tests/bench/photos.bench.ts [count]   → bench-results/photos.json
 // (PHOTO_BENCH_COUNT sets the count too, e.g. PHOTO_BENCH_COUNT=20 npm run bench -- photos)
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +26,7 @@ import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
 import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } from '../integration/photos/hostileFiles.js';
 import { withXmp, xmpPacket } from '../integration/photos/helpers.js';
 import { probeLatency } from '../integration/photos/latencyProbe.js';
+import { compareWithExiftool, generateMwgCases, readWithExiftool } from '../integration/photos/mwgCases.js';
 
 const COUNT = Number(process.argv[2] === '--generate' ? process.argv[4] : (process.argv[2] ?? process.env.PHOTO_BENCH_COUNT ?? 100));
 const WIDTH = 6000;
@@ -97,7 +100,7 @@ async function hostileCase(work: string) {
     ['100,000-keyword XMP bag (PNG)', await pngWithXmp(xmpKeywordBag(100_000))],
     ['60 KB XMP start tag of junk', withXmp(await ordinaryPhoto(64 * 1024), xmpPacket('').replace("rdf:about=''", `rdf:about='' ${'a'.repeat(60_000)}`))],
     ['6 MB EXIF (PNG eXIf)', await pngWithExif(exifTiff({ entries: 65_535, creators: 500_000 }))],
-    // The decoder unpacks all of it before any limit of ours applies: slower, but off the core's thread.
+    // Unpacked no further than the XMP limit; the image decoder is given the file without its text chunks.
     ['25 MB XMP deflated into a 2.6 MB PNG', await pngWithXmp(xmpKeywordBag(1_000_000), { compressed: true })],
   ];
   const dataDir = path.join(work, 'hostile');
@@ -139,6 +142,75 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
+
+/** ExifTool kept running (-stay_open), the way exiftool-vendored drives it: one command per file. */
+function stayOpenExiftool() {
+  const proc = spawn('exiftool', ['-stay_open', 'True', '-@', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let buffered = '';
+  let waiting: (() => void) | null = null;
+  proc.stdout.setEncoding('utf8');
+  proc.stdout.on('data', (chunk: string) => {
+    buffered += chunk;
+    if (buffered.includes('{ready}') && waiting) {
+      buffered = '';
+      const done = waiting;
+      waiting = null;
+      done();
+    }
+  });
+  return {
+    read: (file: string) =>
+      new Promise<void>((resolve) => {
+        waiting = resolve;
+        proc.stdin.write(['-j', '-use', 'MWG', '-MWG:all', file, '-execute', ''].join('\n'));
+      }),
+    close: () => {
+      proc.stdin.write('-stay_open\nFalse\n');
+      proc.stdin.end();
+    },
+  };
+}
+
+/**
+ * The metadata readers on the ExifTool oracle's cases (tests/integration/photos/mwgCases.ts):
+ * how many fields agree, and the time per file of Newsdesk's worker against ExifTool's, the
+ * maintained reference a library such as exiftool-vendored would bring (a Perl process beside
+ * the app, kept open).
+ */
+async function metadataReaders(work: string) {
+  const dir = path.join(work, 'mwg');
+  fs.mkdirSync(dir);
+  const cases = await generateMwgCases(dir);
+  const comparison = compareWithExiftool(cases, readWithExiftool(cases));
+  const ROUNDS = 10;
+  const files = cases.map((c) => fs.readFileSync(c.file));
+  const reader = metadataReader();
+  for (const f of files) await reader.read(f); // warm
+  let t = performance.now();
+  for (let r = 0; r < ROUNDS; r++) for (const f of files) await reader.read(f);
+  const newsdeskMs = (performance.now() - t) / (ROUNDS * files.length);
+  const exiftool = stayOpenExiftool();
+  await exiftool.read(cases[0]!.file); // warm (Perl compiles ExifTool's modules once)
+  t = performance.now();
+  for (let r = 0; r < ROUNDS; r++) for (const c of cases) await exiftool.read(c.file);
+  const exiftoolMs = (performance.now() - t) / (ROUNDS * cases.length);
+  exiftool.close();
+  t = performance.now();
+  execFileSync('exiftool', ['-j', '-use', 'MWG', '-MWG:all', cases[0]!.file], { stdio: 'ignore' });
+  const exiftoolColdMs = performance.now() - t;
+  return {
+    cases: comparison.cases,
+    fieldsCompared: comparison.fieldsCompared,
+    agree: comparison.agree,
+    explained: comparison.explained,
+    disagreements: comparison.disagreements,
+    msPerFile: {
+      newsdeskWorker: Number(newsdeskMs.toFixed(2)),
+      exiftoolStayOpen: Number(exiftoolMs.toFixed(2)),
+      exiftoolOneProcessPerFile: Math.round(exiftoolColdMs),
+    },
+  };
+}
 
 async function main() {
   const work = fs.mkdtempSync(path.join(process.env.PHOTO_BENCH_TMP ?? os.tmpdir(), 'newsdesk-photo-bench-'));
@@ -286,6 +358,10 @@ async function main() {
   console.log('Hostile files (each imported alone through a real core, another client calling staff.list every 10 ms)…');
   const hostile = await hostileCase(work);
 
+  console.log('Metadata readers on the ExifTool oracle cases…');
+  const hasExiftool = spawnSync('exiftool', ['-ver']).status === 0;
+  const metadata = hasExiftool ? await metadataReaders(work) : { skipped: 'ExifTool not installed (apt-get install libimage-exiftool-perl)' };
+
   const verdict = {
     imagesPerSecond: sharpResult.imagesPerSecond >= TARGETS.imagesPerSecond,
     maxStall: sharpResult.maxEventLoopStallMs <= TARGETS.maxStallMs,
@@ -298,6 +374,7 @@ async function main() {
     newsdesk: sharpResult,
     imagemagick,
     hostile,
+    metadata,
     targets: TARGETS,
     meetsTargets: verdict,
   };
@@ -306,6 +383,7 @@ async function main() {
   console.table({ newsdesk: sharpResult });
   console.log('imagemagick:', imagemagick);
   console.table(hostile);
+  console.log('metadata readers:', metadata);
   console.log('targets met:', verdict);
   db.close();
   fs.rmSync(work, { recursive: true, force: true });

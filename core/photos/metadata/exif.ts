@@ -23,6 +23,39 @@ function asciiValue(bytes: Buffer): string {
   }
 }
 
+/**
+ * EXIF Artist is one string; MWG stores a list in it as values joined by "; ", a value that
+ * holds "; " or starts with a quote being quoted with its quotes doubled.
+ */
+export function mwgStringToList(s: string): string[] {
+  const out: string[] = [];
+  let inQuotes = false;
+  for (const raw of s.split('; ', INPUT_LIMITS.listItems)) {
+    let part = raw;
+    const continued = inQuotes;
+    if (!inQuotes && part.startsWith('"')) {
+      inQuotes = true;
+      part = part.slice(1);
+    }
+    if (inQuotes) {
+      const closing = /((?:^|[^"])(?:"")*)"$/.exec(part);
+      if (closing) {
+        inQuotes = false;
+        part = part.slice(0, closing.index) + closing[1];
+      }
+      part = part.replace(/""/g, '"');
+    }
+    if (continued && out.length > 0) out[out.length - 1] += `; ${part}`;
+    else out.push(part);
+  }
+  return out.map((a) => a.trim()).filter(Boolean);
+}
+
+/** The MWG list as one EXIF string (the inverse of mwgStringToList). */
+export function mwgListToString(list: readonly string[]): string {
+  return list.map((v) => (v.startsWith('"') || v.includes('; ') ? `"${v.replace(/"/g, '""')}"` : v)).join('; ');
+}
+
 /** `block` starts at the TIFF header ("II*\0" or "MM\0*"), i.e. after JPEG's "Exif\0\0". */
 export function readExifFields(block: Buffer): ExifFields {
   const out: ExifFields = {};
@@ -65,11 +98,7 @@ export function readExifFields(block: Buffer): ExifFields {
     const description = text(ifd0, 0x010e);
     if (description) out.caption = description;
     const artist = text(ifd0, 0x013b);
-    if (artist)
-      out.creator = artist
-        .split(';', INPUT_LIMITS.listItems)
-        .map((a) => a.trim())
-        .filter(Boolean);
+    if (artist) out.creator = mwgStringToList(artist);
     const copyright = text(ifd0, 0x8298);
     if (copyright) out.copyright = copyright;
     const exifPointer = ifd0.get(0x8769);
@@ -80,7 +109,8 @@ export function readExifFields(block: Buffer): ExifFields {
       if (m) {
         const offset = text(exifIfd, 0x9011);
         const zone = offset && /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : '';
-        out.dateCreated = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`;
+        const subSeconds = /^\d+/.exec(text(exifIfd, 0x9291) ?? '')?.[0];
+        out.dateCreated = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${subSeconds ? `.${subSeconds}` : ''}${zone}`;
       }
     }
   } catch {

@@ -90,17 +90,37 @@ export function parseIimDatasets(input: Buffer): IimRecord {
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of one dataset: UTF-8 when declared; without a declaration, UTF-8 if the bytes are valid UTF-8, else Latin-1. */
-export function decodeIimText(value: Buffer, record: Pick<IimRecord, 'declaredUtf8' | 'declaredCharset'>): string {
-  if (record.declaredUtf8) return new TextDecoder('utf-8').decode(value); // lenient: bad bytes become U+FFFD, never a crash
-  if (!record.declaredCharset) {
-    try {
-      return utf8Strict.decode(value);
-    } catch {
-      return value.toString('latin1');
-    }
+function strictUtf8(value: Buffer): string | null {
+  try {
+    return utf8Strict.decode(value);
+  } catch {
+    return null;
   }
-  return value.toString('latin1'); // another declared set (ISO 8859-1 and kin): Latin-1 is the best we can do
+}
+
+/** What went wrong decoding: the block said UTF-8 but was not, or said another set and was UTF-8. */
+export type IimCharsetProblem = 'declared-utf8-invalid' | 'declared-other-was-utf8';
+
+/**
+ * The text of one dataset, by the block's CodedCharacterSet (1:90). Declared UTF-8 is read as
+ * UTF-8 unless the bytes are not UTF-8 (then Latin-1, the other set in use). Undeclared or
+ * declared otherwise, bytes that are valid UTF-8 with non-ASCII characters are read as UTF-8
+ * (what Korean agencies send; in Latin-1 they would be mojibake), anything else as Latin-1.
+ * `problem` is told when the declaration was wrong.
+ */
+export function decodeIimText(value: Buffer, record: Pick<IimRecord, 'declaredUtf8' | 'declaredCharset'>, problem?: (p: IimCharsetProblem) => void): string {
+  const utf8 = strictUtf8(value);
+  if (record.declaredUtf8) {
+    if (utf8 !== null) return utf8;
+    problem?.('declared-utf8-invalid');
+    return value.toString('latin1');
+  }
+  const ascii = value.every((b) => b < 0x80);
+  if (utf8 !== null && !ascii) {
+    if (record.declaredCharset) problem?.('declared-other-was-utf8');
+    return utf8;
+  }
+  return value.toString('latin1');
 }
 
 /** IIM has no alt-text dataset; otherwise it carries what XMP does. */
@@ -113,14 +133,30 @@ const SINGLE: Record<string, keyof IimFields> = {
   '2:116': 'copyright',
   '2:115': 'source',
   '2:90': 'city',
+  '2:95': 'state',
+  '2:92': 'sublocation',
   '2:101': 'country',
   '2:40': 'instructions',
 };
 
-/** The IIM datasets Newsdesk maps, decoded. */
-export function readIimFields(iim: Buffer): IimFields {
+export interface IimRead {
+  fields: IimFields;
+  warnings: string[];
+}
+
+const CHARSET_WARNING: Record<IimCharsetProblem, string> = {
+  'declared-utf8-invalid':
+    'The IPTC (IIM) block says its text is UTF-8 but it is not; Newsdesk read it as Latin-1. Check accented or Korean letters in the caption and credit.',
+  'declared-other-was-utf8':
+    'The IPTC (IIM) block declares a character set other than UTF-8 but its text is UTF-8; Newsdesk read it as UTF-8. Check accented or Korean letters in the caption and credit.',
+};
+
+/** The IIM datasets Newsdesk maps, decoded, with a warning when the declared character set was wrong. */
+export function readIimFields(iim: Buffer): IimRead {
   const rec = parseIimDatasets(iim);
-  const text = (key: string): string[] => (rec.raw.get(key) ?? []).map((v) => decodeIimText(v, rec));
+  const problems = new Set<IimCharsetProblem>();
+  const note = (p: IimCharsetProblem) => problems.add(p);
+  const text = (key: string): string[] => (rec.raw.get(key) ?? []).map((v) => decodeIimText(v, rec, note));
   const out: IimFields = {};
   for (const [key, field] of Object.entries(SINGLE)) {
     const value = text(key)[0];
@@ -135,7 +171,7 @@ export function readIimFields(iim: Buffer): IimFields {
     const iso = iimDate(date, text('2:60')[0]);
     if (iso) out.dateCreated = iso;
   }
-  return out;
+  return { fields: out, warnings: [...problems].map((p) => CHARSET_WARNING[p]) };
 }
 
 /** IIM date CCYYMMDD and time HHMMSS±HHMM → ISO 8601 (date only when the time is absent). */
@@ -143,6 +179,7 @@ export function iimDate(date: string, time: string | undefined): string | null {
   const d = /^(\d{4})(\d{2})(\d{2})$/.exec(date.trim());
   if (!d) return null;
   const day = `${d[1]}-${d[2]}-${d[3]}`;
-  const t = time ? /^(\d{2})(\d{2})(\d{2})([+-]\d{2})(\d{2})$/.exec(time.trim()) : null;
-  return t ? `${day}T${t[1]}:${t[2]}:${t[3]}${t[4]}:${t[5]}` : day;
+  const t = time ? /^(\d{2})(\d{2})(\d{2})(?:([+-]\d{2})(\d{2}))?$/.exec(time.trim()) : null;
+  if (!t) return day;
+  return `${day}T${t[1]}:${t[2]}:${t[3]}${t[4] ? `${t[4]}:${t[5]}` : ''}`;
 }

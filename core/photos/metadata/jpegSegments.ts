@@ -11,9 +11,20 @@ export interface JpegMetadataSegments {
   xmp: Buffer | null;
   /** The Photoshop image resource blocks of every APP13 "Photoshop 3.0" segment, joined (at most INPUT_LIMITS.photoshopBytes). */
   photoshop: Buffer | null;
+  /** The APP1 Extended XMP segments (a packet too large for one segment, split in chunks). */
+  extendedXmp: ExtendedXmpChunk[];
+}
+
+/** One chunk of Extended XMP: which packet (the MD5 of the whole, as 32 hex digits), its size, where this chunk goes. */
+export interface ExtendedXmpChunk {
+  guid: string;
+  fullLength: number;
+  offset: number;
+  data: Buffer;
 }
 
 const XMP_HEADER = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
+const EXTENDED_XMP_HEADER = Buffer.from('http://ns.adobe.com/xmp/extension/\0', 'latin1');
 const PHOTOSHOP_HEADER = Buffer.from('Photoshop 3.0\0', 'latin1');
 const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
 
@@ -22,7 +33,8 @@ export function isJpeg(buf: Uint8Array): boolean {
 }
 
 export function readJpegSegments(file: Buffer): JpegMetadataSegments {
-  const out: JpegMetadataSegments = { exif: null, xmp: null, photoshop: null };
+  const out: JpegMetadataSegments = { exif: null, xmp: null, photoshop: null, extendedXmp: [] };
+  let extendedBytes = 0;
   if (!isJpeg(file)) return out;
   const buf = file.subarray(0, INPUT_LIMITS.jpegHeadBytes);
   const photoshopParts: Buffer[] = [];
@@ -47,6 +59,12 @@ export function readJpegSegments(file: Buffer): JpegMetadataSegments {
     if (marker === 0xe1) {
       if (!out.exif && startsWith(body, EXIF_HEADER)) out.exif = body.subarray(EXIF_HEADER.length);
       else if (!out.xmp && startsWith(body, XMP_HEADER)) out.xmp = body.subarray(XMP_HEADER.length);
+      else if (startsWith(body, EXTENDED_XMP_HEADER) && body.length >= EXTENDED_XMP_HEADER.length + 40 && extendedBytes < INPUT_LIMITS.extendedXmpBytes) {
+        const at = EXTENDED_XMP_HEADER.length;
+        const data = body.subarray(at + 40);
+        extendedBytes += data.length;
+        out.extendedXmp.push({ guid: body.toString('latin1', at, at + 32), fullLength: body.readUInt32BE(at + 32), offset: body.readUInt32BE(at + 36), data });
+      }
     } else if (marker === 0xed && startsWith(body, PHOTOSHOP_HEADER) && photoshopBytes < INPUT_LIMITS.photoshopBytes) {
       // Beyond the limit the joined block is cut short: the readers keep what precedes the cut.
       const part = body.subarray(PHOTOSHOP_HEADER.length, PHOTOSHOP_HEADER.length + INPUT_LIMITS.photoshopBytes - photoshopBytes);

@@ -14,6 +14,8 @@ export const INPUT_LIMITS = {
   iimValuesPerDataset: 1000,
   /** An XMP packet: four times what a JPEG can hold (64 KB); PNG, TIFF and WebP have no limit of their own. */
   xmpBytes: 256 * KiB,
+  /** Extended XMP (JPEG's packets beyond one segment) put together: about sixteen segments' worth. */
+  extendedXmpBytes: 1 * MiB,
   /** XML elements built from one XMP packet (a full IPTC Core and Extension packet has a few hundred). */
   xmpElements: 20_000,
   /** Nesting depth of XMP elements (real packets nest about six deep). */

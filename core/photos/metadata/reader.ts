@@ -19,12 +19,21 @@ export type ImageInfo = Pick<Probe, 'format' | 'width' | 'height'>;
 export interface MetadataRead {
   info: ImageInfo;
   metadata: PhotoMetadata;
+  /** What was odd about the file's metadata, in sentences for the photo editor. */
+  warnings: string[];
+}
+
+/** An .xmp sidecar sent with its photo. */
+export interface SidecarFile {
+  name: string;
+  file: Uint8Array;
 }
 
 /** What the worker is sent: a copy of the file, in its own buffer so it can be transferred. */
 export interface MetadataRequest {
   id: number;
   file: Uint8Array;
+  sidecar?: SidecarFile;
 }
 
 export type MetadataReply =
@@ -93,8 +102,9 @@ export class MetadataReader {
    * sentence for the photo editor) when the file is not a readable image, takes longer than the
    * time limit or makes the reader fail; with a plain Error when the reader itself cannot run.
    */
-  async read(file: Uint8Array, timeoutMs = this.timeoutMs): Promise<MetadataRead> {
-    const request = { id: this.nextId++, file: await copyInSlices(file) };
+  async read(file: Uint8Array, timeoutMs = this.timeoutMs, sidecar?: SidecarFile): Promise<MetadataRead> {
+    const request: MetadataRequest = { id: this.nextId++, file: await copyInSlices(file) };
+    if (sidecar) request.sidecar = { name: sidecar.name, file: sidecar.file.slice() };
     if (this.closed) throw new Error('Newsdesk is closing.');
     return new Promise((resolve, reject) => {
       this.queue.push({ request, timeoutMs, resolve, reject });
@@ -133,7 +143,9 @@ export class MetadataReader {
       this.pump();
     }, job.timeoutMs);
     this.current = { job, timer };
-    worker.postMessage(job.request, [job.request.file.buffer as ArrayBuffer]);
+    const transfer = [job.request.file.buffer as ArrayBuffer];
+    if (job.request.sidecar) transfer.push(job.request.sidecar.file.buffer as ArrayBuffer);
+    worker.postMessage(job.request, transfer);
   }
 
   private settle(job: Job, outcome: MetadataRead | Error): void {
@@ -157,7 +169,7 @@ export class MetadataReader {
         const { job } = this.current;
         if ('refusal' in reply) this.settle(job, new PhotoError(reply.refusal));
         else if ('error' in reply) this.settle(job, new Error(`Reading the photo's metadata failed: ${reply.error}`));
-        else this.settle(job, { info: reply.info, metadata: reply.metadata });
+        else this.settle(job, { info: reply.info, metadata: reply.metadata, warnings: reply.warnings });
       }
       this.pump();
     });

@@ -11,6 +11,10 @@ export const NS = {
   dc: 'http://purl.org/dc/elements/1.1/',
   photoshop: 'http://ns.adobe.com/photoshop/1.0/',
   iptcCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  xmpNote: 'http://ns.adobe.com/xmp/note/',
+  xmpMM: 'http://ns.adobe.com/xap/1.0/mm/',
+  tiff: 'http://ns.adobe.com/tiff/1.0/',
+  exif: 'http://ns.adobe.com/exif/1.0/',
 } as const;
 
 interface XmlElement {
@@ -233,9 +237,8 @@ function propertyValue(prop: XmlElement): XmpValue | null {
   return prop.text;
 }
 
-/** Reads every simple property of every rdf:Description in the packet. */
-export function readXmpProperties(packet: string): XmpProperties {
-  const props: XmpProperties = new Map();
+/** Reads every simple property of every rdf:Description in the packet (into `props`, where a property already there is kept). */
+export function readXmpProperties(packet: string, props: XmpProperties = new Map()): XmpProperties {
   for (const root of parseXml(packet)) {
     for (const el of walk(root)) {
       if (!isRdf(el, 'Description')) continue;
@@ -253,15 +256,15 @@ export function readXmpProperties(packet: string): XmpProperties {
   return props;
 }
 
-/** The metadata an XMP packet may carry: creators as a list, dates as written. */
-export type XmpFields = Partial<Omit<PhotoMetadata, 'creator' | 'dateCreated'>> & { creator?: string[]; dateCreated?: string };
+/** The metadata an XMP packet may carry: creators as a list, dates as written, and the two MWG location fields Newsdesk does not store. */
+export type XmpFields = Partial<Omit<PhotoMetadata, 'creator' | 'dateCreated'>> & { creator?: string[]; dateCreated?: string; state?: string; sublocation?: string };
 
 const asText = (v: XmpValue | undefined): string | undefined => (v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : v);
 const asList = (v: XmpValue | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** The IPTC Core / Dublin Core / Photoshop properties Newsdesk maps. */
-export function readXmpFields(packet: string): XmpFields {
-  const p = readXmpProperties(packet);
+export function readXmpFields(packet: string | XmpProperties): XmpFields {
+  const p = typeof packet === 'string' ? readXmpProperties(packet) : packet;
   const get = (ns: string, local: string) => p.get(`${ns}|${local}`);
   const out: XmpFields = {};
   const set = <K extends keyof XmpFields>(key: K, value: XmpFields[K] | undefined) => {
@@ -276,6 +279,8 @@ export function readXmpFields(packet: string): XmpFields {
   set('keywords', asList(get(NS.dc, 'subject')));
   set('dateCreated', asText(get(NS.photoshop, 'DateCreated')));
   set('city', asText(get(NS.photoshop, 'City')));
+  set('state', asText(get(NS.photoshop, 'State')));
+  set('sublocation', asText(get(NS.iptcCore, 'Location')));
   set('country', asText(get(NS.photoshop, 'Country')));
   set('instructions', asText(get(NS.photoshop, 'Instructions')));
   set('alt', asText(get(NS.iptcCore, 'AltTextAccessibility')));

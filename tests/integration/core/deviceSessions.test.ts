@@ -50,6 +50,14 @@ describe('a desktop’s device session', () => {
     expect(events.map((e) => [e.event, e.device])).toContainEqual(['signIn', 'Newsdesk desktop on 지다겸-laptop']);
   });
 
+  it('a wrong password from a desktop gets no session and is logged with its computer', async () => {
+    const refused = await h.core.call(null, 'session.signIn', { email: JI, password: 'wrong', desktop: { name: 'ji-laptop' } }, LAPTOP).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await h.call('han', 'staff.sessions', { staffId: h.staff.ji.id })).sessions.map((s) => s.kind)).toEqual(['browser']);
+    const { events } = await h.call('han', 'staff.accountEvents', { staffId: h.staff.ji.id });
+    expect(events.map((e) => [e.event, e.device])).toContainEqual(['signInFailed', 'Newsdesk desktop on ji-laptop']);
+  });
+
   it('outlasts days offline that end a browser’s session, and ends after 90 days unused', async () => {
     const device = await desktopToken();
     const browser = (await signIn({ email: JI, password: DEMO_PASSWORD })).token;

@@ -93,11 +93,11 @@ export function pngWithXmp(xmp: string, opts: { compressed?: boolean; seed?: num
 
 /**
  * A little-endian TIFF structure with an IFD0 of `entries` entries: ImageDescription and Artist
- * first, then filler SHORT tags; the Artist holds `creators` names separated by semicolons.
+ * first, then filler SHORT tags; the Artist holds `creators` names separated by MWG's "; ".
  */
 export function exifTiff(opts: { entries: number; creators: number; caption?: string }): Buffer {
   const description = Buffer.from(`${opts.caption ?? 'Huge EXIF'}\0`, 'latin1');
-  const artist = Buffer.from(`${keywordList(opts.creators, 'Name ').join(';')}\0`, 'latin1');
+  const artist = Buffer.from(`${keywordList(opts.creators, 'Name ').join('; ')}\0`, 'latin1');
   const count = Math.max(2, Math.min(opts.entries, 0xffff));
   const ifdBytes = 2 + count * 12 + 4;
   const dataAt = 8 + ifdBytes;

@@ -154,6 +154,13 @@ describe('the session cookie', () => {
     expect(Math.abs(maxAge - SESSION_LIMITS.absoluteMs / 1000)).toBeLessThan(5);
   });
 
+  it("refuses a browser's sign-in that asks for a desktop's 90-day session, and sets no cookie", async () => {
+    const res = await post(base, 'session.signIn', { email: ALICE.email, password: ALICE_PASSWORD, desktop: { name: 'laptop' } }, { Origin: base });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Only the Newsdesk desktop app/) });
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
   it('is set on set-up, and marked Secure when the public URL is https', async () => {
     const proxied = await startTestServer(core, { publicUrl: 'https://newsroom.example.com', behindProxy: true });
     try {

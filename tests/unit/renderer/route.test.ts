@@ -18,6 +18,7 @@ describe('parseRoute and formatRoute', () => {
     ['#/library', route({ place: 'library' })],
     ['#/settings', route({ place: 'settings' })],
     ['#/house-style', route({ place: 'houseStyle' })],
+    ['#/people', route({ place: 'people' })],
     ['#/account', route({ place: 'account' })],
     ['#/story/123', route({ storyId: 123 })],
     ['#/desk/story/123', route({ place: 'desk', storyId: 123 })],
@@ -102,8 +103,8 @@ describe('resolveRoute', () => {
     expect(viewsFor(person('desk_editor', 'reporter'))).toEqual(['desk', 'mine', 'all']);
     expect(viewsFor(person('photo_editor'))).toEqual(['photos', 'library', 'all']);
     expect(viewsFor(person('admin'))).toEqual(['all']);
-    expect(screensFor(person('admin'))).toEqual(['houseStyle', 'settings']);
-    expect(screensFor(person('desk_editor'))).toEqual(['houseStyle']);
+    expect(screensFor(person('admin'))).toEqual(['houseStyle', 'people', 'settings']);
+    expect(screensFor(person('desk_editor'))).toEqual(['houseStyle', 'people']);
     expect(screensFor(person('reporter'))).toEqual([]);
   });
 });

@@ -73,6 +73,11 @@ const SAME_PERSON: [string, string, string][] = [
   ['Lee Myung-bak', 'Lee Myŏng-bak', '명: myung / myŏng (McCune-Reischauer)'],
   ['Kim Ki-Yeong', 'Kim Gi-yeong', '기: ki / gi'],
   ['Moon Jae-in', 'Moon Jae-yin', '인: in / yin (yi is how 이 is written in Yi Sun-sin)'],
+  // Several syllables spelled differently, each able to spell the same Hangul: one person. (This
+  // pair was listed as two people while at most one syllable could differ; the name check now
+  // compares every syllable, as desks merging wire copy need.)
+  ['Woo Kyoung-suk', 'Woo Kyung-sook', '경숙: kyoung / kyung and suk / sook'],
+  ['Choi Seok-yeol', 'Choi Suk Youl', '석열: seok / suk and yeol / youl'],
   ['Seo Minjung', 'Seo Min-jung', 'hyphenation'],
   ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'a space for the hyphen'],
   ['SEO Min-jung', 'Seo Min-jung', 'the family name in capitals'],
@@ -94,7 +99,6 @@ const DIFFERENT_PEOPLE: [string, string, string][] = [
   ['Kim Yeon-a', 'Kim Yoon-a', '연 / 윤'],
   ['Kim Min-ji', 'Kim Min-jae', '지 / 재'],
   ['Moon Jae-in', 'Moon Jae-yong', '인 / 용'],
-  ['Woo Kyoung-suk', 'Woo Kyung-sook', 'two syllables spelled differently: at most one may be'],
   ['Seo Min-jeong', 'Woo Kyoung-suk', 'different family names'],
   ['Takehiro Funakoshi', 'Atsushi Ando', 'nothing alike'],
   ['Mark Lippert', 'Mark Lipper', 'a letter dropped that is not an h or a double'],
@@ -246,7 +250,9 @@ describe('name helpers', () => {
     const name = (s: string) => koreanGivenName(s)!;
     expect(sameKoreanGivenName(name('Min-jung'), name('Min-jeong'))).toBe(true);
     expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jung'))).toBe(true);
-    expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jeong'))).toBe(false);
+    // Every syllable may be spelled differently, so long as each pair can be one Hangul syllable.
+    expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jeong'))).toBe(true);
+    expect(sameKoreanGivenName(name('Dae-jung'), name('Tae-jong'))).toBe(false);
     expect(sameKoreanGivenName(name('Min-jung'), name('Min-jung-ho'))).toBe(false);
   });
 

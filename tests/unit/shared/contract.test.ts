@@ -60,6 +60,10 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'desktop.retry': {},
   'desktop.resubmit': { entryId: 1 },
   'desktop.discard': { entryId: 1 },
+  'people.list': { query: '리영호' },
+  'people.all': {},
+  'people.save': { name: 'Lee Yong-ho', aliases: [{ spelling: 'Ri Yong Ho', source: 'KCNA' }] },
+  'people.remove': { id: 1 },
   'settings.get': {},
   'settings.update': {},
 };

@@ -38,6 +38,7 @@ function asset(id: number, file: string, caption: string, credit: string): Photo
     thumbUrl: `/media/hash${id}/thumb.jpg`,
     displayUrl: `/media/hash${id}/display.jpg`,
     usedIn: 1,
+    metadataWarnings: [],
   };
 }
 

@@ -1,0 +1,42 @@
+// Migration 009 (the people list): a newsroom from before starts with an empty list and keeps its
+// stories and settings; the new tables refuse one spelling for two people and drop a person's
+// spellings with them.
+
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../db/connection.js';
+import * as m009 from '../../../db/migrations/009_people_list.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { allPeople, deletePerson, insertPerson, peopleBySpellingKeys } from '../../../db/people.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
+
+/** The newest migration before this one (008 belongs to another change and may not be here). */
+const BEFORE = Math.max(...MIGRATIONS.map((m) => m.version).filter((v) => v < m009.version));
+
+const row = (name: string, keys: string[]) => ({ name, aliases: [], note: '', search: name.toLowerCase(), keys, updatedAt: '2026-12-07T00:00:00.000Z', updatedBy: 1 });
+
+describe('migration 009_people_list', () => {
+  it('is registered, after every migration before it', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toContain(9);
+    expect(MIGRATIONS.map((m) => m.version).indexOf(9)).toBe(MIGRATIONS.length - 1 - MIGRATIONS.filter((m) => m.version > 9).length);
+  });
+
+  it('starts an existing newsroom with an empty list, its settings kept', () => {
+    const db = dbAtVersion(BEFORE);
+    db.exec(`INSERT INTO settings (key, value) VALUES ('headlineMaxChars', '90')`);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9);
+    expect(allPeople(db)).toEqual([]);
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'headlineMaxChars'`).pluck().get()).toBe('90');
+  });
+
+  it('refuses one spelling for two people, and drops a person\u2019s spellings with them', () => {
+    const db = dbAtVersion(BEFORE);
+    db.exec(`INSERT INTO staff (name, email) VALUES ('Kim Min-ji', 'minji.kim@heraldcorp.com')`);
+    migrate(db);
+    const id = insertPerson(db, row('Lee Yong-ho', ['leeyongho', 'riyongho']));
+    expect(() => insertPerson(db, row('Ri Yong Gil', ['riyonggil', 'riyongho']))).toThrow(/UNIQUE/);
+    expect([...peopleBySpellingKeys(db, ['riyongho']).values()]).toEqual([{ id, name: 'Lee Yong-ho' }]);
+    deletePerson(db, id);
+    expect(peopleBySpellingKeys(db, ['riyongho', 'leeyongho']).size).toBe(0);
+  });
+});
