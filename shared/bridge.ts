@@ -38,6 +38,8 @@ export interface ShellApi {
    * console but the desktop app has no console to show. Null once the first admin has a password.
    */
   firstAdminSetupCode(): Promise<string | null>;
+  /** Hears File ▸ Newsroom… from the app's menu (the page then shows the newsroom chooser); returns the way to stop. */
+  onNewsroomMenu(listener: () => void): () => void;
 }
 
 /** What the page may ask of the export folder channel. */
@@ -65,6 +67,8 @@ export const PICK_PHOTOS_CHANNEL = 'newsdesk-shell:pickPhotos';
 export const EXPORT_FOLDER_CHANNEL = 'newsdesk-shell:exportFolder';
 export const PACKAGE_CHANNEL = 'newsdesk-shell:package';
 export const FIRST_ADMIN_CHANNEL = 'newsdesk-shell:firstAdminSetupCode';
+/** Main to the page: the person chose File ▸ Newsroom…. */
+export const NEWSROOM_MENU_CHANNEL = 'newsdesk-shell:newsroomMenu';
 
 /** Builds window.newsdesk from one envelope-returning invoke (the preload's side). */
 export function buildBridge(

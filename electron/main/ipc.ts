@@ -69,6 +69,8 @@ export function registerIpc(ipcMain: IpcMainLike, core: TransportCore, opts: Ipc
         tokens.set(id, token);
         return { ok: true, value: rest };
       }
+      // Another newsroom chosen: no window's session is one of its sessions.
+      if (method === 'desktop.choose') tokens.clear();
       // Signed out, or out everywhere (this window too): the token is worth nothing now.
       if (method === 'session.signOut' || (method === 'session.end' && typeof input === 'object' && input !== null && 'everywhere' in input)) tokens.delete(id);
       return { ok: true, value };

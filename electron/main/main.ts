@@ -1,16 +1,21 @@
-// The Electron main process: one window onto the core, locked down per Electron's security
-// checklist. The core owns the data (in app.getPath('userData')); this file only wires the shell.
+// The Electron main process: one window onto the desktop's newsroom, locked down per Electron's
+// security checklist. The desktop shell (desktop/desktopShell.ts) owns the data (in
+// app.getPath('userData')) and answers every call, from this computer's own newsroom or from a
+// newsroom server, as the person chose in the window; this file only wires the shell.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type OpenDialogOptions, type WebContents } from 'electron';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createCore, DATABASE_FILE, type Core } from '../../core/core.js';
+import { DATABASE_FILE } from '../../core/core.js';
 import { DataDirInUse } from '../../core/dataDirLock.js';
+import { DesktopShell } from '../../desktop/desktopShell.js';
+import { NEWSROOM_MENU_CHANNEL } from '../../shared/bridge.js';
 import { createBackupCommand } from './backup.js';
 import { answerAppRequest, APP_SCHEME, APP_URL, isAppUrl } from './appProtocol.js';
 import { forwardEvents, registerIpc, type IpcBridge } from './ipc.js';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus.js';
 import { launchOptions } from './launchOptions.js';
+import { chooseWithoutAsking, localExportFolder, localNewsroom, localPackages, withFirstRunQuestion } from './newsroom.js';
 import { registerFirstAdminIpc, registerPackageIpc, registerShellIpc } from './shellIpc.js';
 
 // The bundle sits in dist/electron, the renderer in dist/renderer. Only an unpackaged app (npm
@@ -24,29 +29,26 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } }]);
 
-let core: Core | null = null;
+let desktop: DesktopShell | null = null;
 let ipc: IpcBridge | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function isFirstRun(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
-}
-
-/** First run: the demo newsroom or an empty one (a test may answer through the launch options). */
+/** "This computer only" on a folder with no newsroom yet: the demo newsroom or an empty one. */
 async function askFirstRun(): Promise<'demo' | 'empty' | 'quit'> {
-  if (launch.firstRun) return launch.firstRun;
-  const { response } = await dialog.showMessageBox({
+  const owner = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const options: Electron.MessageBoxOptions = {
     type: 'question',
     title: 'Welcome to Newsdesk',
     message: 'Set up this newsroom',
     detail:
       'The demo newsroom has desks (North Korea, National, Business, Photo) and staff to sign in as, but no stories. ' +
       'An empty newsroom starts with nothing but an administrator.',
-    buttons: ['Create the demo newsroom', 'Start empty', 'Quit'],
+    buttons: ['Create the demo newsroom', 'Start empty', 'Cancel'],
     defaultId: 0,
     cancelId: 2,
     noLink: true,
-  });
+  };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
   return response === 0 ? 'demo' : response === 1 ? 'empty' : 'quit';
 }
 
@@ -99,17 +101,20 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const dir = launch.dataDir ?? path.join(app.getPath('userData'), 'newsroom');
-  let demo = false;
-  if (isFirstRun(dir)) {
-    const choice = await askFirstRun();
-    if (choice === 'quit') {
-      app.quit();
-      return;
-    }
-    demo = choice === 'demo';
-  }
+  const hasLocalNewsroom = () => existsSync(path.join(dir, DATABASE_FILE));
+  // Read by the shell when it creates this computer's own newsroom: a test's answer, or the person's (askFirstRun).
+  let demo = launch.firstRun === 'demo';
+  let openShell: DesktopShell;
   try {
-    core = await createCore({ dataDir: dir, demo, kind: 'desktop app' });
+    openShell = await DesktopShell.open({
+      dataDir: dir,
+      kind: 'desktop app',
+      get demo() {
+        return demo;
+      },
+    });
+    desktop = openShell;
+    await chooseWithoutAsking(openShell, launch.firstRun);
   } catch (error) {
     // A corrupt or newer database, or a folder another Newsdesk holds, is refused with a message; never a crash loop.
     const title = error instanceof DataDirInUse ? 'This newsroom is already open' : 'Newsdesk cannot open its data';
@@ -117,9 +122,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const openCore = core;
+  const front = withFirstRunQuestion(openShell, { isEmpty: () => !hasLocalNewsroom(), ask: askFirstRun, setDemo: (d) => (demo = d) });
 
-  protocol.handle(APP_SCHEME, (request) => answerAppRequest(request.url, { rendererDir, dataDir: openCore.dataDir }));
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(request.url, { rendererDir, dataDir: dir }));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   if (DEV_URL) {
@@ -134,7 +139,7 @@ async function start(): Promise<void> {
     });
   }
 
-  ipc = registerIpc(ipcMain, openCore, { isAppUrl: trusted });
+  ipc = registerIpc(ipcMain, front, { isAppUrl: trusted });
   const ownerOf = (event: { sender: { id: number } }) => BrowserWindow.getAllWindows().find((w) => w.webContents.id === event.sender.id);
   const openDialog = (owner: BrowserWindow | undefined, options: OpenDialogOptions) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
   registerShellIpc(ipcMain, {
@@ -149,28 +154,35 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     sessionOf: (id) => ipc?.sessionOf(id) ?? null,
-    exportFolder: openCore.exportFolder,
+    exportFolder: localExportFolder(openShell),
   });
   registerPackageIpc(ipcMain, {
     isAppUrl: trusted,
     sessionOf: (id) => ipc?.sessionOf(id) ?? null,
-    packages: openCore.packages,
+    packages: localPackages(openShell),
     openPath: (file) => shell.openPath(file),
     showItemInFolder: (target) => shell.showItemInFolder(target),
   });
-  registerFirstAdminIpc(ipcMain, { isAppUrl: trusted, firstAdminSetup: () => openCore.firstAdminSetup() });
-  forwardEvents(openCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  registerFirstAdminIpc(ipcMain, { isAppUrl: trusted, firstAdminSetup: () => openShell.localCore?.firstAdminSetup() ?? null });
+  forwardEvents(front, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
   const backUp = createBackupCommand({
     dialog,
-    backup: (file) => openCore.backup(file),
-    databaseFile: path.join(openCore.dataDir, DATABASE_FILE),
+    backup: (file) => localNewsroom(openShell, 'A backup').backup(file),
+    databaseFile: path.join(dir, DATABASE_FILE),
     documentsDir: app.getPath('documents'),
     owner: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      applicationMenuTemplate({ isMac: process.platform === 'darwin', appName: app.name, dev: DEV_URL !== null || !app.isPackaged, onBackup: () => void backUp() }),
+      applicationMenuTemplate({
+        isMac: process.platform === 'darwin',
+        appName: app.name,
+        dev: DEV_URL !== null || !app.isPackaged,
+        onBackup: () => void backUp(),
+        // The window shows the chooser (a page of its own, not a native dialog: it has a form and a certificate to read).
+        onNewsroom: () => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.send(NEWSROOM_MENU_CHANNEL),
+      }),
     ),
   );
   mainWindow = createWindow();
@@ -192,16 +204,16 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (desktop && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
   let closed = false;
   app.on('before-quit', (event) => {
-    if (closed || !core) return;
+    if (closed || !desktop) return;
     // Close the database cleanly (WAL checkpoint) before the process ends.
     event.preventDefault();
     closed = true;
     ipc?.dispose();
-    void core.close().finally(() => app.quit());
+    void desktop.close().finally(() => app.quit());
   });
   app.setName('Newsdesk');
   void app.whenReady().then(start);

@@ -4,8 +4,16 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export const BACKUP_MENU_LABEL = 'Back up newsroom…';
+export const NEWSROOM_MENU_LABEL = 'Newsroom…';
 
-export function applicationMenuTemplate(opts: { isMac: boolean; appName: string; dev: boolean; onBackup?: () => void }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(opts: {
+  isMac: boolean;
+  appName: string;
+  dev: boolean;
+  onBackup?: () => void;
+  /** File ▸ Newsroom…: this computer only, or a newsroom server (the window shows the chooser). */
+  onNewsroom?: () => void;
+}): MenuItemConstructorOptions[] {
   const template: MenuItemConstructorOptions[] = [];
   if (opts.isMac) {
     template.push({
@@ -24,7 +32,8 @@ export function applicationMenuTemplate(opts: { isMac: boolean; appName: string;
     });
   }
   const backup: MenuItemConstructorOptions[] = opts.onBackup ? [{ label: BACKUP_MENU_LABEL, click: opts.onBackup }, { type: 'separator' }] : [];
-  template.push({ label: 'File', submenu: [...backup, opts.isMac ? { role: 'close' } : { role: 'quit' }] });
+  const newsroom: MenuItemConstructorOptions[] = opts.onNewsroom ? [{ label: NEWSROOM_MENU_LABEL, click: opts.onNewsroom }, { type: 'separator' }] : [];
+  template.push({ label: 'File', submenu: [...newsroom, ...backup, opts.isMac ? { role: 'close' } : { role: 'quit' }] });
   template.push({
     label: 'Edit',
     submenu: [

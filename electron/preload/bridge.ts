@@ -1,7 +1,7 @@
 // The preload's API, built from an ipcRenderer-like object so it can be tested without Electron.
 // It exposes one function per contract method (answering the main process's Envelope), onEvent
 // and the shell's helpers (photos to import, the export folder, a published version's page and
-// folder, an empty newsroom's first setup code) — never ipcRenderer itself.
+// folder, an empty newsroom's first setup code, File ▸ Newsroom…) — never ipcRenderer itself.
 
 import {
   buildBridge,
@@ -9,6 +9,7 @@ import {
   EVENT_CHANNEL,
   EXPORT_FOLDER_CHANNEL,
   FIRST_ADMIN_CHANNEL,
+  NEWSROOM_MENU_CHANNEL,
   PACKAGE_CHANNEL,
   PICK_PHOTOS_CHANNEL,
   type ExportFolderAction,
@@ -59,6 +60,12 @@ export function createBridge(ipc: IpcRendererLike): NewsdeskBridge {
     openPackagePage: (storyId, version) => publishedPackage('openPage', storyId, version),
     showPackageFolder: (storyId, version) => publishedPackage('showFolder', storyId, version),
     firstAdminSetupCode: () => shellCall<string | null>(FIRST_ADMIN_CHANNEL),
+    onNewsroomMenu: (listener) => {
+      // Nothing of Electron's event crosses to the page.
+      const wrapped = () => listener();
+      ipc.on(NEWSROOM_MENU_CHANNEL, wrapped);
+      return () => void ipc.removeListener(NEWSROOM_MENU_CHANNEL, wrapped);
+    },
   };
   return buildBridge(invoke, onEvent, shell);
 }

@@ -6,6 +6,7 @@ import type { Comment } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { shortTime } from '../app/format.js';
+import { useOfflineControl } from '../newsroom/offline.js';
 import { offsetOf, textIndex } from './offsets.js';
 
 function CommentForm({
@@ -61,8 +62,24 @@ function CommentForm({
   );
 }
 
-function Thread({ comment, replies, active, onActivate, onChanged }: { comment: Comment; replies: Comment[]; active: boolean; onActivate(): void; onChanged(): void }) {
+function Thread({
+  comment,
+  replies,
+  active,
+  onActivate,
+  onChanged,
+  offline,
+}: {
+  comment: Comment;
+  replies: Comment[];
+  active: boolean;
+  onActivate(): void;
+  onChanged(): void;
+  /** Offline on a connected desktop: the reason the buttons are disabled, and the id of the text that says it. */
+  offline: { reason: string; id: string } | null;
+}) {
   const [replying, setReplying] = useState(false);
+  const disabled = offline ? { disabled: true, 'aria-describedby': offline.id } : {};
   const [error, setError] = useState<string | null>(null);
   const resolve = (resolved: boolean) =>
     api.comments
@@ -104,11 +121,11 @@ function Thread({ comment, replies, active, onActivate, onChanged }: { comment: 
         ) : (
           <div className="row-actions">
             {!comment.resolved ? (
-              <button type="button" onClick={() => setReplying(true)}>
+              <button type="button" onClick={() => setReplying(true)} {...disabled}>
                 Reply
               </button>
             ) : null}
-            <button type="button" onClick={() => void resolve(!comment.resolved)}>
+            <button type="button" onClick={() => void resolve(!comment.resolved)} {...disabled}>
               {comment.resolved ? 'Reopen' : 'Resolve'}
             </button>
           </div>
@@ -134,6 +151,9 @@ export function CommentsPanel({
   onChanged(): void;
 }) {
   const [showResolved, setShowResolved] = useState(false);
+  // Comments are the desk's conversation, kept on the server: offline they are read, not written.
+  const { reason, reasonId } = useOfflineControl('comments.add', 'Commenting');
+  const offline = reason ? { reason, id: reasonId } : null;
   const selection = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -174,13 +194,22 @@ export function CommentsPanel({
       active={activeId === c.id}
       onActivate={() => onActivate(activeId === c.id ? null : c.id)}
       onChanged={onChanged}
+      offline={offline}
     />
   );
 
   return (
     <div className="comments">
-      <CommentForm label="Comment" submitLabel="Add comment" onSubmit={add} hint={selection} />
-      {!selection ? <p className="muted small">Select words in the story to comment on them.</p> : null}
+      {offline ? (
+        <p id={offline.id} className="offline-reason">
+          {offline.reason}
+        </p>
+      ) : (
+        <>
+          <CommentForm label="Comment" submitLabel="Add comment" onSubmit={add} hint={selection} />
+          {!selection ? <p className="muted small">Select words in the story to comment on them.</p> : null}
+        </>
+      )}
       {open.length === 0 ? <p className="muted">No open comments.</p> : <ul className="comment-list">{open.map(thread)}</ul>}
       {resolved.length ? (
         <>

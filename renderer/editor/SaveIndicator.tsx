@@ -1,5 +1,8 @@
-// "Saving…", "Saved", "Not saved — retrying": the save state in the editor's status line.
+// "Saving…", "Saved", "Not saved — retrying": the save state in the editor's status line. On a
+// connected desktop that is offline a save waits in the outbox: "Saved on this computer".
 import { shortTime } from '../app/format.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { isOffline } from '../newsroom/desktopWords.js';
 import type { SaveState } from './autosave.js';
 
 const SAVE_TEXT: Record<SaveState['kind'], string> = {
@@ -13,7 +16,8 @@ const SAVE_TEXT: Record<SaveState['kind'], string> = {
 };
 
 export function SaveIndicator({ state }: { state: SaveState }) {
-  const text = SAVE_TEXT[state.kind];
+  const offline = useDesktop((s) => isOffline(s.status));
+  const text = state.kind === 'saved' && offline ? 'Saved on this computer' : SAVE_TEXT[state.kind];
   return (
     <span
       className={`save-state save-${state.kind}`}

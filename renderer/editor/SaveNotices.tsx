@@ -58,3 +58,46 @@ export function SaveNotices({
   }
   return null;
 }
+
+/**
+ * The conflict banner for a save made offline that the server could not apply (a newer version,
+ * or the lock broken meanwhile): the server kept it as a revision, the editor shows the story as
+ * it is now, and the person decides as with any conflict.
+ */
+export function ReplayConflictNotice({
+  theirs,
+  ready,
+  editable,
+  onCompare,
+  keepMine,
+  takeTheirs,
+}: {
+  theirs: Story;
+  /** The kept text is loaded. */
+  ready: boolean;
+  /** Keep mine saves over theirs, so it needs the text to be editable here. */
+  editable: boolean;
+  onCompare(): void;
+  keepMine(): Promise<void>;
+  takeTheirs(): Promise<void>;
+}) {
+  return (
+    <Banner kind="error">
+      <p>
+        <strong>Your changes made offline were not applied.</strong> Someone saved a newer version of this story (v{theirs.version}) or took it over while you were
+        offline. Your text is kept in its history.
+      </p>
+      <div className="row-actions">
+        <button type="button" disabled={!ready} onClick={onCompare}>
+          Compare
+        </button>
+        <button type="button" className="primary" disabled={!ready || !editable} onClick={() => void keepMine()}>
+          Keep mine
+        </button>
+        <button type="button" onClick={() => void takeTheirs()}>
+          Take theirs
+        </button>
+      </div>
+    </Banner>
+  );
+}

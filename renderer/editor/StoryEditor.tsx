@@ -3,11 +3,13 @@
 // opens. The story's session (session/useStorySession.ts) does the work; this lays it out.
 import { useCallback, useContext, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Finding } from '../../shared/domain.js';
+import type { DocNode, Finding } from '../../shared/domain.js';
 import { isLockLive } from '../../shared/workflow.js';
 import { useFocusOnOpen } from '../app/focusLanding.js';
 import { useApp } from '../app/store.js';
 import { useFindingActions, type PhotoFocus } from '../copyDesk/useFindingActions.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { OfflineCopyNotice } from '../newsroom/offline.js';
 import { AsideSlot } from '../shell/asideSlot.js';
 import { Banner } from './Banner.js';
 import { CompareDialog } from './CompareDialog.js';
@@ -20,12 +22,14 @@ import { KeptTextDialog } from './KeptTextDialog.js';
 import { LocalCopyNotice } from './LocalCopyNotice.js';
 import { LockNotices } from './LockNotices.js';
 import { PreviewDialog } from './PreviewDialog.js';
-import { SaveNotices } from './SaveNotices.js';
+import { rawText } from './rawText.js';
+import { ReplayConflictNotice, SaveNotices } from './SaveNotices.js';
 import { useDeskChanges } from './session/useDeskChanges.js';
 import { useStorySession } from './session/useStorySession.js';
 import { SidePanel } from './SidePanel.js';
 import { StoryBody } from './StoryBody.js';
 import { StoryFieldsForm } from './StoryFieldsForm.js';
+import { TakeOffline } from './TakeOffline.js';
 import { TakeOverNotice } from './TakeOverNotice.js';
 import type { Tab } from './Tabs.js';
 import { ActionError, WorkflowBar } from './WorkflowBar.js';
@@ -150,9 +154,29 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
         setPending={s.setPending}
         busy={s.busy}
         error={s.pending ? s.actionError : null}
+        extra={<TakeOffline story={story} editable={editable} meId={me?.id} onTaken={(taken) => s.setLoaded({ ...data, story: taken })} />}
       />
 
       <div className="banners">
+        <OfflineCopyNotice />
+        {s.replayKept ? (
+          <Banner kind="warning">
+            <strong>Your changes made offline could not be sent.</strong> {s.replayKept.reason}{' '}
+            <button type="button" onClick={() => useDesktop.getState().setOutboxOpen(true)}>
+              Open the outbox
+            </button>
+          </Banner>
+        ) : null}
+        {s.replayConflict ? (
+          <ReplayConflictNotice
+            theirs={story}
+            ready={s.keptMine !== null}
+            editable={s.editable}
+            onCompare={() => s.setComparingReplay(true)}
+            keepMine={s.keepMineReplay}
+            takeTheirs={s.takeTheirsReplay}
+          />
+        ) : null}
         {s.actionError && !s.pending ? <ActionError error={s.actionError} /> : null}
         {s.takeOver ? (
           <TakeOverNotice takeOver={s.takeOver} onCompare={() => setDialog('kept')} onHistory={() => setTab('history')} onDismiss={() => s.setTakeOver(null)} />
@@ -214,12 +238,21 @@ export default function StoryEditor({ storyId }: { storyId: number }) {
       {s.comparing && s.conflict ? (
         <CompareDialog
           theirs={s.conflict}
-          headline={fields.headline}
-          editor={s.editor}
+          mine={{ headline: fields.headline, text: s.editor ? rawText(s.editor.getJSON() as DocNode) : '' }}
           language={language}
           keepMine={s.keepMine}
           takeTheirs={s.takeTheirs}
           onClose={() => s.setComparing(false)}
+        />
+      ) : null}
+      {s.comparingReplay && s.keptMine ? (
+        <CompareDialog
+          theirs={story}
+          mine={{ headline: s.keptMine.headline, text: rawText(s.keptMine.body) }}
+          language={language}
+          keepMine={s.keepMineReplay}
+          takeTheirs={() => void s.takeTheirsReplay()}
+          onClose={() => s.setComparingReplay(false)}
         />
       ) : null}
     </div>

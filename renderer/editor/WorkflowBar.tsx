@@ -10,6 +10,8 @@ import { ACTION_LABELS } from '../../shared/workflow.js';
 import { findingsOf, type UiError } from '../app/errors.js';
 import { useTimeZone, zonedInputToIso, zonedInputValues, zoneOffsetLabel } from '../app/format.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { offlineReason } from '../newsroom/desktopWords.js';
 import { FindingList } from '../copyDesk/ChecksPanel.js';
 import { ApproveDialog } from './ApproveDialog.js';
 
@@ -117,6 +119,10 @@ export function WorkflowBar({
   extra?: ReactNode;
 }) {
   const sorted = ORDER.filter((a) => actions.includes(a));
+  // Offline on a connected desktop every move needs the server: the buttons stay, disabled, and say why.
+  const status = useDesktop((st) => st.status);
+  const offline = sorted.length > 0 ? offlineReason(status, 'stories.transition', sorted.length === 1 ? ACTION_LABELS[sorted[0] as Action] : 'The workflow') : null;
+  const reasonId = useId();
   const dialogError = error ? <ActionError error={error} /> : null;
   const finish = (ok: boolean) => ok && setPending(null);
   const [review, setReview] = useState<ApprovalReview | null>(null);
@@ -180,7 +186,8 @@ export function WorkflowBar({
           ref={a === 'approve' ? approveButton : undefined}
           type="button"
           className={PRIMARY.has(a) ? 'primary' : DANGER.has(a) ? 'danger-outline' : ''}
-          disabled={busy}
+          disabled={busy || offline !== null}
+          aria-describedby={offline ? `${reasonId}-${a}` : undefined}
           aria-keyshortcuts={a === 'submit' ? 'Control+Enter' : undefined}
           onClick={() => (a === 'approve' ? void approve() : NOTE_PROMPTS[a] || a === 'schedule' ? setPending(a) : void run(a))}
         >
@@ -188,6 +195,17 @@ export function WorkflowBar({
         </button>
       ))}
       {extra}
+      {offline ? (
+        <>
+          {/* Each button's own reason, naming it; the one line below says it for the eye. */}
+          {sorted.map((a) => (
+            <span key={a} id={`${reasonId}-${a}`} hidden>
+              {offlineReason(status, 'stories.transition', ACTION_LABELS[a])}
+            </span>
+          ))}
+          <p className="offline-reason">{offline}</p>
+        </>
+      ) : null}
       {dialog}
     </div>
   );

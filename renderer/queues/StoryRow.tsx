@@ -4,6 +4,7 @@ import type { FindingCounts, StoryListItem } from '../../shared/domain.js';
 import { focusStoryWhenReady } from '../app/focusLanding.js';
 import { shortTime } from '../app/format.js';
 import { useApp } from '../app/store.js';
+import { offlineHolderWords } from '../editor/lockWords.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { parseSnippet } from './snippet.js';
 
@@ -55,7 +56,13 @@ export function StoryRow({ item, extra }: { item: StoryListItem; extra?: ReactNo
         ) : null}
         <span className="story-row-meta">
           {item.byline.length ? item.byline.join(', ') : 'No byline'} · {item.wordCount} words
-          {item.lockedBy ? (item.lockedBy === myName ? ' · Open by you' : ` · Locked by ${item.lockedBy}`) : ''}
+          {item.lockedBy
+            ? item.lockedOffline
+              ? ` · ${offlineHolderWords(item.lockedBy === myName ? 'You' : item.lockedBy, item.lockedBy === myName)}`
+              : item.lockedBy === myName
+                ? ' · Open by you'
+                : ` · Locked by ${item.lockedBy}`
+            : ''}
         </span>
         <FindingsBadge counts={item.openFindings} />
         {extra}

@@ -4,6 +4,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { api } from '../api/client.js';
+import { NewsroomButton } from '../newsroom/NewsroomButton.js';
+import { OfflineCopyNotice } from '../newsroom/offline.js';
 import { toUiError } from '../app/errors.js';
 import { focusStoryWhenReady } from '../app/focusLanding.js';
 import { ROLE_LABELS } from '../app/format.js';
@@ -128,6 +130,7 @@ function Sidebar() {
           <button type="button" className="quiet" aria-current={screen === 'account' ? 'page' : undefined} onClick={() => showScreen('account')}>
             Your account
           </button>
+          <NewsroomButton className="quiet" />
           <button type="button" className="quiet" onClick={() => void signOut()}>
             Sign out
           </button>
@@ -202,6 +205,7 @@ function ListPane() {
         {showDeskFilter && me ? <DeskFilter /> : null}
       </div>
       <div className="list-scroll">
+        <OfflineCopyNotice className="offline-copy offline-copy-list" />
         {query ? (
           <SearchResults query={query} />
         ) : view === 'mine' ? (

@@ -7,6 +7,9 @@ import type { NewsroomAccess } from '../../shared/domain.js';
 import { api, shell } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
 import { useApp } from '../app/store.js';
+import { useDesktop } from '../newsroom/desktopStore.js';
+import { isConnectedDesktop, waitingForSignIn } from '../newsroom/desktopWords.js';
+import { NewsroomButton } from '../newsroom/NewsroomButton.js';
 import { DemoAccounts } from './DemoAccounts.js';
 import { SetupForm } from './SetupForm.js';
 import { SignInForm, type Credentials } from './SignInForm.js';
@@ -15,6 +18,9 @@ type Mode = 'signIn' | 'setupCode' | 'firstAdmin';
 
 export function SignIn() {
   const ended = useApp((s) => s.ended);
+  // A connected desktop whose server asked it to sign in again, with changes waiting to be sent.
+  const waiting = useDesktop((s) => (isConnectedDesktop(s.status) && (s.status.needsSignIn || s.status.waiting > 0) ? s.status.waiting : 0));
+  const server = useDesktop((s) => (isConnectedDesktop(s.status) ? (s.status.server?.url ?? null) : null));
   const [access, setAccess] = useState<NewsroomAccess | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('signIn');
@@ -53,6 +59,12 @@ export function SignIn() {
             Your session ended. Sign in again.
           </p>
         ) : null}
+        {waiting > 0 ? (
+          <p className="banner banner-warning signin-waiting" role="status">
+            {waitingForSignIn(waiting)}
+          </p>
+        ) : null}
+        {server ? <p className="muted signin-server">Newsroom server: {server}</p> : null}
         {loadError ? (
           <p className="error-banner" role="alert">
             {loadError}
@@ -81,6 +93,9 @@ export function SignIn() {
             onCancel={mode === 'firstAdmin' ? null : () => setMode('signIn')}
           />
         ) : null}
+        <div className="signin-newsroom">
+          <NewsroomButton className="link-button" label="Choose another newsroom…" />
+        </div>
       </div>
     </main>
   );

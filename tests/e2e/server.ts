@@ -53,13 +53,20 @@ export function serveCommand(): string {
 }
 
 /**
- * Starts a server on a free loopback port (with a fresh data dir unless one is given); resolves
- * once it answers HTTP. `exportDir` is the server's --export-dir: the only way to give it an export folder.
+ * Starts a server on a free loopback port (or `port`, to come back at the same address after a
+ * stop), with a fresh data dir unless one is given; resolves once it answers HTTP. `exportDir` is
+ * the server's --export-dir: the only way to give it an export folder. `connect` starts a
+ * connected desktop instead (`serve --connect URL`), for the newsroom server at that address.
  */
-export async function startServer(opts: { demo?: boolean; dataDir?: string; keepData?: boolean; exportDir?: string } = {}): Promise<ServerHandle> {
+export async function startServer(
+  opts: { demo?: boolean; dataDir?: string; keepData?: boolean; exportDir?: string; connect?: string; port?: number; tls?: { cert: string; key: string } } = {},
+): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-e2e-'));
   const exportFlag = opts.exportDir ? ` --export-dir '${opts.exportDir}'` : '';
-  const command = `${serveCommand()} --data-dir '${dataDir}' --port 0${opts.demo === false ? '' : ' --demo'}${exportFlag}`;
+  const port = opts.port ?? 0;
+  const command = opts.connect
+    ? `${serveCommand()} --connect '${opts.connect}' --data-dir '${dataDir}' --port ${port}`
+    : `${serveCommand()} --data-dir '${dataDir}' --port ${port}${opts.demo === false ? '' : ' --demo'}${exportFlag}${opts.tls ? ` --tls-cert '${opts.tls.cert}' --tls-key '${opts.tls.key}'` : ''}`;
   const child: ChildProcess = spawn('sh', ['-c', `exec ${command}`], {
     cwd: ROOT,
     // npm puts node_modules/.bin on the PATH; do the same so `tsx` and friends resolve.
@@ -73,7 +80,7 @@ export async function startServer(opts: { demo?: boolean; dataDir?: string; keep
     const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s.\n$ ${command}\n${output}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+)\/?/.exec(output);
+      const match = /Open (https?:\/\/127\.0\.0\.1:\d+)\/?/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -85,8 +92,9 @@ export async function startServer(opts: { demo?: boolean; dataDir?: string; keep
       reject(new Error(`The server exited with ${code} before it listened.\n$ ${command}\n${output}`));
     });
   });
-  // It printed its URL; wait until it answers too.
-  for (let i = 0; ; i += 1) {
+  // It printed its URL; wait until it answers too (a self-signed TLS server's certificate is no
+  // authority's: the test's client would refuse it, and it answered when it printed its address).
+  for (let i = 0; !baseURL.startsWith('https:'); i += 1) {
     try {
       const res = await fetch(`${baseURL}/healthz`);
       if (res.ok) break;

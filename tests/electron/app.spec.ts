@@ -10,11 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../scripts/electronBinary.mjs';
+import { makeApi, startServer } from '../e2e/server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Launches the app on a fresh demo newsroom, or skips saying why it cannot here. */
-async function launch(): Promise<{ app: ElectronApplication; window: Page; dataDir: string }> {
+/**
+ * Launches the app on a fresh data folder, or skips saying why it cannot here. By default the
+ * first run is answered with the demo newsroom on this computer; `firstRun: null` leaves the
+ * choice to the window's chooser.
+ */
+async function launch(opts: { firstRun?: 'demo' | null } = {}): Promise<{ app: ElectronApplication; window: Page; dataDir: string }> {
   const binary = electronBinary(ROOT);
   if (binary.bin === null) {
     const why = `Electron binary not installed: ${binary.reason}. Skipping the desktop test; the same renderer and core are tested in Chromium (tests/e2e).`;
@@ -31,7 +36,7 @@ async function launch(): Promise<{ app: ElectronApplication; window: Page; dataD
     executablePath: binary.bin,
     args,
     cwd: ROOT,
-    env: { ...process.env, NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FIRST_RUN: 'demo', ELECTRON_ENABLE_LOGGING: '1' },
+    env: { ...process.env, NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FIRST_RUN: opts.firstRun === null ? '' : 'demo', ELECTRON_ENABLE_LOGGING: '1' },
   });
   return { app, window: await app.firstWindow(), dataDir };
 }
@@ -104,5 +109,43 @@ test('the newsroom journey runs in the desktop app', async () => {
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('on a first run the window asks for the newsroom, connects to a newsroom server and works with it', async () => {
+  test.setTimeout(180_000);
+  // Skipped before any newsroom starts where there is no binary to connect.
+  test.skip(electronBinary(ROOT).bin === null, 'Electron binary not installed; the connected desktop is tested in Chromium (tests/e2e/connected-desktop.spec.ts).');
+  const newsroom = await startServer({ demo: true });
+  try {
+    const { app, window, dataDir } = await launch({ firstRun: null });
+    try {
+      const api = makeApi(newsroom.baseURL);
+      const ji = (await api('session.access', {})).demoAccounts.find((a) => a.name === 'Ji Da-gyum')!;
+      await expect(window.getByRole('heading', { name: 'Choose your newsroom' })).toBeVisible({ timeout: 20_000 });
+      await window.getByRole('radio', { name: 'Connect to a newsroom server' }).check();
+      await window.getByLabel('Server address').fill(newsroom.baseURL);
+      await window.getByLabel('E-mail').fill(ji.email);
+      await window.getByLabel('Password').fill('newsdesk-demo');
+      await window.getByRole('button', { name: 'Connect and sign in' }).click();
+      await expect(window.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(window.getByRole('status').getByRole('button', { name: 'Online' })).toBeVisible({ timeout: 20_000 });
+
+      // A story written in the desktop app arrives at the newsroom.
+      await newStory(window, 'North Korea');
+      await headline(window).fill('Written in the desktop app for the newsroom');
+      await saved(window);
+      const { token } = await api('session.signIn', { email: ji.email, password: 'newsdesk-demo' });
+      const { items } = await api('stories.list', { query: 'desktop app for the newsroom' }, token);
+      expect(items.map((i) => i.headline)).toContain('Written in the desktop app for the newsroom');
+      // The newsroom lists the computer's device session.
+      const { sessions } = await api('session.list', {}, token);
+      expect(sessions.some((s) => s.kind === 'desktop')).toBe(true);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    await newsroom.stop();
   }
 });

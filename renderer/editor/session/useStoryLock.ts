@@ -57,6 +57,13 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
       } catch {
         // keep what we have
       }
+      // Offline on a connected desktop: what the copy says this person may edit stays editable, its
+      // saves wait in the outbox, and the lock is taken when the server is back (a reload).
+      if (err.code === 'OFFLINE' && dataRef.current?.canEdit) {
+        setElsewhere(null);
+        setLock('held');
+        return;
+      }
       const holder = err.code === 'LOCKED' ? lockOf(err.details) : null;
       setElsewhere(holder && holder.staffId === meId ? { sessionId: holder.sessionId ?? null, device: holder.device ?? null } : null);
       setLock(err.code === 'LOCKED' ? 'other' : 'none');
@@ -76,6 +83,12 @@ export function useStoryLock({ storyId, meId, text, setNotice }: LockDeps) {
         return;
       }
       setElsewhere(null);
+      // The person's lock taken offline ("Take offline"): held as it is; stories.lock would make it a plain lock again.
+      if (live?.offline && live.staffId === meId && d.canEdit) {
+        heldSession.current = live.sessionId ?? null;
+        setLock('held');
+        return;
+      }
       const heldByOther = !!live && live.staffId !== meId;
       if (d.canEdit && !heldByOther) {
         if (lockRef.current !== 'held') void acquire();
@@ -103,9 +116,12 @@ export function useLockWhileOpen({
   activity,
   autosave,
   backupNow,
+  leased,
 }: {
   storyId: number;
   lockRef: RefObject<LockState>;
+  /** Whether the lock held is an offline lease: it is neither renewed (that would end the lease) nor let go on leaving. */
+  leased: () => boolean;
   activity: RefObject<number>;
   autosave: Autosave;
   backupNow(): void;
@@ -113,7 +129,7 @@ export function useLockWhileOpen({
   useEffect(() => {
     let lastRenew = Date.now();
     const t = setInterval(() => {
-      if (lockRef.current === 'held' && activity.current > lastRenew) {
+      if (lockRef.current === 'held' && activity.current > lastRenew && !leased()) {
         lastRenew = Date.now();
         api.stories.lock({ id: storyId }).catch(() => undefined);
       }
@@ -127,11 +143,11 @@ export function useLockWhileOpen({
       const a = autosave;
       // The lock as it is on leaving (useStoryLock keeps lockRef in step with the lock state).
       // eslint-disable-next-line react-hooks/exhaustive-deps
-      const held = lockRef.current === 'held';
+      const held = lockRef.current === 'held' && !leased();
       void a.flush().finally(() => {
         a.dispose();
         if (held) api.stories.unlock({ id: storyId }).catch(() => undefined);
       });
     };
-  }, [storyId, autosave, backupNow, lockRef, activity]);
+  }, [storyId, autosave, backupNow, lockRef, activity, leased]);
 }

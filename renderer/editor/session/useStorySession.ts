@@ -10,6 +10,7 @@ import { toUiError } from '../../app/errors.js';
 import { useApp } from '../../app/store.js';
 import { useAnalysis } from './useAnalysis.js';
 import { useConflict } from './useConflict.js';
+import { useReplayConflict } from './useReplayConflict.js';
 import { useLocalCopy } from './useLocalCopy.js';
 import { useStoryAutosave } from './useStoryAutosave.js';
 import { useStoryEdits } from './useStoryEdits.js';
@@ -46,7 +47,9 @@ export function useStorySession(storyId: number) {
   const conflict = useConflict({ storyId, saveKind: saveState.kind, setLoaded: text.setLoaded, autosave, applyStory });
   const { takeOver, setTakeOver, lockTaken } = useTakeOver({ storyId, meId, autosave, heldSession, setLock, backupNow, refresh, applyStory });
   useStoryEvents({ storyId, meId, text, autosave, announced, lockRef, heldSession, moving, lockTaken, refresh });
-  useLockWhileOpen({ storyId, lockRef, activity, autosave, backupNow });
+  const leased = useCallback(() => dataRef.current?.story.lock?.offline === true && dataRef.current.story.lock.staffId === meId, [dataRef, meId]);
+  useLockWhileOpen({ storyId, lockRef, activity, autosave, backupNow, leased });
+  const replay = useReplayConflict({ storyId, data, autosave, applyStory, refresh, setNotice });
   const workflow = useWorkflow({ storyId, autosave, editableRef, dataRef, refresh, setNotice, moving });
   const { setBusy } = workflow;
 
@@ -100,6 +103,7 @@ export function useStorySession(storyId: number) {
     ...localCopy,
     ...edits,
     ...conflict,
+    ...replay,
     ...workflow,
     autosave,
     saveState,

@@ -74,6 +74,7 @@ describe('IPC transport', () => {
       'chooseExportFolder',
       'clearExportFolder',
       'firstAdminSetupCode',
+      'onNewsroomMenu',
       'openPackagePage',
       'pickPhotos',
       'showPackageFolder',
