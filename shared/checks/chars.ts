@@ -119,3 +119,10 @@ export function countSpacedWords(text: string): number {
   }
   return count;
 }
+
+const NOT_LETTERS = /[^\p{L}]/gu;
+
+/** Letters only, lower case, accents dropped: "Min-jung" → "minjung". */
+export function letters(s: string): string {
+  return s.normalize('NFD').replace(NOT_LETTERS, '').toLowerCase();
+}

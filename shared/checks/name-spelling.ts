@@ -1,7 +1,8 @@
 import type { FindingPlace, FixEdit } from '../domain.js';
 import { editIn, placeIn } from './context.js';
 import { subject } from './keys.js';
-import { forEachMention, letters, NameGroups, type NameMention } from './names.js';
+import { letters } from './chars.js';
+import { forEachMention, NameGroups, type NameMention } from './names.js';
 import { houseSentence, peopleIndex, type HouseHit } from './people.js';
 import { MAX_FINDINGS_PER_CHECK, type Check, type CheckResult, type TextSource } from './types.js';
 

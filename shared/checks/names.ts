@@ -7,7 +7,7 @@
 // Ki-mon"), without pairing different people: "Kim Jong-un" / "Kim Jong-il", "Park Jong-soo" /
 // "Park Jung-soo", "John Kerry" / "John Kelly".
 
-import { skipLetters, skipNonWord, skipWord, upperAt, wordCharAt } from './chars.js';
+import { letters, skipLetters, skipNonWord, skipWord, upperAt, wordCharAt } from './chars.js';
 import type { HouseHit, PeopleIndex } from './people.js';
 import { chineseKey, foldLongVowels, koreanFamily, northernFamily, russianKey } from './romanization.js';
 
@@ -161,13 +161,7 @@ function namesWithStopWords(tokens: NameToken[], joined: (a: NameToken, b: NameT
 /** A romanized Korean syllable or given name standing as one word: "Jung", "Jae", "Min-jung". */
 const koreanWord = (word: string): boolean => koreanSyllable(word) !== null || koreanGivenName(word) !== null;
 
-const NOT_LETTERS = /[^\p{L}]/gu;
 const WORD_GAP = /[ \u00a0]/;
-
-/** Letters only, lower case, accents dropped: "Min-jung" → "minjung". */
-export function letters(s: string): string {
-  return s.normalize('NFD').replace(NOT_LETTERS, '').toLowerCase();
-}
 
 /**
  * A stricter key for one word standing alone ("Funakosi said"), and for the given names of

@@ -3,7 +3,7 @@
 // could ("Sergei Shoigu" / "Sergey Shoygu") and says which one the house prefers.
 
 import { hasRole, isDeskEditor, type Person } from '../workflow.js';
-import { letters } from './names.js';
+import { letters } from './chars.js';
 
 /** Another spelling of a listed person, and who uses it ("KCNA", "TASS"). */
 export interface HouseAlias {
