@@ -135,6 +135,8 @@ describe('a connected desktop when things go wrong', () => {
     await waitForConnection(desktop, 'offline', 10_000);
     const last = 'The mayor said on Tuesday she would not resign after all.';
     await type(story.id, story.version, [last]);
+    // The desk spikes it meanwhile (breaking the reporter's lock first, as it must).
+    await desk.api.stories.unlock({ id: story.id, note: 'The mayor resigned after all; spiking.' });
     await desk.api.stories.transition({ id: story.id, action: 'spike' });
 
     await proxy.setMode('pass');
