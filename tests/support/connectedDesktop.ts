@@ -13,10 +13,11 @@ import type { NewsdeskApi } from '../../shared/contract.js';
 import type { ChangeEvent, DesktopConnection, DesktopStatus, DocNode, Role } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { createHttpApi, memoryTokenStore, type TokenStore } from '../../shared/httpApi.js';
-import { sleep, startNewsdesk, type NewsdeskProcess } from './newsdeskCli.js';
+import { cliBundle, sleep, startNewsdesk, type NewsdeskProcess } from './newsdeskCli.js';
 
 export const DEMO_PASSWORD = 'newsdesk-demo';
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const SKEWED_CLOCK = path.join(import.meta.dirname, 'skewedClock.mjs');
 
 /** The demo newsroom's people this suite uses (core/staff/demo.ts). */
 export const DEMO = {
@@ -119,13 +120,20 @@ export function startServer(dataDir: string, port?: number, extra: string[] = []
 }
 
 /** A connected desktop (`serve --connect`) on its own data folder. */
-export function startDesktop(
+export async function startDesktop(
   label: string,
   serverUrl: string,
   dataDir: string,
-  opts: { port?: number; env?: NodeJS.ProcessEnv; pollMs?: number; command?: string[] } = {},
+  opts: { port?: number; env?: NodeJS.ProcessEnv; pollMs?: number; command?: string[]; clockOffsetMs?: number } = {},
 ): Promise<NewsdeskProcess> {
-  return startNewsdesk(label, ['--connect', serverUrl, '--data-dir', dataDir], opts);
+  const { clockOffsetMs, ...rest } = opts;
+  if (clockOffsetMs === undefined) return startNewsdesk(label, ['--connect', serverUrl, '--data-dir', dataDir], rest);
+  // A computer whose clock is wrong: the desktop's Date runs clockOffsetMs off (skewedClock.mjs).
+  return startNewsdesk(label, ['--connect', serverUrl, '--data-dir', dataDir], {
+    ...rest,
+    command: [process.execPath, '--import', SKEWED_CLOCK, await cliBundle()],
+    env: { ...rest.env, NEWSDESK_TEST_CLOCK_OFFSET_MS: String(clockOffsetMs) },
+  });
 }
 
 /** What a desktop says about its connection (public: no session needed). */

@@ -25,6 +25,8 @@ import {
   type Client,
 } from '../../support/connectedDesktop.js';
 
+const JI = 'dagyumji@heraldcorp.com';
+
 let dir: string;
 let server: NewsdeskProcess;
 let proxy: FaultProxy;
@@ -158,5 +160,44 @@ describe('a connected desktop when things go wrong', () => {
     // Resubmitting twice makes no second story.
     const twice = await refusal(reporter.api.desktop.resubmit({ entryId: kept[0]!.id }));
     expect(twice.code).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('says how far a desktop clock five hours fast is off, and its offline work arrives with the server’s times', async () => {
+    const FAST_MS = 5 * 3_600_000;
+    await proxy.setMode('pass');
+    const fast = await startDesktop('desktop with a fast clock', proxy.url, path.join(dir, 'fast-clock'), { clockOffsetMs: FAST_MS });
+    try {
+      const ji = await signIn(fast.url, JI);
+      clients.push(ji);
+      const online = await waitForConnection(fast, 'online');
+      const skew = await waitUntil(
+        'the clock skew to be known',
+        () => statusOf(fast),
+        (s) => s.clockSkewSeconds !== null,
+        10_000,
+      );
+      expect(Math.abs(skew.clockSkewSeconds! - FAST_MS / 1000), `skew reported: ${skew.clockSkewSeconds} s`).toBeLessThanOrEqual(5);
+      expect(online.connection).toBe('online');
+
+      // An ordinary lock (minutes long by the server's clock) on the reporter's own draft: five
+      // hours on this computer's clock must not make the desktop think it has lapsed.
+      const { story } = await ji.api.stories.create({ desk: 'North Korea', headline: 'Clocks in Pyongyang' });
+      await proxy.setMode('refuse');
+      await waitForConnection(fast, 'offline', 10_000);
+      const last = 'Written on a laptop whose clock is five hours fast.';
+      await ji.api.stories.save({ id: story.id, baseVersion: story.version, changes: { body: doc(last) } });
+      expect(textOf((await ji.api.stories.get({ id: story.id })).story.body)).toBe(last);
+
+      await proxy.setMode('pass');
+      await ji.api.desktop.retry({}).catch(() => undefined);
+      await waitForSent(fast);
+      const onServer = (await desk.api.stories.get({ id: story.id })).story;
+      expect(textOf(onServer.body)).toBe(last);
+      // The server's clock stamps the change, not the laptop's.
+      expect(Math.abs(Date.parse(onServer.updatedAt) - Date.now())).toBeLessThan(120_000);
+      expect((await ji.api.desktop.outbox({})).entries).toEqual([]);
+    } finally {
+      await fast.stop('SIGKILL');
+    }
   }, 60_000);
 });
