@@ -1,6 +1,7 @@
 // Writing on a connected desktop without the server, the hostile way: the process killed in the
 // middle of a burst of saves and new stories (what it acknowledged must survive), a save typed
-// while the replay is still sending the same story, another person signing in while someone's
+// while the replay is still sending the same story, a save typed after the server applied a
+// replayed save whose answer was lost, another person signing in while someone's
 // changes wait, and what works and what is refused offline (search in Korean from the copy; a
 // workflow move refused with OFFLINE and the words to show).
 
@@ -125,7 +126,7 @@ describe('writing offline on a connected desktop', () => {
     await goOffline();
     const { story: queued } = await reporter.api.stories.save({ id: story.id, baseVersion: story.version, changes: { body: doc('Typed offline.') } });
 
-    // The server answers the replayed save slowly; the reporter types on meanwhile.
+    // The server's answer to the replayed save is held back a moment; the reporter types on meanwhile.
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
     let replayed = false;
@@ -136,16 +137,16 @@ describe('writing offline on a connected desktop', () => {
       }
     };
     await proxy.setMode('pass');
-    await reporter.api.desktop.retry({}).catch(() => undefined);
+    void reporter.api.desktop.retry({}).catch(() => undefined);
     await waitUntil(
-      'the replay to reach the server',
+      'the replayed save to reach the server',
       async () => replayed,
       (r) => r,
       15_000,
     );
     const latest = 'Typed while the first save was on its way.';
     const typing = reporter.api.stories.save({ id: story.id, baseVersion: queued.version, changes: { body: doc(latest) } });
-    await sleep(200);
+    await sleep(300);
     release();
     await typing;
     proxy.onResponse = null;
@@ -154,7 +155,44 @@ describe('writing offline on a connected desktop', () => {
     expect(textOf((await desk.api.stories.get({ id: story.id })).story.body)).toBe(latest);
     const { revisions } = await desk.api.stories.history({ id: story.id });
     expect(revisions.filter((r) => r.reason === 'conflict')).toEqual([]);
+    expect(textOf((await reporter.api.stories.get({ id: story.id })).story.body)).toBe(latest);
     expect((await reporter.api.desktop.outbox({})).entries).toEqual([]);
+  }, 60_000);
+
+  it('sends a save typed after the server applied a replayed save whose answer was lost', async () => {
+    const { story } = await reporter.api.stories.create({ desk: 'National', headline: 'Answer lost on the way' });
+    await goOffline();
+    const { story: queued } = await reporter.api.stories.save({ id: story.id, baseVersion: story.version, changes: { body: doc('First, typed offline.') } });
+
+    // The server applies the replayed save; its answer never reaches the desktop (a dropped connection).
+    let dropped = false;
+    proxy.onResponse = (e) => {
+      if (!e.path.startsWith('/api/stories.save') || dropped) return;
+      dropped = true;
+      return 'drop';
+    };
+    await proxy.setMode('pass');
+    void reporter.api.desktop.retry({}).catch(() => undefined);
+    await waitUntil(
+      'the replayed save to be applied and its answer lost',
+      async () => dropped,
+      (d) => d,
+      15_000,
+    );
+    expect(textOf((await desk.api.stories.get({ id: story.id })).story.body)).toBe('First, typed offline.');
+    await goOffline();
+    proxy.onResponse = null;
+
+    // The reporter types on; when the server is back, this text must arrive too.
+    const latest = 'Second, typed after the first had reached the server.';
+    await reporter.api.stories.save({ id: story.id, baseVersion: queued.version, changes: { body: doc(latest) } });
+    await proxy.setMode('pass');
+    await reporter.api.desktop.retry({}).catch(() => undefined);
+    await waitForSent(desktop);
+
+    expect(textOf((await desk.api.stories.get({ id: story.id })).story.body), 'the text typed last, on the server').toBe(latest);
+    expect(textOf((await reporter.api.stories.get({ id: story.id })).story.body), 'the text typed last, on the desktop').toBe(latest);
+    expect((await reporter.api.desktop.outbox({})).entries.filter((e) => e.state === 'waiting')).toEqual([]);
   }, 60_000);
 
   it('refuses another person signing in while this person’s changes wait, naming whose', async () => {
@@ -167,10 +205,11 @@ describe('writing offline on a connected desktop', () => {
     proxy.onRequest = async (e) => {
       if (e.path.startsWith('/api/stories.save')) await held;
     };
+    const from = proxy.log.length;
     await proxy.setMode('pass');
     await waitUntil(
       'the replay to start',
-      async () => proxy.log.some((e) => e.path.startsWith('/api/stories.save')),
+      async () => proxy.log.slice(from).some((e) => e.path.startsWith('/api/stories.save')),
       (r) => r,
       15_000,
     );
