@@ -82,7 +82,7 @@ describe('two desktops and one server', () => {
     expect(fromCopy.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
 
     const headline = `Bridge reopens ${Date.now()}`;
-    const { story } = await reporter.api.stories.create({ desk: 'National', headline });
+    const { story } = await reporter.api.stories.create({ desk: 'National', headline, body: doc('The bridge over the Han reopened on Friday.') });
     await reporter.api.stories.transition({ id: story.id, action: 'submit' });
     expect((await queue()).items.map((i) => i.headline)).not.toContain(headline);
 
