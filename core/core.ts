@@ -43,8 +43,10 @@ import { storyLockHandlers } from './stories/lockHandlers.js';
 import { storyFindingHandlers } from './stories/findings.js';
 import { createPublisher } from './publishing/publisher.js';
 import type { CoreServices, Publisher } from './services.js';
-import { SESSION_LIMITS, SessionStore, type SessionLimits } from './staff/sessions.js';
-import { KeyedMutex, writerFor } from './write.js';
+import { desktopHandlers } from './desktop/handlers.js';
+import { pruneOldKeys } from './stories/appliedKeys.js';
+import { DESKTOP_SESSION_LIMITS, SESSION_LIMITS, SessionStore, type SessionLimits } from './staff/sessions.js';
+import { KeyedMutex, write, writerFor } from './write.js';
 import { SettingsStore } from './settings/settingsStore.js';
 
 export interface Core {
@@ -59,7 +61,7 @@ export interface Core {
    * prints it, the desktop app hands it to the person at the computer.
    */
   firstAdminSetup(): SetupCode | null;
-  /** Ends the sessions past their expiry now and frees their locks (the sweeper does it every minute); returns how many. */
+  /** Ends the sessions past their expiry now and frees their locks, and forgets saves' applied keys past their keeping time (the sweeper does it every minute); returns how many sessions ended. */
   sweepSessions(): number;
   onEvent(listener: (e: ChangeEvent) => void): () => void;
   /** Online backup of the database to `file` while the core keeps running. */
@@ -96,6 +98,8 @@ export interface CoreOptions {
   kind?: HolderKind;
   /** The sessions' idle and absolute limits (default SESSION_LIMITS; tests shorten or lengthen them). */
   sessionLimits?: Partial<SessionLimits>;
+  /** A desktop's device sessions' limits (default DESKTOP_SESSION_LIMITS). */
+  desktopSessionLimits?: Partial<SessionLimits>;
 }
 
 export const DATABASE_FILE = 'newsdesk.db';
@@ -139,7 +143,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     );
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
     const services: CoreServices = { ...base, publisher, copyDesk };
-    const sessions = new SessionStore(base, { ...SESSION_LIMITS, ...opts.sessionLimits });
+    const sessions = new SessionStore(
+      base,
+      { browser: { ...SESSION_LIMITS, ...opts.sessionLimits }, desktop: { ...DESKTOP_SESSION_LIMITS, ...opts.desktopSessionLimits } },
+      () => write(base, () => pruneOldKeys(base)),
+    );
     const staffOf = (token: string | null): Staff | null => sessions.resolve(token)?.staff ?? null;
     const exportFolder = exportFolderControl(settings, staffOf, writerFor(services));
     const packages = packageFolders(db, opts.dataDir, staffOf);
@@ -160,6 +168,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       settingsModule(services, settings, exportFolder),
       photoModule(services),
       publishingModule(services),
+      { handlers: desktopHandlers(services) },
     ] as const;
     const extra = (opts.modules ?? []).map((factory) => factory(services));
     const modules: readonly CoreModule[] = [...features, ...extra];

@@ -16,3 +16,4 @@ export * from './setupCodes.js';
 export * from './signInThrottle.js';
 export * from './accountEvents.js';
 export * from './newsroom.js';
+export * from './appliedKeys.js';

@@ -105,6 +105,7 @@ interface ItemRow {
   byline: string;
   locked_by: string | null;
   lock_expires_at: string | null;
+  lock_offline: 0 | 1;
   claimed_by_name: string | null;
   send_back_note: string | null;
   publish_at: string | null;
@@ -122,7 +123,7 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
     `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
        (SELECT json_group_array(name) FROM (SELECT st.name FROM story_byline b JOIN staff st ON st.id = b.staff_id
           WHERE b.story_id = s.id ORDER BY b.position)) AS byline,
-       ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
+       ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, s.lock_offline, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
        s.findings_blocking, s.findings_warning, s.updated_at
@@ -131,6 +132,7 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
   ).all(JSON.stringify(ids)) as ItemRow[];
   const out = new Map<Id, StoryListItem>();
   for (const r of rows) {
+    const live = r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now;
     out.set(r.id, {
       id: r.id,
       slug: r.slug,
@@ -140,7 +142,8 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
       version: r.version,
       byline: JSON.parse(r.byline) as string[],
       // A lapsed lock is no lock.
-      lockedBy: r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now ? r.locked_by : null,
+      lockedBy: live ? r.locked_by : null,
+      lockedOffline: live && r.lock_offline === 1,
       claimedByName: r.claimed_by_name,
       sendBackNote: r.send_back_note,
       publishAt: r.publish_at,

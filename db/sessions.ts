@@ -5,6 +5,9 @@
 import type { Id } from '../shared/domain.js';
 import { stmt, type Db } from './statements.js';
 
+/** 'desktop': a desktop app's device session (migration 008), which has longer limits; 'browser': any other. */
+export type SessionKind = 'browser' | 'desktop';
+
 export type SessionEndReason = 'signOut' | 'ended' | 'expired' | 'passwordChanged' | 'passwordReset' | 'deactivated';
 
 export interface SessionRecord {
@@ -17,14 +20,18 @@ export interface SessionRecord {
   address: string | null;
   endedAt: string | null;
   endReason: SessionEndReason | null;
+  kind: SessionKind;
 }
 
 const SESSION_SELECT = `SELECT id, staff_id AS staffId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt,
-  device, address, ended_at AS endedAt, end_reason AS endReason FROM sessions`;
+  device, address, ended_at AS endedAt, end_reason AS endReason, kind FROM sessions`;
 
-export function insertSession(db: Db, s: { tokenHash: Buffer; staffId: Id; at: string; expiresAt: string; device: string; address: string | null }): Id {
+export function insertSession(
+  db: Db,
+  s: { tokenHash: Buffer; staffId: Id; at: string; expiresAt: string; device: string; address: string | null; kind: SessionKind },
+): Id {
   return Number(
-    stmt(db, `INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, device, address) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    stmt(db, `INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, device, address, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       s.tokenHash,
       s.staffId,
       s.at,
@@ -32,6 +39,7 @@ export function insertSession(db: Db, s: { tokenHash: Buffer; staffId: Id; at: s
       s.expiresAt,
       s.device,
       s.address,
+      s.kind,
     ).lastInsertRowid,
   );
 }

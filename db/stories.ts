@@ -22,6 +22,7 @@ interface StoryRow {
   lock_expires_at: string | null;
   lock_session_id: number | null;
   lock_device: string | null;
+  lock_offline: 0 | 1;
   created_by: number;
   claimed_by: number | null;
   send_back_note: string | null;
@@ -49,7 +50,7 @@ export const LOCK_EXPIRES_AT = `CASE WHEN lss.id IS NULL THEN s.lock_expires_at
 const STORY_SELECT = `
   SELECT s.id, s.slug, s.desk, s.headline, s.subheadlines, s.dateline, s.language, s.status, s.version,
     s.lock_staff_id, ls.name AS lock_name, s.lock_acquired_at, ${LOCK_EXPIRES_AT} AS lock_expires_at,
-    s.lock_session_id, lss.device AS lock_device, s.created_by, s.claimed_by,
+    s.lock_session_id, lss.device AS lock_device, s.lock_offline, s.created_by, s.claimed_by,
     s.send_back_note, s.correction_note, s.publish_at, s.scheduled_by, s.published_versions, s.word_count,
     s.created_at, s.updated_at, s.body
   FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN}`;
@@ -106,6 +107,8 @@ export function getStory(db: Db, id: Id): Story | null {
           expiresAt: r.lock_expires_at,
           sessionId: r.lock_session_id,
           device: r.lock_device,
+          // Only an offline lease says so (a plain lock reads as before).
+          ...(r.lock_offline === 1 ? { offline: true } : {}),
         }
       : null;
   return {
@@ -236,13 +239,17 @@ export function updateStoryWorkflow(db: Db, id: Id, w: WorkflowFields): void {
   ).run(w.status, w.claimedBy, w.sendBackNote, w.correctionNote, w.publishAt, w.scheduledBy, w.publishedVersions, w.at, id);
 }
 
-/** Sets or clears the text lock; `sessionId` names the computer that holds it (null: none known). */
-export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null } | null): void {
-  stmt(db, `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ? WHERE id = ?`).run(
+/**
+ * Sets or clears the text lock; `sessionId` names the computer that holds it (null: none known),
+ * `offline` makes it an offline lease (migration 008).
+ */
+export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null; offline?: boolean } | null): void {
+  stmt(db, `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ?, lock_offline = ? WHERE id = ?`).run(
     lock?.staffId ?? null,
     lock?.acquiredAt ?? null,
     lock?.expiresAt ?? null,
     lock?.sessionId ?? null,
+    lock?.offline === true ? 1 : 0,
     id,
   );
 }

@@ -202,6 +202,8 @@ export interface StoryListItem {
   version: number;
   byline: string[];
   lockedBy: string | null;
+  /** The live lock is an offline lease: its holder works offline on the story ("Ji Da-gyum is working offline on this"). */
+  lockedOffline?: boolean;
   claimedByName: string | null;
   sendBackNote: string | null;
   publishAt: Timestamp | null;

@@ -23,7 +23,7 @@ import type { CoreServices } from '../services.js';
 import { write } from '../write.js';
 import { demoAccounts, isDemoNewsroom } from './demo.js';
 import { DEMO_PASSWORD, dummyHash, hashPassword, verifyPassword } from './passwords.js';
-import type { SessionStore } from './sessions.js';
+import { desktopDevice, type SessionStore } from './sessions.js';
 import { hashSetupCode, normaliseSetupCode } from './setupCodes.js';
 import { accountKey, attemptKeys, beginAttempt, KNOWN_ADDRESS_MS } from './throttle.js';
 
@@ -31,15 +31,22 @@ import { accountKey, attemptKeys, beginAttempt, KNOWN_ADDRESS_MS } from './throt
 export const WRONG_SIGN_IN = 'The e-mail or password is wrong.';
 const BAD_CODE = 'This setup code is not valid. Check it, or ask an admin for a new one.';
 
-/** A person who just proved who they are gets a session; the caller's old one (signing in again) ends. */
-function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext) {
+/** Who signs in: a desktop app names its computer, for the session list and the account log. */
+const clientOf = (ctx: CallContext, desktop?: { name: string }) => (desktop ? { ...ctx.client, device: desktopDevice(desktop.name) } : ctx.client);
+
+/**
+ * A person who just proved who they are gets a session; the caller's old one (signing in again)
+ * ends. A desktop app signing in to a server gets a device session named for its computer.
+ */
+function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext, desktop?: { name: string }) {
   if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
-  const issued = sessions.issue(staff.id, ctx.client);
+  const client = clientOf(ctx, desktop);
+  const issued = sessions.issue(staff.id, client, desktop ? 'desktop' : 'browser');
   insertAccountEvent(services.db, {
     staffId: staff.id,
     event: 'signIn',
-    address: ctx.client.address,
-    device: ctx.client.device,
+    address: client.address,
+    device: client.device,
     at: services.now().toISOString(),
   });
   return { token: issued.token, staff, expiresAt: issued.expiresAt };
@@ -75,7 +82,7 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
             event: 'signInFailed',
             email: input.email.trim().slice(0, 320),
             address: ctx.client.address,
-            device: ctx.client.device,
+            device: clientOf(ctx, input.desktop).device,
             at: services.now().toISOString(),
           }),
         );
@@ -86,7 +93,7 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
         // Deactivated while the password was being checked: as if it were wrong.
         const now = getStaff(db, person.id);
         if (!now?.active) throw new ApiError('UNAUTHENTICATED', WRONG_SIGN_IN);
-        return openSession(sessions, services, now, ctx);
+        return openSession(sessions, services, now, ctx, input.desktop);
       });
     },
 

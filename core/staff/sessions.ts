@@ -4,6 +4,8 @@
 // session ends when its person signs out or ends it, an admin ends it, the password changes or
 // is reset, the person is deactivated, or it expires (idle or absolute limit; the sweeper ends
 // those every minute). Ending a session releases the text locks its computer held.
+// A desktop app working with a newsroom server holds a device session (kind 'desktop'): it lasts
+// through days offline, so the desktop can send what it queued, and ends in all the same ways.
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountEventKind, Id, SessionInfo, Staff } from '../../shared/domain.js';
@@ -19,6 +21,7 @@ import {
   touchSession,
   unendedSessionIds,
   type SessionEndReason,
+  type SessionKind,
   type SessionRecord,
 } from '../../db/index.js';
 import type { ClientInfo } from '../dispatch.js';
@@ -37,8 +40,16 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-/** The limits of every session (CoreOptions.sessionLimits may change them, for tests). */
+/** The limits of every browser session (CoreOptions.sessionLimits may change them, for tests). */
 export const SESSION_LIMITS: SessionLimits = { idleMs: 12 * HOUR, absoluteMs: 30 * DAY };
+/** A desktop's device session: a reporter may be away from the network for weeks (CoreOptions.desktopSessionLimits, for tests). */
+export const DESKTOP_SESSION_LIMITS: SessionLimits = { idleMs: 90 * DAY, absoluteMs: 365 * DAY };
+
+/** Each kind of session's limits. */
+export type LimitsByKind = Record<SessionKind, SessionLimits>;
+
+/** How a desktop's device session names itself in the session list and the account log. */
+export const desktopDevice = (computerName: string): string => `Newsdesk desktop on ${computerName}`.slice(0, 200);
 /** last_seen is written at most this often per session (a write per call would cost every call). */
 export const LAST_SEEN_EVERY_MS = MINUTE;
 /** How often the sweeper ends expired sessions and frees their locks. */
@@ -65,7 +76,13 @@ export interface IssuedSession {
  * Opens a session for someone who has proven who they are (a password, a setup code) and
  * returns its token, which is stored nowhere. Joins the caller's write when there is one.
  */
-export function issueSession(services: SessionServices, staffId: Id, client: ClientInfo, limits: SessionLimits = SESSION_LIMITS): IssuedSession {
+export function issueSession(
+  services: SessionServices,
+  staffId: Id,
+  client: ClientInfo,
+  limits: SessionLimits = SESSION_LIMITS,
+  kind: SessionKind = 'browser',
+): IssuedSession {
   const token = randomBytes(32).toString('base64url');
   const now = services.now();
   const expiresAt = expiryOf(now, now, limits);
@@ -77,6 +94,7 @@ export function issueSession(services: SessionServices, staffId: Id, client: Cli
       expiresAt,
       device: client.device.slice(0, 200),
       address: client.address?.slice(0, 100) ?? null,
+      kind,
     }),
   );
   return { token, sessionId, expiresAt };
@@ -100,11 +118,13 @@ export class SessionStore {
 
   constructor(
     private readonly services: SessionServices,
-    readonly limits: SessionLimits = SESSION_LIMITS,
+    readonly limits: LimitsByKind = { browser: SESSION_LIMITS, desktop: DESKTOP_SESSION_LIMITS },
+    /** Run after each sweep: records kept for the sessions' clients that also age out (the applied keys of saves). */
+    private readonly alsoSweep: () => void = () => undefined,
   ) {}
 
-  issue(staffId: Id, client: ClientInfo): IssuedSession {
-    return issueSession(this.services, staffId, client, this.limits);
+  issue(staffId: Id, client: ClientInfo, kind: SessionKind = 'browser'): IssuedSession {
+    return issueSession(this.services, staffId, client, this.limits[kind], kind);
   }
 
   /**
@@ -121,7 +141,7 @@ export class SessionStore {
     // A deactivated person's sessions were ended with the deactivation; this is the second lock on that door.
     if (!staff || !staff.active) return null;
     if (touch && now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
-      const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits);
+      const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits[session.kind]);
       // Relaxed: a last-seen time lost to a power cut only makes a session end a minute early; a
       // full sync here would cost the first call of every session each minute an fsync.
       write(this.services, () => touchSession(db, session.id, now.toISOString(), expiresAt), { durability: 'relaxed' });
@@ -174,8 +194,10 @@ export class SessionStore {
     for (;;) {
       const batch = expiredUnendedSessions(this.services.db, this.services.now().toISOString());
       for (const s of batch) if (this.end(s.id, { reason: 'expired', event: 'sessionExpired' })) ended++;
-      if (batch.length < 500) return ended;
+      if (batch.length < 500) break;
     }
+    this.alsoSweep();
+    return ended;
   }
 
   /** Sweeps every minute until stopped (the timer never keeps the process alive). */
@@ -206,5 +228,6 @@ function toInfo(s: SessionRecord, currentSessionId: Id | null): SessionInfo {
     createdAt: s.createdAt,
     lastSeenAt: s.lastSeenAt,
     expiresAt: s.expiresAt,
+    kind: s.kind,
   };
 }

@@ -22,7 +22,7 @@ import type { CoreServices } from '../services.js';
 import { heldElsewhere, liveLock, lockFor, type Editor } from './locks.js';
 import { loadStory } from './loadStory.js';
 import { revisionText } from './storyText.js';
-import { plainBody } from '../../shared/body.js';
+import { emptyDoc, plainBody } from '../../shared/body.js';
 import { countBodyWords } from '../../shared/text.js';
 import { slugify } from '../../shared/slug.js';
 
@@ -81,6 +81,11 @@ export function reconciledBody(services: Pick<CoreServices, 'db'>, body: DocNode
     .filter((p) => p.placement === 'inline')
     .map((p) => p.id);
   return reconcileFigures(body, story.body, inline, { order: merging ? 'reference' : 'incoming' });
+}
+
+/** The body of a story created with its text (written offline): it has no photos yet, so it may stand no figure. */
+export function newStoryBody(body: DocNode): DocNode {
+  return reconcileFigures(body, emptyDoc(), [], { order: 'incoming' });
 }
 
 /**

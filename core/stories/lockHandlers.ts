@@ -1,7 +1,8 @@
 // stories.lock and stories.unlock: taking, renewing and giving up the text lock; taking one's
 // own lock over from another computer; and a desk editor breaking someone else's lock with a
 // note (taking over a story claimed by another desk editor in editing). The lock's rules are in
-// locks.ts.
+// locks.ts. stories.takeOffline holds the lock as an offline lease, which stories.lock turns back
+// into a plain lock and a desk editor breaks with stories.unlock like any other.
 
 import { isDeskEditor } from '../../shared/workflow.js';
 import { ApiError } from '../../shared/errors.js';
@@ -26,10 +27,25 @@ export function storyLockHandlers(services: CoreServices) {
         const story = loadStory(db, input.id);
         assertCanEditText(story, editor, at, newsroomZone(services));
         const had = liveLock(story, at);
-        setStoryLock(db, story.id, lockFor(story, editor, at, timeout()));
+        // Back at the office: an offline lease becomes a plain lock again, and everyone sees it.
+        setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'plain'));
         const locked = loadStory(db, story.id);
-        if (!had) events.push(lockChanged(locked.id, locked.lock));
+        if (!had || had.offline === true) events.push(lockChanged(locked.id, locked.lock));
         return { story: locked };
+      });
+    },
+
+    'stories.takeOffline': (input, ctx) => {
+      const editor = editorOf(ctx);
+      return write(services, (events) => {
+        const at = services.now();
+        const story = loadStory(db, input.id);
+        // Whoever may type into the story now may take it offline: the same rule as a lock.
+        assertCanEditText(story, editor, at, newsroomZone(services));
+        setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'offline'));
+        const leased = loadStory(db, story.id);
+        events.push(lockChanged(leased.id, leased.lock));
+        return { story: leased };
       });
     },
 

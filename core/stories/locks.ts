@@ -4,7 +4,11 @@
 // session ended is not live (db/stories.ts caps its expiry at the session's end). Rules come from
 // shared/workflow.ts; this only applies them and computes expiry (settings.lockTimeoutMinutes
 // idle). The handlers that take and break it are in lockHandlers.ts.
+// A lock taken offline (stories.takeOffline) is a lease: it lasts OFFLINE_LEASE_HOURS so its
+// holder can write without the network, everyone sees it as such, and a desk editor may break
+// it like any lock. Saving keeps it a lease and never shortens it; stories.lock makes it plain.
 
+import { OFFLINE_LEASE_HOURS } from '../../shared/contract.js';
 import type { Id, Staff, Story, StoryLock } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { effectiveTimeZone, wallClock } from '../../shared/timeZone.js';
@@ -39,16 +43,31 @@ export function heldElsewhere(lock: StoryLock, editor: Editor): boolean {
   return lock.staffId !== editor.staff.id || heldInOtherSession(lock, editor);
 }
 
+/**
+ * What becomes of the lock: 'keep' renews it as it is (an offline lease stays one, and is never
+ * shortened), 'plain' makes it an ordinary lock, 'offline' an offline lease from `now`.
+ */
+export type LockKind = 'keep' | 'plain' | 'offline';
+
+const HOUR_MS = 3_600_000;
+
 /** The lock `editor` would hold from `now`: kept acquiredAt when renewing their own, expiry pushed out. */
 export function lockFor(
   story: Story,
   editor: Editor,
   now: Date,
   timeoutMinutes: number,
-): { staffId: number; acquiredAt: string; expiresAt: string; sessionId: Id | null } {
+  kind: LockKind = 'keep',
+): { staffId: number; acquiredAt: string; expiresAt: string; sessionId: Id | null; offline: boolean } {
   const live = liveLock(story, now);
-  const acquiredAt = live && !heldElsewhere(live, editor) ? live.acquiredAt : now.toISOString();
-  return { staffId: editor.staff.id, acquiredAt, expiresAt: new Date(now.getTime() + timeoutMinutes * 60_000).toISOString(), sessionId: editor.sessionId };
+  const own = live && !heldElsewhere(live, editor) ? live : null;
+  const acquiredAt = own ? own.acquiredAt : now.toISOString();
+  const renewed = new Date(now.getTime() + timeoutMinutes * 60_000).toISOString();
+  const offline = kind === 'offline' || (kind === 'keep' && own?.offline === true);
+  let expiresAt = renewed;
+  if (kind === 'offline') expiresAt = new Date(now.getTime() + OFFLINE_LEASE_HOURS * HOUR_MS).toISOString();
+  else if (offline && own && own.expiresAt > renewed) expiresAt = own.expiresAt;
+  return { staffId: editor.staff.id, acquiredAt, expiresAt, sessionId: editor.sessionId, offline };
 }
 
 const hhmm = (iso: string, timeZone: string): string => {
@@ -57,12 +76,17 @@ const hhmm = (iso: string, timeZone: string): string => {
 };
 
 /** LOCKED (details {lock}) for a live lock held elsewhere, in words the person understands. */
-export function lockedError(lock: StoryLock, editor: Editor, timeZone: string, what = 'is editing this story.'): ApiError {
+export function lockedError(lock: StoryLock, editor: Editor, timeZone: string): ApiError {
+  const offline = lock.offline === true;
   if (heldInOtherSession(lock, editor)) {
     const device = lock.device ? ` (${lock.device})` : '';
-    return new ApiError('LOCKED', `You are editing this story on another computer${device} since ${hhmm(lock.acquiredAt, timeZone)}.`, { lock });
+    const since = hhmm(lock.acquiredAt, timeZone);
+    const message = offline
+      ? `You took this story offline on another computer${device} at ${since}.`
+      : `You are editing this story on another computer${device} since ${since}.`;
+    return new ApiError('LOCKED', message, { lock });
   }
-  return new ApiError('LOCKED', `${lock.name} ${what}`, { lock });
+  return new ApiError('LOCKED', `${lock.name} ${offline ? 'is working offline on this story.' : 'is editing this story.'}`, { lock });
 }
 
 /**

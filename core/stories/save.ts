@@ -1,5 +1,6 @@
 // stories.create, stories.save and stories.restore: a story's text written with optimistic
 // versions and the text lock. A refused save keeps the text it carried as a 'conflict' revision.
+// A save with a saveId and a create with a clientId happen once (appliedKeys.ts).
 
 import { emptyDoc, plainBody, validateBody } from '../../shared/body.js';
 import type { ParsedInput } from '../../shared/contract.js';
@@ -12,7 +13,8 @@ import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
 import { toPerson, toWorkflowStory } from '../staff/people.js';
 import { write } from '../write.js';
-import { applyContent, assertByline, assertDesk, contentOf, reconciledBody } from './content.js';
+import { answerOfRepeat, recordApplied } from './appliedKeys.js';
+import { applyContent, assertByline, assertDesk, contentOf, newStoryBody, reconciledBody } from './content.js';
 import { loadStory } from './loadStory.js';
 import { assertCanEditText, editorOf, lockFor, newsroomZone } from './locks.js';
 import { keepRevision, maybePeriodicRevision } from './revisions.js';
@@ -63,13 +65,18 @@ export function storySaveHandlers(services: CoreServices) {
     'stories.create': (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
-      if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
-        throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
-      }
+      const keyed = input.clientId === undefined ? null : { staffId: staff.id, key: input.clientId, method: 'stories.create' as const, storyId: null };
       return write(services, (events) => {
+        // A repeat (the desktop could not tell the first arrived) answers with the story the first made.
+        const repeat = keyed && answerOfRepeat(services, keyed);
+        if (repeat) return repeat;
+        if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
+          throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
+        }
         assertDesk(services, input.desk);
         const at = services.now();
-        const body = emptyDoc();
+        // A story written offline arrives whole, its text checked as a save's would be.
+        const body = input.body === undefined ? emptyDoc() : newStoryBody(input.body);
         const headline = input.headline ?? '';
         const language = input.language ?? 'en';
         const text = plainBody(body);
@@ -77,8 +84,8 @@ export function storySaveHandlers(services: CoreServices) {
           slug: input.slug !== undefined ? slugify(input.slug) : proposeSlug(headline),
           desk: input.desk,
           headline,
-          subheadlines: [],
-          dateline: '',
+          subheadlines: input.subheadlines ?? [],
+          dateline: input.dateline ?? '',
           language,
           body,
           bodyText: text,
@@ -97,6 +104,7 @@ export function storySaveHandlers(services: CoreServices) {
         keepRevision(db, story, 'create', staff, at);
         insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
         events.push(storyChanged(story), lockChanged(id, story.lock));
+        if (keyed) recordApplied(services, { ...keyed, storyId: id }, { story });
         return { story };
       });
     },
@@ -104,8 +112,20 @@ export function storySaveHandlers(services: CoreServices) {
     'stories.save': (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
+      const keyed = input.saveId === undefined ? null : { staffId: staff.id, key: input.saveId, method: 'stories.save' as const, storyId: input.id };
       let conflict: ApiError | null = null;
+      // A refusal that kept the text is committed with its revision (and its key), then thrown.
+      const refuse = (error: ApiError): null => {
+        if (keyed) recordApplied(services, keyed, error);
+        conflict = error;
+        return null;
+      };
       const result = write(services, (events) => {
+        if (keyed) {
+          // A repeat answers as the first did: the story it saved, or (thrown) the same refusal.
+          const repeat = answerOfRepeat(services, keyed);
+          if (repeat) return repeat;
+        }
         const at = services.now();
         const story = loadStory(db, input.id);
         try {
@@ -123,8 +143,7 @@ export function storySaveHandlers(services: CoreServices) {
           const kept = keepCarriedText(services, story, staff, input, at);
           if (kept === null) throw error;
           const details = refusedError.details && typeof refusedError.details === 'object' ? refusedError.details : {};
-          conflict = new ApiError(refusedError.code, `${refusedError.message} Your text was kept in its history.`, { ...details, keptAsRevision: kept });
-          return null;
+          return refuse(new ApiError(refusedError.code, `${refusedError.message} Your text was kept in its history.`, { ...details, keptAsRevision: kept }));
         }
         // A save based on an older version is merged when only photo layout changed since
         // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
@@ -133,12 +152,13 @@ export function storySaveHandlers(services: CoreServices) {
         if (input.baseVersion !== story.version && !photoOnly) {
           // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
           const revisionId = keepCarriedText(services, story, staff, input, at, true);
-          conflict = new ApiError(
-            'CONFLICT',
-            `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
-            { currentVersion: story.version, revisionId },
+          return refuse(
+            new ApiError(
+              'CONFLICT',
+              `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
+              { currentVersion: story.version, revisionId },
+            ),
           );
-          return null;
         }
         const changes = input.changes.body === undefined ? input.changes : { ...input.changes, body: reconciledBody(services, input.changes.body, story, photoOnly) };
         if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
@@ -146,6 +166,7 @@ export function storySaveHandlers(services: CoreServices) {
         if (bylineIds) assertByline(services, bylineIds, story);
         const saved = applyContent(services, events, story, editor, contentOf(story, changes), bylineIds, at);
         maybePeriodicRevision(db, saved, staff, at);
+        if (keyed) recordApplied(services, keyed, { story: saved });
         return { story: saved };
       });
       if (conflict) throw conflict;

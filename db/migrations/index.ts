@@ -10,6 +10,7 @@ import * as m004 from './004_story_authors.js';
 import * as m005 from './005_copy_desk.js';
 import * as m006 from './006_writers_and_approved_photos.js';
 import * as m007 from './007_accounts.js';
+import * as m008 from './008_offline_desktops.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -49,6 +49,7 @@ describe('the person’s own sessions', () => {
       createdAt: '2026-11-26T09:00:00.000Z',
       lastSeenAt: '2026-11-26T09:00:00.000Z',
       expiresAt: '2026-11-26T21:00:00.000Z',
+      kind: 'browser',
     });
     expect(JSON.stringify(sessions)).not.toContain(laptop);
   });

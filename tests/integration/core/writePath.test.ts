@@ -1,7 +1,8 @@
 // Every write of the core goes through write(): one transaction whose events go out after commit.
 // A statement that changes the database outside a transaction is a write that bypassed it. This
 // test watches every statement the core runs while a whole story's life is played through it
-// (writing, photos, copy desk, locks, publishing, settings, staff, the export folder, signing out).
+// (writing, photos, copy desk, locks, publishing, settings, staff, the export folder, signing out,
+// a desktop's offline work).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,6 +80,15 @@ describe('the one write path', () => {
     const { story: held } = await h.as('park')('stories.create', { desk: 'National', headline: 'Left open at sign-out' });
     await h.as('park')('stories.lock', { id: held.id });
     await h.as('park')('session.signOut', {});
+    // A desktop's offline work: a story created whole and saved once each however often sent, an offline lease.
+    const offline = { desk: 'North Korea', headline: 'Written offline', body: docFromParagraphs(['On the train.']), clientId: 'client-0001' };
+    const { story: whole } = await h.as('ji')('stories.create', offline);
+    await h.as('ji')('stories.create', offline);
+    await h.as('ji')('stories.takeOffline', { id: whole.id });
+    const keyed = { id: whole.id, baseVersion: whole.version, changes: { headline: 'Sent from the outbox' }, saveId: 'save-0001' };
+    await h.as('ji')('stories.save', keyed);
+    await h.as('ji')('stories.save', keyed);
+    expect(h.core.sweepSessions()).toBe(0);
 
     expect(outside).toEqual([]);
   });

@@ -29,6 +29,7 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'stories.save': { id: 1, baseVersion: 0, changes: {} },
   'stories.transition': { id: 1, action: 'submit' },
   'stories.lock': { id: 1 },
+  'stories.takeOffline': { id: 1 },
   'stories.unlock': { id: 1 },
   'stories.history': { id: 1 },
   'stories.deskChanges': { id: 1 },
@@ -53,6 +54,12 @@ const VALID: { [M in MethodName]: Input<M> } = {
   'published.preview': { storyId: 1 },
   'published.retryExport': { storyId: 1, version: 1 },
   'published.setAside': {},
+  'desktop.status': {},
+  'desktop.choose': { mode: 'local' },
+  'desktop.outbox': {},
+  'desktop.retry': {},
+  'desktop.resubmit': { entryId: 1 },
+  'desktop.discard': { entryId: 1 },
   'settings.get': {},
   'settings.update': {},
 };
@@ -209,6 +216,34 @@ describe('string fields', () => {
       ]),
     );
     expect(all.length).toBeGreaterThan(40);
+  });
+});
+
+describe('what a desktop sends', () => {
+  const parse = <M extends MethodName>(name: M, input: unknown) => (contract[name].input as z.ZodType).safeParse(input);
+  it('signs in as a named computer', () => {
+    expect(parse('session.signIn', { email: 'dagyumji@heraldcorp.com', password: 'x', desktop: { name: '지다겸의 노트북' } }).success).toBe(true);
+    expect(parse('session.signIn', { email: 'dagyumji@heraldcorp.com', password: 'x', desktop: { name: '' } }).success).toBe(false);
+    expect(parse('session.signIn', { email: 'dagyumji@heraldcorp.com', password: 'x', desktop: { name: 'laptop', token: 'x' } }).success).toBe(false);
+  });
+  it('keys a save and a create with a UUID, and nothing that could hide in a log or a URL', () => {
+    const uuid = '0b7d3c1e-5a8f-4c2b-9d6e-1f2a3b4c5d6e';
+    expect(parse('stories.save', { id: 1, baseVersion: 1, changes: {}, saveId: uuid }).success).toBe(true);
+    expect(parse('stories.create', { desk: 'National', clientId: uuid, subheadlines: ['부제'], dateline: 'SEOUL', body: { type: 'doc', content: [] } }).success).toBe(
+      true,
+    );
+    for (const bad of ['short', 'has spaces in it', 'a/b/c/d/e/f', 'x'.repeat(101)]) {
+      expect(parse('stories.save', { id: 1, baseVersion: 1, changes: {}, saveId: bad }).success, bad).toBe(false);
+      expect(parse('stories.create', { desk: 'National', clientId: bad }).success, bad).toBe(false);
+    }
+  });
+  it('chooses this computer, or a server by an http(s) address with an optional SHA-256 fingerprint', () => {
+    const fingerprint = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':');
+    expect(parse('desktop.choose', { mode: 'connected', url: 'https://newsroom.example:8443' }).success).toBe(true);
+    expect(parse('desktop.choose', { mode: 'connected', url: 'https://newsroom.example', trustFingerprint: fingerprint }).success).toBe(true);
+    expect(parse('desktop.choose', { mode: 'connected', url: 'ftp://newsroom.example' }).success).toBe(false);
+    expect(parse('desktop.choose', { mode: 'connected', url: 'https://newsroom.example', trustFingerprint: fingerprint.toLowerCase() }).success).toBe(false);
+    expect(parse('desktop.choose', { mode: 'local', url: 'https://newsroom.example' }).success).toBe(false);
   });
 });
 
