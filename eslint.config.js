@@ -22,7 +22,7 @@ const boundaries = [
       NODE('shared/'),
       ELECTRON('shared/'),
       rule('shared/ runs anywhere: no React, UI or native libraries.', '^(react|react-dom|zustand|@tiptap/.*|better-sqlite3|sharp)(/.*)?$'),
-      rule('shared/ may import only shared/.', '^(\\.\\./)+(db|core|server|electron|renderer|tests)(/.*)?$'),
+      rule('shared/ may import only shared/.', '^(\\.\\./)+(db|core|server|electron|renderer|tests|desktop)(/.*)?$'),
     ],
     // No DOM in shared/: it also runs in the main process.
     globals: ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'Element', 'DOMParser', 'EventSource', 'XMLHttpRequest'],
@@ -34,8 +34,8 @@ const boundaries = [
       ELECTRON('renderer/'),
       rule('renderer/ runs in the browser: no native modules.', '^(better-sqlite3|sharp)(/.*)?$'),
       rule(
-        'renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/, core/, server/ or electron/.',
-        '^(\\.\\./)+(db|core|server|electron)(/.*)?$',
+        'renderer/ talks to the core only through the NewsdeskApi client (renderer/api/client.ts), never db/, core/, server/, desktop/ or electron/.',
+        '^(\\.\\./)+(db|core|server|electron|desktop)(/.*)?$',
       ),
     ],
   },
@@ -43,7 +43,7 @@ const boundaries = [
     files: ['core/**/*.ts'],
     patterns: [
       ELECTRON('core/'),
-      rule('core/ is plain Node: it must not import the desktop shell, the server or the renderer.', '^(\\.\\./)+(electron|server|renderer)(/.*)?$'),
+      rule('core/ is plain Node: it must not import the desktop shell, the server or the renderer.', '^(\\.\\./)+(electron|server|renderer|desktop)(/.*)?$'),
     ],
   },
   {
@@ -54,7 +54,7 @@ const boundaries = [
         'db/ may import only shared/, better-sqlite3, fflate and Node built-ins.',
         `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`,
       ),
-      rule('db/ may import only shared/ among the project folders.', '^(\\.\\./)+(core|server|electron|renderer|tests)(/.*)?$'),
+      rule('db/ may import only shared/ among the project folders.', '^(\\.\\./)+(core|server|electron|renderer|tests|desktop)(/.*)?$'),
     ],
   },
   {
@@ -62,6 +62,17 @@ const boundaries = [
     patterns: [
       ELECTRON('server/'),
       rule('server/ serves the core over HTTP: it must not import the desktop shell or the renderer.', '^(\\.\\./)+(electron|renderer)(/.*)?$'),
+    ],
+  },
+  {
+    // The connected desktop's main-process code runs in Electron main and in `serve --connect` alike.
+    files: ['desktop/**/*.ts'],
+    patterns: [
+      ELECTRON('desktop/'),
+      rule(
+        'desktop/ is plain Node for Electron main and serve --connect: it must not import the Electron shell or the renderer.',
+        '^(\\.\\./)+(electron|renderer)(/.*)?$',
+      ),
     ],
   },
   {

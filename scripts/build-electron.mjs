@@ -1,7 +1,7 @@
 // Bundles the Node/Electron side with esbuild:
 //   electron/main/main.ts       → dist/electron/main.cjs   (Electron main, CJS)
 //   electron/preload/preload.ts → dist/electron/preload.cjs (sandboxed preload: one CJS file, only `electron` external)
-//   server/cli.ts       → dist/serve/cli.mjs        (the newsroom server: npm run server / serve, ESM)
+//   server/cli.ts       → dist/serve/cli.mjs        (the newsroom server: npm run server / serve, ESM; with desktop/ for serve --connect)
 //   core/photos/metadata/metadataWorker.ts → dist/electron/metadataWorker.cjs and
 //     dist/serve/metadataWorker.mjs: the core's photo-metadata worker thread, which the core
 //     starts from beside its own bundle (see core/photos/metadata/reader.ts)

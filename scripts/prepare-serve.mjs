@@ -26,7 +26,7 @@ function newest(dirs) {
 
 const outputs = ['dist/serve/cli.mjs', 'dist/renderer/index.html'].map((f) => path.join(root, f));
 const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-const sources = newest(['shared', 'db', 'core', 'server', 'electron', 'renderer']);
+const sources = newest(['shared', 'db', 'core', 'server', 'desktop', 'electron', 'renderer']);
 if (built < sources) {
   console.log(built === 0 ? 'Building Newsdesk (first run)…' : 'Sources changed since the last build; rebuilding…');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

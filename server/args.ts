@@ -24,12 +24,15 @@ export interface ServeArgs {
   /** The folder each published package is also copied to; null: none. Only this flag sets it for a server. */
   exportDir: string | null;
   accessLog: boolean;
+  /** A desktop working with the newsroom server at this URL, served on 127.0.0.1 (null: a newsroom of its own). */
+  connect: string | null;
 }
 
 const USAGE = [
   'Usage: npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]',
   '       npm run serve -- --data-dir DIR [--port N] [--demo] [--export-dir DIR]      (this computer only: 127.0.0.1)',
   '       npm run server -- --data-dir DIR --backup FILE',
+  '       npm run serve -- --connect URL --data-dir DIR [--port N]                     (a desktop connected to a newsroom server)',
   'Other options: --static-dir DIR (the built renderer), --no-access-log',
 ].join('\n');
 
@@ -72,6 +75,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   let backup: string | null = null;
   let exportDir: string | null = null;
   let accessLog = true;
+  let connect: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -117,6 +121,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--export-dir':
         exportDir = value();
         break;
+      case '--connect':
+        connect = value();
+        break;
       case '--no-access-log':
         accessLog = false;
         break;
@@ -133,6 +140,32 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
   if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
   if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
+  if (connect !== null) {
+    // A connected desktop is one person's, on this computer: its own newsroom's options do not apply.
+    const own = [
+      listen && '--listen',
+      publicUrl && '--public-url',
+      tlsCert && '--tls-cert',
+      behindProxy && '--behind-proxy',
+      demo && '--demo',
+      backup && '--backup',
+      exportDir && '--export-dir',
+    ].filter(Boolean);
+    if (own.length > 0)
+      throw new Error(`--connect runs a desktop on this computer for a newsroom server; it takes only --data-dir and --port (not ${own.join(', ')}).\n${USAGE}`);
+    let url: URL;
+    try {
+      url = new URL(connect);
+    } catch {
+      throw new Error(`--connect takes the newsroom server's address, e.g. https://newsroom.example.com (got "${connect}").\n${USAGE}`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      throw new Error(
+        `--connect must be an https:// address (plain http only to this computer): passwords and stories must not cross a network unencrypted (got "${connect}").`,
+      );
+    }
+    connect = url.origin;
+  }
   const { host, port: listenPort } = listen ?? { host: DEFAULT_HOST, port: port ?? DEFAULT_PORT };
   if (!backup && !isLoopbackHost(host)) {
     if (!tlsCert && !behindProxy) {
@@ -160,5 +193,6 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     backup: backup ? path.resolve(backup) : null,
     exportDir: exportDir ? path.resolve(exportDir) : null,
     accessLog,
+    connect,
   };
 }

@@ -2,6 +2,8 @@
 //   npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]
 //   npm run serve -- --data-dir DIR [--port N] [--demo]   (the same server on 127.0.0.1: one computer)
 //   npm run server -- --data-dir DIR --backup FILE         (an online backup of DIR's database, then exit)
+//   npm run serve -- --connect URL --data-dir DIR [--port N] (a desktop connected to a newsroom server: the
+//     desktop's own shell, desktop/desktopShell.ts, behind the same loopback bridge, for Chromium to drive)
 // Wrong arguments, a refused address or unreadable TLS files exit 2; a folder another Newsdesk
 // holds, or a port in use, exit 1.
 
@@ -9,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core.js';
+import { DesktopShell } from '../desktop/desktopShell.js';
 import { parseServeArgs, type ServeArgs } from './args.js';
 import { backupDataDir } from './backup.js';
 import { createServer, type NewsroomServer } from './server.js';
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       fail(1, `Backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (args.connect) return serveConnected(args, args.connect);
   // Read before anything is opened: a wrong file is the command line's mistake, not the newsroom's.
   let tls: TlsFiles | null = null;
   if (args.tlsCert && args.tlsKey) {
@@ -98,6 +102,34 @@ async function main(): Promise<void> {
     closing = true;
     await server.close();
     await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+/** A connected desktop: the person signs in in the browser; the shell keeps the device session and the outbox. */
+async function serveConnected(args: ServeArgs, url: string): Promise<void> {
+  const shell = await DesktopShell.open({ dataDir: args.dataDir, kind: 'serve' });
+  let server: NewsroomServer;
+  let local: string;
+  try {
+    await shell.useServer(url);
+    server = await createServer(shell, { host: args.host, port: args.port, staticDir: args.staticDir ?? findStaticDir(), accessLog: args.accessLog ? undefined : false });
+    local = await server.listen();
+  } catch (error) {
+    await shell.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(1, `${args.host}:${args.port} is already in use; pick another port.`);
+    fail(1, error instanceof Error ? error.message : String(error));
+  }
+  console.log(`Newsdesk desktop for the newsroom at ${url}, keeping its offline copy and outbox in ${args.dataDir}, on ${server.localUrl}`);
+  console.log(`Open ${local}/`);
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    await shell.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

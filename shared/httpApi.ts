@@ -177,6 +177,9 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
     try {
       response = await opts.fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, ...authHeaders() }, body, credentials: 'same-origin' });
     } catch (error) {
+      // A transport that already says what went wrong in the contract's words (the desktop's:
+      // OFFLINE, UNTRUSTED_CERTIFICATE) is passed on as it said it.
+      if (error instanceof ApiError) throw error;
       throw new ApiError('INTERNAL', `Cannot reach the Newsdesk server: ${error instanceof Error ? error.message : String(error)}`);
     }
     const text = await response.text();

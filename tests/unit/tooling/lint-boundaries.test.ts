@@ -36,6 +36,13 @@ describe('lint import boundaries', () => {
     ['shared/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
     ['shared/x.ts', "import { useState } from 'react';\nexport const f = useState;\n"],
     ['shared/x.ts', 'export const f = () => document.title;\n'],
+    ['desktop/x.ts', "import { app } from 'electron';\nexport const f = app;\n"],
+    ['desktop/x.ts', "import { registerIpc } from '../electron/main/ipc.js';\nexport const f = registerIpc;\n"],
+    ['desktop/x.ts', "import { api } from '../renderer/api/client.js';\nexport const f = api;\n"],
+    ['core/x.ts', "import { DesktopShell } from '../desktop/desktopShell.js';\nexport const f = DesktopShell;\n"],
+    ['db/x.ts', "import { Outbox } from '../desktop/outbox.js';\nexport const f = Outbox;\n"],
+    ['shared/x.ts', "import { Outbox } from '../desktop/outbox.js';\nexport const f = Outbox;\n"],
+    ['renderer/x.ts', "import { DesktopShell } from '../desktop/desktopShell.js';\nexport const f = DesktopShell;\n"],
   ];
   it.each(refused)('%s: refuses %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);
@@ -53,6 +60,11 @@ describe('lint import boundaries', () => {
       "import Database from 'better-sqlite3';\nimport { zlibSync } from 'fflate';\nimport path from 'node:path';\nimport type { Story } from '../shared/domain.js';\nexport type S = Story;\nexport const f = [Database, zlibSync, path];\n",
     ],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../../core/core.js';\nexport const f = [app, createCore];\n"],
+    [
+      'desktop/x.ts',
+      "import https from 'node:https';\nimport { createCore } from '../core/core.js';\nimport { openDesktopDatabase } from '../db/desktop/index.js';\nimport type { TransportCore } from '../server/coreApi.js';\nexport type T = TransportCore;\nexport const f = [https, createCore, openDesktopDatabase];\n",
+    ],
+    ['server/x.ts', "import { DesktopShell } from '../desktop/desktopShell.js';\nexport const f = DesktopShell;\n"],
     ['shared/x.ts', "import { z } from 'zod';\nimport { ApiError } from './errors.js';\nexport const f = [z, ApiError];\n"],
   ];
   it.each(allowed)('%s: allows %s', async (file, code) => {

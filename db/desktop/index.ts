@@ -1,0 +1,8 @@
+// The connected desktop's store (desktop.db): everything desktop/ may call.
+
+export * from './connection.js';
+export * from './settings.js';
+export * from './localSessions.js';
+export * from './offlineCopy.js';
+export * from './outbox.js';
+export { inTransaction, type Db } from '../statements.js';
