@@ -180,7 +180,8 @@ describe('a desktop killed during its replay, twenty times', () => {
     void a.api.desktop.retry({}).catch(() => undefined);
     await waitForSent(desktop, 30_000);
     const context = `seed ${seed}; kills: ${kills.join(', ')}`;
-    expect((await a.api.desktop.outbox({})).entries, context).toEqual([]);
+    const left = (await a.api.desktop.outbox({})).entries.map((e) => `${e.kind} of "${e.title}" ${e.state}: ${e.reason}`);
+    expect(left, context).toEqual([]);
 
     const there = await signIn(server.url, writer.email, writer.password);
     clients.push(there);
