@@ -31,8 +31,8 @@ const COPY_STORIES = Number(process.env.SYNC_BENCH_STORIES ?? 10_000);
  * in the copy as queue lines. Opening is paced under the server's 3,000 calls a minute per
  * session, so opening all 10,000 would take over three minutes.
  */
-const OPENED = Math.min(COPY_STORIES, Number(process.env.SYNC_BENCH_OPENED ?? 2_000));
-const OPENS_PER_SECOND = 40;
+const OPENED = Math.min(COPY_STORIES, Number(process.env.SYNC_BENCH_OPENED ?? 1_000));
+const OPENS_PER_SECOND = 15;
 const OPENINGS = 3;
 
 const words = ['ministry', 'unification', 'pyongyang', 'summit', 'delegation', 'border', 'election', 'budget', '북한', '정부', '국회', '통일부'];
