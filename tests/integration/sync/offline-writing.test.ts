@@ -166,9 +166,11 @@ describe('writing offline on a connected desktop', () => {
 
     // The server applies the replayed save; its answer never reaches the desktop (a dropped connection).
     let dropped = false;
-    proxy.onResponse = (e) => {
+    proxy.onResponse = async (e) => {
       if (!e.path.startsWith('/api/stories.save') || dropped) return;
       dropped = true;
+      // And the network goes with it, so the desktop cannot simply send it again at once.
+      await proxy.setMode('refuse');
       return 'drop';
     };
     await proxy.setMode('pass');
@@ -182,6 +184,13 @@ describe('writing offline on a connected desktop', () => {
     expect(textOf((await desk.api.stories.get({ id: story.id })).story.body)).toBe('First, typed offline.');
     await goOffline();
     proxy.onResponse = null;
+    // The desktop has taken the failed attempt back: the entry waits again, sent once already.
+    await waitUntil(
+      'the entry to wait again after its attempt',
+      async () => (await reporter.api.desktop.outbox({})).entries.filter((e) => e.storyId === story.id),
+      (entries) => entries.length === 1 && entries[0]!.state === 'waiting' && entries[0]!.attempts >= 1,
+      15_000,
+    );
 
     // The reporter types on; when the server is back, this text must arrive too.
     const latest = 'Second, typed after the first had reached the server.';
