@@ -18,8 +18,8 @@ export interface Certificate {
 
 const OPENSSL = ['/usr/bin/openssl', '/bin/openssl'].find((p) => existsSync(p)) ?? 'openssl';
 
-/** A P-256 certificate for `hostname`, valid two days, written into `dir`. */
-export function makeCertificate(dir: string, hostname: string): Certificate {
+/** A P-256 certificate for `hostname` (and the IP `address`, when given), valid two days, written into `dir`. */
+export function makeCertificate(dir: string, hostname: string, address?: string): Certificate {
   const certFile = path.join(dir, `${hostname}.crt`);
   const keyFile = path.join(dir, `${hostname}.key`);
   execFileSync(
@@ -41,7 +41,7 @@ export function makeCertificate(dir: string, hostname: string): Certificate {
       '-subj',
       `/CN=${hostname}`,
       '-addext',
-      `subjectAltName=DNS:${hostname}`,
+      `subjectAltName=DNS:${hostname}${address ? `,IP:${address}` : ''}`,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
