@@ -81,6 +81,7 @@ export class ConnectedCore implements TransportCore {
   private wasOnline = false;
   /** Whether the server's event stream is up (not waiting to reconnect). */
   private streamUp = false;
+  private keepingOwn = false;
 
   constructor(private readonly opts: ConnectedCoreOptions) {
     this.dataDir = opts.dataDir;
@@ -487,12 +488,20 @@ export class ConnectedCore implements TransportCore {
 
   /** The person's own stories are kept whole, even those not opened on this computer. */
   private async keepOwnStories(list: Result<'stories.list'>): Promise<void> {
-    for (const item of list.items.slice(0, 50)) {
-      const kept = this.copy.story(item.id);
-      if (kept && kept.story.version >= item.version) continue;
-      const outcome = await this.forward('stories.get', { id: item.id }).catch(() => null);
-      if (!outcome?.ok) return;
-      this.copy.keepStory(outcome.value as StoryAnswer, this.settings.person, { seen: false, mine: true });
+    // One at a time: a person paging fast through their queue would otherwise start a fetch of
+    // every page's stories at once and spend the session's rate limit on the copy.
+    if (this.keepingOwn) return;
+    this.keepingOwn = true;
+    try {
+      for (const item of list.items.slice(0, 50)) {
+        const kept = this.copy.story(item.id);
+        if (kept && kept.story.version >= item.version) continue;
+        const outcome = await this.forward('stories.get', { id: item.id }).catch(() => null);
+        if (!outcome?.ok) return;
+        this.copy.keepStory(outcome.value as StoryAnswer, this.settings.person, { seen: false, mine: true });
+      }
+    } finally {
+      this.keepingOwn = false;
     }
   }
 
