@@ -13,6 +13,7 @@
 import { buildApi, type ConnectionState, type Input, type MethodName, type NewsdeskApi, type Result } from './contract.js';
 import type { ChangeEvent } from './domain.js';
 import { ApiError, isErrorCode, type ApiErrorBody } from './errors.js';
+import { pairSidecars } from './photoFiles.js';
 import { openEventStream, type ByteReader, type EventStreamHandle, type Timers } from './eventStream.js';
 
 export interface FetchInit {
@@ -233,10 +234,22 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
   }
 
   async function importPhotos(input: Input<'photos.import'>): Promise<Result<'photos.import'>> {
+    const { files } = input;
+    // A photo and its .xmp sidecar go in one call, as JSON: the core pairs them only within a call.
+    const sidecarOf = new Map<number, number>();
+    for (const [sidecar, photo] of pairSidecars(files.map((f) => f.name))) sidecarOf.set(photo, sidecar);
+    const paired = new Set(sidecarOf.values());
     const results: ImportLine[] = [];
-    for (const file of input.files) {
-      if (file.data instanceof Uint8Array) results.push(...(await upload({ ...file, data: file.data })));
-      else results.push(...((await callJson('photos.import', { files: [file] })) as Result<'photos.import'>).results);
+    for (const [index, file] of files.entries()) {
+      if (paired.has(index)) continue;
+      const sidecar = sidecarOf.get(index);
+      if (sidecar !== undefined) {
+        const together = [file, files[sidecar]!].map((f) => ({ name: f.name, data: typeof f.data === 'string' ? f.data : bytesToBase64(f.data) }));
+        const [photoLine, sidecarLine] = ((await callJson('photos.import', { files: together })) as Result<'photos.import'>).results;
+        results[index] = photoLine!;
+        results[sidecar] = sidecarLine!;
+      } else if (file.data instanceof Uint8Array) results[index] = (await upload({ ...file, data: file.data }))[0]!;
+      else results[index] = ((await callJson('photos.import', { files: [file] })) as Result<'photos.import'>).results[0]!;
     }
     return { results };
   }

@@ -4,6 +4,7 @@
 // answering while a hundred photos come in, or one crafted to be slow.
 
 import path from 'node:path';
+import { cleanFileName, isSidecarName, pairSidecars } from '../../shared/photoFiles.js';
 import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions } from '../../db/photos.js';
 import type { Db } from '../../db/statements.js';
 import type { Writer } from '../write.js';
@@ -57,16 +58,6 @@ async function toBytes(data: string | Uint8Array): Promise<Buffer> {
     return decodeBase64(wrapped ? data.replace(/\s+/g, '') : data);
   }
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** A file name safe to keep as a label: no path, no control characters, at most 255 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 255);
-  return cleaned || 'photo';
 }
 
 /** A file that passed the cheap checks: its bytes, kind and content hash. */
@@ -162,7 +153,7 @@ function asDuplicate(first: ImportOutcome, name: string): ImportOutcome {
  * files the first is the one stored (and reported new) and the later ones are its duplicates.
  */
 export async function importPhotos(deps: ImportDeps, batch: ImportFile[]): Promise<ImportOutcome[]> {
-  const { photos: files, sidecars, orphans } = await pairSidecars(batch);
+  const { photos: files, sidecars, orphans } = await pairSidecarFiles(batch);
   const photoResults = await importBatch(deps, files, sidecars);
   // One outcome per file given, in its order: a sidecar reports its photo's outcome.
   const byIndex = new Map<number, ImportOutcome>();
@@ -175,19 +166,16 @@ export async function importPhotos(deps: ImportDeps, batch: ImportFile[]): Promi
   return batch.map((_, i) => byIndex.get(i)!);
 }
 
-const isSidecarName = (name: string) => /\.xmp$/i.test(name);
-/** "IMG_1.jpg" and its sidecars "IMG_1.xmp" or "IMG_1.jpg.xmp", compared without case. */
-const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();
-
 /**
  * Takes the .xmp sidecars out of a batch and pairs each with the photo of the same name; a sidecar
  * with no photo in the batch is refused with a sentence that says what to do.
  */
-async function pairSidecars(batch: ImportFile[]): Promise<{
+async function pairSidecarFiles(batch: ImportFile[]): Promise<{
   photos: (ImportFile & { index: number })[];
   sidecars: Map<number, Sidecar & { index: number }>;
   orphans: { index: number; name: string; error: string }[];
 }> {
+  const pairs = pairSidecars(batch.map((file) => file.name));
   const photos: (ImportFile & { index: number })[] = [];
   const loose: { index: number; file: ImportFile }[] = [];
   batch.forEach((file, index) => (isSidecarName(file.name) ? loose.push({ index, file }) : photos.push({ ...file, index })));
@@ -195,14 +183,13 @@ async function pairSidecars(batch: ImportFile[]): Promise<{
   const orphans: { index: number; name: string; error: string }[] = [];
   for (const { index, file } of loose) {
     const name = cleanFileName(file.name);
-    const target = stem(name);
-    const photo = photos.find((p) => !sidecars.has(p.index) && (stem(cleanFileName(p.name)) === target || cleanFileName(p.name).toLowerCase() === target));
+    const photoIndex = pairs.get(index);
     const bytes = typeof file.data === 'string' || file.data.length <= SIDECAR_MAX_BYTES ? await toBytes(file.data) : null;
-    if (!photo)
+    if (photoIndex === undefined)
       orphans.push({ index, name, error: `This XMP sidecar has no photo named ${name.replace(/\.xmp$/i, '')}.* in the same import; import it together with its photo.` });
     else if (!bytes || bytes.length > SIDECAR_MAX_BYTES)
       orphans.push({ index, name, error: `The XMP sidecar is larger than ${SIDECAR_MAX_BYTES / 1024 / 1024} MB; it was not read.` });
-    else sidecars.set(photo.index, { index, name, bytes });
+    else sidecars.set(photoIndex, { index, name, bytes });
   }
   return { photos, sidecars, orphans };
 }

@@ -106,4 +106,19 @@ describe('the HTTP client imports photos', () => {
     expect((results as unknown as { kind?: string }[]).map((r) => r.kind)).toEqual(['bytes', undefined, 'base64', 'bytes']);
     expect(core.calls.slice(before).map((c) => c.method)).toEqual(['photos.import', 'photos.import', 'photos.import']);
   });
+
+  it('sends a photo and its .xmp sidecar in one call, so the core can pair them; the results stay in the order given', async () => {
+    const api = createHttpApi({ baseUrl: base, fetch: (url, init) => fetch(url, init), tokens: memoryTokenStore(token), events: false });
+    const before = core.calls.length;
+    const { results } = await api.photos.import({
+      files: [
+        { name: '판문점.xmp', data: new TextEncoder().encode('<x:xmpmeta/>') },
+        { name: 'alone.jpg', data: new Uint8Array([1]) },
+        { name: '판문점.JPG', data: new Uint8Array([2, 2]) },
+      ],
+    });
+    expect(results.map((r) => r.name)).toEqual(['판문점.xmp', 'alone.jpg', '판문점.JPG']);
+    const calls = core.calls.slice(before).map((c) => (c.input as { files: { name: string }[] }).files.map((f) => f.name));
+    expect(calls).toEqual([['alone.jpg'], ['판문점.JPG', '판문점.xmp']]);
+  });
 });
