@@ -16,7 +16,7 @@ import type { ChangeEvent, DesktopStatus, Staff, Story } from '../shared/domain.
 import { ApiError } from '../shared/errors.js';
 import { memoryTokenStore } from '../shared/httpApi.js';
 import { needsServerMessage, offlineBehaviour } from '../shared/offline.js';
-import { emptyDoc } from '../shared/body.js';
+import { bodyText, emptyDoc } from '../shared/body.js';
 import { proposeSlug, slugify } from '../shared/slug.js';
 import { countBodyWords } from '../shared/text.js';
 import { validationError, type ClientInfo } from '../core/dispatch.js';
@@ -25,7 +25,7 @@ import { deleteAllLocalSessions, deleteLocalSession, inTransaction, insertLocalS
 import { ConnectionMonitor, PING_TIMEOUT_MS, type ConnectionFacts } from './connection.js';
 import type { DesktopSettings } from './desktopSettings.js';
 import { KEPT_ANSWERS, OfflineCopy, thumbnailsOf, withChanges, type KeptMethod, type StoryAnswer } from './offlineCopy.js';
-import { isLocalId, Outbox } from './outbox.js';
+import { isLocalId, Outbox, type PendingEntry } from './outbox.js';
 import { createPinnedTransport, type PinnedTransport } from './pinnedTransport.js';
 import { createRemoteClient, type RemoteClient } from './remoteClient.js';
 import { emptyAnswer, LOCAL_STORY_VERSION, Replay, type Outcome, type ReplayProgress } from './replay.js';
@@ -371,7 +371,7 @@ export class ConnectedCore implements TransportCore {
     }
     switch (method) {
       case 'desktop.outbox':
-        return { entries: this.outbox.entries() };
+        return { entries: this.outbox.entries().map((entry) => (entry.state === 'kept' ? { ...entry, text: this.keptPlainText(entry.id) } : entry)) };
       case 'desktop.retry':
         await this.monitor.checkNow();
         await this.replay.run();
@@ -616,12 +616,9 @@ export class ConnectedCore implements TransportCore {
   }
 
   /** A kept entry's text (as this computer has it) sent again as a new story. */
-  private async resubmit(input: ParsedInput<'desktop.resubmit'>, staff: Staff): Promise<Result<'desktop.resubmit'>> {
-    const entry = this.outbox.get(input.entryId);
-    if (!entry) throw new ApiError('NOT_FOUND', 'That change is no longer in the outbox.');
-    if (entry.row.state !== 'kept' && entry.row.state !== 'conflict')
-      throw new ApiError('INVALID_STATE', 'Only a change the server did not take can be sent again as a new story.');
-    if (entry.payload.kind === 'photo') throw new ApiError('INVALID_STATE', 'A photo cannot be sent as a story.');
+  /** A kept save's or create's text as a story would start with it: the queued changes over the story as this computer last had it. */
+  private keptStoryText(entry: PendingEntry): ParsedInput<'stories.create'> | null {
+    if (entry.payload.kind === 'photo') return null;
     const storyId = entry.row.story_id ?? entry.row.local_id;
     const kept = storyId !== null ? this.copy.story(storyId)?.story : null;
     const text =
@@ -630,10 +627,27 @@ export class ConnectedCore implements TransportCore {
         : kept
           ? { desk: kept.desk, headline: kept.headline, subheadlines: kept.subheadlines, dateline: kept.dateline, body: kept.body, language: kept.language }
           : null;
-    if (!text) throw new ApiError('NOT_FOUND', 'This computer no longer has the text of that change.');
+    if (!text) return null;
     const changes = entry.payload.kind === 'save' ? entry.payload.changes : {};
     const { byline: _byline, slug: _slug, ...overText } = changes;
-    const createInput = { ...text, ...overText, desk: overText.desk ?? text.desk } as ParsedInput<'stories.create'>;
+    return { ...text, ...overText, desk: overText.desk ?? text.desk } as ParsedInput<'stories.create'>;
+  }
+
+  private keptPlainText(entryId: number): string | null {
+    const entry = this.outbox.get(entryId);
+    const text = entry ? this.keptStoryText(entry) : null;
+    if (!text) return null;
+    return [text.headline ?? '', ...(text.subheadlines ?? []), text.dateline ?? '', text.body ? bodyText(text.body) : ''].filter((s) => s.trim() !== '').join('\n\n');
+  }
+
+  private async resubmit(input: ParsedInput<'desktop.resubmit'>, staff: Staff): Promise<Result<'desktop.resubmit'>> {
+    const entry = this.outbox.get(input.entryId);
+    if (!entry) throw new ApiError('NOT_FOUND', 'That change is no longer in the outbox.');
+    if (entry.row.state !== 'kept' && entry.row.state !== 'conflict')
+      throw new ApiError('INVALID_STATE', 'Only a change the server did not take can be sent again as a new story.');
+    if (entry.payload.kind === 'photo') throw new ApiError('INVALID_STATE', 'A photo cannot be sent as a story.');
+    const createInput = this.keptStoryText(entry);
+    if (!createInput) throw new ApiError('NOT_FOUND', 'This computer no longer has the text of that change.');
     this.outbox.discard(entry.row.id);
     return this.create(createInput, staff);
   }

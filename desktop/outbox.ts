@@ -302,6 +302,7 @@ function entryOf(row: OutboxRow): OutboxEntry {
     reason: row.reason,
     baseVersion: row.base_version,
     revisionId: row.revision_id,
+    text: null,
     attempts: row.attempts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -610,6 +610,8 @@ export interface OutboxEntry {
   baseVersion: number | null;
   /** The server revision a conflicting save's text was kept as. */
   revisionId: Id | null;
+  /** A kept entry's text as plain text (headline, subheadlines, dateline, body), for the person to copy; null otherwise. */
+  text: string | null;
   attempts: number;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -3,7 +3,6 @@
 // be copied, submitted as a new story or discarded; a conflicting one opens its story, where the
 // conflict banner shows both texts.
 import { useEffect, useState } from 'react';
-import { bodyText } from '../../shared/body.js';
 import type { OutboxEntry } from '../../shared/domain.js';
 import { api } from '../api/client.js';
 import { toUiError } from '../app/errors.js';
@@ -12,12 +11,6 @@ import { useApp } from '../app/store.js';
 import { Dialog, NoteDialog } from '../ui/Dialog.js';
 import { loadOutbox, useDesktop } from './desktopStore.js';
 import { connectionLabel, OUTBOX_KIND_LABELS, OUTBOX_STATE_LABELS, waitingForSignIn } from './desktopWords.js';
-
-/** The story's text as plain text, for the clipboard: headline, subheadlines, dateline and body. */
-async function storyAsText(storyId: number): Promise<string> {
-  const { story } = await api.stories.get({ id: storyId });
-  return [story.headline, ...story.subheadlines, story.dateline, bodyText(story.body)].filter((s) => s.trim() !== '').join('\n\n');
-}
 
 function EntryActions({ entry, onDone, setError }: { entry: OutboxEntry; onDone(message: string | null): void; setError(e: string | null): void }) {
   const [confirming, setConfirming] = useState(false);
@@ -50,16 +43,16 @@ function EntryActions({ entry, onDone, setError }: { entry: OutboxEntry; onDone(
     );
   }
   if (entry.state !== 'kept') return null;
-  const storyId = entry.storyId;
+  const text = entry.text;
   return (
     <>
-      {storyId !== null ? (
+      {text !== null ? (
         <button
           type="button"
           disabled={busy}
           onClick={() =>
             void act(async () => {
-              await navigator.clipboard.writeText(await storyAsText(storyId));
+              await navigator.clipboard.writeText(text);
               return `The text of “${entry.title}” is copied.`;
             })
           }

@@ -150,6 +150,8 @@ describe('a connected desktop when things go wrong', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ kind: 'save', storyId: story.id });
     expect(kept[0]!.reason).toMatch(/spiked/i);
+    // What the person copies is their own text, not the server's.
+    expect(kept[0]!.text).toBe(`Mayor to resign\n\n${last}`);
     expect((await desk.api.stories.get({ id: story.id })).story.status).toBe('spiked');
 
     const { story: again } = await reporter.api.desktop.resubmit({ entryId: kept[0]!.id });
