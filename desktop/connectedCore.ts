@@ -195,12 +195,9 @@ export class ConnectedCore implements TransportCore {
       this.wasOnline = facts.online;
       // Offline: connections from before are dead, drop them rather than wait on them.
       if (!facts.online) this.transport.reset();
-      // Back online with the event stream still waiting out its back-off: a new one at once, and
-      // the renderer refetches what it shows (what happened meanwhile may be past the server's log).
-      else if (!this.streamUp && this.remote) {
-        this.connectRemote();
-        this.emit({ type: 'resync' });
-      }
+      // Back online with the event stream still waiting out its back-off: it reconnects at once and
+      // catches up by Last-Event-ID (the server sends resync itself when the gap is past its log).
+      else if (!this.streamUp && this.remote) this.remote.reconnectEvents();
     }
     if (facts.online) void this.replay.run();
     this.statusChanged();

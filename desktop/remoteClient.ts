@@ -2,7 +2,7 @@
 // (shared/httpApi.ts, no method written here) over the pinned transport, with the device token
 // as its bearer token and the server's change events (resumed with Last-Event-ID after a gap).
 
-import type { ConnectionState, MethodName, NewsdeskApi } from '../shared/contract.js';
+import type { ConnectionState, MethodName } from '../shared/contract.js';
 import type { ChangeEvent } from '../shared/domain.js';
 import { createHttpApi, type TokenStore } from '../shared/httpApi.js';
 import type { PinnedTransport } from './pinnedTransport.js';
@@ -12,12 +12,14 @@ export interface RemoteClient {
   call(method: MethodName, input: unknown): Promise<unknown>;
   onEvent(listener: (event: ChangeEvent) => void): () => void;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** The server answers again: the event stream reconnects now instead of after its back-off, and catches up by Last-Event-ID. */
+  reconnectEvents(): void;
 }
 
 type MethodTable = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
 export function createRemoteClient(baseUrl: string, transport: PinnedTransport, tokens: TokenStore, opts: { events?: boolean } = {}): RemoteClient {
-  const api: NewsdeskApi = createHttpApi({ baseUrl, fetch: transport.fetch, tokens, events: opts.events ?? true });
+  const api = createHttpApi({ baseUrl, fetch: transport.fetch, tokens, events: opts.events ?? true });
   const table = api as unknown as MethodTable;
   return {
     call(method, input) {
@@ -28,5 +30,6 @@ export function createRemoteClient(baseUrl: string, transport: PinnedTransport, 
     },
     onEvent: (listener) => api.onEvent(listener),
     onConnection: (listener) => api.onConnection(listener),
+    reconnectEvents: () => api.reconnectEvents(),
   };
 }

@@ -142,6 +142,8 @@ export interface EventStreamOptions {
 
 export interface EventStreamHandle {
   close(): void;
+  /** Ends a back-off wait at once (the network is known to be back): reconnects, resuming from the last id. */
+  reconnectNow(): void;
 }
 
 /** Keeps one event stream open until closed: reconnecting with back-off, resuming from the last id. */
@@ -235,6 +237,9 @@ export function openEventStream(opts: EventStreamOptions): EventStreamHandle {
     close() {
       closed = true;
       controller?.abort();
+      wake?.();
+    },
+    reconnectNow() {
       wake?.();
     },
   };

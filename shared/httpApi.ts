@@ -101,7 +101,13 @@ const SIGNS_IN: ReadonlySet<MethodName> = new Set(['session.signIn', 'session.se
 type ImportFile = Input<'photos.import'>['files'][number];
 type ImportLine = Result<'photos.import'>['results'][number];
 
-export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
+/** What an HTTP client has beyond the contract's methods. */
+export interface HttpApiControls {
+  /** The network is known to be back: an event stream waiting out its back-off reconnects now, resuming with Last-Event-ID. */
+  reconnectEvents(): void;
+}
+
+export function createHttpApi(opts: HttpApiOptions): NewsdeskApi & HttpApiControls {
   const { baseUrl, tokens } = opts;
   const eventsEnabled = opts.events !== false;
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -277,5 +283,5 @@ export function createHttpApi(opts: HttpApiOptions): NewsdeskApi {
     return () => connectionListeners.delete(listener);
   }
 
-  return buildApi(call, onEvent, onConnection);
+  return Object.assign(buildApi(call, onEvent, onConnection), { reconnectEvents: () => stream?.reconnectNow() });
 }

@@ -64,6 +64,7 @@ function replayWith(script: Script): Replay {
     },
     onEvent: () => () => undefined,
     onConnection: () => () => undefined,
+    reconnectEvents: () => undefined,
   };
   return new Replay({
     outbox,

@@ -187,6 +187,46 @@ describe('openEventStream', () => {
     handle.close();
   });
 
+  it('reconnects at once when told the network is back, resuming with Last-Event-ID, instead of waiting out its back-off', async () => {
+    const clock = fakeClock();
+    const requests: Record<string, string>[] = [];
+    const bodies: ReturnType<typeof pushBody>[] = [];
+    let up = true;
+    const fetch: StreamFetch = async (_url, init) => {
+      requests.push(init.headers);
+      if (!up) throw new Error('ECONNREFUSED');
+      const body = pushBody();
+      bodies.push(body);
+      return { ok: true, status: 200, body: { getReader: () => body.reader } };
+    };
+    const handle = openEventStream({
+      url: '/api/events',
+      fetch,
+      headers: () => ({}),
+      onFrame: () => undefined,
+      onState: () => undefined,
+      onUnauthorized: () => undefined,
+      timers: clock,
+      random: () => 1,
+    });
+    await flush();
+    bodies[0]!.push('id: r-7\ndata: x\n\n');
+    await flush();
+    up = false;
+    bodies[0]!.end();
+    await flush();
+    await clock.advance(1000);
+    await clock.advance(2000);
+    expect(requests).toHaveLength(3);
+    expect(clock.pending()).toContain(4000);
+    up = true;
+    handle.reconnectNow();
+    await flush();
+    expect(requests).toHaveLength(4);
+    expect(requests[3]!['Last-Event-ID']).toBe('r-7');
+    handle.close();
+  });
+
   it('stops for good on 401', async () => {
     const clock = fakeClock();
     let calls = 0;
