@@ -7,6 +7,7 @@ import type { SaveState } from './autosave.js';
 import { CopyLinkButton } from './CopyLinkButton.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import type { LockState } from './session/useStoryLock.js';
+import { useOfflineControl } from '../newsroom/offline.js';
 
 export function EditorHeader({
   story,
@@ -25,6 +26,8 @@ export function EditorHeader({
   onPreview(): void;
   onClose(): void;
 }) {
+  // The preview is rendered by the newsroom's core: offline on a connected desktop it cannot be.
+  const preview = useOfflineControl('published.preview', 'Preview');
   return (
     <header className="editor-top">
       <div className="editor-status">
@@ -36,9 +39,20 @@ export function EditorHeader({
         {!editable && lock !== 'other' && lock !== 'pending' ? <span className="readonly-tag">Read only</span> : null}
       </div>
       <div className="editor-top-actions">
-        <button type="button" onClick={onPreview}>
+        <button
+          type="button"
+          onClick={onPreview}
+          disabled={preview.reason !== null}
+          aria-describedby={preview.reason ? preview.reasonId : undefined}
+          title={preview.reason ?? undefined}
+        >
           Preview
         </button>
+        {preview.reason ? (
+          <span id={preview.reasonId} hidden>
+            {preview.reason}
+          </span>
+        ) : null}
         <CopyLinkButton storyId={story.id} />
         <button type="button" className="quiet" onClick={onClose}>
           Close story

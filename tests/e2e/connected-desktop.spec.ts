@@ -162,6 +162,9 @@ test('offline, the copy says so, the workflow says why, and saves wait in the ou
   // Said once for the bar's buttons (Submit to desk, Spike), in view.
   await expect(page.getByText(needsServerMessage('The workflow'))).toBeVisible();
   await expect(page.getByText('Saved on this computer')).toBeVisible();
+  const preview = page.getByRole('button', { name: 'Preview', exact: true });
+  await expect(preview).toBeDisabled();
+  await expect(preview).toHaveAccessibleDescription(needsServerMessage('Preview'));
   await shoot(page, 'offline-editor', [1280, 800]);
   await expectAccessible(page, 'the editor offline');
 
