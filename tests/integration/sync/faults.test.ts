@@ -3,11 +3,10 @@
 // story spiked on the server while the reporter edited it offline, and a clock hours wrong. Each
 // gets a clear word in desktop.status or the outbox, and nothing typed is lost.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../../support/faultProxy.js';
+import { startProxiedNewsroom, type ProxiedNewsroom } from '../../support/proxiedNewsroom.js';
+import type { FaultProxy } from '../../support/faultProxy.js';
 import type { NewsdeskProcess } from '../../support/newsdeskCli.js';
 import {
   DEMO,
@@ -16,7 +15,6 @@ import {
   signIn,
   staffId,
   startDesktop,
-  startServer,
   statusOf,
   textOf,
   waitForConnection,
@@ -36,11 +34,10 @@ let admin: Client;
 let desk: Client;
 const clients: Client[] = [];
 
+let newsroom: ProxiedNewsroom | undefined;
+
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-sync-faults-'));
-  server = await startServer(path.join(dir, 'server'));
-  proxy = await startFaultProxy(server.url);
-  desktop = await startDesktop('desktop', proxy.url, path.join(dir, 'desktop'));
+  ({ dir, server, proxy, desktop } = newsroom = await startProxiedNewsroom('faults'));
   reporter = await signIn(desktop.url, DEMO.park);
   admin = await signIn(server.url, DEMO.han);
   desk = await signIn(server.url, DEMO.lee);
@@ -48,12 +45,7 @@ beforeAll(async () => {
   await waitForConnection(desktop, 'online');
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await Promise.all([desktop, server].map((p) => p?.stop('SIGKILL')));
-  await proxy?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => newsroom?.stop(clients));
 
 /** A draft of the reporter's, written online. */
 async function draft(headline: string): Promise<{ id: number; version: number }> {

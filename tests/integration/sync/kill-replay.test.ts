@@ -5,11 +5,9 @@
 // lost (each story holds the last text typed) and nothing is applied twice (one story per story
 // created offline, no save applied twice, which would have met a conflict, one photo).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type Exchange, type FaultProxy } from '../../support/faultProxy.js';
+import { startProxiedNewsroom, type ProxiedNewsroom } from '../../support/proxiedNewsroom.js';
+import { type Exchange, type FaultProxy } from '../../support/faultProxy.js';
 import { sleep, type NewsdeskProcess } from '../../support/newsdeskCli.js';
 import {
   addPerson,
@@ -18,8 +16,6 @@ import {
   doc,
   fixturePhoto,
   signIn,
-  startDesktop,
-  startServer,
   statusOf,
   textOf,
   waitForConnection,
@@ -31,25 +27,18 @@ import {
 const ROUNDS = 20;
 const STORIES = 5;
 
-let dir: string;
 let server: NewsdeskProcess;
 let proxy: FaultProxy;
 let desktop: NewsdeskProcess;
 const clients: Client[] = [];
 
+let newsroom: ProxiedNewsroom | undefined;
+
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-sync-kill-'));
-  server = await startServer(path.join(dir, 'server'));
-  proxy = await startFaultProxy(server.url);
-  desktop = await startDesktop('desktop', proxy.url, path.join(dir, 'desktop'));
+  ({ server, proxy, desktop } = newsroom = await startProxiedNewsroom('kill'));
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await Promise.all([desktop, server].map((p) => p?.stop('SIGKILL')));
-  await proxy?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => newsroom?.stop(clients));
 
 /** A seeded generator, so a failing run can be told apart and repeated (the seed is in the failure message). */
 function generator(seed: number): () => number {

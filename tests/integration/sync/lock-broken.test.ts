@@ -3,36 +3,27 @@
 // kept: the desk's as the story, the reporter's as a revision the server keeps, and the reporter's
 // outbox shows the conflict with that revision.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProxiedNewsroom, type ProxiedNewsroom } from '../../support/proxiedNewsroom.js';
 import { OFFLINE_LEASE_HOURS } from '../../../shared/contract.js';
-import { startFaultProxy, type FaultProxy } from '../../support/faultProxy.js';
+import type { FaultProxy } from '../../support/faultProxy.js';
 import type { NewsdeskProcess } from '../../support/newsdeskCli.js';
-import { DEMO, doc, signIn, staffId, startDesktop, startServer, textOf, waitForConnection, waitForSent, type Client } from '../../support/connectedDesktop.js';
+import { DEMO, doc, signIn, staffId, textOf, waitForConnection, waitForSent, type Client } from '../../support/connectedDesktop.js';
 
 const JI = 'dagyumji@heraldcorp.com';
 
-let dir: string;
 let server: NewsdeskProcess;
 let proxy: FaultProxy;
 let desktop: NewsdeskProcess;
 const clients: Client[] = [];
 
+let newsroom: ProxiedNewsroom | undefined;
+
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-sync-lease-'));
-  server = await startServer(path.join(dir, 'server'));
-  proxy = await startFaultProxy(server.url);
-  desktop = await startDesktop('desktop', proxy.url, path.join(dir, 'desktop'));
+  ({ server, proxy, desktop } = newsroom = await startProxiedNewsroom('lease'));
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await Promise.all([desktop, server].map((p) => p?.stop('SIGKILL')));
-  await proxy?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => newsroom?.stop(clients));
 
 describe('a lease broken while the reporter is offline', () => {
   it('keeps both texts and shows the reporter the conflict with the kept revision', async () => {

@@ -5,29 +5,12 @@
 // changes wait, and what works and what is refused offline (search in Korean from the copy; a
 // workflow move refused with OFFLINE and the words to show).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../../support/faultProxy.js';
+import { startProxiedNewsroom, type ProxiedNewsroom } from '../../support/proxiedNewsroom.js';
+import type { FaultProxy } from '../../support/faultProxy.js';
 import { sleep, type NewsdeskProcess } from '../../support/newsdeskCli.js';
-import {
-  clientOf,
-  DEMO,
-  doc,
-  refusal,
-  signIn,
-  startDesktop,
-  startServer,
-  statusOf,
-  textOf,
-  waitForConnection,
-  waitForSent,
-  waitUntil,
-  type Client,
-} from '../../support/connectedDesktop.js';
+import { clientOf, DEMO, doc, refusal, signIn, statusOf, textOf, waitForConnection, waitForSent, waitUntil, type Client } from '../../support/connectedDesktop.js';
 
-let dir: string;
 let server: NewsdeskProcess;
 let proxy: FaultProxy;
 let desktop: NewsdeskProcess;
@@ -35,23 +18,17 @@ let reporter: Client;
 let desk: Client;
 const clients: Client[] = [];
 
+let newsroom: ProxiedNewsroom | undefined;
+
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-sync-offline-'));
-  server = await startServer(path.join(dir, 'server'));
-  proxy = await startFaultProxy(server.url);
-  desktop = await startDesktop('desktop', proxy.url, path.join(dir, 'desktop'));
+  ({ server, proxy, desktop } = newsroom = await startProxiedNewsroom('offline'));
   reporter = await signIn(desktop.url, DEMO.park);
   desk = await signIn(server.url, DEMO.lee);
   clients.push(reporter, desk);
   await waitForConnection(desktop, 'online');
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await Promise.all([desktop, server].map((p) => p?.stop('SIGKILL')));
-  await proxy?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => newsroom?.stop(clients));
 
 async function goOffline(): Promise<void> {
   await proxy.setMode('refuse');
