@@ -125,6 +125,17 @@ export default tseslint.config(
     },
   },
   {
+    // Storage is asynchronous: a statement whose promise nobody awaits would run outside its
+    // transaction (or after it ended), so every promise in the Node code must be awaited or handed on.
+    files: ['core/**/*.ts', 'db/**/*.ts', 'server/**/*.ts', 'desktop/**/*.ts', 'electron/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

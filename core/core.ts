@@ -15,7 +15,9 @@ import {
   firstActiveAdmin,
   openDatabase,
   type DatabaseRefused,
+  sqliteStore,
   type Db,
+  type SqliteDb,
 } from '../db/index.js';
 import { ApiError } from '../shared/errors.js';
 import { createCopyDesk } from './copyDesk/copyDesk.js';
@@ -60,9 +62,9 @@ export interface Core {
    * empty newsroom, or one from before passwords), else null. Never through `call`: the server
    * prints it, the desktop app hands it to the person at the computer.
    */
-  firstAdminSetup(): SetupCode | null;
+  firstAdminSetup(): Promise<SetupCode | null>;
   /** Ends the sessions past their expiry now and frees their locks, and forgets saves' applied keys past their keeping time (the sweeper does it every minute); returns how many sessions ended. */
-  sweepSessions(): number;
+  sweepSessions(): Promise<number>;
   onEvent(listener: (e: ChangeEvent) => void): () => void;
   /** Online backup of the database to `file` while the core keeps running. */
   backup(file: string): Promise<void>;
@@ -109,13 +111,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Before the database is opened: a refused process must not migrate or write anything.
   const lock = await lockDataDir(opts.dataDir, opts.kind ?? 'other');
   const file = path.join(opts.dataDir, DATABASE_FILE);
-  let db: Db;
+  let raw: SqliteDb;
   try {
-    db = openDatabase(file, { check: 'auto' });
+    raw = openDatabase(file, { check: 'auto' });
   } catch (error) {
     lock.release();
     throw error;
   }
+  const db: Db = sqliteStore(raw);
   // Made once per process before anything opens (scrypt runs on the thread pool): the demo
   // password's hash, and the hash an unknown e-mail is checked against, so that even the first
   // such sign-in takes no longer than a wrong password.
@@ -125,6 +128,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   try {
     const bus = new EventBus();
     const settings = new SettingsStore(db);
+    await settings.load();
     const storyMutex = new KeyedMutex();
     const reportInternal = opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e));
     const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
@@ -146,14 +150,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const sessions = new SessionStore(
       base,
       { browser: { ...SESSION_LIMITS, ...opts.sessionLimits }, desktop: { ...DESKTOP_SESSION_LIMITS, ...opts.desktopSessionLimits } },
-      () => write(base, () => pruneOldKeys(base)),
+      async () => await write(base, () => pruneOldKeys(base)),
     );
-    const staffOf = (token: string | null): Staff | null => sessions.resolve(token)?.staff ?? null;
+    const staffOf = async (token: string | null): Promise<Staff | null> => (await sessions.resolve(token))?.staff ?? null;
     const exportFolder = exportFolderControl(settings, staffOf, writerFor(services));
     const packages = packageFolders(db, opts.dataDir, staffOf);
 
-    if (demoHash !== null) seedDemo(services, demoHash);
-    else ensureFirstAdmin(services);
+    if (demoHash !== null) await seedDemo(services, demoHash);
+    else await ensureFirstAdmin(services);
 
     const features = [
       { handlers: sessionHandlers(services, sessions), start: () => sessions.start((error) => reportInternal('sessions', error)), stop: () => sessions.stop() },
@@ -172,7 +176,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ] as const;
     const extra = (opts.modules ?? []).map((factory) => factory(services));
     const modules: readonly CoreModule[] = [...features, ...extra];
-    const dispatcher = createDispatcher(composeHandlers(features, extra), (token) => sessions.resolve(token), opts.onInternalError);
+    const dispatcher = createDispatcher(composeHandlers(features, extra), async (token) => await sessions.resolve(token), opts.onInternalError);
     for (const module of modules) await module.start?.();
     // Stories never counted (a database from before the copy desk) get their queue counts in the background.
     copyDesk.countUncounted();
@@ -180,19 +184,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     let closed = false;
     // Fold the write-ahead log into the database between bursts of work, so saves rarely pay for it.
     const idleCheckpoint = setInterval(() => {
-      if (!closed) checkpoint(db);
+      if (!closed) checkpoint(raw);
     }, 30_000);
     idleCheckpoint.unref();
     let damaged: DatabaseRefused | null = null;
-    const integrity = checkWasDeferred(db) ? checkInBackground(file) : Promise.resolve(null);
-    void integrity.then((refused) => {
+    const integrity = checkWasDeferred(raw) ? checkInBackground(file) : Promise.resolve(null);
+    void integrity.then(async (refused) => {
       if (!refused || closed) return;
       damaged = refused;
       reportInternal('integrity', refused);
       closed = true;
       copyDesk.stop();
       sessions.stop();
-      db.close();
+      await db.close();
     });
     return {
       dataDir: opts.dataDir,
@@ -211,15 +215,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         if (closed) return Promise.reject(new ApiError('INTERNAL', 'Newsdesk is closing.'));
         return dispatcher.call(token, method, input, client);
       },
-      authenticate: async (token, authOpts) => (damaged || closed ? null : (sessions.resolve(token, authOpts)?.staff ?? null)),
-      firstAdminSetup: () => {
-        if (damaged || closed || countActiveAdminsWithPassword(db) > 0) return null;
-        const adminId = firstActiveAdmin(db);
-        return adminId === null ? null : issueSetupCode(services, adminId, { actorId: null, firstAdmin: true });
+      authenticate: async (token, authOpts) => (damaged || closed ? null : ((await sessions.resolve(token, authOpts))?.staff ?? null)),
+      firstAdminSetup: async () => {
+        if (damaged || closed || (await countActiveAdminsWithPassword(db)) > 0) return null;
+        const adminId = await firstActiveAdmin(db);
+        return adminId === null ? null : await issueSetupCode(services, adminId, { actorId: null, firstAdmin: true });
       },
-      sweepSessions: () => (damaged || closed ? 0 : sessions.sweep()),
+      sweepSessions: async () => (damaged || closed ? 0 : await sessions.sweep()),
       onEvent: (listener) => bus.on(listener),
-      backup: (file) => backupDatabase(db, file),
+      backup: (file) => backupDatabase(raw, file),
       idle: () => copyDesk.idle(),
       async close() {
         if (!closed) {
@@ -227,7 +231,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           clearInterval(idleCheckpoint);
           copyDesk.stop();
           for (const module of [...modules].reverse()) await module.stop?.();
-          db.close();
+          await db.close();
         }
         // Also after a damaged database stopped the core: the folder is held until close().
         lock.release();
@@ -235,7 +239,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
     };
   } catch (error) {
-    db.close();
+    await db.close();
     lock.release();
     void releaseMetadataReader();
     throw error;

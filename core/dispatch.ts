@@ -64,7 +64,7 @@ export function validationError(error: z.ZodError): ApiError {
 
 export function createDispatcher(
   handlers: Handlers,
-  resolveSession: (token: string | null) => SessionOfCall | null,
+  resolveSession: (token: string | null) => Promise<SessionOfCall | null>,
   onInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[core] ${method} failed:`, error),
 ): Dispatcher {
   return {
@@ -74,7 +74,7 @@ export function createDispatcher(
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       try {
-        const session = resolveSession(token);
+        const session = await resolveSession(token);
         const ctx: CallContext = { token, staff: session?.staff ?? null, sessionId: session?.sessionId ?? null, client };
         if (!('public' in def && def.public)) signedIn(ctx);
         const handler = handlers[method] as Handler<typeof method>;

@@ -3,7 +3,7 @@
 // publishing/publisher.ts, createCopyDesk in copyDesk/copyDesk.ts). Handler modules receive this
 // and nothing global.
 
-import type Database from 'better-sqlite3';
+import type { Db } from '../db/index.js';
 import type { ChangeEvent, Finding, Id, PublishedVersionSummary, Settings, Staff, Story } from '../shared/domain.js';
 
 export interface PublishOptions {
@@ -15,7 +15,7 @@ export interface PublishOptions {
    * its events go out after the commit. Throwing rolls everything back and removes the package
    * folder; the error reaches the caller unchanged.
    */
-  commit?: (version: PublishedVersionSummary) => void;
+  commit?: (version: PublishedVersionSummary) => Promise<void>;
 }
 
 export interface Publisher {
@@ -32,7 +32,7 @@ export interface Publisher {
 
 export interface CoreServices {
   /** Only ever passed to functions in db/: the core holds no SQL. */
-  db: Database.Database;
+  db: Db;
   dataDir: string;
   now(): Date;
   emit(event: ChangeEvent): void;
@@ -51,11 +51,11 @@ export interface CoreServices {
 
 export interface CopyDesk {
   /** Every finding on the saved story; those a desk editor dismissed carry `dismissed`. */
-  findings(story: Story): Finding[];
+  findings(story: Story): Promise<Finding[]>;
   /** Counts the story's open findings again soon (after the current write is acknowledged). */
   recountSoon(storyId: Id): void;
   /** The check settings changed: every story in the workflow is counted again, in the background. */
-  recountAll(): void;
+  recountAll(): Promise<void>;
   /** Counts, in the background, the stories in the workflow that were never counted. */
   countUncounted(): void;
   /** Settles when no counting is pending (tests, and closing). */

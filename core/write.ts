@@ -3,42 +3,35 @@
 // move inside the publisher's transaction that records the version) joins it: its events go out
 // when the outermost write commits, and not at all if it rolls back.
 
-import { inTransaction, type Db } from '../db/index.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChangeEvent, Id } from '../shared/domain.js';
 import type { CoreServices } from './services.js';
 
-/** The events of the write now open on each database (writes are synchronous: one at a time). */
-const open = new WeakMap<Db, ChangeEvent[]>();
+/** The events of the outermost write open in the calling async context. */
+const open = new AsyncLocalStorage<ChangeEvent[]>();
 
 export interface WriteOptions {
   /**
-   * 'relaxed' commits with synchronous=NORMAL: in WAL mode the commit does not wait for fsync.
-   * Only for rows whose files are already fsynced and that nothing depends on until the next
-   * full commit (a photo import's library row; see db/photos.ts). A write nested in another
-   * follows the outer write's durability.
+   * 'relaxed' commits without waiting for the disk. Only for rows whose files are already fsynced
+   * and that nothing depends on until the next full commit (a photo import's library row; see
+   * db/photos.ts). A write nested in another follows the outer write's durability.
    */
   durability?: 'full' | 'relaxed';
 }
 
-export type Writer = <T>(fn: (events: ChangeEvent[]) => T, options?: WriteOptions) => T;
+export type Writer = <T>(fn: (events: ChangeEvent[]) => Promise<T>, options?: WriteOptions) => Promise<T>;
 
-export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (events: ChangeEvent[]) => T, options: WriteOptions = {}): T {
+export async function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (events: ChangeEvent[]) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   const { db } = services;
-  const outer = open.get(db);
+  const outer = open.getStore();
   const events: ChangeEvent[] = [];
-  if (outer) {
+  if (outer && db.inTransaction()) {
     // A savepoint inside the outer transaction: a failure here rolls back only this part.
-    const result = inTransaction(db, () => fn(events));
+    const result = await db.transaction(() => fn(events));
     outer.push(...events);
     return result;
   }
-  open.set(db, events);
-  let result: T;
-  try {
-    result = options.durability === 'relaxed' ? withRelaxedSync(db, () => inTransaction(db, () => fn(events))) : inTransaction(db, () => fn(events));
-  } finally {
-    open.delete(db);
-  }
+  const result = await db.transaction(() => open.run(events, () => fn(events)), { durability: options.durability ?? 'full' });
   for (const event of events) services.emit(event);
   return result;
 }
@@ -46,17 +39,6 @@ export function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: (event
 /** A `write` bound to the core's database and event bus, for modules that hold no services. */
 export function writerFor(services: Pick<CoreServices, 'db' | 'emit'>): Writer {
   return (fn, options) => write(services, fn, options);
-}
-
-function withRelaxedSync<T>(db: Db, fn: () => T): T {
-  const previous = db.pragma('synchronous', { simple: true }) as number;
-  if (previous <= 1) return fn();
-  db.pragma('synchronous = NORMAL');
-  try {
-    return fn();
-  } finally {
-    db.pragma(`synchronous = ${previous}`);
-  }
 }
 
 /** Serialises async work per key (a story's publish and its status change). */

@@ -1,7 +1,7 @@
 // The account log (migration 007): sign-ins, failures, sign-outs, ended sessions, passwords.
 
 import type { AccountEvent, AccountEventKind, Id } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 export interface NewAccountEvent {
   staffId: Id | null;
@@ -14,9 +14,10 @@ export interface NewAccountEvent {
   at: string;
 }
 
-export function insertAccountEvent(db: Db, e: NewAccountEvent): Id {
+export async function insertAccountEvent(db: Db, e: NewAccountEvent): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO account_events (staff_id, actor_id, event, email, address, device, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO account_events (staff_id, actor_id, event, email, address, device, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       e.staffId,
       e.actorId ?? null,
       e.event,
@@ -25,25 +26,29 @@ export function insertAccountEvent(db: Db, e: NewAccountEvent): Id {
       e.device ?? null,
       e.note ?? null,
       e.at,
-    ).lastInsertRowid,
+    ),
   );
 }
 
 /** Newest first; `beforeId` continues a page; `staffId` narrows to one account. */
-export function listAccountEvents(db: Db, opts: { staffId?: Id | undefined; beforeId?: Id | undefined; limit: number }): AccountEvent[] {
-  return stmt(
-    db,
+export async function listAccountEvents(db: Db, opts: { staffId?: Id | undefined; beforeId?: Id | undefined; limit: number }): Promise<AccountEvent[]> {
+  return (await db.all(
     `SELECT e.id, e.staff_id AS staffId, s.name AS staffName, e.actor_id AS actorId, e.event, e.email, e.address, e.device, e.note, e.at
      FROM account_events e LEFT JOIN staff s ON s.id = e.staff_id
      WHERE (@staffId IS NULL OR e.staff_id = @staffId) AND (@beforeId IS NULL OR e.id < @beforeId)
      ORDER BY e.id DESC LIMIT @limit`,
-  ).all({ staffId: opts.staffId ?? null, beforeId: opts.beforeId ?? null, limit: opts.limit }) as AccountEvent[];
+    { staffId: opts.staffId ?? null, beforeId: opts.beforeId ?? null, limit: opts.limit },
+  )) as AccountEvent[];
 }
 
 /** Whether the person signed in from `address` since `since`: a computer they use, which someone guessing elsewhere must not slow down. */
-export function signedInFrom(db: Db, staffId: Id, address: string, since: string): boolean {
+export async function signedInFrom(db: Db, staffId: Id, address: string, since: string): Promise<boolean> {
   return (
-    stmt(db, `SELECT 1 FROM account_events WHERE staff_id = ? AND event = 'signIn' AND address = ? AND at >= ? ORDER BY id DESC LIMIT 1`).get(staffId, address, since) !==
-    undefined
+    (await db.get(
+      `SELECT 1 FROM account_events WHERE staff_id = ? AND event = 'signIn' AND address = ? AND at >= ? ORDER BY id DESC LIMIT 1`,
+      staffId,
+      address,
+      since,
+    )) !== undefined
   );
 }

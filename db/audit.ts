@@ -1,7 +1,7 @@
 // Audit events: who did what to a story, when, from which status to which, with what note.
 
 import type { AuditEvent, AuditEventKind, Id, Status } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 export interface NewAuditEvent {
   storyId: Id | null;
@@ -14,9 +14,10 @@ export interface NewAuditEvent {
   at: string;
 }
 
-export function insertAuditEvent(db: Db, e: NewAuditEvent): Id {
+export async function insertAuditEvent(db: Db, e: NewAuditEvent): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO audit_events (story_id, actor_id, event, from_status, to_status, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO audit_events (story_id, actor_id, event, from_status, to_status, note, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       e.storyId,
       e.actorId,
       e.event,
@@ -25,7 +26,7 @@ export function insertAuditEvent(db: Db, e: NewAuditEvent): Id {
       e.note ?? null,
       e.details === undefined ? null : JSON.stringify(e.details),
       e.at,
-    ).lastInsertRowid,
+    ),
   );
 }
 
@@ -57,12 +58,12 @@ function parseDetails(text: string | null): unknown {
 }
 
 /** The story's audit events, oldest first, with their details. */
-export function listAuditRecords(db: Db, storyId: Id): AuditRecord[] {
-  const rows = stmt(
-    db,
+export async function listAuditRecords(db: Db, storyId: Id): Promise<AuditRecord[]> {
+  const rows = (await db.all(
     `SELECT a.id, a.story_id, a.actor_id, s.name AS actor_name, a.event, a.from_status, a.to_status, a.note, a.details, a.at
      FROM audit_events a JOIN staff s ON s.id = a.actor_id WHERE a.story_id = ? ORDER BY a.id`,
-  ).all(storyId) as AuditRow[];
+    storyId,
+  )) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     storyId: r.story_id,
@@ -78,6 +79,6 @@ export function listAuditRecords(db: Db, storyId: Id): AuditRecord[] {
 }
 
 /** The story's audit events, oldest first. */
-export function listAuditEvents(db: Db, storyId: Id): AuditEvent[] {
-  return listAuditRecords(db, storyId).map(({ details: _details, ...event }) => event);
+export async function listAuditEvents(db: Db, storyId: Id): Promise<AuditEvent[]> {
+  return (await listAuditRecords(db, storyId)).map(({ details: _details, ...event }) => event);
 }

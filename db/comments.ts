@@ -1,7 +1,7 @@
 // Comments on stories, optionally anchored to a passage and threaded by parent.
 
 import type { Comment, Id } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 interface CommentRow {
   id: number;
@@ -36,21 +36,22 @@ function toComment(r: CommentRow): Comment {
   };
 }
 
-export function listComments(db: Db, storyId: Id): Comment[] {
-  return (stmt(db, `${SELECT} WHERE c.story_id = ? ORDER BY c.id`).all(storyId) as CommentRow[]).map(toComment);
+export async function listComments(db: Db, storyId: Id): Promise<Comment[]> {
+  return ((await db.all(`${SELECT} WHERE c.story_id = ? ORDER BY c.id`, storyId)) as CommentRow[]).map(toComment);
 }
 
-export function getComment(db: Db, id: Id): Comment | null {
-  const row = stmt(db, `${SELECT} WHERE c.id = ?`).get(id) as CommentRow | undefined;
+export async function getComment(db: Db, id: Id): Promise<Comment | null> {
+  const row = (await db.get(`${SELECT} WHERE c.id = ?`, id)) as CommentRow | undefined;
   return row ? toComment(row) : null;
 }
 
-export function insertComment(
+export async function insertComment(
   db: Db,
   c: { storyId: Id; parentId: Id | null; authorId: Id; text: string; anchor: { from: number; to: number; quote: string } | null; at: string },
-): Id {
+): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO comments (story_id, parent_id, author_id, text, anchor_from, anchor_to, anchor_quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO comments (story_id, parent_id, author_id, text, anchor_from, anchor_to, anchor_quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       c.storyId,
       c.parentId,
       c.authorId,
@@ -59,10 +60,10 @@ export function insertComment(
       c.anchor?.to ?? null,
       c.anchor?.quote ?? null,
       c.at,
-    ).lastInsertRowid,
+    ),
   );
 }
 
-export function setCommentResolved(db: Db, id: Id, resolved: boolean, by: Id, at: string): void {
-  stmt(db, `UPDATE comments SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`).run(resolved ? 1 : 0, resolved ? by : null, resolved ? at : null, id);
+export async function setCommentResolved(db: Db, id: Id, resolved: boolean, by: Id, at: string): Promise<void> {
+  await db.run(`UPDATE comments SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`, resolved ? 1 : 0, resolved ? by : null, resolved ? at : null, id);
 }

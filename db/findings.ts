@@ -2,7 +2,7 @@
 // story's count of open findings for the queue.
 
 import type { Dismissal, FindingCounts, Id } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 interface DismissalRow {
   key: string;
@@ -12,53 +12,59 @@ interface DismissalRow {
   at: string;
 }
 
-export function listDismissals(db: Db, storyId: Id): Dismissal[] {
-  const rows = stmt(
-    db,
+export async function listDismissals(db: Db, storyId: Id): Promise<Dismissal[]> {
+  const rows = (await db.all(
     `SELECT d.key, d.note, d.staff_id, s.name, d.at FROM finding_dismissals d JOIN staff s ON s.id = d.staff_id
      WHERE d.story_id = ? ORDER BY d.at, d.key`,
-  ).all(storyId) as DismissalRow[];
+    storyId,
+  )) as DismissalRow[];
   return rows.map((r) => ({ key: r.key, note: r.note, by: r.staff_id, byName: r.name, at: r.at }));
 }
 
 /** Records (or replaces) the dismissal of `key` on the story. */
-export function upsertDismissal(db: Db, storyId: Id, d: { key: string; note: string; by: Id; at: string }): void {
-  stmt(
-    db,
+export async function upsertDismissal(db: Db, storyId: Id, d: { key: string; note: string; by: Id; at: string }): Promise<void> {
+  await db.run(
     `INSERT INTO finding_dismissals (story_id, key, note, staff_id, at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (story_id, key) DO UPDATE SET note = excluded.note, staff_id = excluded.staff_id, at = excluded.at`,
-  ).run(storyId, d.key, d.note, d.by, d.at);
+    storyId,
+    d.key,
+    d.note,
+    d.by,
+    d.at,
+  );
 }
 
 /** Removes the dismissal; whether there was one. */
-export function deleteDismissal(db: Db, storyId: Id, key: string): boolean {
-  return stmt(db, `DELETE FROM finding_dismissals WHERE story_id = ? AND key = ?`).run(storyId, key).changes > 0;
+export async function deleteDismissal(db: Db, storyId: Id, key: string): Promise<boolean> {
+  return (await db.run(`DELETE FROM finding_dismissals WHERE story_id = ? AND key = ?`, storyId, key)).changes > 0;
 }
 
 /** The generation of check settings counts are current for; bumped when the settings change. */
-export function checkGeneration(db: Db): number {
-  const v = stmt(db, `SELECT value FROM settings WHERE key = 'copyDesk.generation'`).pluck().get() as string | undefined;
+export async function checkGeneration(db: Db): Promise<number> {
+  const v = (await db.value(`SELECT value FROM settings WHERE key = 'copyDesk.generation'`)) as string | undefined;
   return v === undefined ? 1 : Number(v);
 }
 
 /** The check settings changed: every story in the workflow is to be counted again (its old counts show meanwhile). */
-export function invalidateFindingCounts(db: Db): void {
-  stmt(db, `INSERT INTO settings (key, value) VALUES ('copyDesk.generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
-    String(checkGeneration(db) + 1),
+export async function invalidateFindingCounts(db: Db): Promise<void> {
+  await db.run(
+    `INSERT INTO settings (key, value) VALUES ('copyDesk.generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    String((await checkGeneration(db)) + 1),
   );
 }
 
 /** The story's stored counts (null: never counted, or could not be) and whether they are current. */
-export function getFindingCounts(db: Db, storyId: Id): { counts: FindingCounts | null; current: boolean } | null {
-  const r = stmt(db, `SELECT findings_blocking AS blocking, findings_warning AS warning, findings_generation AS generation FROM stories WHERE id = ?`).get(storyId) as
+export async function getFindingCounts(db: Db, storyId: Id): Promise<{ counts: FindingCounts | null; current: boolean } | null> {
+  const r = (await db.get(`SELECT findings_blocking AS blocking, findings_warning AS warning, findings_generation AS generation FROM stories WHERE id = ?`, storyId)) as
     { blocking: number | null; warning: number | null; generation: number } | undefined;
   if (!r) return null;
-  return { counts: r.blocking !== null ? { blocking: r.blocking, warning: r.warning ?? 0 } : null, current: r.generation >= checkGeneration(db) };
+  return { counts: r.blocking !== null ? { blocking: r.blocking, warning: r.warning ?? 0 } : null, current: r.generation >= (await checkGeneration(db)) };
 }
 
 /** Stores the story's counts as current (null: they could not be counted). */
-export function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | null): void {
-  stmt(db, `UPDATE stories SET findings_blocking = ?, findings_warning = ?, findings_generation = ? WHERE id = ?`).run(
+export async function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | null): Promise<void> {
+  await db.run(
+    `UPDATE stories SET findings_blocking = ?, findings_warning = ?, findings_generation = ? WHERE id = ?`,
     counts?.blocking ?? null,
     counts?.warning ?? null,
     checkGeneration(db),
@@ -73,12 +79,13 @@ export function setFindingCounts(db: Db, storyId: Id, counts: FindingCounts | nu
 const ACTIVE = `('draft', 'submitted', 'editing', 'approved', 'scheduled')`;
 
 /** Up to `limit` stories in the workflow whose counts are not current, newest of the latest generation first. */
-export function uncountedStoryIds(db: Db, limit: number): Id[] {
+export async function uncountedStoryIds(db: Db, limit: number): Promise<Id[]> {
   return (
-    stmt(
-      db,
+    (await db.all(
       `SELECT id FROM stories INDEXED BY stories_findings_generation WHERE findings_generation < ? AND status IN ${ACTIVE}
        ORDER BY findings_generation DESC, id DESC LIMIT ?`,
-    ).all(checkGeneration(db), limit) as { id: Id }[]
+      checkGeneration(db),
+      limit,
+    )) as { id: Id }[]
   ).map((r) => r.id);
 }

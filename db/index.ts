@@ -1,7 +1,11 @@
-// The storage layer's public face: everything the core may call. All SQL lives under db/.
+// The storage layer's public face: everything the core may call. All SQL lives under db/: the
+// query modules here (portable SQL through the port in sql.ts), the two adapters in sqlite/ and
+// postgres/ (connection, schema migrations, and what only that engine has).
 
-export * from './statements.js';
-export * from './connection.js';
+export * from './sql.js';
+export * from './sqlite/connection.js';
+export * from './sqlite/store.js';
+export type { SqliteDb } from './sqlite/statements.js';
 export * from './staff.js';
 export * from './stories.js';
 export * from './revisions.js';

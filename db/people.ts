@@ -2,7 +2,7 @@
 // key of every spelling, so one spelling never names two people.
 
 import type { HouseAlias, HousePerson, PeopleEntry } from '../shared/checks/people.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 interface PersonRow {
   id: number;
@@ -38,17 +38,20 @@ const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\
  * People by name, a page at a time; with `search` (lower case) and `searchKey` (its letters run
  * together), only those whose name, aliases or note hold either.
  */
-export function listPeople(db: Db, opts: { search?: string; searchKey?: string; limit: number; offset: number }): { people: PeopleEntry[]; total: number } {
+export async function listPeople(
+  db: Db,
+  opts: { search?: string; searchKey?: string; limit: number; offset: number },
+): Promise<{ people: PeopleEntry[]; total: number }> {
   const where = opts.search ? `WHERE p.search LIKE ? ESCAPE '\\' OR (? <> '' AND p.search LIKE ? ESCAPE '\\')` : '';
   const args = opts.search ? [contains(opts.search), opts.searchKey ?? '', contains(opts.searchKey ?? '')] : [];
-  const rows = stmt(db, `${SELECT} ${where} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ? OFFSET ?`).all(...args, opts.limit, opts.offset) as PersonRow[];
-  const { n } = stmt(db, `SELECT count(*) AS n FROM people p ${where}`).get(...args) as { n: number };
+  const rows = (await db.all(`${SELECT} ${where} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ? OFFSET ?`, ...args, opts.limit, opts.offset)) as PersonRow[];
+  const { n } = (await db.get(`SELECT count(*) AS n FROM people p ${where}`, ...args)) as { n: number };
   return { people: rows.map(entryOf), total: n };
 }
 
 /** The whole list as the name check reads it, by name. */
-export function allPeople(db: Db): HousePerson[] {
-  return (stmt(db, `SELECT id, name, aliases, note FROM people ORDER BY name COLLATE NOCASE, id`).all() as PersonRow[]).map((r) => ({
+export async function allPeople(db: Db): Promise<HousePerson[]> {
+  return ((await db.all(`SELECT id, name, aliases, note FROM people ORDER BY name COLLATE NOCASE, id`)) as PersonRow[]).map((r) => ({
     id: r.id,
     name: r.name,
     aliases: aliasesOf(r.aliases),
@@ -56,17 +59,16 @@ export function allPeople(db: Db): HousePerson[] {
   }));
 }
 
-export function getPerson(db: Db, id: number): PeopleEntry | null {
-  const row = stmt(db, `${SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+export async function getPerson(db: Db, id: number): Promise<PeopleEntry | null> {
+  const row = (await db.get(`${SELECT} WHERE p.id = ?`, id)) as PersonRow | undefined;
   return row ? entryOf(row) : null;
 }
 
 /** Who (by id and house spelling) each of these spelling keys already names. */
-export function peopleBySpellingKeys(db: Db, keys: readonly string[]): Map<string, { id: number; name: string }> {
+export async function peopleBySpellingKeys(db: Db, keys: readonly string[]): Promise<Map<string, { id: number; name: string }>> {
   const out = new Map<string, { id: number; name: string }>();
-  const find = stmt(db, `SELECT p.id, p.name FROM people_spellings k JOIN people p ON p.id = k.person_id WHERE k.key = ?`);
   for (const key of keys) {
-    const row = find.get(key) as { id: number; name: string } | undefined;
+    const row = await db.get<{ id: number; name: string }>(`SELECT p.id, p.name FROM people_spellings k JOIN people p ON p.id = k.person_id WHERE k.key = ?`, key);
     if (row) out.set(key, row);
   }
   return out;
@@ -85,8 +87,9 @@ export interface PersonWrite {
 }
 
 /** Adds a person (inside the caller's transaction); their id. */
-export function insertPerson(db: Db, p: PersonWrite): number {
-  const { lastInsertRowid } = stmt(db, `INSERT INTO people (name, aliases, note, search, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)`).run(
+export async function insertPerson(db: Db, p: PersonWrite): Promise<number> {
+  const id = await db.value<number>(
+    `INSERT INTO people (name, aliases, note, search, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
     p.name,
     JSON.stringify(p.aliases),
     p.note,
@@ -94,14 +97,14 @@ export function insertPerson(db: Db, p: PersonWrite): number {
     p.updatedAt,
     p.updatedBy,
   );
-  const id = Number(lastInsertRowid);
-  setSpellings(db, id, p.keys);
-  return id;
+  await setSpellings(db, id!, p.keys);
+  return id!;
 }
 
 /** Replaces a person's spellings and note (inside the caller's transaction). */
-export function updatePerson(db: Db, id: number, p: PersonWrite): void {
-  stmt(db, `UPDATE people SET name = ?, aliases = ?, note = ?, search = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(
+export async function updatePerson(db: Db, id: number, p: PersonWrite): Promise<void> {
+  await db.run(
+    `UPDATE people SET name = ?, aliases = ?, note = ?, search = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     p.name,
     JSON.stringify(p.aliases),
     p.note,
@@ -110,16 +113,15 @@ export function updatePerson(db: Db, id: number, p: PersonWrite): void {
     p.updatedBy,
     id,
   );
-  setSpellings(db, id, p.keys);
+  await setSpellings(db, id, p.keys);
 }
 
-function setSpellings(db: Db, id: number, keys: readonly string[]): void {
-  stmt(db, `DELETE FROM people_spellings WHERE person_id = ?`).run(id);
-  const add = stmt(db, `INSERT INTO people_spellings (key, person_id) VALUES (?, ?)`);
-  for (const key of keys) add.run(key, id);
+async function setSpellings(db: Db, id: number, keys: readonly string[]): Promise<void> {
+  await db.run(`DELETE FROM people_spellings WHERE person_id = ?`, id);
+  for (const key of keys) await db.run(`INSERT INTO people_spellings (key, person_id) VALUES (?, ?)`, key, id);
 }
 
 /** Removes a person and their spellings; false if there was none. */
-export function deletePerson(db: Db, id: number): boolean {
-  return stmt(db, `DELETE FROM people WHERE id = ?`).run(id).changes > 0;
+export async function deletePerson(db: Db, id: number): Promise<boolean> {
+  return (await db.run(`DELETE FROM people WHERE id = ?`, id)).changes > 0;
 }

@@ -2,7 +2,7 @@
 // writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
 
 import type { Id, PhotoAsset, PhotoFile, PhotoMetadata, StoryPhoto } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
 
 export interface Renditions {
@@ -21,18 +21,23 @@ export interface NewPhotoAsset extends PhotoFile, PhotoMetadata {
 
 const ASSET_SELECT = `SELECT ${ASSET_COLUMNS} FROM photo_assets a`;
 
-export function getPhotoAsset(db: Db, id: Id): PhotoAsset | null {
-  const row = stmt(db, `${ASSET_SELECT} WHERE a.id = ?`).get(id) as PhotoAssetRow | undefined;
+export async function getPhotoAsset(db: Db, id: Id): Promise<PhotoAsset | null> {
+  const row = (await db.get(`${ASSET_SELECT} WHERE a.id = ?`, id)) as PhotoAssetRow | undefined;
   return row ? toPhotoAsset(row) : null;
 }
 
-export function findPhotoAssetByHash(db: Db, hash: string): PhotoAsset | null {
-  const row = stmt(db, `${ASSET_SELECT} WHERE a.hash = ?`).get(hash) as PhotoAssetRow | undefined;
+export async function findPhotoAssetByHash(db: Db, hash: string): Promise<PhotoAsset | null> {
+  const row = (await db.get(`${ASSET_SELECT} WHERE a.hash = ?`, hash)) as PhotoAssetRow | undefined;
   return row ? toPhotoAsset(row) : null;
 }
 
-export function getPhotoAssets(db: Db, ids: Id[]): PhotoAsset[] {
-  return ids.map((id) => getPhotoAsset(db, id)).filter((a): a is PhotoAsset => a !== null);
+export async function getPhotoAssets(db: Db, ids: Id[]): Promise<PhotoAsset[]> {
+  const assets: PhotoAsset[] = [];
+  for (const id of ids) {
+    const asset = await getPhotoAsset(db, id);
+    if (asset) assets.push(asset);
+  }
+  return assets;
 }
 
 /**
@@ -47,14 +52,12 @@ export function getPhotoAssets(db: Db, ids: Id[]): PhotoAsset[] {
  * something else depends on (the next full commit, such as attaching the photo to a story,
  * flushes the whole log before it).
  */
-export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: boolean } {
-  const result = stmt(
-    db,
+export async function insertPhotoAsset(db: Db, a: NewPhotoAsset): Promise<{ id: Id; created: boolean }> {
+  const id = await db.value<number>(
     `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, headline, credit, creator,
        copyright, source, keywords, date_created, city, country, instructions, alt, metadata_warnings, renditions, imported_at, imported_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (hash) DO NOTHING`,
-  ).run(
+     ON CONFLICT (hash) DO NOTHING RETURNING id`,
     a.hash,
     a.originalName,
     a.contentType,
@@ -78,13 +81,13 @@ export function insertPhotoAsset(db: Db, a: NewPhotoAsset): { id: Id; created: b
     a.importedAt,
     a.importedBy,
   );
-  if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
-  const existing = stmt(db, `SELECT id FROM photo_assets WHERE hash = ?`).pluck().get(a.hash) as number;
+  if (id !== undefined) return { id, created: true };
+  const existing = (await db.value(`SELECT id FROM photo_assets WHERE hash = ?`, a.hash)) as number;
   return { id: existing, created: false };
 }
 
-export function getPhotoRenditions(db: Db, id: Id): Renditions | null {
-  const raw = stmt(db, `SELECT renditions FROM photo_assets WHERE id = ?`).pluck().get(id) as string | undefined;
+export async function getPhotoRenditions(db: Db, id: Id): Promise<Renditions | null> {
+  const raw = (await db.value(`SELECT renditions FROM photo_assets WHERE id = ?`, id)) as string | undefined;
   return raw ? (JSON.parse(raw) as Renditions) : null;
 }
 
@@ -107,14 +110,15 @@ const COLUMN: Record<keyof PhotoAssetChanges, string> = {
 };
 
 /** Applies the same changes to each asset (only the fields present). Returns the ids that existed. */
-export function updatePhotoAssets(db: Db, ids: Id[], changes: PhotoAssetChanges): Id[] {
+export async function updatePhotoAssets(db: Db, ids: Id[], changes: PhotoAssetChanges): Promise<Id[]> {
   const keys = (Object.keys(changes) as (keyof PhotoAssetChanges)[]).filter((k) => k in COLUMN && changes[k] !== undefined);
-  const existing = ids.filter((id) => stmt(db, `SELECT 1 FROM photo_assets WHERE id = ?`).get(id) !== undefined);
+  const existing: Id[] = [];
+  for (const id of ids) if ((await db.get(`SELECT 1 FROM photo_assets WHERE id = ?`, id)) !== undefined) existing.push(id);
   if (keys.length === 0) return existing;
   // Column names come from the fixed table above, never from input.
   const sql = `UPDATE photo_assets SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')} WHERE id = ?`;
   const values = keys.map((k) => (k === 'keywords' ? JSON.stringify(changes.keywords) : (changes[k] as string)));
-  for (const id of existing) stmt(db, sql).run(...values, id);
+  for (const id of existing) await db.run(sql, ...values, id);
   return existing;
 }
 
@@ -153,18 +157,16 @@ function whereClause(f: PhotoFilters): { sql: string; params: unknown[] } {
 }
 
 /** Newest first; keyset paging on (imported_at, id). */
-export function listPhotoAssets(
+export async function listPhotoAssets(
   db: Db,
   filters: PhotoFilters,
   page: { limit: number; after: PhotoCursor | null },
-): { items: PhotoAsset[]; total: number; next: PhotoCursor | null } {
+): Promise<{ items: PhotoAsset[]; total: number; next: PhotoCursor | null }> {
   const where = whereClause(filters);
-  const total = stmt(db, `SELECT count(*) FROM photo_assets a ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
+  const total = (await db.value(`SELECT count(*) FROM photo_assets a ${where.sql}`, ...where.params)) as number;
   const pageWhere = page.after ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (a.imported_at < ? OR (a.imported_at = ? AND a.id < ?))` : where.sql;
   const params = page.after ? [...where.params, page.after.importedAt, page.after.importedAt, page.after.id] : where.params;
-  const rows = stmt(db, `${ASSET_SELECT} ${pageWhere} ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`).all(...params, page.limit + 1) as PhotoAssetRow[];
+  const rows = (await db.all(`${ASSET_SELECT} ${pageWhere} ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`, ...params, page.limit + 1)) as PhotoAssetRow[];
   const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit).map(toPhotoAsset);
   const last = items[items.length - 1];
@@ -172,17 +174,17 @@ export function listPhotoAssets(
 }
 
 /** The stories an asset is placed in. */
-export function storiesUsingAsset(db: Db, assetId: Id): { id: Id; headline: string; status: string }[] {
-  return stmt(
-    db,
+export async function storiesUsingAsset(db: Db, assetId: Id): Promise<{ id: Id; headline: string; status: string }[]> {
+  return (await db.all(
     `SELECT DISTINCT s.id, s.headline, s.status FROM story_photos p JOIN stories s ON s.id = p.story_id
      WHERE p.asset_id = ? ORDER BY s.updated_at DESC, s.id DESC`,
-  ).all(assetId) as { id: Id; headline: string; status: string }[];
+    assetId,
+  )) as { id: Id; headline: string; status: string }[];
 }
 
 /** Stories whose photo captions should be reindexed after an asset edit (they show the asset via placements). */
-export function storyIdsUsingAsset(db: Db, assetId: Id): Id[] {
-  return stmt(db, `SELECT DISTINCT story_id FROM story_photos WHERE asset_id = ?`).pluck().all(assetId) as Id[];
+export async function storyIdsUsingAsset(db: Db, assetId: Id): Promise<Id[]> {
+  return (await db.column(`SELECT DISTINCT story_id FROM story_photos WHERE asset_id = ?`, assetId)) as Id[];
 }
 
 // ── photos in stories ────────────────────────────────────────────────────────
@@ -190,18 +192,22 @@ export function storyIdsUsingAsset(db: Db, assetId: Id): Id[] {
 /** A story's photo as stored, without its asset. */
 export type StoryPhotoRow = Omit<StoryPhoto, 'asset'>;
 
-export function getStoryPhotoRow(db: Db, id: Id): StoryPhotoRow | null {
-  const row = stmt(
-    db,
+export async function getStoryPhotoRow(db: Db, id: Id): Promise<StoryPhotoRow | null> {
+  const row = (await db.get(
     `SELECT id, story_id AS storyId, asset_id AS assetId, placement, position AS "order", caption, credit, alt
      FROM story_photos WHERE id = ?`,
-  ).get(id) as StoryPhotoRow | undefined;
+    id,
+  )) as StoryPhotoRow | undefined;
   return row ?? null;
 }
 
-export function insertStoryPhoto(db: Db, p: { storyId: Id; assetId: Id; placement: 'lead' | 'inline'; order: number; caption: string; credit: string; alt: string }): Id {
+export async function insertStoryPhoto(
+  db: Db,
+  p: { storyId: Id; assetId: Id; placement: 'lead' | 'inline'; order: number; caption: string; credit: string; alt: string },
+): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       p.storyId,
       p.assetId,
       p.placement,
@@ -209,14 +215,15 @@ export function insertStoryPhoto(db: Db, p: { storyId: Id; assetId: Id; placemen
       p.caption,
       p.credit,
       p.alt,
-    ).lastInsertRowid,
+    ),
   );
 }
 
-export function updateStoryPhoto(db: Db, id: Id, changes: Partial<Pick<StoryPhoto, 'caption' | 'credit' | 'alt' | 'placement'>>): void {
-  const current = getStoryPhotoRow(db, id);
+export async function updateStoryPhoto(db: Db, id: Id, changes: Partial<Pick<StoryPhoto, 'caption' | 'credit' | 'alt' | 'placement'>>): Promise<void> {
+  const current = await getStoryPhotoRow(db, id);
   if (!current) return;
-  stmt(db, `UPDATE story_photos SET caption = ?, credit = ?, alt = ?, placement = ? WHERE id = ?`).run(
+  await db.run(
+    `UPDATE story_photos SET caption = ?, credit = ?, alt = ?, placement = ? WHERE id = ?`,
     changes.caption ?? current.caption,
     changes.credit ?? current.credit,
     changes.alt ?? current.alt,
@@ -225,19 +232,19 @@ export function updateStoryPhoto(db: Db, id: Id, changes: Partial<Pick<StoryPhot
   );
 }
 
-export function deleteStoryPhoto(db: Db, id: Id): void {
-  stmt(db, `DELETE FROM story_photos WHERE id = ?`).run(id);
+export async function deleteStoryPhoto(db: Db, id: Id): Promise<void> {
+  await db.run(`DELETE FROM story_photos WHERE id = ?`, id);
 }
 
 /** Writes positions 0..n-1 in the given order. */
-export function setStoryPhotoOrder(db: Db, orderedIds: Id[]): void {
-  orderedIds.forEach((id, position) => stmt(db, `UPDATE story_photos SET position = ? WHERE id = ?`).run(position, id));
+export async function setStoryPhotoOrder(db: Db, orderedIds: Id[]): Promise<void> {
+  for (const [position, id] of orderedIds.entries()) await db.run(`UPDATE story_photos SET position = ? WHERE id = ?`, position, id);
 }
 
-export function storyPhotoIds(db: Db, storyId: Id): Id[] {
-  return stmt(db, `SELECT id FROM story_photos WHERE story_id = ? ORDER BY (placement = 'lead') DESC, position, id`).pluck().all(storyId) as Id[];
+export async function storyPhotoIds(db: Db, storyId: Id): Promise<Id[]> {
+  return (await db.column(`SELECT id FROM story_photos WHERE story_id = ? ORDER BY (placement = 'lead') DESC, position, id`, storyId)) as Id[];
 }
 
-export function nextStoryPhotoPosition(db: Db, storyId: Id): number {
-  return stmt(db, `SELECT coalesce(max(position) + 1, 0) FROM story_photos WHERE story_id = ?`).pluck().get(storyId) as number;
+export async function nextStoryPhotoPosition(db: Db, storyId: Id): Promise<number> {
+  return (await db.value(`SELECT coalesce(max(position) + 1, 0) FROM story_photos WHERE story_id = ?`, storyId)) as number;
 }

@@ -2,7 +2,7 @@
 // the scheduler need. Rows are inserted once and only their export columns ever change.
 
 import type { Id, PublishedVersionSummary } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 interface PublishedRow {
   version: number;
@@ -35,33 +35,33 @@ function toSummary(r: PublishedRow): PublishedVersionSummary {
 }
 
 /** Every version of a story, oldest first. */
-export function listPublishedVersions(db: Db, storyId: Id): PublishedVersionSummary[] {
-  return (stmt(db, `${SELECT} WHERE p.story_id = ? ORDER BY p.version`).all(storyId) as PublishedRow[]).map(toSummary);
+export async function listPublishedVersions(db: Db, storyId: Id): Promise<PublishedVersionSummary[]> {
+  return ((await db.all(`${SELECT} WHERE p.story_id = ? ORDER BY p.version`, storyId)) as PublishedRow[]).map(toSummary);
 }
 
-export function getPublishedVersion(db: Db, storyId: Id, version: number): PublishedVersionSummary | null {
-  const r = stmt(db, `${SELECT} WHERE p.story_id = ? AND p.version = ?`).get(storyId, version) as PublishedRow | undefined;
+export async function getPublishedVersion(db: Db, storyId: Id, version: number): Promise<PublishedVersionSummary | null> {
+  const r = (await db.get(`${SELECT} WHERE p.story_id = ? AND p.version = ?`, storyId, version)) as PublishedRow | undefined;
   return r ? toSummary(r) : null;
 }
 
 /** The highest version published so far (0 when none). */
-export function latestPublishedVersion(db: Db, storyId: Id): number {
-  return (stmt(db, `SELECT coalesce(max(version), 0) FROM published_versions WHERE story_id = ?`).pluck().get(storyId) as number) ?? 0;
+export async function latestPublishedVersion(db: Db, storyId: Id): Promise<number> {
+  return ((await db.value(`SELECT coalesce(max(version), 0) FROM published_versions WHERE story_id = ?`, storyId)) as number) ?? 0;
 }
 
 /** When version 1 went out, or null before the first publication. */
-export function firstPublishedAt(db: Db, storyId: Id): string | null {
-  return (stmt(db, `SELECT published_at FROM published_versions WHERE story_id = ? ORDER BY version LIMIT 1`).pluck().get(storyId) as string | undefined) ?? null;
+export async function firstPublishedAt(db: Db, storyId: Id): Promise<string | null> {
+  return ((await db.value(`SELECT published_at FROM published_versions WHERE story_id = ? ORDER BY version LIMIT 1`, storyId)) as string | undefined) ?? null;
 }
 
 /** True when another story already publishes into the folder `dir` (paths are "<dir>/v<N>"). */
-export function packageDirTaken(db: Db, dir: string, storyId: Id): boolean {
-  return stmt(db, `SELECT 1 FROM published_versions WHERE story_id <> ? AND substr(path, 1, ?) = ? LIMIT 1`).get(storyId, dir.length + 1, `${dir}/`) !== undefined;
+export async function packageDirTaken(db: Db, dir: string, storyId: Id): Promise<boolean> {
+  return (await db.get(`SELECT 1 FROM published_versions WHERE story_id <> ? AND substr(path, 1, ?) = ? LIMIT 1`, storyId, dir.length + 1, `${dir}/`)) !== undefined;
 }
 
 /** True when the package path is recorded for any story (a folder on disk without a row is an orphan). */
-export function packagePathRecorded(db: Db, path: string): boolean {
-  return stmt(db, `SELECT 1 FROM published_versions WHERE path = ?`).get(path) !== undefined;
+export async function packagePathRecorded(db: Db, path: string): Promise<boolean> {
+  return (await db.get(`SELECT 1 FROM published_versions WHERE path = ?`, path)) !== undefined;
 }
 
 export interface NewPublishedVersion {
@@ -78,23 +78,29 @@ export interface NewPublishedVersion {
  * Records a version. The story's own published_versions count moves with its status (the
  * transition handler or the scheduler sets it), so it is not touched here.
  */
-export function insertPublishedVersion(db: Db, v: NewPublishedVersion): void {
-  stmt(
-    db,
+export async function insertPublishedVersion(db: Db, v: NewPublishedVersion): Promise<void> {
+  await db.run(
     `INSERT INTO published_versions (story_id, version, published_at, published_by, pub_status, correction_note, path)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.storyId, v.version, v.publishedAt, v.publishedBy, v.pubStatus, v.correctionNote, v.path);
+    v.storyId,
+    v.version,
+    v.publishedAt,
+    v.publishedBy,
+    v.pubStatus,
+    v.correctionNote,
+    v.path,
+  );
 }
 
-export function setExportResult(db: Db, storyId: Id, version: number, status: 'none' | 'ok' | 'failed', error: string | null): void {
-  stmt(db, `UPDATE published_versions SET export_status = ?, export_error = ? WHERE story_id = ? AND version = ?`).run(status, error, storyId, version);
+export async function setExportResult(db: Db, storyId: Id, version: number, status: 'none' | 'ok' | 'failed', error: string | null): Promise<void> {
+  await db.run(`UPDATE published_versions SET export_status = ?, export_error = ? WHERE story_id = ? AND version = ?`, status, error, storyId, version);
 }
 
 /** Scheduled stories due at `now`, with who scheduled each (the actor of the automatic publish). */
-export function dueScheduledStories(db: Db, now: string): { id: Id; scheduledBy: Id | null; publishAt: string }[] {
-  return stmt(
-    db,
+export async function dueScheduledStories(db: Db, now: string): Promise<{ id: Id; scheduledBy: Id | null; publishAt: string }[]> {
+  return (await db.all(
     `SELECT id, scheduled_by AS scheduledBy, publish_at AS publishAt FROM stories
      WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id`,
-  ).all(now) as { id: Id; scheduledBy: Id | null; publishAt: string }[];
+    now,
+  )) as { id: Id; scheduledBy: Id | null; publishAt: string }[];
 }

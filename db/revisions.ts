@@ -2,7 +2,7 @@
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { DocNode, Id, RevisionReason, RevisionSummary } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 export interface RevisionContent {
   headline: string;
@@ -18,12 +18,13 @@ export function decodeRevision(data: Uint8Array): RevisionContent {
   return JSON.parse(strFromU8(inflateSync(data))) as RevisionContent;
 }
 
-export function insertRevision(
+export async function insertRevision(
   db: Db,
   r: { storyId: Id; version: number; reason: RevisionReason; authorId: Id; at: string; wordCount: number; content: RevisionContent },
-): Id {
+): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO revisions (story_id, version, reason, author_id, created_at, word_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO revisions (story_id, version, reason, author_id, created_at, word_count, data) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       r.storyId,
       r.version,
       r.reason,
@@ -31,7 +32,7 @@ export function insertRevision(
       r.at,
       r.wordCount,
       encodeRevision(r.content),
-    ).lastInsertRowid,
+    ),
   );
 }
 
@@ -62,18 +63,18 @@ function toSummary(r: RevisionRow): RevisionSummary {
   };
 }
 
-export function listRevisions(db: Db, storyId: Id): RevisionSummary[] {
-  return (stmt(db, `${SUMMARY} WHERE r.story_id = ? ORDER BY r.id DESC`).all(storyId) as RevisionRow[]).map(toSummary);
+export async function listRevisions(db: Db, storyId: Id): Promise<RevisionSummary[]> {
+  return ((await db.all(`${SUMMARY} WHERE r.story_id = ? ORDER BY r.id DESC`, storyId)) as RevisionRow[]).map(toSummary);
 }
 
-export function getRevision(db: Db, storyId: Id, revisionId: Id): { summary: RevisionSummary; content: RevisionContent } | null {
-  const row = stmt(db, `${SUMMARY.replace('r.word_count', 'r.word_count, r.data')} WHERE r.story_id = ? AND r.id = ?`).get(storyId, revisionId) as
+export async function getRevision(db: Db, storyId: Id, revisionId: Id): Promise<{ summary: RevisionSummary; content: RevisionContent } | null> {
+  const row = (await db.get(`${SUMMARY.replace('r.word_count', 'r.word_count, r.data')} WHERE r.story_id = ? AND r.id = ?`, storyId, revisionId)) as
     (RevisionRow & { data: Uint8Array }) | undefined;
   if (!row) return null;
   return { summary: toSummary(row), content: decodeRevision(row.data) };
 }
 
 /** When the story's latest revision (of any reason) was written, or null. */
-export function latestRevisionAt(db: Db, storyId: Id): string | null {
-  return (stmt(db, `SELECT created_at FROM revisions WHERE story_id = ? ORDER BY id DESC LIMIT 1`).pluck().get(storyId) as string | undefined) ?? null;
+export async function latestRevisionAt(db: Db, storyId: Id): Promise<string | null> {
+  return ((await db.value(`SELECT created_at FROM revisions WHERE story_id = ? ORDER BY id DESC LIMIT 1`, storyId)) as string | undefined) ?? null;
 }

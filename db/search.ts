@@ -4,7 +4,7 @@
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
 export interface StoryFilters {
@@ -117,9 +117,8 @@ interface ItemRow {
   updated_at: string;
 }
 
-function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
-  const rows = stmt(
-    db,
+async function loadItems(db: Db, ids: Id[], now: string): Promise<Map<Id, StoryListItem>> {
+  const rows = (await db.all(
     `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
        (SELECT json_group_array(name) FROM (SELECT st.name FROM story_byline b JOIN staff st ON st.id = b.staff_id
           WHERE b.story_id = s.id ORDER BY b.position)) AS byline,
@@ -129,7 +128,8 @@ function loadItems(db: Db, ids: Id[], now: string): Map<Id, StoryListItem> {
        s.findings_blocking, s.findings_warning, s.updated_at
      FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN} LEFT JOIN staff cs ON cs.id = s.claimed_by
      WHERE s.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as ItemRow[];
+    JSON.stringify(ids),
+  )) as ItemRow[];
   const out = new Map<Id, StoryListItem>();
   for (const r of rows) {
     const live = r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now;
@@ -174,7 +174,7 @@ export const SEARCH_COUNT_CAP = 1000;
  * search is newest first by creation (story id): FTS5 walks its index in rowid order and stops
  * at the page's end, where ordering by update time would have to sort every match.
  */
-export function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
+export async function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
   const where = filterWhere(filters);
   const typed = filters.query !== undefined && filters.query.trim() !== '';
   const fts = typed ? ftsQuery(filters.query ?? '') : null;
@@ -182,24 +182,23 @@ export function listStories(db: Db, filters: StoryFilters, page: { limit: number
   return fts ? searchPage(db, fts, filters, where, page) : queuePage(db, where, page);
 }
 
-function queuePage(db: Db, where: Where, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
-  const total = stmt(db, `SELECT count(*) FROM stories s${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`)
-    .pluck()
-    .get(...where.params) as number;
+async function queuePage(db: Db, where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
+  const total = (await db.value(`SELECT count(*) FROM stories s${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`, ...where.params)) as number;
   const conds = [...where.sql];
   const params = [...where.params];
   if (page.after) {
     conds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
     params.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
   }
-  const keys = stmt(
-    db,
+  const keys = (await db.all(
     `SELECT s.id, s.updated_at FROM stories s${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
      ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`,
-  ).all(...params, page.limit + 1) as { id: number; updated_at: string }[];
+    ...params,
+    page.limit + 1,
+  )) as { id: number; updated_at: string }[];
   const hasMore = keys.length > page.limit;
   const pageKeys = hasMore ? keys.slice(0, page.limit) : keys;
-  const byId = loadItems(
+  const byId = await loadItems(
     db,
     pageKeys.map((k) => k.id),
     page.now,
@@ -213,24 +212,20 @@ function queuePage(db: Db, where: Where, page: { limit: number; after: ListCurso
   };
 }
 
-function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, page: { limit: number; after: ListCursor | null; now: string }): ListResult {
+async function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
   const from = 'stories_fts f JOIN stories s ON s.id = f.rowid';
   const conds = ['stories_fts MATCH ?', ...where.sql];
   const params = [fts, ...where.params];
-  const counted = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`)
-    .pluck()
-    .get(...params) as number;
+  const counted = (await db.value(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`, ...params)) as number;
   if (page.after) {
     conds.push('f.rowid < ?');
     params.push(page.after.id);
   }
-  const ids = stmt(db, `SELECT f.rowid FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`)
-    .pluck()
-    .all(...params, page.limit + 1) as number[];
+  const ids = (await db.column(`SELECT f.rowid FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`, ...params, page.limit + 1)) as number[];
   const hasMore = ids.length > page.limit;
   const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
-  const byId = loadItems(db, pageIds, page.now);
-  addSnippets(db, byId, pageIds, searchTerms(filters.query ?? ''));
+  const byId = await loadItems(db, pageIds, page.now);
+  await addSnippets(db, byId, pageIds, searchTerms(filters.query ?? ''));
   const last = pageIds[pageIds.length - 1];
   return {
     items: pageIds.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined),
@@ -241,13 +236,13 @@ function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, pa
 }
 
 /** Gives each item an excerpt from the first field that holds a match (body first: the headline is shown anyway). */
-function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { term: string; prefix: boolean }[]): void {
+async function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { term: string; prefix: boolean }[]): Promise<void> {
   if (ids.length === 0 || terms.length === 0) return;
-  const texts = stmt(
-    db,
+  const texts = (await db.all(
     `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
      WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as {
+    JSON.stringify(ids),
+  )) as {
     id: number;
     headline: string;
     subheadlines_text: string;
@@ -266,8 +261,6 @@ function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { t
 }
 
 /** The same text search as a plain LIKE scan over the body (benchmark baseline only). */
-export function likeSearchCount(db: Db, word: string): number {
-  return stmt(db, `SELECT count(*) FROM stories WHERE body_text LIKE ? ESCAPE '\\'`)
-    .pluck()
-    .get(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number;
+export async function likeSearchCount(db: Db, word: string): Promise<number> {
+  return (await db.value(`SELECT count(*) FROM stories WHERE body_text LIKE ? ESCAPE '\\'`, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as number;
 }

@@ -3,7 +3,7 @@
 // computed by the core) is still ahead.
 
 import type { Id } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 /** 'desktop': a desktop app's device session (migration 008), which has longer limits; 'browser': any other. */
 export type SessionKind = 'browser' | 'desktop';
@@ -26,12 +26,13 @@ export interface SessionRecord {
 const SESSION_SELECT = `SELECT id, staff_id AS staffId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt,
   device, address, ended_at AS endedAt, end_reason AS endReason, kind FROM sessions`;
 
-export function insertSession(
+export async function insertSession(
   db: Db,
   s: { tokenHash: Buffer; staffId: Id; at: string; expiresAt: string; device: string; address: string | null; kind: SessionKind },
-): Id {
+): Promise<Id> {
   return Number(
-    stmt(db, `INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, device, address, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    await db.value(
+      `INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, device, address, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       s.tokenHash,
       s.staffId,
       s.at,
@@ -40,40 +41,40 @@ export function insertSession(
       s.device,
       s.address,
       s.kind,
-    ).lastInsertRowid,
+    ),
   );
 }
 
 /** The live session whose token hashes to `tokenHash` at `now`, or null (unknown, ended or expired). */
-export function findLiveSession(db: Db, tokenHash: Buffer, now: string): SessionRecord | null {
-  return (stmt(db, `${SESSION_SELECT} WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`).get(tokenHash, now) as SessionRecord | undefined) ?? null;
+export async function findLiveSession(db: Db, tokenHash: Buffer, now: string): Promise<SessionRecord | null> {
+  return ((await db.get(`${SESSION_SELECT} WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`, tokenHash, now)) as SessionRecord | undefined) ?? null;
 }
 
-export function getSession(db: Db, id: Id): SessionRecord | null {
-  return (stmt(db, `${SESSION_SELECT} WHERE id = ?`).get(id) as SessionRecord | undefined) ?? null;
+export async function getSession(db: Db, id: Id): Promise<SessionRecord | null> {
+  return ((await db.get(`${SESSION_SELECT} WHERE id = ?`, id)) as SessionRecord | undefined) ?? null;
 }
 
 /** Records that the session was used at `at`, and the expiry that follows. */
-export function touchSession(db: Db, id: Id, at: string, expiresAt: string): void {
-  stmt(db, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`).run(at, expiresAt, id);
+export async function touchSession(db: Db, id: Id, at: string, expiresAt: string): Promise<void> {
+  await db.run(`UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`, at, expiresAt, id);
 }
 
 /** A person's live sessions at `now`, newest first. */
-export function listLiveSessions(db: Db, staffId: Id, now: string): SessionRecord[] {
-  return stmt(db, `${SESSION_SELECT} WHERE staff_id = ? AND ended_at IS NULL AND expires_at > ? ORDER BY id DESC`).all(staffId, now) as SessionRecord[];
+export async function listLiveSessions(db: Db, staffId: Id, now: string): Promise<SessionRecord[]> {
+  return (await db.all(`${SESSION_SELECT} WHERE staff_id = ? AND ended_at IS NULL AND expires_at > ? ORDER BY id DESC`, staffId, now)) as SessionRecord[];
 }
 
 /** Every session of a person not ended yet (live or expired and not yet swept). */
-export function unendedSessionIds(db: Db, staffId: Id): Id[] {
-  return stmt(db, `SELECT id FROM sessions WHERE staff_id = ? AND ended_at IS NULL ORDER BY id`).pluck().all(staffId) as Id[];
+export async function unendedSessionIds(db: Db, staffId: Id): Promise<Id[]> {
+  return (await db.column(`SELECT id FROM sessions WHERE staff_id = ? AND ended_at IS NULL ORDER BY id`, staffId)) as Id[];
 }
 
 /** Sessions past their expiry that nobody has ended yet (for the sweeper). */
-export function expiredUnendedSessions(db: Db, now: string, limit = 500): SessionRecord[] {
-  return stmt(db, `${SESSION_SELECT} WHERE ended_at IS NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`).all(now, limit) as SessionRecord[];
+export async function expiredUnendedSessions(db: Db, now: string, limit = 500): Promise<SessionRecord[]> {
+  return (await db.all(`${SESSION_SELECT} WHERE ended_at IS NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`, now, limit)) as SessionRecord[];
 }
 
 /** Ends a session; false when it had already ended. */
-export function endSessionRecord(db: Db, id: Id, at: string, reason: SessionEndReason): boolean {
-  return stmt(db, `UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL`).run(at, reason, id).changes > 0;
+export async function endSessionRecord(db: Db, id: Id, at: string, reason: SessionEndReason): Promise<boolean> {
+  return (await db.run(`UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL`, at, reason, id)).changes > 0;
 }

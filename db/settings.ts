@@ -1,10 +1,10 @@
 // Settings as key → JSON value. Defaults live with the core; this holds what was changed.
 
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
-export function readSettings(db: Db): Record<string, unknown> {
+export async function readSettings(db: Db): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const row of stmt(db, `SELECT key, value FROM settings`).all() as { key: string; value: string }[]) {
+  for (const row of (await db.all(`SELECT key, value FROM settings`)) as { key: string; value: string }[]) {
     try {
       out[row.key] = JSON.parse(row.value);
     } catch {
@@ -14,6 +14,6 @@ export function readSettings(db: Db): Record<string, unknown> {
   return out;
 }
 
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  stmt(db, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, JSON.stringify(value));
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  await db.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, JSON.stringify(value));
 }

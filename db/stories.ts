@@ -4,7 +4,7 @@
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 interface StoryRow {
   id: number;
@@ -55,48 +55,49 @@ const STORY_SELECT = `
     s.created_at, s.updated_at, s.body
   FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN}`;
 
-export function getByline(db: Db, storyId: Id): BylineEntry[] {
-  return stmt(
-    db,
+export async function getByline(db: Db, storyId: Id): Promise<BylineEntry[]> {
+  return (await db.all(
     `SELECT st.id AS staffId, st.name, st.email FROM story_byline b JOIN staff st ON st.id = b.staff_id
      WHERE b.story_id = ? ORDER BY b.position`,
-  ).all(storyId) as BylineEntry[];
+    storyId,
+  )) as BylineEntry[];
 }
 
 /** Everyone who created the story or was ever on its byline (migration 004), lowest id first. */
-export function getStoryAuthorIds(db: Db, storyId: Id): Id[] {
-  return stmt(db, `SELECT staff_id FROM story_authors WHERE story_id = ? ORDER BY staff_id`).pluck().all(storyId) as Id[];
+export async function getStoryAuthorIds(db: Db, storyId: Id): Promise<Id[]> {
+  return (await db.column(`SELECT staff_id FROM story_authors WHERE story_id = ? ORDER BY staff_id`, storyId)) as Id[];
 }
 
 /** Each writer's words in the story's current text, most first (migration 006). */
-function getStoryWriters(db: Db, storyId: Id): Tally[] {
-  return stmt(db, `SELECT staff_id, words FROM story_writers WHERE story_id = ? ORDER BY words DESC, staff_id`).raw().all(storyId) as Tally[];
+async function getStoryWriters(db: Db, storyId: Id): Promise<Tally[]> {
+  return (await db.rows(`SELECT staff_id, words FROM story_writers WHERE story_id = ? ORDER BY words DESC, staff_id`, storyId)) as Tally[];
 }
 
 /** Who wrote the story's text, or null while nobody has saved it since writers were tracked. */
-export function getTextAuthorship(db: Db, storyId: Id): TextAuthorship | null {
-  const runs = stmt(db, `SELECT runs FROM story_text_runs WHERE story_id = ?`).pluck().get(storyId) as string | undefined;
-  return runs === undefined ? null : { runs: JSON.parse(runs) as Tally[], words: getStoryWriters(db, storyId) };
+export async function getTextAuthorship(db: Db, storyId: Id): Promise<TextAuthorship | null> {
+  const runs = (await db.value(`SELECT runs FROM story_text_runs WHERE story_id = ?`, storyId)) as string | undefined;
+  return runs === undefined ? null : { runs: JSON.parse(runs) as Tally[], words: await getStoryWriters(db, storyId) };
 }
 
-export function setTextAuthorship(db: Db, storyId: Id, authorship: TextAuthorship): void {
-  stmt(db, `INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs`).run(
+export async function setTextAuthorship(db: Db, storyId: Id, authorship: TextAuthorship): Promise<void> {
+  await db.run(
+    `INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs`,
     storyId,
     JSON.stringify(authorship.runs),
   );
-  stmt(db, `DELETE FROM story_writers WHERE story_id = ?`).run(storyId);
+  await db.run(`DELETE FROM story_writers WHERE story_id = ?`, storyId);
   for (const [staffId, words] of authorship.words) {
-    if (words > 0) stmt(db, `INSERT INTO story_writers (story_id, staff_id, words) VALUES (?, ?, ?)`).run(storyId, staffId, words);
+    if (words > 0) await db.run(`INSERT INTO story_writers (story_id, staff_id, words) VALUES (?, ?, ?)`, storyId, staffId, words);
   }
 }
 
 /** Adds people to the story's authors; nobody is ever removed from them. */
-function recordAuthors(db: Db, storyId: Id, staffIds: Id[]): void {
-  for (const staffId of staffIds) stmt(db, `INSERT OR IGNORE INTO story_authors (story_id, staff_id) VALUES (?, ?)`).run(storyId, staffId);
+async function recordAuthors(db: Db, storyId: Id, staffIds: Id[]): Promise<void> {
+  for (const staffId of staffIds) await db.run(`INSERT INTO story_authors (story_id, staff_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, storyId, staffId);
 }
 
-export function getStory(db: Db, id: Id): Story | null {
-  const r = stmt(db, `${STORY_SELECT} WHERE s.id = ?`).get(id) as StoryRow | undefined;
+export async function getStory(db: Db, id: Id): Promise<Story | null> {
+  const r = (await db.get(`${STORY_SELECT} WHERE s.id = ?`, id)) as StoryRow | undefined;
   if (!r) return null;
   const lock: StoryLock | null =
     r.lock_staff_id !== null && r.lock_acquired_at !== null && r.lock_expires_at !== null
@@ -117,9 +118,9 @@ export function getStory(db: Db, id: Id): Story | null {
     desk: r.desk,
     headline: r.headline,
     subheadlines: JSON.parse(r.subheadlines) as string[],
-    byline: getByline(db, r.id),
-    authorIds: getStoryAuthorIds(db, r.id),
-    textShares: textShares(getStoryWriters(db, r.id)),
+    byline: await getByline(db, r.id),
+    authorIds: await getStoryAuthorIds(db, r.id),
+    textShares: textShares(await getStoryWriters(db, r.id)),
     dateline: r.dateline,
     body: JSON.parse(r.body) as DocNode,
     language: r.language,
@@ -139,8 +140,8 @@ export function getStory(db: Db, id: Id): Story | null {
   };
 }
 
-export function storyExists(db: Db, id: Id): boolean {
-  return stmt(db, `SELECT 1 FROM stories WHERE id = ?`).get(id) !== undefined;
+export async function storyExists(db: Db, id: Id): Promise<boolean> {
+  return (await db.get(`SELECT 1 FROM stories WHERE id = ?`, id)) !== undefined;
 }
 
 /** The text fields of a story as the core computed them (plain text and word count included). */
@@ -161,29 +162,36 @@ function headerParams(s: StoryContent): [string, string, string, string, string,
   return [s.slug, s.desk, s.headline, JSON.stringify(s.subheadlines), s.subheadlines.join('\n'), s.dateline, s.language];
 }
 
-export function insertStory(db: Db, s: StoryContent & { createdBy: Id; at: string; bylineIds: Id[]; status?: Status; version?: number }): Id {
+export async function insertStory(db: Db, s: StoryContent & { createdBy: Id; at: string; bylineIds: Id[]; status?: Status; version?: number }): Promise<Id> {
   const bylineIds = [...new Set(s.bylineIds)];
   // The byline's search text goes in with the row, so the FTS trigger indexes the story once.
-  const bylineText = stmt(
-    db,
+  const bylineText = (await db.value(
     `SELECT coalesce(group_concat(t, ' '), '') FROM (SELECT st.name || ' ' || st.email AS t
        FROM json_each(?) j JOIN staff st ON st.id = j.value ORDER BY j.key)`,
-  )
-    .pluck()
-    .get(JSON.stringify(bylineIds)) as string;
+    JSON.stringify(bylineIds),
+  )) as string;
   const id = Number(
-    stmt(
-      db,
+    await db.value(
       `INSERT INTO stories (slug, desk, headline, subheadlines, subheadlines_text, dateline, language, status, version, text_version,
          created_by, word_count, created_at, updated_at, byline_text, body_text, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...headerParams(s), s.status ?? 'draft', s.version ?? 1, s.version ?? 1, s.createdBy, s.wordCount, s.at, s.at, bylineText, s.bodyText, JSON.stringify(s.body))
-      .lastInsertRowid,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ...headerParams(s),
+      s.status ?? 'draft',
+      s.version ?? 1,
+      s.version ?? 1,
+      s.createdBy,
+      s.wordCount,
+      s.at,
+      s.at,
+      bylineText,
+      s.bodyText,
+      JSON.stringify(s.body),
+    ),
   );
-  bylineIds.forEach((staffId, position) => {
-    stmt(db, `INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`).run(id, staffId, position);
-  });
-  recordAuthors(db, id, [s.createdBy, ...bylineIds]);
+  for (const [position, staffId] of bylineIds.entries()) {
+    await db.run(`INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`, id, staffId, position);
+  }
+  await recordAuthors(db, id, [s.createdBy, ...bylineIds]);
   return id;
 }
 
@@ -192,32 +200,39 @@ export function insertStory(db: Db, s: StoryContent & { createdBy: Id; at: strin
  * given by text saves and restores (it records the last text change); photo-layout writes leave
  * it out, so text_version stays where it was.
  */
-export function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string; textVersion?: number }): void {
-  stmt(
-    db,
+export async function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string; textVersion?: number }): Promise<void> {
+  await db.run(
     `UPDATE stories SET slug = ?, desk = ?, headline = ?, subheadlines = ?, subheadlines_text = ?, dateline = ?, language = ?,
        body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version) WHERE id = ?`,
-  ).run(...headerParams(s), JSON.stringify(s.body), s.bodyText, s.wordCount, s.version, s.at, s.textVersion ?? null, id);
+    ...headerParams(s),
+    JSON.stringify(s.body),
+    s.bodyText,
+    s.wordCount,
+    s.version,
+    s.at,
+    s.textVersion ?? null,
+    id,
+  );
 }
 
 /** The version of the story's last text change (see migration 003); null when there is no such story. */
-export function getStoryTextVersion(db: Db, id: Id): number | null {
-  const v = stmt(db, `SELECT text_version FROM stories WHERE id = ?`).pluck().get(id) as number | undefined;
+export async function getStoryTextVersion(db: Db, id: Id): Promise<number | null> {
+  const v = (await db.value(`SELECT text_version FROM stories WHERE id = ?`, id)) as number | undefined;
   return v ?? null;
 }
 
 /** Replaces the byline (ordered) and refreshes the search copy of it. Everyone named joins the story's authors for good. */
-export function setByline(db: Db, storyId: Id, staffIds: Id[]): void {
-  stmt(db, `DELETE FROM story_byline WHERE story_id = ?`).run(storyId);
+export async function setByline(db: Db, storyId: Id, staffIds: Id[]): Promise<void> {
+  await db.run(`DELETE FROM story_byline WHERE story_id = ?`, storyId);
   const seen = new Set<Id>();
   let position = 0;
   for (const staffId of staffIds) {
     if (seen.has(staffId)) continue;
     seen.add(staffId);
-    stmt(db, `INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`).run(storyId, staffId, position++);
+    await db.run(`INSERT INTO story_byline (story_id, staff_id, position) VALUES (?, ?, ?)`, storyId, staffId, position++);
   }
-  recordAuthors(db, storyId, [...seen]);
-  reindexStory(db, storyId);
+  await recordAuthors(db, storyId, [...seen]);
+  await reindexStory(db, storyId);
 }
 
 export interface WorkflowFields {
@@ -231,20 +246,33 @@ export interface WorkflowFields {
   at: string;
 }
 
-export function updateStoryWorkflow(db: Db, id: Id, w: WorkflowFields): void {
-  stmt(
-    db,
+export async function updateStoryWorkflow(db: Db, id: Id, w: WorkflowFields): Promise<void> {
+  await db.run(
     `UPDATE stories SET status = ?, claimed_by = ?, send_back_note = ?, correction_note = ?, publish_at = ?, scheduled_by = ?,
        published_versions = ?, updated_at = ? WHERE id = ?`,
-  ).run(w.status, w.claimedBy, w.sendBackNote, w.correctionNote, w.publishAt, w.scheduledBy, w.publishedVersions, w.at, id);
+    w.status,
+    w.claimedBy,
+    w.sendBackNote,
+    w.correctionNote,
+    w.publishAt,
+    w.scheduledBy,
+    w.publishedVersions,
+    w.at,
+    id,
+  );
 }
 
 /**
  * Sets or clears the text lock; `sessionId` names the computer that holds it (null: none known),
  * `offline` makes it an offline lease (migration 008).
  */
-export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null; offline?: boolean } | null): void {
-  stmt(db, `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ?, lock_offline = ? WHERE id = ?`).run(
+export async function setStoryLock(
+  db: Db,
+  id: Id,
+  lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null; offline?: boolean } | null,
+): Promise<void> {
+  await db.run(
+    `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ?, lock_offline = ? WHERE id = ?`,
     lock?.staffId ?? null,
     lock?.acquiredAt ?? null,
     lock?.expiresAt ?? null,
@@ -255,21 +283,21 @@ export function setStoryLock(db: Db, id: Id, lock: { staffId: Id; acquiredAt: st
 }
 
 /** The stories whose text lock this session holds, with the lock's own expiry (regardless of the session's). */
-export function storyLocksOfSession(db: Db, sessionId: Id): { storyId: Id; lockExpiresAt: string }[] {
-  return stmt(db, `SELECT id AS storyId, lock_expires_at AS lockExpiresAt FROM stories WHERE lock_session_id = ? ORDER BY id`).all(sessionId) as {
+export async function storyLocksOfSession(db: Db, sessionId: Id): Promise<{ storyId: Id; lockExpiresAt: string }[]> {
+  return (await db.all(`SELECT id AS storyId, lock_expires_at AS lockExpiresAt FROM stories WHERE lock_session_id = ? ORDER BY id`, sessionId)) as {
     storyId: Id;
     lockExpiresAt: string;
   }[];
 }
 
 /** The stories whose text lock names this person, lapsed or live (for releasing them all on sign-out). */
-export function storiesLockedBy(db: Db, staffId: Id): Id[] {
-  return stmt(db, `SELECT id FROM stories WHERE lock_staff_id = ? ORDER BY id`).pluck().all(staffId) as Id[];
+export async function storiesLockedBy(db: Db, staffId: Id): Promise<Id[]> {
+  return (await db.column(`SELECT id FROM stories WHERE lock_staff_id = ? ORDER BY id`, staffId)) as Id[];
 }
 
 /** Scheduled stories whose time has come (for the publishing helper's scheduler). */
-export function dueScheduledStoryIds(db: Db, now: string): Id[] {
-  return stmt(db, `SELECT id FROM stories WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at`).pluck().all(now) as Id[];
+export async function dueScheduledStoryIds(db: Db, now: string): Promise<Id[]> {
+  return (await db.column(`SELECT id FROM stories WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at`, now)) as Id[];
 }
 
 /**
@@ -277,9 +305,8 @@ export function dueScheduledStoryIds(db: Db, now: string): Id[] {
  * any write that changes them outside this module (e.g. photo captions); headline, slug,
  * subheadlines and body are reindexed by triggers on every write.
  */
-export function reindexStory(db: Db, storyId: Id): void {
-  stmt(
-    db,
+export async function reindexStory(db: Db, storyId: Id): Promise<void> {
+  await db.run(
     `WITH fresh AS (
        SELECT
          coalesce((SELECT group_concat(t, ' ') FROM (SELECT st.name || ' ' || st.email AS t FROM story_byline b
@@ -289,16 +316,18 @@ export function reindexStory(db: Db, storyId: Id): void {
      )
      UPDATE stories SET byline_text = (SELECT byline FROM fresh), captions_text = (SELECT captions FROM fresh)
      WHERE id = @id AND (byline_text IS NOT (SELECT byline FROM fresh) OR captions_text IS NOT (SELECT captions FROM fresh))`,
-  ).run({ id: storyId });
+    { id: storyId },
+  );
 }
 
 /** Rebuilds the whole search index from the stories table (repair tool). */
-export function rebuildSearchIndex(db: Db): void {
-  stmt(db, `INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')`).run();
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+  await db.run(`INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')`);
 }
 
 /** Merges the search index's segments (after bulk loads; also worth running when idle). */
-export function optimizeSearchIndex(db: Db): void {
-  stmt(db, `INSERT INTO stories_fts (stories_fts) VALUES ('optimize')`).run();
-  db.pragma('optimize');
+export async function optimizeSearchIndex(db: Db): Promise<void> {
+  if (db.dialect !== 'sqlite') return; // PostgreSQL's autovacuum keeps its indexes
+  await db.run(`INSERT INTO stories_fts (stories_fts) VALUES ('optimize')`);
+  await db.run('PRAGMA optimize');
 }

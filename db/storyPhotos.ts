@@ -2,7 +2,7 @@
 // approval. The photo desk's writes live in db/photos.ts (photo helper).
 
 import type { Id, PhotoAsset, Status, StoryPhoto } from '../shared/domain.js';
-import { stmt, type Db } from './statements.js';
+import type { Db } from './sql.js';
 
 export interface PhotoAssetRow {
   id: number;
@@ -64,15 +64,15 @@ export function toPhotoAsset(r: PhotoAssetRow): PhotoAsset {
   };
 }
 
-export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
-  const rows = stmt(
-    db,
+export async function listStoryPhotos(db: Db, storyId: Id): Promise<StoryPhoto[]> {
+  const rows = (await db.all(
     `SELECT p.id AS sp_id, p.story_id AS sp_story_id, p.asset_id AS sp_asset_id, p.placement AS sp_placement,
        p.position AS sp_position, p.caption AS sp_caption, p.credit AS sp_credit, p.alt AS sp_alt,
        p.approved_creator AS sp_approved_creator, p.approved_copyright AS sp_approved_copyright, ${ASSET_COLUMNS}
      FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id
      WHERE p.story_id = ? ORDER BY (p.placement = 'lead') DESC, p.position, p.id`,
-  ).all(storyId) as (PhotoAssetRow & {
+    storyId,
+  )) as (PhotoAssetRow & {
     sp_id: number;
     sp_story_id: number;
     sp_asset_id: number;
@@ -103,19 +103,19 @@ export function listStoryPhotos(db: Db, storyId: Id): StoryPhoto[] {
  * story (its caption, credit and alt are the story's own already), so what the desk approved is
  * what publishes, whatever the photo desk changes in the library afterwards.
  */
-export function freezeApprovedPhotoCredits(db: Db, storyId: Id): void {
-  stmt(
-    db,
+export async function freezeApprovedPhotoCredits(db: Db, storyId: Id): Promise<void> {
+  await db.run(
     `UPDATE story_photos SET
        approved_creator = (SELECT a.creator FROM photo_assets a WHERE a.id = story_photos.asset_id),
        approved_copyright = (SELECT a.copyright FROM photo_assets a WHERE a.id = story_photos.asset_id)
      WHERE story_id = ?`,
-  ).run(storyId);
+    storyId,
+  );
 }
 
 /** Back on the desk (reopened, corrected, sent back): the story follows the library again until approved anew. */
-export function thawApprovedPhotoCredits(db: Db, storyId: Id): void {
-  stmt(db, `UPDATE story_photos SET approved_creator = NULL, approved_copyright = NULL WHERE story_id = ? AND approved_creator IS NOT NULL`).run(storyId);
+export async function thawApprovedPhotoCredits(db: Db, storyId: Id): Promise<void> {
+  await db.run(`UPDATE story_photos SET approved_creator = NULL, approved_copyright = NULL WHERE story_id = ? AND approved_creator IS NOT NULL`, storyId);
 }
 
 /** A use of a photo by a story that has frozen its credits (approved, scheduled or published). */
@@ -130,13 +130,13 @@ export interface ApprovedPhotoUse {
 }
 
 /** The approved, scheduled and published stories that use the asset, with what they publish of it. */
-export function approvedUsesOfAsset(db: Db, assetId: Id): ApprovedPhotoUse[] {
-  return stmt(
-    db,
+export async function approvedUsesOfAsset(db: Db, assetId: Id): Promise<ApprovedPhotoUse[]> {
+  return (await db.all(
     `SELECT p.id AS storyPhotoId, p.story_id AS storyId, s.status, p.caption, p.credit,
        p.approved_creator AS creator, p.approved_copyright AS copyright
      FROM story_photos p JOIN stories s ON s.id = p.story_id
      WHERE p.asset_id = ? AND p.approved_creator IS NOT NULL AND s.status IN ('approved', 'scheduled', 'published')
      ORDER BY p.story_id, p.id`,
-  ).all(assetId) as ApprovedPhotoUse[];
+    assetId,
+  )) as ApprovedPhotoUse[];
 }

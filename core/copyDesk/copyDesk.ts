@@ -46,10 +46,10 @@ export function createCopyDesk(
   // until recountAll says the check inputs changed.
   let people: HousePerson[] | null = null;
 
-  const findings = (story: Story): Finding[] => {
-    const dismissed = new Map(listDismissals(db, story.id).map((d) => [d.key, d]));
-    people ??= allPeople(db);
-    return runChecks({ story, photos: listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()), people }).map((f) => {
+  const findings = async (story: Story): Promise<Finding[]> => {
+    const dismissed = new Map((await listDismissals(db, story.id)).map((d) => [d.key, d]));
+    people ??= await allPeople(db);
+    return runChecks({ story, photos: await listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()), people }).map((f) => {
       const d = dismissed.get(f.key);
       // A blocking finding is never dismissed, whatever an old row says.
       return d && isDismissable(f) ? { ...f, dismissed: d } : f;
@@ -61,20 +61,20 @@ export function createCopyDesk(
    * event for each whose counts changed. A story the checks fail on is reported and stored as
    * "could not be counted", so it never holds up the others (it is counted again when it changes).
    */
-  const countNow = (ids: Id[]): void => {
-    write(services, (events) => {
+  const countNow = async (ids: Id[]): Promise<void> => {
+    await write(services, async (events) => {
       for (const id of ids) {
-        const before = getFindingCounts(db, id);
+        const before = await getFindingCounts(db, id);
         if (!before) continue;
         let story: Story | undefined;
         let counts: FindingCounts | null = null;
         try {
-          story = getStory(db, id) ?? undefined;
-          if (story) counts = openCounts(findings(story));
+          story = (await getStory(db, id)) ?? undefined;
+          if (story) counts = openCounts(await findings(story));
         } catch (error) {
           onError(error);
         }
-        setFindingCounts(db, id, counts);
+        await setFindingCounts(db, id, counts);
         const same = before.counts?.blocking === counts?.blocking && before.counts?.warning === counts?.warning;
         if (story && !same) events.push(findingsChanged(story, 'counted'));
       }
@@ -98,7 +98,7 @@ export function createCopyDesk(
     }
   };
 
-  function tick(): void {
+  async function tick(): Promise<void> {
     timer = null;
     if (stopped) return settle();
     try {
@@ -106,13 +106,13 @@ export function createCopyDesk(
         // Stories just changed: all of them now, so the queue shows their counts with the change.
         const ids = [...pending];
         pending.clear();
-        for (let i = 0; i < ids.length; i += BATCH) countNow(ids.slice(i, i + BATCH));
+        for (let i = 0; i < ids.length; i += BATCH) await countNow(ids.slice(i, i + BATCH));
       } else if (draining) {
         const start = performance.now();
         do {
-          const ids = uncountedStoryIds(db, BATCH);
+          const ids = await uncountedStoryIds(db, BATCH);
           if (ids.length === 0) draining = false;
-          else countNow(ids);
+          else await countNow(ids);
         } while (draining && performance.now() - start < SLICE_MS);
       }
     } catch (error) {
@@ -142,9 +142,9 @@ export function createCopyDesk(
       pending.add(storyId);
       wake();
     },
-    recountAll() {
+    async recountAll() {
       people = null;
-      invalidateFindingCounts(db);
+      await invalidateFindingCounts(db);
       draining = true;
       wake();
     },

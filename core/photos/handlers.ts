@@ -77,12 +77,12 @@ export function photoModule(services: CoreServices) {
   const { db } = services;
 
   /** Writes a new body as the next version (figures are body content), keeping search and word count in step. */
-  function writeBody(story: Story, body: DocNode, at: string): number {
+  async function writeBody(story: Story, body: DocNode, at: string): Promise<number> {
     const problems = validateBody(body);
     if (problems.length > 0) throw new ApiError('INTERNAL', `The story body would become invalid: ${problems[0]}`);
     const text = plainBody(body);
     const version = story.version + 1;
-    updateStoryContent(db, story.id, {
+    await updateStoryContent(db, story.id, {
       slug: story.slug,
       desk: story.desk,
       headline: story.headline,
@@ -98,35 +98,35 @@ export function photoModule(services: CoreServices) {
     return version;
   }
 
-  function result(storyId: Id) {
-    const story = loadStory(db, storyId);
-    return { story, photos: listStoryPhotos(db, storyId) };
+  async function result(storyId: Id) {
+    const story = await loadStory(db, storyId);
+    return { story, photos: await listStoryPhotos(db, storyId) };
   }
 
   /**
    * One change to a story's photos: in a transaction, with the photo-edit permission checked,
    * the audit event written and the search index refreshed; then everyone is told.
    */
-  function changeStoryPhotos(
+  async function changeStoryPhotos(
     staff: Staff,
     storyId: Id,
-    change: (story: Story, at: string) => { event: AuditEventKind; note: string | null; details: unknown },
-  ): { story: Story; photos: StoryPhoto[] } {
+    change: (story: Story, at: string) => Promise<{ event: AuditEventKind; note: string | null; details: unknown }>,
+  ): Promise<{ story: Story; photos: StoryPhoto[] }> {
     const at = services.now().toISOString();
-    write(services, (events) => {
-      const story = loadStory(db, storyId);
+    await write(services, async (events) => {
+      const story = await loadStory(db, storyId);
       requirePhotoEdit(story, staff);
-      const audit = change(story, at);
-      insertAuditEvent(db, { storyId: story.id, actorId: staff.id, ...audit, at });
-      reindexStory(db, story.id);
-      events.push(photosChanged(loadStory(db, storyId)));
+      const audit = await change(story, at);
+      await insertAuditEvent(db, { storyId: story.id, actorId: staff.id, ...audit, at });
+      await reindexStory(db, story.id);
+      events.push(photosChanged(await loadStory(db, storyId)));
     });
     return result(storyId);
   }
 
   /** The story a story photo belongs to (NOT_FOUND when there is no such story photo). */
-  function storyPhotoRow(id: Id) {
-    const row = getStoryPhotoRow(db, id);
+  async function storyPhotoRow(id: Id) {
+    const row = await getStoryPhotoRow(db, id);
     if (!row) throw new ApiError('NOT_FOUND', `Story photo ${id} does not exist.`);
     return row;
   }
@@ -137,14 +137,14 @@ export function photoModule(services: CoreServices) {
    * now says something else, the story's history says so, for the desk to reopen it if the change
    * should go out. Returns the stories told.
    */
-  function tellApprovedStories(staff: Staff, assetIds: Id[], changes: PhotoAssetChanges): Id[] {
+  async function tellApprovedStories(staff: Staff, assetIds: Id[], changes: PhotoAssetChanges): Promise<Id[]> {
     const told = new Set<Id>();
     const at = services.now().toISOString();
-    for (const asset of getPhotoAssets(db, assetIds)) {
-      for (const use of approvedUsesOfAsset(db, asset.id)) {
+    for (const asset of await getPhotoAssets(db, assetIds)) {
+      for (const use of await approvedUsesOfAsset(db, asset.id)) {
         const fields = APPROVED_FIELDS.filter((f) => changes[f] !== undefined && asset[f] !== use[f]);
         if (fields.length === 0) continue;
-        insertAuditEvent(db, {
+        await insertAuditEvent(db, {
           storyId: use.storyId,
           actorId: staff.id,
           event: 'photo.libraryChanged',
@@ -179,10 +179,10 @@ export function photoModule(services: CoreServices) {
         return { results };
       },
 
-      'photos.list'(input) {
+      async 'photos.list'(input) {
         const fts = input.query ? ftsQuery(input.query) : null;
         const after = input.cursor ? decodeCursor(input.cursor) : null;
-        const page = listPhotoAssets(
+        const page = await listPhotoAssets(
           db,
           {
             fts,
@@ -197,50 +197,50 @@ export function photoModule(services: CoreServices) {
         return next ? { items, total, nextCursor: encodeCursor([next.importedAt, next.id]) } : { items, total };
       },
 
-      'photos.get'(input) {
-        const asset = getPhotoAsset(db, input.id);
+      async 'photos.get'(input) {
+        const asset = await getPhotoAsset(db, input.id);
         if (!asset) throw new ApiError('NOT_FOUND', `Photo ${input.id} does not exist.`);
-        return { asset, stories: storiesUsingAsset(db, input.id) };
+        return { asset, stories: await storiesUsingAsset(db, input.id) };
       },
 
-      'photos.update'(input, ctx) {
+      async 'photos.update'(input, ctx) {
         const staff = signedIn(ctx);
         requirePhotoEditor(staff, 'edit photo metadata');
         const ids = [...new Set(input.ids)];
         const changes = cleanChanges(input.changes as PhotoAssetChanges);
-        const updated = write(services, (events) => {
-          const found = updatePhotoAssets(db, ids, changes);
+        const updated = await write(services, async (events) => {
+          const found = await updatePhotoAssets(db, ids, changes);
           if (found.length !== ids.length) {
             const missing = ids.filter((id) => !found.includes(id));
             throw new ApiError('NOT_FOUND', `Photo ${missing.join(', ')} does not exist; nothing was changed.`);
           }
-          const told = tellApprovedStories(staff, found, changes);
+          const told = await tellApprovedStories(staff, found, changes);
           for (const assetId of found) events.push({ type: 'photo.changed', assetId });
-          for (const storyId of told) events.push(photosChanged(loadStory(db, storyId)));
+          for (const storyId of told) events.push(photosChanged(await loadStory(db, storyId)));
           return found;
         });
-        return { assets: getPhotoAssets(db, updated) };
+        return { assets: await getPhotoAssets(db, updated) };
       },
 
-      'photos.attach'(input, ctx) {
-        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
-          const asset = getPhotoAsset(db, input.assetId);
+      async 'photos.attach'(input, ctx) {
+        return await changeStoryPhotos(signedIn(ctx), input.storyId, async (story, at) => {
+          const asset = await getPhotoAsset(db, input.assetId);
           if (!asset) throw new ApiError('NOT_FOUND', `Photo ${input.assetId} does not exist.`);
-          const existing = listStoryPhotos(db, story.id);
+          const existing = await listStoryPhotos(db, story.id);
           if (input.placement === 'lead' && existing.some((p) => p.placement === 'lead')) {
             throw new ApiError('INVALID_STATE', 'This story already has a lead photo. Detach it first, or attach this one inline.');
           }
-          const id = insertStoryPhoto(db, {
+          const id = await insertStoryPhoto(db, {
             storyId: story.id,
             assetId: asset.id,
             placement: input.placement,
-            order: nextStoryPhotoPosition(db, story.id),
+            order: await nextStoryPhotoPosition(db, story.id),
             caption: cleanText(input.caption ?? asset.caption, FIELD_LIMITS.caption, true),
             credit: cleanText(input.credit ?? asset.credit, FIELD_LIMITS.credit, false),
             alt: cleanText(input.alt ?? asset.alt, FIELD_LIMITS.alt, true),
           });
-          if (input.placement === 'inline') writeBody(story, insertFigure(story.body, id, input.position), at);
-          if (input.placement === 'lead') setStoryPhotoOrder(db, storyPhotoIds(db, story.id)); // lead first, then the rest
+          if (input.placement === 'inline') await writeBody(story, insertFigure(story.body, id, input.position), at);
+          if (input.placement === 'lead') await setStoryPhotoOrder(db, await storyPhotoIds(db, story.id)); // lead first, then the rest
           return {
             event: 'photo.attach',
             note: `${asset.originalName} (${input.placement})`,
@@ -249,14 +249,14 @@ export function photoModule(services: CoreServices) {
         });
       },
 
-      'photos.updatePlacement'(input, ctx) {
-        const row = storyPhotoRow(input.id);
-        return changeStoryPhotos(signedIn(ctx), row.storyId, () => {
+      async 'photos.updatePlacement'(input, ctx) {
+        const row = await storyPhotoRow(input.id);
+        return await changeStoryPhotos(signedIn(ctx), row.storyId, async () => {
           const changes: { caption?: string; credit?: string; alt?: string } = {};
           if (input.caption !== undefined) changes.caption = cleanText(input.caption, FIELD_LIMITS.caption, true);
           if (input.credit !== undefined) changes.credit = cleanText(input.credit, FIELD_LIMITS.credit, false);
           if (input.alt !== undefined) changes.alt = cleanText(input.alt, FIELD_LIMITS.alt, true);
-          updateStoryPhoto(db, row.id, changes);
+          await updateStoryPhoto(db, row.id, changes);
           return {
             event: 'photo.recaption',
             note: Object.keys(changes).join(', ') || null,
@@ -265,13 +265,13 @@ export function photoModule(services: CoreServices) {
         });
       },
 
-      'photos.detach'(input, ctx) {
-        const row = storyPhotoRow(input.id);
-        return changeStoryPhotos(signedIn(ctx), row.storyId, (story, at) => {
-          deleteStoryPhoto(db, row.id);
-          if (figureIds(story.body).includes(row.id)) writeBody(story, removeFigures(story.body, row.id), at);
-          setStoryPhotoOrder(db, storyPhotoIds(db, story.id));
-          const asset = getPhotoAsset(db, row.assetId);
+      async 'photos.detach'(input, ctx) {
+        const row = await storyPhotoRow(input.id);
+        return await changeStoryPhotos(signedIn(ctx), row.storyId, async (story, at) => {
+          await deleteStoryPhoto(db, row.id);
+          if (figureIds(story.body).includes(row.id)) await writeBody(story, removeFigures(story.body, row.id), at);
+          await setStoryPhotoOrder(db, await storyPhotoIds(db, story.id));
+          const asset = await getPhotoAsset(db, row.assetId);
           return {
             event: 'photo.detach',
             note: `${asset?.originalName ?? `photo ${row.assetId}`} (${row.placement})`,
@@ -280,9 +280,9 @@ export function photoModule(services: CoreServices) {
         });
       },
 
-      'photos.reorder'(input, ctx) {
-        return changeStoryPhotos(signedIn(ctx), input.storyId, (story, at) => {
-          const photos = listStoryPhotos(db, story.id);
+      async 'photos.reorder'(input, ctx) {
+        return await changeStoryPhotos(signedIn(ctx), input.storyId, async (story, at) => {
+          const photos = await listStoryPhotos(db, story.id);
           const current = photos.map((p) => p.id);
           const wanted = [...new Set(input.order)];
           if (wanted.length !== current.length || !wanted.every((id) => current.includes(id))) {
@@ -291,9 +291,9 @@ export function photoModule(services: CoreServices) {
           // The lead photo always comes first.
           const lead = photos.find((p) => p.placement === 'lead');
           const order = lead ? [lead.id, ...wanted.filter((id) => id !== lead.id)] : wanted;
-          setStoryPhotoOrder(db, order);
+          await setStoryPhotoOrder(db, order);
           const body = reorderFigures(story.body, order);
-          if (JSON.stringify(figureIds(body)) !== JSON.stringify(figureIds(story.body))) writeBody(story, body, at);
+          if (JSON.stringify(figureIds(body)) !== JSON.stringify(figureIds(story.body))) await writeBody(story, body, at);
           return { event: 'photo.reorder', note: null, details: { before: current, after: order } };
         });
       },

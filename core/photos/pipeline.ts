@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { cleanFileName, isSidecarName, pairSidecars } from '../../shared/photoFiles.js';
 import { findPhotoAssetByHash, getPhotoAsset, insertPhotoAsset, type Renditions } from '../../db/photos.js';
-import type { Db } from '../../db/statements.js';
+import type { Db } from '../../db/index.js';
 import type { Writer } from '../write.js';
 import type { Id, PhotoAsset } from '../../shared/domain.js';
 import { decoderInput } from './metadata/containers.js';
@@ -90,7 +90,7 @@ async function examine(deps: ImportDeps, file: ImportFile): Promise<Examined | I
 
 /** Decodes, makes the renditions and stores the asset (or finds it already in the library). */
 async function store(deps: ImportDeps, { name, bytes, kind, hash, sidecar }: Examined): Promise<ImportOutcome> {
-  const existing = findPhotoAssetByHash(deps.db, hash);
+  const existing = await findPhotoAssetByHash(deps.db, hash);
   if (existing) return { name, ok: true, duplicate: true, asset: existing };
 
   let written = false;
@@ -125,13 +125,13 @@ async function store(deps: ImportDeps, { name, bytes, kind, hash, sidecar }: Exa
       importedAt: deps.now().toISOString(),
       importedBy: deps.staffId,
     };
-    const { id, created } = deps.write(() => insertPhotoAsset(deps.db, row), { durability: 'relaxed' });
-    const asset = getPhotoAsset(deps.db, id);
+    const { id, created } = await deps.write(async () => await insertPhotoAsset(deps.db, row), { durability: 'relaxed' });
+    const asset = await getPhotoAsset(deps.db, id);
     if (!asset) throw new Error(`asset ${id} vanished after insert`);
     return created ? { name, ok: true, asset } : { name, ok: true, duplicate: true, asset };
   } catch (error) {
     // Nothing is kept for a file that did not make it into the library.
-    if (written && !findPhotoAssetByHash(deps.db, hash)) await removeAssetDir(deps.dataDir, hash).catch(() => undefined);
+    if (written && !(await findPhotoAssetByHash(deps.db, hash))) await removeAssetDir(deps.dataDir, hash).catch(() => undefined);
     if (error instanceof PhotoError) return { name, ok: false, error: error.message };
     throw error;
   }

@@ -21,14 +21,14 @@ export function publishingModule(services: CoreServices) {
   let scheduler: ReturnType<typeof startScheduler> | null = null;
   return {
     handlers: {
-      'published.list': (input, ctx) => {
+      'published.list': async (input, ctx) => {
         signedIn(ctx);
-        requireStory(services.db, input.storyId);
-        return { versions: listPublishedVersions(services.db, input.storyId) };
+        await requireStory(services.db, input.storyId);
+        return { versions: await listPublishedVersions(services.db, input.storyId) };
       },
       'published.get': async (input, ctx) => {
         signedIn(ctx);
-        const { version, dir } = versionFolder(services.db, services.dataDir, input.storyId, input.version);
+        const { version, dir } = await versionFolder(services.db, services.dataDir, input.storyId, input.version);
         try {
           const [html, ninjs] = await Promise.all([fs.readFile(path.join(dir, 'index.html'), 'utf8'), fs.readFile(path.join(dir, 'ninjs.json'), 'utf8')]);
           return { version, html, ninjs: JSON.parse(ninjs) as unknown };
@@ -45,7 +45,7 @@ export function publishingModule(services: CoreServices) {
         if (!staff.roles.includes('desk_editor') && !staff.roles.includes('admin')) {
           throw new ApiError('FORBIDDEN', 'Only a desk editor or an admin can retry an export.');
         }
-        requireStory(services.db, input.storyId);
+        await requireStory(services.db, input.storyId);
         const version = await fullPublisher(services).retryExport(input.storyId, input.version);
         return { version };
       },

@@ -20,14 +20,14 @@ export interface VersionFolder {
   dir: string;
 }
 
-export function requireStory(db: Db, storyId: number): void {
-  if (!storyExists(db, storyId)) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
+export async function requireStory(db: Db, storyId: number): Promise<void> {
+  if (!(await storyExists(db, storyId))) throw new ApiError('NOT_FOUND', `Story ${storyId} does not exist.`);
 }
 
 /** The version's row and the folder its row names; NOT_FOUND when either story or version is not there. */
-export function versionFolder(db: Db, dataDir: string, storyId: number, version: number): VersionFolder {
-  requireStory(db, storyId);
-  const summary = getPublishedVersion(db, storyId, version);
+export async function versionFolder(db: Db, dataDir: string, storyId: number, version: number): Promise<VersionFolder> {
+  await requireStory(db, storyId);
+  const summary = await getPublishedVersion(db, storyId, version);
   if (!summary) throw new ApiError('NOT_FOUND', `Story ${storyId} has no published version ${version}.`);
   return { version: summary, dir: inside(publishedRoot(dataDir), summary.path) };
 }
@@ -46,14 +46,14 @@ export interface PackageFolders {
   folder(token: string | null, storyId: number, version: number): Promise<string>;
 }
 
-export function packageFolders(db: Db, dataDir: string, staffOf: (token: string | null) => Staff | null): PackageFolders {
+export function packageFolders(db: Db, dataDir: string, staffOf: (token: string | null) => Promise<Staff | null>): PackageFolders {
   return {
     async folder(token, storyId, version) {
-      if (!staffOf(token)) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
+      if (!(await staffOf(token))) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
       if (!Number.isSafeInteger(storyId) || storyId < 1 || !Number.isSafeInteger(version) || version < 1) {
         throw new ApiError('VALIDATION', 'A published version is named by its story and version numbers.');
       }
-      const { version: summary, dir } = versionFolder(db, dataDir, storyId, version);
+      const { version: summary, dir } = await versionFolder(db, dataDir, storyId, version);
       try {
         const [root, real] = await Promise.all([fs.realpath(publishedRoot(dataDir)), fs.realpath(dir)]);
         if (!real.startsWith(root + path.sep)) throw new ApiError('NOT_FOUND', `Version ${version} of story ${storyId} is not in the published folder.`);

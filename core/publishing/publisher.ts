@@ -82,27 +82,27 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
   const db = services.db;
 
   /** The story's package folder: where its earlier versions are, else its slug (made unique). */
-  function packageDir(story: Story): string {
-    const earlier = listPublishedVersions(db, story.id)[0];
+  async function packageDir(story: Story): Promise<string> {
+    const earlier = (await listPublishedVersions(db, story.id))[0];
     if (earlier) {
       const dir = earlier.path.split('/')[0] ?? '';
       if (isSafeSegment(dir)) return dir;
     }
     const slug = packageSlug(story.slug, story.id);
-    return packageDirTaken(db, slug, story.id) ? `${slug}-${story.id}` : slug;
+    return (await packageDirTaken(db, slug, story.id)) ? `${slug}-${story.id}` : slug;
   }
 
   /** The zone a reader's dates are in: the newsroom's, read at the moment of publishing. */
   const timeZone = () => effectiveTimeZone(services.settings().timeZone);
 
-  function meta(story: Story, version: number, now: Date): RenderMeta {
-    const first = firstPublishedAt(db, story.id);
+  async function meta(story: Story, version: number, now: Date): Promise<RenderMeta> {
+    const first = await firstPublishedAt(db, story.id);
     return { version, publishedAt: now, firstPublishedAt: first ? new Date(first) : now, timeZone: timeZone() };
   }
 
-  function previewMeta(story: Story): PreviewMeta {
-    const first = firstPublishedAt(db, story.id);
-    const last = getPublishedVersion(db, story.id, latestPublishedVersion(db, story.id));
+  async function previewMeta(story: Story): Promise<PreviewMeta> {
+    const first = await firstPublishedAt(db, story.id);
+    const last = await getPublishedVersion(db, story.id, await latestPublishedVersion(db, story.id));
     return {
       timeZone: timeZone(),
       firstPublishedAt: first ? new Date(first) : null,
@@ -145,30 +145,31 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
 
   /** Copies a recorded version to the export folder and records the outcome; never throws for a failed copy. */
   async function runExport(storyId: number, version: number): Promise<PublishedVersionSummary> {
-    const summary = getPublishedVersion(db, storyId, version);
+    const summary = await getPublishedVersion(db, storyId, version);
     if (!summary) throw new ApiError('NOT_FOUND', `Story ${storyId} has no published version ${version}.`);
     const exportDir = services.exportDir();
-    const record = (status: 'none' | 'ok' | 'failed', message: string | null) => write(services, () => setExportResult(db, storyId, version, status, message));
+    const record = async (status: 'none' | 'ok' | 'failed', message: string | null) =>
+      await write(services, async () => await setExportResult(db, storyId, version, status, message));
     if (!exportDir) {
-      record('none', null);
+      await record('none', null);
     } else {
       try {
         await exportPackage(fs, inside(root, summary.path), exportDir, summary.path);
-        record('ok', null);
+        await record('ok', null);
       } catch (error) {
         report('export', new Error(`Copying ${summary.path} to the export folder ${exportDir} failed`, { cause: error }));
         const message = error instanceof ApiError ? error.message : `Export failed: ${fsReason(error)}.`;
-        record('failed', message);
+        await record('failed', message);
       }
     }
-    return getPublishedVersion(db, storyId, version) as PublishedVersionSummary;
+    return (await getPublishedVersion(db, storyId, version)) as PublishedVersionSummary;
   }
 
   async function publish(storyId: number, actor: Staff, options?: PublishOptions): Promise<PublishedVersionSummary> {
     if (busy.has(storyId)) throw new ApiError('CONFLICT', 'This story is being published right now; try again in a moment.');
     busy.add(storyId);
     try {
-      const story = loadStory(db, storyId);
+      const story = await loadStory(db, storyId);
       const kill = options?.kill;
       if (kill && story.status !== 'published') {
         throw new ApiError('INVALID_STATE', 'Only a published story can be killed.');
@@ -177,19 +178,19 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
         throw new ApiError('INVALID_STATE', `Only an approved or scheduled story can be published (this one is ${story.status}).`);
       }
       const now = services.now();
-      const version = latestPublishedVersion(db, storyId) + 1;
-      const dir = packageDir(story);
+      const version = (await latestPublishedVersion(db, storyId)) + 1;
+      const dir = await packageDir(story);
       const rel = `${dir}/v${version}`;
       if (!isSafeSegment(dir)) throw new ApiError('INTERNAL', 'Publishing refused an unsafe folder name.');
-      const input = packageInput(db, services.dataDir, story, !kill);
-      const m = meta(story, version, now);
+      const input = await packageInput(db, services.dataDir, story, !kill);
+      const m = await meta(story, version, now);
       const files = await buildFiles(input, m, rel, kill);
 
       const target = inside(root, rel);
       const storyDir = inside(root, dir);
       const storyDirIsNew = !(await exists(fs, storyDir).catch(() => true));
       // A folder without a row in the way (left by a crash, or by a restored older backup) is set aside, never deleted.
-      if (!packagePathRecorded(db, rel) && (await exists(fs, target).catch(() => false))) {
+      if (!(await packagePathRecorded(db, rel)) && (await exists(fs, target).catch(() => false))) {
         const aside = await setAsidePackages(fs, services.dataDir, root, [rel], now);
         const said = describeTidy({ ...aside, removed: [] }, services.dataDir);
         if (said) console.warn(`[publishing] ${said}`);
@@ -211,8 +212,8 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       }
       // One write: the version's row and whatever the caller moves with it (the story's status).
       try {
-        write(services, () => {
-          insertPublishedVersion(db, {
+        await write(services, async () => {
+          await insertPublishedVersion(db, {
             storyId,
             version,
             publishedAt: now.toISOString(),
@@ -221,7 +222,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
             correctionNote: kill ? kill.note : story.correctionNote?.trim() ? story.correctionNote : null,
             path: rel,
           });
-          options?.commit?.(getPublishedVersion(db, storyId, version) as PublishedVersionSummary);
+          await options?.commit?.((await getPublishedVersion(db, storyId, version)) as PublishedVersionSummary);
         });
       } catch (error) {
         await fs.rm(target, { recursive: true, force: true }).catch(() => undefined);
@@ -233,7 +234,7 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
       try {
         return await runExport(storyId, version);
       } catch {
-        return getPublishedVersion(db, storyId, version) as PublishedVersionSummary;
+        return (await getPublishedVersion(db, storyId, version)) as PublishedVersionSummary;
       }
     } finally {
       busy.delete(storyId);
@@ -244,8 +245,8 @@ export function createPublisher(services: PublisherServices, opts: PublisherOpti
     root,
     publish,
     async preview(storyId) {
-      const story = loadStory(db, storyId);
-      return renderArticle(packageInput(db, services.dataDir, story, false), previewMeta(story), previewHref);
+      const story = await loadStory(db, storyId);
+      return renderArticle(await packageInput(db, services.dataDir, story, false), await previewMeta(story), previewHref);
     },
     retryExport: runExport,
   };

@@ -6,7 +6,7 @@
 
 import path from 'node:path';
 import { packagePathRecorded } from '../../db/published.js';
-import type { Db } from '../../db/statements.js';
+import type { Db } from '../../db/index.js';
 import { makeDirsDurably } from '../durable.js';
 import { exists, fsReason, type PackageFs } from './packageFs.js';
 import { isSafeSegment } from './slug.js';
@@ -141,7 +141,7 @@ export async function tidyPublished(db: Db, dataDir: string, root: string, fs: P
     const versions = await fs.readdir(path.join(root, entry.name), { withFileTypes: true }).catch(() => []);
     for (const v of versions) {
       const rel = `${entry.name}/${v.name}`;
-      if (v.isDirectory() && VERSION_DIR.test(v.name) && !packagePathRecorded(db, rel)) unrecorded.push(rel);
+      if (v.isDirectory() && VERSION_DIR.test(v.name) && !(await packagePathRecorded(db, rel))) unrecorded.push(rel);
     }
   }
   const report = await setAsidePackages(fs, dataDir, root, unrecorded, now);

@@ -32,9 +32,9 @@ async function publishOne(services: CoreServices, id: Id): Promise<Story | null>
   const { db } = services;
   return services.serialize(id, async () => {
     const at = services.now();
-    const due = getStory(db, id);
+    const due = await getStory(db, id);
     if (!due || due.status !== 'scheduled' || due.publishAt === null || due.publishAt > at.toISOString()) return null;
-    const actor = due.scheduledBy !== null ? getStaff(db, due.scheduledBy) : null;
+    const actor = due.scheduledBy !== null ? await getStaff(db, due.scheduledBy) : null;
     if (!actor) throw new Error('nobody is recorded as having scheduled it');
     // The same move as a desk editor's publish (copy checks included), as the one who scheduled it.
     return applyTransition(services, { story: due, name: 'autoPublish', transition: SCHEDULED_PUBLISH, actor, note: '', at });
@@ -45,13 +45,13 @@ async function publishOne(services: CoreServices, id: Id): Promise<Story | null>
  * Records a failed automatic publish as a 'scheduleFailed' audit event, unless the same error
  * was already recorded since the story was last scheduled. Returns whether it recorded one.
  */
-function recordFailure(services: CoreServices, id: Id, message: string): boolean {
+async function recordFailure(services: CoreServices, id: Id, message: string): Promise<boolean> {
   const { db } = services;
-  return write(services, (changes) => {
-    const story = getStory(db, id);
+  return await write(services, async (changes) => {
+    const story = await getStory(db, id);
     if (!story || story.status !== 'scheduled') return false;
     const actorId = story.scheduledBy ?? story.createdBy;
-    const events = listAuditEvents(db, id);
+    const events = await listAuditEvents(db, id);
     for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i]!;
       if (e.event === 'scheduleFailed') {
@@ -60,7 +60,7 @@ function recordFailure(services: CoreServices, id: Id, message: string): boolean
       }
       if (e.event === 'schedule') break;
     }
-    insertAuditEvent(db, {
+    await insertAuditEvent(db, {
       storyId: id,
       actorId,
       event: 'scheduleFailed',
@@ -79,7 +79,7 @@ function recordFailure(services: CoreServices, id: Id, message: string): boolean
 export async function publishDue(services: CoreServices, log: (msg: string) => void = (m) => console.warn(m)): Promise<SchedulerResult> {
   const { db } = services;
   const result: SchedulerResult = { published: [], failed: [] };
-  for (const due of dueScheduledStories(db, services.now().toISOString())) {
+  for (const due of await dueScheduledStories(db, services.now().toISOString())) {
     try {
       const story = await publishOne(services, due.id);
       if (story) result.published.push(story.id);
@@ -88,7 +88,7 @@ export async function publishDue(services: CoreServices, log: (msg: string) => v
       log(`[scheduler] story ${due.id} is due but could not be published: ${message}`);
       result.failed.push({ id: due.id, error: message });
       try {
-        recordFailure(services, due.id, message);
+        await recordFailure(services, due.id, message);
       } catch (recordError) {
         log(`[scheduler] could not record the failure of story ${due.id}: ${(recordError as Error).message}`);
       }

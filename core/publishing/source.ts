@@ -26,12 +26,12 @@ export function originalPath(dataDir: string, hash: string): string {
   return path.join(dir, original);
 }
 
-export function packageInput(db: Db, dataDir: string, story: Story, withFiles: boolean): PackageInput {
+export async function packageInput(db: Db, dataDir: string, story: Story, withFiles: boolean): Promise<PackageInput> {
   // Saves refuse such a body; one stored before they did would overflow the renderers' stack.
   if (bodyDepth(story.body) > MAX_BODY_DEPTH) {
     throw new ApiError('INVALID_STATE', `The story's body nests more than ${MAX_BODY_DEPTH} levels deep, which cannot be published; restore an earlier revision of it.`);
   }
-  const photos: PackagePhoto[] = listStoryPhotos(db, story.id).map((p) => ({
+  const photos: PackagePhoto[] = (await listStoryPhotos(db, story.id)).map((p) => ({
     storyPhotoId: p.id,
     assetId: p.assetId,
     placement: p.placement,

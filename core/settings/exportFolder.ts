@@ -20,7 +20,7 @@ export interface ExportFolderControl {
   /** What API callers may see of it. */
   describe(): ExportFolder | null;
   /** Throws UNAUTHENTICATED without a live session, FORBIDDEN unless the session `token` is an admin's (the shell asks before it opens its dialog). */
-  requireAdmin(token: string | null): void;
+  requireAdmin(token: string | null): Promise<void>;
   /**
    * Checks `dir` can take packages (a full path to an existing, writable folder) and stores it;
    * null turns the copy off. With `token` (the shell's window), only an admin may; without (the
@@ -35,9 +35,14 @@ export function exportFolderName(dir: string): ExportFolder {
   return { name: path.basename(dir) || dir };
 }
 
-export function exportFolderControl(store: SettingsStore, staffOf: (token: string | null) => Staff | null, write: Writer, fs: PackageFs = nodeFs): ExportFolderControl {
-  const requireAdmin = (token: string | null) => {
-    const staff = staffOf(token);
+export function exportFolderControl(
+  store: SettingsStore,
+  staffOf: (token: string | null) => Promise<Staff | null>,
+  write: Writer,
+  fs: PackageFs = nodeFs,
+): ExportFolderControl {
+  const requireAdmin = async (token: string | null) => {
+    const staff = await staffOf(token);
     if (!staff) throw new ApiError('UNAUTHENTICATED', SIGN_IN_FIRST);
     if (!hasRole(toPerson(staff), 'admin')) throw new ApiError('FORBIDDEN', 'Only an admin may choose the export folder.');
   };
@@ -50,9 +55,9 @@ export function exportFolderControl(store: SettingsStore, staffOf: (token: strin
     describe,
     requireAdmin,
     async set(dir, token) {
-      if (token !== undefined) requireAdmin(token);
+      if (token !== undefined) await requireAdmin(token);
       const chosen = dir?.trim() ? await checkExportDir(fs, dir.trim()) : null;
-      write(() => store.setExportDir(chosen));
+      await write(() => store.setExportDir(chosen)).finally(() => store.load());
       return describe();
     },
   };

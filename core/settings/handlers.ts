@@ -54,7 +54,7 @@ function changedSettings(input: Partial<Settings>, current: Settings): Partial<S
 export function settingsModule(services: CoreServices, store: SettingsStore, exportFolder: Pick<ExportFolderControl, 'describe'>) {
   const handlers = {
     'settings.get': () => ({ settings: services.settings(), exportFolder: exportFolder.describe() }),
-    'settings.update': (input, ctx) => {
+    'settings.update': async (input, ctx) => {
       const person = toPerson(signedIn(ctx));
       const changes = changedSettings(input as Partial<Settings>, services.settings());
       if (!hasRole(person, 'admin')) {
@@ -69,17 +69,11 @@ export function settingsModule(services: CoreServices, store: SettingsStore, exp
         }
       }
       if (Object.keys(changes).length > 0) {
-        write(services, (events) => {
+        await write(services, async (events) => {
           events.push({ type: 'settings.changed', keys: Object.keys(changes) as (keyof Settings)[] });
-          try {
-            store.update(changes);
-          } catch (error) {
-            store.invalidate();
-            throw error;
-          }
-        });
-        store.invalidate();
-        if (COPY_DESK_SETTINGS.some((key) => key in changes)) services.copyDesk.recountAll();
+          await store.update(changes);
+        }).finally(() => store.load());
+        if (COPY_DESK_SETTINGS.some((key) => key in changes)) await services.copyDesk.recountAll();
       }
       return { settings: services.settings() };
     },

@@ -36,28 +36,28 @@ export function peopleHandlers(services: CoreServices) {
   };
 
   return {
-    'people.list': (input, ctx) => {
+    'people.list': async (input, ctx) => {
       signedIn(ctx);
       const offset = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : 0;
       const limit = input.limit ?? PAGE;
       const query = input.query?.trim().toLowerCase() ?? '';
-      const { people, total } = listPeople(db, { search: query || undefined, searchKey: query ? spellingKey(query) : undefined, limit, offset });
+      const { people, total } = await listPeople(db, { search: query || undefined, searchKey: query ? spellingKey(query) : undefined, limit, offset });
       return offset + people.length < total ? { people, total, nextCursor: String(offset + people.length) } : { people, total };
     },
-    'people.all': (_input, ctx) => {
+    'people.all': async (_input, ctx) => {
       signedIn(ctx);
-      return { people: allPeople(db) };
+      return { people: await allPeople(db) };
     },
-    'people.save': (input, ctx) => {
+    'people.save': async (input, ctx) => {
       const staff = mayEdit(ctx);
       const name = input.name.trim().replace(/\s+/g, ' ');
       if (spellingKey(name) === '') throw new ApiError('VALIDATION', 'The house spelling needs at least one letter.');
       const aliases = cleanAliases(name, input.aliases);
       const note = input.note.trim();
       const keys = [spellingKey(name), ...aliases.map((a) => spellingKey(a.spelling))];
-      const person = write(services, () => {
-        if (input.id !== undefined && !getPerson(db, input.id)) throw new ApiError('NOT_FOUND', 'That person is no longer on the list.');
-        const taken = [...peopleBySpellingKeys(db, keys)].find(([, owner]) => owner.id !== input.id);
+      const person = await write(services, async () => {
+        if (input.id !== undefined && !(await getPerson(db, input.id))) throw new ApiError('NOT_FOUND', 'That person is no longer on the list.');
+        const taken = [...(await peopleBySpellingKeys(db, keys))].find(([, owner]) => owner.id !== input.id);
         if (taken) {
           const spelling = [name, ...aliases.map((a) => a.spelling)][keys.indexOf(taken[0])]!;
           throw new ApiError('CONFLICT', `\u201c${spelling}\u201d is already on the list, for ${taken[1].name}. A spelling can name only one person.`);
@@ -71,19 +71,19 @@ export function peopleHandlers(services: CoreServices) {
           updatedAt: services.now().toISOString(),
           updatedBy: staff.id,
         };
-        const id = input.id ?? insertPerson(db, row);
-        if (input.id !== undefined) updatePerson(db, id, row);
-        return getPerson(db, id)!;
+        const id = input.id ?? (await insertPerson(db, row));
+        if (input.id !== undefined) await updatePerson(db, id, row);
+        return (await getPerson(db, id))!;
       });
-      services.copyDesk.recountAll();
+      await services.copyDesk.recountAll();
       return { person };
     },
-    'people.remove': (input, ctx) => {
+    'people.remove': async (input, ctx) => {
       mayEdit(ctx);
-      write(services, () => {
-        if (!deletePerson(db, input.id)) throw new ApiError('NOT_FOUND', 'That person is no longer on the list.');
+      await write(services, async () => {
+        if (!(await deletePerson(db, input.id))) throw new ApiError('NOT_FOUND', 'That person is no longer on the list.');
       });
-      services.copyDesk.recountAll();
+      await services.copyDesk.recountAll();
       return { ok: true as const };
     },
   } satisfies Partial<Handlers>;

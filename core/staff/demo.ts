@@ -25,26 +25,24 @@ const quiet = (services: Pick<CoreServices, 'db'>) => ({ db: services.db, emit: 
 const DEMO_FACT = 'demo';
 
 /** `passwordHash`: the hash of DEMO_PASSWORD (passwords.ts demoPasswordHash). */
-export function seedDemo(services: Pick<CoreServices, 'db'>, passwordHash: string): void {
+export async function seedDemo(services: Pick<CoreServices, 'db'>, passwordHash: string): Promise<void> {
   const { db } = services;
-  write(quiet(services), () => {
-    for (const desk of DEMO_DESKS) insertDesk(db, desk);
+  await write(quiet(services), async () => {
+    for (const desk of DEMO_DESKS) await insertDesk(db, desk);
     for (const person of DEMO_STAFF) {
-      const id = findStaffByEmail(db, person.email)?.id ?? insertStaff(db, person);
-      if (getPasswordHash(db, id) === null) setPasswordHash(db, id, passwordHash);
+      const id = (await findStaffByEmail(db, person.email))?.id ?? (await insertStaff(db, person));
+      if ((await getPasswordHash(db, id)) === null) await setPasswordHash(db, id, passwordHash);
     }
-    setNewsroomFact(db, DEMO_FACT, 'true');
+    await setNewsroomFact(db, DEMO_FACT, 'true');
   });
 }
 
-export const isDemoNewsroom = (services: Pick<CoreServices, 'db'>): boolean => getNewsroomFact(services.db, DEMO_FACT) === 'true';
+export const isDemoNewsroom = async (services: Pick<CoreServices, 'db'>): Promise<boolean> => (await getNewsroomFact(services.db, DEMO_FACT)) === 'true';
 
 /** The demo accounts as they are now (an admin may have renamed or deactivated one), for the sign-in screen. */
-export function demoAccounts(services: Pick<CoreServices, 'db'>): NewsroomAccess['demoAccounts'] {
+export async function demoAccounts(services: Pick<CoreServices, 'db'>): Promise<NewsroomAccess['demoAccounts']> {
   const emails = new Set(DEMO_STAFF.map((p) => p.email.toLowerCase()));
-  return listStaff(services.db)
-    .filter((s) => s.active && emails.has(s.email.toLowerCase()))
-    .map(({ name, email, roles }) => ({ name, email, roles }));
+  return (await listStaff(services.db)).filter((s) => s.active && emails.has(s.email.toLowerCase())).map(({ name, email, roles }) => ({ name, email, roles }));
 }
 
 /**
@@ -52,10 +50,10 @@ export function demoAccounts(services: Pick<CoreServices, 'db'>): NewsroomAccess
  * yet, create one administrator to do that. They have no password: the server or the desktop app
  * gives the person at it a setup code (Core.firstAdminSetup) to set one.
  */
-export function ensureFirstAdmin(services: Pick<CoreServices, 'db'>): void {
-  write(quiet(services), () => {
-    if (listStaff(services.db).length === 0) {
-      insertStaff(services.db, { name: 'Newsroom administrator', email: 'admin@newsdesk.invalid', roles: ['admin'], desks: [] });
+export async function ensureFirstAdmin(services: Pick<CoreServices, 'db'>): Promise<void> {
+  await write(quiet(services), async () => {
+    if ((await listStaff(services.db)).length === 0) {
+      await insertStaff(services.db, { name: 'Newsroom administrator', email: 'admin@newsdesk.invalid', roles: ['admin'], desks: [] });
     }
   });
 }

@@ -38,11 +38,11 @@ const clientOf = (ctx: CallContext, desktop?: { name: string }) => (desktop ? { 
  * A person who just proved who they are gets a session; the caller's old one (signing in again)
  * ends. A desktop app signing in to a server gets a device session named for its computer.
  */
-function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext, desktop?: { name: string }) {
-  if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
+async function openSession(sessions: SessionStore, services: CoreServices, staff: Staff, ctx: CallContext, desktop?: { name: string }) {
+  if (ctx.sessionId !== null) await sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
   const client = clientOf(ctx, desktop);
-  const issued = sessions.issue(staff.id, client, desktop ? 'desktop' : 'browser');
-  insertAccountEvent(services.db, {
+  const issued = await sessions.issue(staff.id, client, desktop ? 'desktop' : 'browser');
+  await insertAccountEvent(services.db, {
     staffId: staff.id,
     event: 'signIn',
     address: client.address,
@@ -56,51 +56,53 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
   const { db } = services;
 
   return {
-    'session.access': () => {
-      const demo = isDemoNewsroom(services);
+    'session.access': async () => {
+      const demo = await isDemoNewsroom(services);
       return {
         demo,
         demoPassword: demo ? DEMO_PASSWORD : null,
-        demoAccounts: demo ? demoAccounts(services) : [],
-        needsFirstAdmin: countActiveAdminsWithPassword(db) === 0,
+        demoAccounts: demo ? await demoAccounts(services) : [],
+        needsFirstAdmin: (await countActiveAdminsWithPassword(db)) === 0,
       };
     },
 
     'session.signIn': async (input, ctx) => {
-      const person = findStaffByEmail(db, input.email.trim());
+      const person = await findStaffByEmail(db, input.email.trim());
       const address = ctx.client.address;
       const since = new Date(services.now().getTime() - KNOWN_ADDRESS_MS).toISOString();
-      const known = person !== null && address !== null && signedInFrom(db, person.id, address, since);
-      const attempt = beginAttempt(services, attemptKeys(input.email, address, known));
-      const stored = person?.active ? getPasswordHash(db, person.id) : null;
+      const known = person !== null && address !== null && (await signedInFrom(db, person.id, address, since));
+      const attempt = await beginAttempt(services, attemptKeys(input.email, address, known));
+      const stored = person?.active ? await getPasswordHash(db, person.id) : null;
       // Somebody unknown (or without a password) costs the same time as a wrong password.
       const right = (await verifyPassword(input.password, stored ?? (await dummyHash()))) && stored !== null && person !== null;
       if (!right) {
-        write(services, () =>
-          insertAccountEvent(db, {
-            staffId: person?.id ?? null,
-            event: 'signInFailed',
-            email: input.email.trim().slice(0, 320),
-            address: ctx.client.address,
-            device: clientOf(ctx, input.desktop).device,
-            at: services.now().toISOString(),
-          }),
+        await write(
+          services,
+          async () =>
+            await insertAccountEvent(db, {
+              staffId: person?.id ?? null,
+              event: 'signInFailed',
+              email: input.email.trim().slice(0, 320),
+              address: ctx.client.address,
+              device: clientOf(ctx, input.desktop).device,
+              at: services.now().toISOString(),
+            }),
         );
         throw new ApiError('UNAUTHENTICATED', WRONG_SIGN_IN);
       }
-      attempt.succeeded();
-      return write(services, () => {
+      await attempt.succeeded();
+      return await write(services, async () => {
         // Deactivated while the password was being checked: as if it were wrong.
-        const now = getStaff(db, person.id);
+        const now = await getStaff(db, person.id);
         if (!now?.active) throw new ApiError('UNAUTHENTICATED', WRONG_SIGN_IN);
         return openSession(sessions, services, now, ctx, input.desktop);
       });
     },
 
     'session.setUp': async (input, ctx) => {
-      const attempt = beginAttempt(services, attemptKeys(null, ctx.client.address));
+      const attempt = await beginAttempt(services, attemptKeys(null, ctx.client.address));
       const normalised = normaliseSetupCode(input.code);
-      const found = normalised === null ? null : findSetupCode(db, hashSetupCode(normalised));
+      const found = normalised === null ? null : await findSetupCode(db, hashSetupCode(normalised));
       const now = services.now().toISOString();
       if (!found) throw new ApiError('VALIDATION', BAD_CODE, [{ path: 'code', message: 'unknown' }]);
       if (found.usedAt !== null) {
@@ -109,39 +111,39 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
         ]);
       }
       if (found.expiresAt <= now) throw new ApiError('VALIDATION', 'This setup code has expired. Ask an admin for a new one.', [{ path: 'code', message: 'expired' }]);
-      const person = getStaff(db, found.staffId);
+      const person = await getStaff(db, found.staffId);
       if (!person?.active) throw new ApiError('VALIDATION', BAD_CODE, [{ path: 'code', message: 'inactive' }]);
       // The code was right: what follows is about the rest of the form, not guessing.
-      attempt.succeeded();
+      await attempt.succeeded();
       if ((input.name !== undefined || input.email !== undefined) && !found.firstAdmin) {
         throw new ApiError('VALIDATION', 'Your name and e-mail are set by an admin; ask them to change your e-mail.', [
           { path: input.email !== undefined ? 'email' : 'name', message: 'only the first admin sets their own' },
         ]);
       }
       if (input.email !== undefined) {
-        const other = findStaffByEmail(db, input.email);
+        const other = await findStaffByEmail(db, input.email);
         if (other && other.id !== person.id) throw new ApiError('VALIDATION', `${input.email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
       }
       const hash = await hashPassword(input.password);
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         // Checked again inside the write: the same code sent twice at once sets the password once.
-        const code = findSetupCode(db, hashSetupCode(normalised ?? ''));
+        const code = await findSetupCode(db, hashSetupCode(normalised ?? ''));
         if (!code || code.usedAt !== null) throw new ApiError('VALIDATION', 'This setup code was already used.', [{ path: 'code', message: 'used' }]);
         const at = services.now().toISOString();
-        markSetupCodeUsed(db, code.id, at);
-        setPasswordHash(db, person.id, hash);
-        dropUnusedSetupCodes(db, person.id);
+        await markSetupCodeUsed(db, code.id, at);
+        await setPasswordHash(db, person.id, hash);
+        await dropUnusedSetupCodes(db, person.id);
         const name = input.name?.trim() ?? person.name;
         const email = input.email ?? person.email;
         if (name !== person.name || email !== person.email) {
-          const other = findStaffByEmail(db, email);
+          const other = await findStaffByEmail(db, email);
           if (other && other.id !== person.id) throw new ApiError('VALIDATION', `${email} already belongs to ${other.name}.`, [{ path: 'email', message: 'in use' }]);
-          updateStaffRecord(db, person.id, { name, email, active: true });
-          reindexBylinesOf(db, person.id);
+          await updateStaffRecord(db, person.id, { name, email, active: true });
+          await reindexBylinesOf(db, person.id);
         }
-        insertAccountEvent(db, { staffId: person.id, event: 'passwordSet', address: ctx.client.address, device: ctx.client.device, at });
+        await insertAccountEvent(db, { staffId: person.id, event: 'passwordSet', address: ctx.client.address, device: ctx.client.device, at });
         events.push({ type: 'staff.changed', staffId: person.id });
-        const staff = getStaff(db, person.id);
+        const staff = await getStaff(db, person.id);
         if (!staff) throw new Error('staff vanished');
         return openSession(sessions, services, staff, ctx);
       });
@@ -149,39 +151,41 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
 
     'session.current': (_input, ctx) => ({ staff: ctx.staff }),
 
-    'session.signOut': (_input, ctx) => {
+    'session.signOut': async (_input, ctx) => {
       // The person's stories are free for others the moment they leave, not after the idle timeout.
-      if (ctx.sessionId !== null) sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
+      if (ctx.sessionId !== null) await sessions.end(ctx.sessionId, { reason: 'signOut', event: 'signOut' });
       return { ok: true as const };
     },
 
     'session.changePassword': async (input, ctx) => {
       const staff = signedIn(ctx);
-      const attempt = beginAttempt(services, [accountKey(staff.email), ...attemptKeys(null, ctx.client.address)]);
-      const stored = getPasswordHash(db, staff.id);
+      const attempt = await beginAttempt(services, [accountKey(staff.email), ...attemptKeys(null, ctx.client.address)]);
+      const stored = await getPasswordHash(db, staff.id);
       const right = (await verifyPassword(input.currentPassword, stored ?? (await dummyHash()))) && stored !== null;
       if (!right) {
-        write(services, () =>
-          insertAccountEvent(db, {
-            staffId: staff.id,
-            event: 'signInFailed',
-            email: staff.email,
-            address: ctx.client.address,
-            device: ctx.client.device,
-            note: 'Wrong current password when changing it',
-            at: services.now().toISOString(),
-          }),
+        await write(
+          services,
+          async () =>
+            await insertAccountEvent(db, {
+              staffId: staff.id,
+              event: 'signInFailed',
+              email: staff.email,
+              address: ctx.client.address,
+              device: ctx.client.device,
+              note: 'Wrong current password when changing it',
+              at: services.now().toISOString(),
+            }),
         );
         throw new ApiError('VALIDATION', 'The current password is wrong.', [{ path: 'currentPassword', message: 'wrong' }]);
       }
-      attempt.succeeded();
+      await attempt.succeeded();
       const hash = await hashPassword(input.newPassword);
-      return write(services, () => {
-        setPasswordHash(db, staff.id, hash);
-        dropUnusedSetupCodes(db, staff.id);
+      return await write(services, async () => {
+        await setPasswordHash(db, staff.id, hash);
+        await dropUnusedSetupCodes(db, staff.id);
         // Whoever else knew the old password is signed out everywhere; this computer stays.
-        const endedSessions = sessions.endAllOf(staff.id, { reason: 'passwordChanged', event: null }, ctx.sessionId);
-        insertAccountEvent(db, {
+        const endedSessions = await sessions.endAllOf(staff.id, { reason: 'passwordChanged', event: null }, ctx.sessionId);
+        await insertAccountEvent(db, {
           staffId: staff.id,
           event: 'passwordChanged',
           address: ctx.client.address,
@@ -193,16 +197,16 @@ export function sessionHandlers(services: CoreServices, sessions: SessionStore) 
       });
     },
 
-    'session.list': (_input, ctx) => {
+    'session.list': async (_input, ctx) => {
       const staff = signedIn(ctx);
-      return { sessions: sessions.list(staff.id, ctx.sessionId) };
+      return { sessions: await sessions.list(staff.id, ctx.sessionId) };
     },
 
-    'session.end': (input, ctx) => {
+    'session.end': async (input, ctx) => {
       const staff = signedIn(ctx);
-      if ('everywhere' in input) return { ended: sessions.endAllOf(staff.id, { reason: 'ended', event: 'sessionEnded' }) };
-      if (!sessions.isLiveOf(input.id, staff.id)) throw new ApiError('NOT_FOUND', `You have no session ${input.id}.`);
-      return { ended: sessions.end(input.id, { reason: 'ended', event: 'sessionEnded' }) ? 1 : 0 };
+      if ('everywhere' in input) return { ended: await sessions.endAllOf(staff.id, { reason: 'ended', event: 'sessionEnded' }) };
+      if (!(await sessions.isLiveOf(input.id, staff.id))) throw new ApiError('NOT_FOUND', `You have no session ${input.id}.`);
+      return { ended: (await sessions.end(input.id, { reason: 'ended', event: 'sessionEnded' })) ? 1 : 0 };
     },
   } satisfies Partial<Handlers>;
 }

@@ -76,26 +76,28 @@ export interface IssuedSession {
  * Opens a session for someone who has proven who they are (a password, a setup code) and
  * returns its token, which is stored nowhere. Joins the caller's write when there is one.
  */
-export function issueSession(
+export async function issueSession(
   services: SessionServices,
   staffId: Id,
   client: ClientInfo,
   limits: SessionLimits = SESSION_LIMITS,
   kind: SessionKind = 'browser',
-): IssuedSession {
+): Promise<IssuedSession> {
   const token = randomBytes(32).toString('base64url');
   const now = services.now();
   const expiresAt = expiryOf(now, now, limits);
-  const sessionId = write(services, () =>
-    insertSession(services.db, {
-      tokenHash: hashToken(token),
-      staffId,
-      at: now.toISOString(),
-      expiresAt,
-      device: client.device.slice(0, 200),
-      address: client.address?.slice(0, 100) ?? null,
-      kind,
-    }),
+  const sessionId = await write(
+    services,
+    async () =>
+      await insertSession(services.db, {
+        tokenHash: hashToken(token),
+        staffId,
+        at: now.toISOString(),
+        expiresAt,
+        device: client.device.slice(0, 200),
+        address: client.address?.slice(0, 100) ?? null,
+        kind,
+      }),
   );
   return { token, sessionId, expiresAt };
 }
@@ -123,7 +125,7 @@ export class SessionStore {
     private readonly alsoSweep: () => void = () => undefined,
   ) {}
 
-  issue(staffId: Id, client: ClientInfo, kind: SessionKind = 'browser'): IssuedSession {
+  issue(staffId: Id, client: ClientInfo, kind: SessionKind = 'browser'): Promise<IssuedSession> {
     return issueSession(this.services, staffId, client, this.limits[kind], kind);
   }
 
@@ -131,36 +133,36 @@ export class SessionStore {
    * The live session a token names and its active person, or null; notes the use (at most once a
    * minute) unless `touch` is false: an open event stream checking it is no sign of a person at work.
    */
-  resolve(token: string | null, { touch = true }: { touch?: boolean } = {}): ResolvedSession | null {
+  async resolve(token: string | null, { touch = true }: { touch?: boolean } = {}): Promise<ResolvedSession | null> {
     if (token === null || token === '' || token.length > MAX_TOKEN_LENGTH) return null;
     const { db } = this.services;
     const now = this.services.now();
-    const session = findLiveSession(db, hashToken(token), now.toISOString());
+    const session = await findLiveSession(db, hashToken(token), now.toISOString());
     if (!session) return null;
-    const staff = getStaff(db, session.staffId);
+    const staff = await getStaff(db, session.staffId);
     // A deactivated person's sessions were ended with the deactivation; this is the second lock on that door.
     if (!staff || !staff.active) return null;
     if (touch && now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
       const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits[session.kind]);
       // Relaxed: a last-seen time lost to a power cut only makes a session end a minute early; a
       // full sync here would cost the first call of every session each minute an fsync.
-      write(this.services, () => touchSession(db, session.id, now.toISOString(), expiresAt), { durability: 'relaxed' });
+      await write(this.services, async () => await touchSession(db, session.id, now.toISOString(), expiresAt), { durability: 'relaxed' });
     }
     return { sessionId: session.id, staff };
   }
 
   /** Ends one session (releasing its computer's locks); false when it had already ended. */
-  end(sessionId: Id, ending: Ending): boolean {
+  async end(sessionId: Id, ending: Ending): Promise<boolean> {
     const { db } = this.services;
-    return write(this.services, () => {
-      const session = getSession(db, sessionId);
+    return await write(this.services, async () => {
+      const session = await getSession(db, sessionId);
       if (!session || session.endedAt !== null) return false;
       const at = this.services.now().toISOString();
-      endSessionRecord(db, sessionId, at, ending.reason);
+      await endSessionRecord(db, sessionId, at, ending.reason);
       // A sign-out or an ended session frees its stories for others, audited on each story as a sign-out unlock.
-      releaseLocksOfSession(this.services, session, { audit: ending.reason !== 'expired' });
+      await releaseLocksOfSession(this.services, session, { audit: ending.reason !== 'expired' });
       if (ending.event) {
-        insertAccountEvent(db, {
+        await insertAccountEvent(db, {
           staffId: session.staffId,
           actorId: ending.actorId ?? null,
           event: ending.event,
@@ -174,26 +176,30 @@ export class SessionStore {
   }
 
   /** Ends every session of a person not ended yet, but `except`; returns how many ended. */
-  endAllOf(staffId: Id, ending: Ending, except: Id | null = null): number {
-    return write(this.services, () => unendedSessionIds(this.services.db, staffId).filter((id) => id !== except && this.end(id, ending)).length);
+  async endAllOf(staffId: Id, ending: Ending, except: Id | null = null): Promise<number> {
+    return await write(this.services, async () => {
+      let ended = 0;
+      for (const id of await unendedSessionIds(this.services.db, staffId)) if (id !== except && (await this.end(id, ending))) ended++;
+      return ended;
+    });
   }
 
   /** A person's live sessions, newest first; `current` marks the caller's. */
-  list(staffId: Id, currentSessionId: Id | null): SessionInfo[] {
-    return listLiveSessions(this.services.db, staffId, this.services.now().toISOString()).map((s) => toInfo(s, currentSessionId));
+  async list(staffId: Id, currentSessionId: Id | null): Promise<SessionInfo[]> {
+    return (await listLiveSessions(this.services.db, staffId, this.services.now().toISOString())).map((s) => toInfo(s, currentSessionId));
   }
 
   /** Whether `sessionId` is a live session of `staffId`. */
-  isLiveOf(sessionId: Id, staffId: Id): boolean {
-    return listLiveSessions(this.services.db, staffId, this.services.now().toISOString()).some((s) => s.id === sessionId);
+  async isLiveOf(sessionId: Id, staffId: Id): Promise<boolean> {
+    return (await listLiveSessions(this.services.db, staffId, this.services.now().toISOString())).some((s) => s.id === sessionId);
   }
 
   /** Ends every session past its expiry (and frees its locks); returns how many. */
-  sweep(): number {
+  async sweep(): Promise<number> {
     let ended = 0;
     for (;;) {
-      const batch = expiredUnendedSessions(this.services.db, this.services.now().toISOString());
-      for (const s of batch) if (this.end(s.id, { reason: 'expired', event: 'sessionExpired' })) ended++;
+      const batch = await expiredUnendedSessions(this.services.db, this.services.now().toISOString());
+      for (const s of batch) if (await this.end(s.id, { reason: 'expired', event: 'sessionExpired' })) ended++;
       if (batch.length < 500) break;
     }
     this.alsoSweep();
@@ -203,9 +209,9 @@ export class SessionStore {
   /** Sweeps every minute until stopped (the timer never keeps the process alive). */
   start(report: (error: unknown) => void): void {
     if (this.sweeper) return;
-    this.sweeper = setInterval(() => {
+    this.sweeper = setInterval(async () => {
       try {
-        this.sweep();
+        await this.sweep();
       } catch (error) {
         report(error);
       }

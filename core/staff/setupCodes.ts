@@ -38,15 +38,19 @@ function newCode(): string {
  * Issues a new code for `staffId`, replacing any unused one, and logs it (never the code). Joins
  * the caller's write. `actorId`: the admin who asked (null for the first admin's).
  */
-export function issueSetupCode(services: Pick<CoreServices, 'db' | 'now' | 'emit'>, staffId: Id, opts: { actorId: Id | null; firstAdmin?: boolean }): SetupCode {
+export async function issueSetupCode(
+  services: Pick<CoreServices, 'db' | 'now' | 'emit'>,
+  staffId: Id,
+  opts: { actorId: Id | null; firstAdmin?: boolean },
+): Promise<SetupCode> {
   const code = newCode();
   const now = services.now();
   const expiresAt = new Date(now.getTime() + SETUP_CODE_DAYS * 24 * 60 * 60_000).toISOString();
-  write(services, () => {
+  await write(services, async () => {
     const normalised = normaliseSetupCode(code);
     if (!normalised) throw new Error('a setup code that does not read back');
-    replaceSetupCode(services.db, { codeHash: hashSetupCode(normalised), staffId, firstAdmin: opts.firstAdmin ?? false, at: now.toISOString(), expiresAt });
-    insertAccountEvent(services.db, { staffId, actorId: opts.actorId, event: 'setupCodeIssued', at: now.toISOString() });
+    await replaceSetupCode(services.db, { codeHash: hashSetupCode(normalised), staffId, firstAdmin: opts.firstAdmin ?? false, at: now.toISOString(), expiresAt });
+    await insertAccountEvent(services.db, { staffId, actorId: opts.actorId, event: 'setupCodeIssued', at: now.toISOString() });
   });
   return { staffId, code, expiresAt };
 }

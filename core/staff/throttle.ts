@@ -63,19 +63,20 @@ function current(record: ThrottleRecord | null, capMs: number, now: number): Thr
 
 export interface Attempt {
   /** The attempt was right: its account's key is cleared and the address's count taken back. */
-  succeeded(): void;
+  succeeded(): Promise<void>;
 }
 
 /**
  * Starts an attempt: RATE_LIMITED while any of its keys waits, else counts it as a failure on
  * every key (taken back by `succeeded`).
  */
-export function beginAttempt(services: Pick<CoreServices, 'db' | 'now' | 'emit'>, keys: ThrottleKey[]): Attempt {
+export async function beginAttempt(services: Pick<CoreServices, 'db' | 'now' | 'emit'>, keys: ThrottleKey[]): Promise<Attempt> {
   const { db } = services;
   const now = services.now().getTime();
   const at = new Date(now).toISOString();
-  write(services, () => {
-    const records = keys.map((k) => current(getThrottle(db, k.key), k.capMs, now));
+  await write(services, async () => {
+    const records: (ThrottleRecord | null)[] = [];
+    for (const k of keys) records.push(current(await getThrottle(db, k.key), k.capMs, now));
     let retryAfterMs = 0;
     keys.forEach((k, i) => {
       const r = records[i];
@@ -87,18 +88,18 @@ export function beginAttempt(services: Pick<CoreServices, 'db' | 'now' | 'emit'>
         retryAfterSeconds,
       });
     }
-    keys.forEach((k, i) => setThrottle(db, k.key, { failures: (records[i]?.failures ?? 0) + 1, lastFailureAt: at }));
+    for (const [i, k] of keys.entries()) await setThrottle(db, k.key, { failures: (records[i]?.failures ?? 0) + 1, lastFailureAt: at });
   });
   return {
-    succeeded() {
-      write(services, () => {
+    async succeeded() {
+      await write(services, async () => {
         for (const k of keys) {
-          if (k.key.startsWith('account:')) clearThrottle(db, k.key);
+          if (k.key.startsWith('account:')) await clearThrottle(db, k.key);
           else {
             // Take back this attempt's count only: an address's other failures (other people behind it, or a guesser) stay.
-            const record = getThrottle(db, k.key);
-            if (record && record.failures > 1) setThrottle(db, k.key, { failures: record.failures - 1, lastFailureAt: record.lastFailureAt });
-            else clearThrottle(db, k.key);
+            const record = await getThrottle(db, k.key);
+            if (record && record.failures > 1) await setThrottle(db, k.key, { failures: record.failures - 1, lastFailureAt: record.lastFailureAt });
+            else await clearThrottle(db, k.key);
           }
         }
       });

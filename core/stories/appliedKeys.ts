@@ -42,8 +42,8 @@ export interface KeyedCall {
  * it is new. Throws the recorded refusal for a refused one, and VALIDATION when the person used
  * the key for another method or story (a client bug: nothing is applied).
  */
-export function answerOfRepeat(services: Pick<CoreServices, 'db'>, call: KeyedCall): { story: Story } | null {
-  const found = findAppliedKey(services.db, call.staffId, call.key);
+export async function answerOfRepeat(services: Pick<CoreServices, 'db'>, call: KeyedCall): Promise<{ story: Story } | null> {
+  const found = await findAppliedKey(services.db, call.staffId, call.key);
   if (!found) return null;
   const field = KEY_FIELD[call.method];
   if (found.method !== call.method || (call.storyId !== null && found.storyId !== call.storyId)) {
@@ -51,12 +51,12 @@ export function answerOfRepeat(services: Pick<CoreServices, 'db'>, call: KeyedCa
   }
   const outcome = found.outcome as Outcome;
   if ('error' in outcome && isErrorCode(outcome.error.code)) throw ApiError.fromBody(outcome.error);
-  return { story: loadStory(services.db, found.storyId) };
+  return { story: await loadStory(services.db, found.storyId) };
 }
 
 /** Records, inside the change's own write, that the key was applied and what it came to. */
-export function recordApplied(services: Pick<CoreServices, 'db' | 'now'>, call: KeyedCall & { storyId: Id }, outcome: { story: Story } | ApiError): void {
-  insertAppliedKey(services.db, {
+export async function recordApplied(services: Pick<CoreServices, 'db' | 'now'>, call: KeyedCall & { storyId: Id }, outcome: { story: Story } | ApiError): Promise<void> {
+  await insertAppliedKey(services.db, {
     staffId: call.staffId,
     key: call.key,
     method: call.method,
@@ -67,7 +67,7 @@ export function recordApplied(services: Pick<CoreServices, 'db' | 'now'>, call: 
 }
 
 /** Forgets keys older than the keeping time (the session sweeper calls it); returns how many. */
-export function pruneOldKeys(services: Pick<CoreServices, 'db' | 'now'>): number {
+export async function pruneOldKeys(services: Pick<CoreServices, 'db' | 'now'>): Promise<number> {
   const before = new Date(services.now().getTime() - APPLIED_KEYS_KEPT_DAYS * 24 * 3_600_000).toISOString();
-  return pruneAppliedKeys(services.db, before);
+  return await pruneAppliedKeys(services.db, before);
 }

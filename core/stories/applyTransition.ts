@@ -43,8 +43,8 @@ const messages = (findings: readonly Finding[]): string => findings.map((f) => f
  * Refuses the move (INVALID_STATE, details {findings}) while a blocking finding is open, and an
  * approval also while a finding to decide before approval is neither fixed nor dismissed.
  */
-function assertChecksAllow(services: CoreServices, req: MoveRequest): void {
-  const review = approvalReview(services.copyDesk.findings(req.story));
+async function assertChecksAllow(services: CoreServices, req: MoveRequest): Promise<void> {
+  const review = approvalReview(await services.copyDesk.findings(req.story));
   const { blocking } = review;
   const undecided = req.transition.checks === 'approve' ? review.undecided : [];
   if (blocking.length === 0 && undecided.length === 0) return;
@@ -110,13 +110,13 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
     throw new ApiError('LOCKED', `${live.name} is editing this story; ask them to finish, or break the lock with a note.`, { lock: live });
   }
   const publishAt = validate(req);
-  if (t.checks === 'block' || t.checks === 'approve') assertChecksAllow(services, req);
+  if (t.checks === 'block' || t.checks === 'approve') await assertChecksAllow(services, req);
   // The checks recorded with a submission: what the desk will find open.
-  const openAtSubmit: FindingCounts | null = t.checks === 'record' ? openCounts(services.copyDesk.findings(story)) : null;
+  const openAtSubmit: FindingCounts | null = t.checks === 'record' ? openCounts(await services.copyDesk.findings(story)) : null;
 
-  const move = (publishedVersion: number | null): Story =>
-    write(services, (events) => {
-      const current = loadStory(db, story.id);
+  const move = async (publishedVersion: number | null): Promise<Story> =>
+    await write(services, async (events) => {
+      const current = await loadStory(db, story.id);
       if (current.status !== story.status) throw new ApiError('CONFLICT', 'The story changed while this was being done; try again.', { currentVersion: current.version });
       const lockNow = liveLock(current, at);
       if (lockNow && lockNow.staffId !== actor.id) throw new ApiError('LOCKED', `${lockNow.name} is editing this story.`, { lock: lockNow });
@@ -130,17 +130,17 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
       if (set.scheduledBy !== undefined) w.scheduledBy = set.scheduledBy === 'actor' ? actor.id : null;
       if (t.publishes === 'version') w.publishedVersions = Math.max(current.publishedVersions + 1, publishedVersion ?? 0);
       if (t.publishes === 'kill') w.publishedVersions = Math.max(current.publishedVersions, publishedVersion ?? 0);
-      updateStoryWorkflow(db, current.id, w);
+      await updateStoryWorkflow(db, current.id, w);
       // What the desk approves of the photos is what publishes; back on the desk, the library's again.
-      if (t.freezesPhotoCredits) freezeApprovedPhotoCredits(db, current.id);
-      else if (PHOTO_EDITABLE.has(w.status)) thawApprovedPhotoCredits(db, current.id);
+      if (t.freezesPhotoCredits) await freezeApprovedPhotoCredits(db, current.id);
+      else if (PHOTO_EDITABLE.has(w.status)) await thawApprovedPhotoCredits(db, current.id);
       const hadLock = current.lock;
       if (t.lock === 'take')
-        setStoryLock(db, current.id, lockFor(current, { staff: actor, sessionId: req.sessionId ?? null }, at, services.settings().lockTimeoutMinutes));
-      else if (hadLock) setStoryLock(db, current.id, null);
-      const moved = loadStory(db, current.id);
-      if (t.milestone) keepRevision(db, moved, t.milestone, actor, at);
-      insertAuditEvent(db, {
+        await setStoryLock(db, current.id, lockFor(current, { staff: actor, sessionId: req.sessionId ?? null }, at, services.settings().lockTimeoutMinutes));
+      else if (hadLock) await setStoryLock(db, current.id, null);
+      const moved = await loadStory(db, current.id);
+      if (t.milestone) await keepRevision(db, moved, t.milestone, actor, at);
+      await insertAuditEvent(db, {
         storyId: current.id,
         actorId: actor.id,
         event: req.name,
@@ -160,8 +160,8 @@ export async function applyTransition(services: CoreServices, req: MoveRequest):
   const done: { story?: Story } = {};
   await services.publisher.publish(story.id, actor, {
     ...(t.publishes === 'kill' ? { kill: { note: req.note } } : {}),
-    commit: (version) => {
-      done.story = move(version.version);
+    commit: async (version) => {
+      done.story = await move(version.version);
     },
   });
   if (!done.story) throw new ApiError('INTERNAL', 'Publishing did not record the story’s new status.');

@@ -15,12 +15,12 @@ import { loadStory } from './loadStory.js';
 export function commentsModule(services: CoreServices) {
   const { db } = services;
   const handlers = {
-    'comments.add': (input, ctx) => {
+    'comments.add': async (input, ctx) => {
       const staff = signedIn(ctx);
-      return write(services, (events) => {
-        const story = loadStory(db, input.storyId);
+      return await write(services, async (events) => {
+        const story = await loadStory(db, input.storyId);
         if (input.parentId !== undefined) {
-          const parent = getComment(db, input.parentId);
+          const parent = await getComment(db, input.parentId);
           if (!parent || parent.storyId !== story.id) throw new ApiError('NOT_FOUND', `Story ${story.id} has no comment ${input.parentId}.`);
         }
         const anchor = input.anchor ?? null;
@@ -30,7 +30,7 @@ export function commentsModule(services: CoreServices) {
             throw new ApiError('VALIDATION', 'The comment is anchored outside the story text.', [{ path: 'anchor', message: 'out of range' }]);
           }
         }
-        const id = insertComment(db, {
+        const id = await insertComment(db, {
           storyId: story.id,
           parentId: input.parentId ?? null,
           authorId: staff.id,
@@ -39,25 +39,25 @@ export function commentsModule(services: CoreServices) {
           at: services.now().toISOString(),
         });
         events.push(storyChanged(story));
-        const comment = getComment(db, id);
+        const comment = await getComment(db, id);
         if (!comment) throw new Error('comment vanished');
         return { comment };
       });
     },
 
-    'comments.resolve': (input, ctx) => {
+    'comments.resolve': async (input, ctx) => {
       const staff = signedIn(ctx);
-      return write(services, (events) => {
-        const comment = getComment(db, input.id);
+      return await write(services, async (events) => {
+        const comment = await getComment(db, input.id);
         if (!comment) throw new ApiError('NOT_FOUND', `There is no comment ${input.id}.`);
-        const story = loadStory(db, comment.storyId);
+        const story = await loadStory(db, comment.storyId);
         const person = toPerson(staff);
         if (comment.authorId !== staff.id && !isDeskEditor(person) && !isAuthor(toWorkflowStory(story), person)) {
           throw new ApiError('FORBIDDEN', 'Only the comment’s author, the story’s authors or a desk editor may resolve it.');
         }
-        setCommentResolved(db, comment.id, input.resolved, staff.id, services.now().toISOString());
+        await setCommentResolved(db, comment.id, input.resolved, staff.id, services.now().toISOString());
         events.push(storyChanged(story));
-        const updated = getComment(db, comment.id);
+        const updated = await getComment(db, comment.id);
         if (!updated) throw new Error('comment vanished');
         return { comment: updated };
       });

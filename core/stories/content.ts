@@ -49,8 +49,8 @@ export function contentOf(story: Story, changes: ContentChanges): StoryContent {
   };
 }
 
-export function assertDesk(services: Pick<CoreServices, 'db'>, desk: string): void {
-  if (!deskExists(services.db, desk)) {
+export async function assertDesk(services: Pick<CoreServices, 'db'>, desk: string): Promise<void> {
+  if (!(await deskExists(services.db, desk))) {
     throw new ApiError('VALIDATION', `There is no desk called ${desk}.`, [{ path: 'desk', message: 'unknown desk' }]);
   }
 }
@@ -59,10 +59,10 @@ export function assertDesk(services: Pick<CoreServices, 'db'>, desk: string): vo
  * A byline names one or more active staff. Someone already on it who has since been deactivated
  * may stay (the story is still theirs); nobody unknown or inactive may be added.
  */
-export function assertByline(services: Pick<CoreServices, 'db'>, ids: number[], current: Story): void {
+export async function assertByline(services: Pick<CoreServices, 'db'>, ids: number[], current: Story): Promise<void> {
   if (ids.length === 0) throw new ApiError('VALIDATION', 'The byline must name at least one person.', [{ path: 'changes.byline', message: 'required' }]);
   const already = new Set(current.byline.map((b) => b.staffId));
-  const refused = unknownStaffIds(services.db, ids).filter((id) => !already.has(id));
+  const refused = (await unknownStaffIds(services.db, ids)).filter((id) => !already.has(id));
   if (refused.length > 0) {
     throw new ApiError('VALIDATION', 'The byline names someone who is not (or no longer) on the staff.', [
       { path: 'changes.byline', message: `unknown or inactive staff ${refused.join(', ')}` },
@@ -76,10 +76,8 @@ export function assertByline(services: Pick<CoreServices, 'db'>, ids: number[], 
  * missing ones go back where they stand in the stored body. Merging over a photo editor's
  * changes, their order of the photos wins; otherwise the body's.
  */
-export function reconciledBody(services: Pick<CoreServices, 'db'>, body: DocNode, story: Story, merging = false): DocNode {
-  const inline = listStoryPhotos(services.db, story.id)
-    .filter((p) => p.placement === 'inline')
-    .map((p) => p.id);
+export async function reconciledBody(services: Pick<CoreServices, 'db'>, body: DocNode, story: Story, merging = false): Promise<DocNode> {
+  const inline = (await listStoryPhotos(services.db, story.id)).filter((p) => p.placement === 'inline').map((p) => p.id);
   return reconcileFigures(body, story.body, inline, { order: merging ? 'reference' : 'incoming' });
 }
 
@@ -93,19 +91,19 @@ export function newStoryBody(body: DocNode): DocNode {
  * eyes reads each person's share of the text from this. A restore is credited the same way (the
  * revisions do not record their writers): whoever restores answers for the words it brings back.
  */
-function recordWriting(services: Pick<CoreServices, 'db'>, story: Story, content: StoryContent, staff: Staff): void {
+async function recordWriting(services: Pick<CoreServices, 'db'>, story: Story, content: StoryContent, staff: Staff): Promise<void> {
   const { db } = services;
   const before = revisionText(story);
   const after = revisionText(content);
   if (before === after && story.language === content.language) return;
-  const authorship = attributeSave({ text: before, authorship: getTextAuthorship(db, story.id), writer: story.createdBy }, after, staff.id, content.language);
+  const authorship = attributeSave({ text: before, authorship: await getTextAuthorship(db, story.id), writer: story.createdBy }, after, staff.id, content.language);
   // Another language splits words differently: count them all again.
   if (story.language !== content.language) authorship.words = countWordsByWriter(after, authorship.runs, content.language);
-  setTextAuthorship(db, story.id, authorship);
+  await setTextAuthorship(db, story.id, authorship);
 }
 
 /** Applies a text save (or restore) of `story` inside a write; the lock is taken or renewed. Returns the new story. */
-export function applyContent(
+export async function applyContent(
   services: Pick<CoreServices, 'db' | 'settings'>,
   events: ChangeEvent[],
   story: Story,
@@ -113,15 +111,15 @@ export function applyContent(
   content: StoryContent,
   bylineIds: number[] | undefined,
   at: Date,
-): Story {
+): Promise<Story> {
   const { db } = services;
   const hadLock = liveLock(story, at);
   const version = story.version + 1;
-  recordWriting(services, story, content, editor.staff);
-  updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
-  if (bylineIds) setByline(db, story.id, bylineIds);
-  setStoryLock(db, story.id, lockFor(story, editor, at, services.settings().lockTimeoutMinutes));
-  const saved = loadStory(db, story.id);
+  await recordWriting(services, story, content, editor.staff);
+  await updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
+  if (bylineIds) await setByline(db, story.id, bylineIds);
+  await setStoryLock(db, story.id, lockFor(story, editor, at, services.settings().lockTimeoutMinutes));
+  const saved = await loadStory(db, story.id);
   events.push(storyChanged(saved));
   if (!hadLock || heldElsewhere(hadLock, editor)) events.push(lockChanged(saved.id, saved.lock));
   return saved;

@@ -24,38 +24,36 @@ const sameText = (a: RevisionContent, b: RevisionContent): boolean => revisionTe
  * revision) and wrote words of the text now (the core credits each save's new words to whoever
  * saved it); and whoever holds the story when its text moved on since the last revision.
  */
-function editorsOf(
+async function editorsOf(
   db: Db,
   story: Story,
   writers: Set<Id>,
   base: RevisionContent,
   stretch: { summary: RevisionSummary; content: RevisionContent }[],
-): DeskChanges['editors'] {
+): Promise<DeskChanges['editors']> {
   const found = new Map<Id, string>();
-  const add = (id: Id | null, name?: string) => {
+  const add = async (id: Id | null, name?: string) => {
     if (id === null || writers.has(id) || found.has(id)) return;
-    const who = name ?? getStaff(db, id)?.name;
+    const who = name ?? (await getStaff(db, id))?.name;
     if (who !== undefined) found.set(id, who);
   };
   const wroteWords = new Set((story.textShares ?? []).filter((s) => s.words > 0).map((s) => s.staffId));
   let before = base;
   for (const r of stretch) {
-    if (!sameText(before, r.content) || wroteWords.has(r.summary.authorId)) add(r.summary.authorId, r.summary.authorName);
+    if (!sameText(before, r.content) || wroteWords.has(r.summary.authorId)) await add(r.summary.authorId, r.summary.authorName);
     before = r.content;
   }
-  if (!sameText(before, story)) add(story.claimedBy);
+  if (!sameText(before, story)) await add(story.claimedBy);
   // The text changed, but nobody above can be named (a story from before writers were tracked): the desk people who had it.
-  if (found.size === 0) for (const r of stretch) add(r.summary.authorId, r.summary.authorName);
+  if (found.size === 0) for (const r of stretch) await add(r.summary.authorId, r.summary.authorName);
   return [...found].map(([staffId, name]) => ({ staffId, name }));
 }
 
 /** What the desk changed since the story's writers last had it, or null when there is nothing of the desk's to show. */
-export function deskChangesOf(db: Db, story: Story): DeskChanges | null {
+export async function deskChangesOf(db: Db, story: Story): Promise<DeskChanges | null> {
   const writers = new Set(story.byline.map((b) => b.staffId));
   // A conflict copy holds text that was never the story's.
-  const kept = listRevisions(db, story.id)
-    .filter((r) => r.reason !== 'conflict')
-    .sort((a, b) => a.id - b.id);
+  const kept = (await listRevisions(db, story.id)).filter((r) => r.reason !== 'conflict').sort((a, b) => a.id - b.id);
   const lastByWriter = kept.findLastIndex((r) => writers.has(r.authorId));
   if (lastByWriter < 0) return null;
   const desk = kept.slice(lastByWriter + 1);
@@ -63,15 +61,16 @@ export function deskChangesOf(db: Db, story: Story): DeskChanges | null {
   // The writers kept the latest revision: the story is theirs, the desk has not had it since.
   if (!last) return null;
   // Back with its writers and saved by them since: the text now is no longer the desk's alone.
-  if (story.status === 'draft' && (getStoryTextVersion(db, story.id) ?? story.version) > last.version) return null;
+  if (story.status === 'draft' && ((await getStoryTextVersion(db, story.id)) ?? story.version) > last.version) return null;
 
-  const load = (r: RevisionSummary) => {
-    const found = getRevision(db, story.id, r.id);
+  const load = async (r: RevisionSummary) => {
+    const found = await getRevision(db, story.id, r.id);
     if (!found) throw new Error(`revision ${r.id} of story ${story.id} vanished while it was read`);
     return found;
   };
-  const base = load(kept[lastByWriter]!);
-  const stretch = desk.map(load);
+  const base = await load(kept[lastByWriter]!);
+  const stretch: { summary: RevisionSummary; content: RevisionContent }[] = [];
+  for (const r of desk) stretch.push(await load(r));
   const language = story.language || 'en';
   const headline = diffWords(base.content.headline, story.headline, language);
   const subheadlines = diffWords(base.content.subheadlines.join('\n'), story.subheadlines.join('\n'), language);
@@ -82,7 +81,7 @@ export function deskChangesOf(db: Db, story: Story): DeskChanges | null {
   return {
     base: base.summary,
     writers: story.byline.map((b) => ({ staffId: b.staffId, name: b.name })),
-    editors: editorsOf(db, story, writers, base.content, stretch),
+    editors: await editorsOf(db, story, writers, base.content, stretch),
     headline,
     subheadlines,
     body,
@@ -94,9 +93,9 @@ export function deskChangesOf(db: Db, story: Story): DeskChanges | null {
 export function deskChangesHandlers(services: CoreServices) {
   const { db } = services;
   return {
-    'stories.deskChanges': (input, ctx) => {
+    'stories.deskChanges': async (input, ctx) => {
       signedIn(ctx);
-      return { changes: deskChangesOf(db, loadStory(db, input.id)) };
+      return { changes: await deskChangesOf(db, await loadStory(db, input.id)) };
     },
   } satisfies Partial<Handlers>;
 }

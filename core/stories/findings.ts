@@ -14,15 +14,15 @@ import { loadStory } from './loadStory.js';
 export function storyFindingHandlers(services: CoreServices) {
   const { db, copyDesk } = services;
   return {
-    'stories.check': (input, ctx) => {
+    'stories.check': async (input, ctx) => {
       signedIn(ctx);
-      return { findings: copyDesk.findings(loadStory(db, input.id)) };
+      return { findings: await copyDesk.findings(await loadStory(db, input.id)) };
     },
 
-    'stories.dismissFinding': (input, ctx) => {
+    'stories.dismissFinding': async (input, ctx) => {
       const staff = signedIn(ctx);
-      const story = loadStory(db, input.id);
-      const before = copyDesk.findings(story);
+      const story = await loadStory(db, input.id);
+      const before = await copyDesk.findings(story);
       const finding = before.find((f) => f.key === input.key);
       if (!finding) {
         throw new ApiError('NOT_FOUND', 'That finding no longer applies to the saved story (it may have been fixed, or the change is not saved yet).');
@@ -31,9 +31,9 @@ export function storyFindingHandlers(services: CoreServices) {
       if (refused) throw new ApiError(refused.code, refused.message);
       const at = services.now().toISOString();
       const note = input.note.trim();
-      write(services, (events) => {
-        upsertDismissal(db, story.id, { key: finding.key, note, by: staff.id, at });
-        insertAuditEvent(db, {
+      await write(services, async (events) => {
+        await upsertDismissal(db, story.id, { key: finding.key, note, by: staff.id, at });
+        await insertAuditEvent(db, {
           storyId: story.id,
           actorId: staff.id,
           event: 'finding.dismiss',
@@ -51,14 +51,14 @@ export function storyFindingHandlers(services: CoreServices) {
       return { dismissal, findings: before.map((f) => (f.key === finding.key ? { ...f, dismissed: dismissal } : f)) };
     },
 
-    'stories.restoreFinding': (input, ctx) => {
+    'stories.restoreFinding': async (input, ctx) => {
       const staff = signedIn(ctx);
-      const story = loadStory(db, input.id);
+      const story = await loadStory(db, input.id);
       const refused = dismissRefusal(toPerson(staff), 'warning');
       if (refused) throw new ApiError(refused.code, refused.message);
-      write(services, (events) => {
-        if (!deleteDismissal(db, story.id, input.key)) throw new ApiError('NOT_FOUND', 'That finding is not dismissed.');
-        insertAuditEvent(db, {
+      await write(services, async (events) => {
+        if (!(await deleteDismissal(db, story.id, input.key))) throw new ApiError('NOT_FOUND', 'That finding is not dismissed.');
+        await insertAuditEvent(db, {
           storyId: story.id,
           actorId: staff.id,
           event: 'finding.restore',
@@ -71,7 +71,7 @@ export function storyFindingHandlers(services: CoreServices) {
         events.push(findingsChanged(story, 'dismissals'));
       });
       copyDesk.recountSoon(story.id);
-      return { findings: copyDesk.findings(story) };
+      return { findings: await copyDesk.findings(story) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -4,8 +4,8 @@ import { getStory, type Db } from '../../db/index.js';
 import { ApiError } from '../../shared/errors.js';
 import type { Id, Story } from '../../shared/domain.js';
 
-export function loadStory(db: Db, id: Id): Story {
-  const story = getStory(db, id);
+export async function loadStory(db: Db, id: Id): Promise<Story> {
+  const story = await getStory(db, id);
   if (!story) throw new ApiError('NOT_FOUND', `There is no story ${id}.`);
   return story;
 }

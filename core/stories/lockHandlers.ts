@@ -20,47 +20,47 @@ export function storyLockHandlers(services: CoreServices) {
   const { db } = services;
   const timeout = () => services.settings().lockTimeoutMinutes;
   return {
-    'stories.lock': (input, ctx) => {
+    'stories.lock': async (input, ctx) => {
       const editor = editorOf(ctx);
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         const at = services.now();
-        const story = loadStory(db, input.id);
+        const story = await loadStory(db, input.id);
         assertCanEditText(story, editor, at, newsroomZone(services));
         const had = liveLock(story, at);
         // Back at the office: an offline lease becomes a plain lock again, and everyone sees it.
-        setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'plain'));
-        const locked = loadStory(db, story.id);
+        await setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'plain'));
+        const locked = await loadStory(db, story.id);
         if (!had || had.offline === true) events.push(lockChanged(locked.id, locked.lock));
         return { story: locked };
       });
     },
 
-    'stories.takeOffline': (input, ctx) => {
+    'stories.takeOffline': async (input, ctx) => {
       const editor = editorOf(ctx);
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         const at = services.now();
-        const story = loadStory(db, input.id);
+        const story = await loadStory(db, input.id);
         // Whoever may type into the story now may take it offline: the same rule as a lock.
         assertCanEditText(story, editor, at, newsroomZone(services));
-        setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'offline'));
-        const leased = loadStory(db, story.id);
+        await setStoryLock(db, story.id, lockFor(story, editor, at, timeout(), 'offline'));
+        const leased = await loadStory(db, story.id);
         events.push(lockChanged(leased.id, leased.lock));
         return { story: leased };
       });
     },
 
-    'stories.unlock': (input, ctx) => {
+    'stories.unlock': async (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         const at = services.now();
-        const story = loadStory(db, input.id);
+        const story = await loadStory(db, input.id);
         const live = liveLock(story, at);
         // The person's own lock on another computer (left open at the office): they take it over
         // here. That computer hears lock.changed, and its next save is kept as a revision.
         if (live && heldInOtherSession(live, editor)) {
-          setStoryLock(db, story.id, lockFor(story, editor, at, timeout()));
-          const taken = loadStory(db, story.id);
+          await setStoryLock(db, story.id, lockFor(story, editor, at, timeout()));
+          const taken = await loadStory(db, story.id);
           events.push(lockChanged(taken.id, taken.lock));
           return { story: taken };
         }
@@ -71,20 +71,20 @@ export function storyLockHandlers(services: CoreServices) {
         const claimedByOther = story.status === 'editing' && story.claimedBy !== null && story.claimedBy !== staff.id;
         if (!othersLock && !(claimedByOther && note !== '')) {
           if (story.lock && !live)
-            setStoryLock(db, story.id, null); // a lapsed lock is tidied away
+            await setStoryLock(db, story.id, null); // a lapsed lock is tidied away
           else if (live) {
-            setStoryLock(db, story.id, null);
+            await setStoryLock(db, story.id, null);
             events.push(lockChanged(story.id, null));
           }
-          return { story: loadStory(db, story.id) };
+          return { story: await loadStory(db, story.id) };
         }
         const holderName = othersLock?.name ?? 'the desk editor who claimed it';
         if (!isDeskEditor(toPerson(staff))) throw new ApiError('FORBIDDEN', `Only a desk editor may break ${holderName}'s lock.`);
         if (note === '') throw new ApiError('VALIDATION', `Say why you are breaking ${holderName}'s lock.`, [{ path: 'note', message: 'required' }]);
         // In a draft the lock is only released: the text stays the authors'.
         const takeOver = story.status === 'editing' && story.claimedBy !== staff.id;
-        if (takeOver) updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
-        insertAuditEvent(db, {
+        if (takeOver) await updateStoryWorkflow(db, story.id, { ...workflowOf(story, at.toISOString()), claimedBy: staff.id });
+        await insertAuditEvent(db, {
           storyId: story.id,
           actorId: staff.id,
           event: 'forceUnlock',
@@ -96,8 +96,8 @@ export function storyLockHandlers(services: CoreServices) {
             : { lockHolder: othersLock?.staffId ?? null },
           at: at.toISOString(),
         });
-        setStoryLock(db, story.id, null);
-        const unlocked = loadStory(db, story.id);
+        await setStoryLock(db, story.id, null);
+        const unlocked = await loadStory(db, story.id);
         events.push(...(takeOver ? [storyChanged(unlocked)] : []), lockChanged(unlocked.id, null));
         return { story: unlocked };
       });

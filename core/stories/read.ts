@@ -31,31 +31,31 @@ function photoEditorsOf(ws: WorkflowStory, staff: Staff[]): { roles: Staff['role
 export function storyReadHandlers(services: CoreServices) {
   const { db } = services;
   return {
-    'stories.get': (input, ctx) => {
+    'stories.get': async (input, ctx) => {
       const staff = signedIn(ctx);
-      const story = loadStory(db, input.id);
+      const story = await loadStory(db, input.id);
       const person = toPerson(staff);
       const ws = toWorkflowStory(story);
       const live = liveLock(story, services.now());
       return {
         story,
-        photos: listStoryPhotos(db, story.id),
-        comments: listComments(db, story.id),
+        photos: await listStoryPhotos(db, story.id),
+        comments: await listComments(db, story.id),
         // While someone else holds the text lock every transition answers LOCKED, so offer none.
         allowedActions: live && live.staffId !== staff.id ? [] : allowedActions(ws, person),
         // Their own lock on another computer too: they may take it over (stories.unlock), not type over it.
         canEdit: textEditRefusal(ws, person) === null && (!live || !heldElsewhere(live, { staff, sessionId: ctx.sessionId })),
         canEditPhotos: photoEditRefusal(ws, person) === null,
-        photoEditors: photoEditorsOf(ws, listStaff(db)),
-        dismissals: listDismissals(db, story.id),
+        photoEditors: photoEditorsOf(ws, await listStaff(db)),
+        dismissals: await listDismissals(db, story.id),
         canDismissFindings: dismissRefusal(person, 'warning') === null,
       };
     },
 
-    'stories.list': (input, ctx) => {
+    'stories.list': async (input, ctx) => {
       signedIn(ctx);
       const after = input.cursor ? decodeCursor(input.cursor) : null;
-      const result = listStories(
+      const result = await listStories(
         db,
         { status: input.status, desk: input.desk, bylineStaffId: input.bylineStaffId, needsPhotos: input.needsPhotos, query: input.query },
         { limit: input.limit ?? 50, after: after && { updatedAt: after[0], id: after[1] }, now: services.now().toISOString() },
@@ -64,27 +64,27 @@ export function storyReadHandlers(services: CoreServices) {
       return result.next ? { ...page, nextCursor: encodeCursor([result.next.updatedAt, result.next.id]) } : page;
     },
 
-    'stories.history': (input, ctx) => {
+    'stories.history': async (input, ctx) => {
       signedIn(ctx);
-      const story = loadStory(db, input.id);
-      const revisions = listRevisions(db, story.id);
-      const records = listAuditRecords(db, story.id);
+      const story = await loadStory(db, input.id);
+      const revisions = await listRevisions(db, story.id);
+      const records = await listAuditRecords(db, story.id);
       return { revisions, events: records.map(({ details: _details, ...event }) => event), entries: historyEntries(revisions, records) };
     },
 
-    'stories.revision': (input, ctx) => {
+    'stories.revision': async (input, ctx) => {
       signedIn(ctx);
-      const story = loadStory(db, input.id);
-      const revision = getRevision(db, story.id, input.revisionId);
+      const story = await loadStory(db, input.id);
+      const revision = await getRevision(db, story.id, input.revisionId);
       if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
       return { revision: revision.summary, ...revision.content };
     },
 
-    'stories.diff': (input, ctx) => {
+    'stories.diff': async (input, ctx) => {
       signedIn(ctx);
-      const story = loadStory(db, input.id);
-      const from = getRevision(db, story.id, input.fromRevision);
-      const to = getRevision(db, story.id, input.toRevision);
+      const story = await loadStory(db, input.id);
+      const from = await getRevision(db, story.id, input.fromRevision);
+      const to = await getRevision(db, story.id, input.toRevision);
       if (!from || !to) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${!from ? input.fromRevision : input.toRevision}.`);
       return { parts: diffWords(revisionText(from.content), revisionText(to.content), story.language || 'en'), from: from.summary, to: to.summary };
     },

@@ -14,16 +14,16 @@ import { liveLock } from './locks.js';
 type LockServices = Pick<CoreServices, 'db' | 'now' | 'emit'>;
 
 /** Releases every text lock `staff` holds, on any computer; returns the ids of the stories whose live lock was released. */
-export function releaseLocksOf(services: LockServices, staff: Staff): number[] {
+export async function releaseLocksOf(services: LockServices, staff: Staff): Promise<number[]> {
   const { db } = services;
-  return write(services, (events) => {
+  return await write(services, async (events) => {
     const at = services.now();
     const released: number[] = [];
-    for (const id of storiesLockedBy(db, staff.id)) {
-      const story = loadStory(db, id);
-      setStoryLock(db, id, null);
+    for (const id of await storiesLockedBy(db, staff.id)) {
+      const story = await loadStory(db, id);
+      await setStoryLock(db, id, null);
       if (!liveLock(story, at)) continue;
-      insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'signOutUnlock', from: story.status, to: story.status, at: at.toISOString() });
+      await insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'signOutUnlock', from: story.status, to: story.status, at: at.toISOString() });
       events.push(lockChanged(id, null));
       released.push(id);
     }
@@ -36,17 +36,17 @@ export function releaseLocksOf(services: LockServices, staff: Staff): number[] {
  * whose own time had not run out is announced (its session's end is what ends it); with `audit`
  * (a sign-out or an ended session, not an expiry) it is also recorded on the story.
  */
-export function releaseLocksOfSession(services: LockServices, session: SessionRecord, opts: { audit: boolean }): number[] {
+export async function releaseLocksOfSession(services: LockServices, session: SessionRecord, opts: { audit: boolean }): Promise<number[]> {
   const { db } = services;
-  return write(services, (events) => {
+  return await write(services, async (events) => {
     const at = services.now().toISOString();
     const released: number[] = [];
-    for (const { storyId, lockExpiresAt } of storyLocksOfSession(db, session.id)) {
-      const story = loadStory(db, storyId);
-      setStoryLock(db, storyId, null);
+    for (const { storyId, lockExpiresAt } of await storyLocksOfSession(db, session.id)) {
+      const story = await loadStory(db, storyId);
+      await setStoryLock(db, storyId, null);
       if (!(lockExpiresAt > at)) continue;
       if (opts.audit) {
-        insertAuditEvent(db, { storyId, actorId: session.staffId, event: 'signOutUnlock', from: story.status, to: story.status, at });
+        await insertAuditEvent(db, { storyId, actorId: session.staffId, event: 'signOutUnlock', from: story.status, to: story.status, at });
       }
       events.push(lockChanged(storyId, null));
       released.push(storyId);

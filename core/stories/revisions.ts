@@ -6,8 +6,8 @@ import { insertRevision, latestRevisionAt, type Db } from '../../db/index.js';
 
 export const PERIODIC_MS = 5 * 60_000;
 
-export function keepRevision(db: Db, story: Story, reason: RevisionReason, author: Staff, now: Date): number {
-  return insertRevision(db, {
+export async function keepRevision(db: Db, story: Story, reason: RevisionReason, author: Staff, now: Date): Promise<number> {
+  return await insertRevision(db, {
     storyId: story.id,
     version: story.version,
     reason,
@@ -19,9 +19,9 @@ export function keepRevision(db: Db, story: Story, reason: RevisionReason, autho
 }
 
 /** After a save: a 'periodic' revision if the story's last revision is PERIODIC_MS old or more. */
-export function maybePeriodicRevision(db: Db, story: Story, author: Staff, now: Date): boolean {
-  const last = latestRevisionAt(db, story.id);
+export async function maybePeriodicRevision(db: Db, story: Story, author: Staff, now: Date): Promise<boolean> {
+  const last = await latestRevisionAt(db, story.id);
   if (last !== null && now.getTime() - Date.parse(last) < PERIODIC_MS) return false;
-  keepRevision(db, story, 'periodic', author, now);
+  await keepRevision(db, story, 'periodic', author, now);
   return true;
 }

@@ -31,10 +31,8 @@ function mayWrite(story: Story, staff: Staff): boolean {
  * Whether a desk editor's forced unlock last took the story from `staffId` (they held its lock,
  * or had claimed it): their next save, refused now, still carries text they typed.
  */
-function lostToForcedUnlock(services: CoreServices, storyId: number, staffId: number): boolean {
-  const last = listAuditRecords(services.db, storyId)
-    .filter((e) => e.event === 'forceUnlock')
-    .at(-1);
+async function lostToForcedUnlock(services: CoreServices, storyId: number, staffId: number): Promise<boolean> {
+  const last = (await listAuditRecords(services.db, storyId)).filter((e) => e.event === 'forceUnlock').at(-1);
   const details = last?.details as { lockHolder?: unknown; previousClaimedBy?: unknown } | null | undefined;
   return details?.lockHolder === staffId || details?.previousClaimedBy === staffId;
 }
@@ -43,11 +41,11 @@ function lostToForcedUnlock(services: CoreServices, storyId: number, staffId: nu
  * Keeps the text a refused save carried (headline, subheadlines, body over the stored ones) as
  * a 'conflict' revision and returns its id; null when the save carried no text and `always` is not set.
  */
-function keepCarriedText(services: CoreServices, story: Story, staff: Staff, input: ParsedInput<'stories.save'>, at: Date, always = false): number | null {
+async function keepCarriedText(services: CoreServices, story: Story, staff: Staff, input: ParsedInput<'stories.save'>, at: Date, always = false): Promise<number | null> {
   const { headline, subheadlines, body } = input.changes;
   if (!always && headline === undefined && subheadlines === undefined && body === undefined) return null;
   const carried = { headline: headline ?? story.headline, subheadlines: subheadlines ?? story.subheadlines, body: body ?? story.body };
-  return insertRevision(services.db, {
+  return await insertRevision(services.db, {
     storyId: story.id,
     version: input.baseVersion,
     reason: 'conflict',
@@ -62,25 +60,25 @@ export function storySaveHandlers(services: CoreServices) {
   const { db } = services;
   const timeout = () => services.settings().lockTimeoutMinutes;
   return {
-    'stories.create': (input, ctx) => {
+    'stories.create': async (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
       const keyed = input.clientId === undefined ? null : { staffId: staff.id, key: input.clientId, method: 'stories.create' as const, storyId: null };
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         // A repeat (the desktop could not tell the first arrived) answers with the story the first made.
-        const repeat = keyed && answerOfRepeat(services, keyed);
+        const repeat = keyed && (await answerOfRepeat(services, keyed));
         if (repeat) return repeat;
         if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
           throw new ApiError('FORBIDDEN', 'Only reporters and desk editors create stories.');
         }
-        assertDesk(services, input.desk);
+        await assertDesk(services, input.desk);
         const at = services.now();
         // A story written offline arrives whole, its text checked as a save's would be.
         const body = input.body === undefined ? emptyDoc() : newStoryBody(input.body);
         const headline = input.headline ?? '';
         const language = input.language ?? 'en';
         const text = plainBody(body);
-        const id = insertStory(db, {
+        const id = await insertStory(db, {
           slug: input.slug !== undefined ? slugify(input.slug) : proposeSlug(headline),
           desk: input.desk,
           headline,
@@ -94,40 +92,40 @@ export function storySaveHandlers(services: CoreServices) {
           at: at.toISOString(),
           bylineIds: [staff.id],
         });
-        let story = loadStory(db, id);
+        let story = await loadStory(db, id);
         if (!story.slug) {
-          updateStoryContent(db, id, { ...contentOf(story, {}), slug: defaultSlug(id), version: story.version, at: at.toISOString() });
+          await updateStoryContent(db, id, { ...contentOf(story, {}), slug: defaultSlug(id), version: story.version, at: at.toISOString() });
         }
         // The author starts typing at once: they hold the lock.
-        setStoryLock(db, id, lockFor(story, editor, at, timeout()));
-        story = loadStory(db, id);
-        keepRevision(db, story, 'create', staff, at);
-        insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
+        await setStoryLock(db, id, lockFor(story, editor, at, timeout()));
+        story = await loadStory(db, id);
+        await keepRevision(db, story, 'create', staff, at);
+        await insertAuditEvent(db, { storyId: id, actorId: staff.id, event: 'create', from: null, to: 'draft', at: at.toISOString() });
         events.push(storyChanged(story), lockChanged(id, story.lock));
-        if (keyed) recordApplied(services, { ...keyed, storyId: id }, { story });
+        if (keyed) await recordApplied(services, { ...keyed, storyId: id }, { story });
         return { story };
       });
     },
 
-    'stories.save': (input, ctx) => {
+    'stories.save': async (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
       const keyed = input.saveId === undefined ? null : { staffId: staff.id, key: input.saveId, method: 'stories.save' as const, storyId: input.id };
       let conflict: ApiError | null = null;
       // A refusal that kept the text is committed with its revision (and its key), then thrown.
-      const refuse = (error: ApiError): null => {
-        if (keyed) recordApplied(services, keyed, error);
+      const refuse = async (error: ApiError): Promise<null> => {
+        if (keyed) await recordApplied(services, keyed, error);
         conflict = error;
         return null;
       };
-      const result = write(services, (events) => {
+      const result = await write(services, async (events) => {
         if (keyed) {
           // A repeat answers as the first did: the story it saved, or (thrown) the same refusal.
-          const repeat = answerOfRepeat(services, keyed);
+          const repeat = await answerOfRepeat(services, keyed);
           if (repeat) return repeat;
         }
         const at = services.now();
-        const story = loadStory(db, input.id);
+        const story = await loadStory(db, input.id);
         try {
           assertCanEditText(story, editor, at, newsroomZone(services));
         } catch (error) {
@@ -136,23 +134,23 @@ export function storySaveHandlers(services: CoreServices) {
           // revision, so nothing is lost.
           const refusedError =
             error instanceof ApiError &&
-            (error.code === 'LOCKED' || error.code === 'INVALID_STATE' || (error.code === 'FORBIDDEN' && lostToForcedUnlock(services, story.id, staff.id)))
+            (error.code === 'LOCKED' || error.code === 'INVALID_STATE' || (error.code === 'FORBIDDEN' && (await lostToForcedUnlock(services, story.id, staff.id))))
               ? error
               : null;
           if (!refusedError || !mayWrite(story, staff)) throw error;
-          const kept = keepCarriedText(services, story, staff, input, at);
+          const kept = await keepCarriedText(services, story, staff, input, at);
           if (kept === null) throw error;
           const details = refusedError.details && typeof refusedError.details === 'object' ? refusedError.details : {};
           return refuse(new ApiError(refusedError.code, `${refusedError.message} Your text was kept in its history.`, { ...details, keptAsRevision: kept }));
         }
         // A save based on an older version is merged when only photo layout changed since
         // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
-        const textVersion = getStoryTextVersion(db, story.id) ?? story.version;
+        const textVersion = (await getStoryTextVersion(db, story.id)) ?? story.version;
         const photoOnly = input.baseVersion < story.version && input.baseVersion >= textVersion;
         if (input.baseVersion !== story.version && !photoOnly) {
           // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
-          const revisionId = keepCarriedText(services, story, staff, input, at, true);
-          return refuse(
+          const revisionId = await keepCarriedText(services, story, staff, input, at, true);
+          return await refuse(
             new ApiError(
               'CONFLICT',
               `The story changed since you opened it (you edited version ${input.baseVersion}; it is now version ${story.version}). Your text was kept in its history.`,
@@ -160,26 +158,27 @@ export function storySaveHandlers(services: CoreServices) {
             ),
           );
         }
-        const changes = input.changes.body === undefined ? input.changes : { ...input.changes, body: reconciledBody(services, input.changes.body, story, photoOnly) };
-        if (changes.desk !== undefined && changes.desk !== story.desk) assertDesk(services, changes.desk);
+        const changes =
+          input.changes.body === undefined ? input.changes : { ...input.changes, body: await reconciledBody(services, input.changes.body, story, photoOnly) };
+        if (changes.desk !== undefined && changes.desk !== story.desk) await assertDesk(services, changes.desk);
         const bylineIds = changes.byline?.map((b) => b.staffId);
-        if (bylineIds) assertByline(services, bylineIds, story);
-        const saved = applyContent(services, events, story, editor, contentOf(story, changes), bylineIds, at);
-        maybePeriodicRevision(db, saved, staff, at);
-        if (keyed) recordApplied(services, keyed, { story: saved });
+        if (bylineIds) await assertByline(services, bylineIds, story);
+        const saved = await applyContent(services, events, story, editor, contentOf(story, changes), bylineIds, at);
+        await maybePeriodicRevision(db, saved, staff, at);
+        if (keyed) await recordApplied(services, keyed, { story: saved });
         return { story: saved };
       });
       if (conflict) throw conflict;
       return result as { story: Story };
     },
 
-    'stories.restore': (input, ctx) => {
+    'stories.restore': async (input, ctx) => {
       const editor = editorOf(ctx);
       const { staff } = editor;
-      return write(services, (events) => {
+      return await write(services, async (events) => {
         const at = services.now();
-        const story = loadStory(db, input.id);
-        const revision = getRevision(db, story.id, input.revisionId);
+        const story = await loadStory(db, input.id);
+        const revision = await getRevision(db, story.id, input.revisionId);
         if (!revision) throw new ApiError('NOT_FOUND', `Story ${story.id} has no revision ${input.revisionId}.`);
         assertCanEditText(story, editor, at, newsroomZone(services));
         if (input.baseVersion !== story.version) {
@@ -194,10 +193,10 @@ export function storySaveHandlers(services: CoreServices) {
         }
         const { headline, subheadlines } = revision.content;
         // The revision's figures are reconciled too: it may name photos detached since.
-        const body = reconciledBody(services, revision.content.body, story);
-        const saved = applyContent(services, events, story, editor, contentOf(story, { headline, subheadlines, body }), undefined, at);
-        keepRevision(db, saved, 'restore', staff, at);
-        insertAuditEvent(db, {
+        const body = await reconciledBody(services, revision.content.body, story);
+        const saved = await applyContent(services, events, story, editor, contentOf(story, { headline, subheadlines, body }), undefined, at);
+        await keepRevision(db, saved, 'restore', staff, at);
+        await insertAuditEvent(db, {
           storyId: story.id,
           actorId: staff.id,
           event: 'restore',

@@ -14,7 +14,7 @@ export function storyTransitionHandlers(services: CoreServices) {
     'stories.transition': (input, ctx) => {
       const staff = signedIn(ctx);
       return services.serialize(input.id, async () => {
-        const story = loadStory(services.db, input.id);
+        const story = await loadStory(services.db, input.id);
         const refused = refusal(input.action, toWorkflowStory(story), toPerson(staff));
         if (refused) throw new ApiError(refused.code, refused.message);
         const moved = await applyTransition(services, {

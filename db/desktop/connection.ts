@@ -4,8 +4,8 @@
 
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { createPrivateFile, DatabaseRefused, restrictToOwnerIfAllowed } from '../connection.js';
-import type { Db } from '../statements.js';
+import { createPrivateFile, DatabaseRefused, restrictToOwnerIfAllowed } from '../sqlite/connection.js';
+import type { SqliteDb as Db } from '../sqlite/statements.js';
 import { DESKTOP_LATEST_VERSION, DESKTOP_MIGRATIONS } from './migrations/index.js';
 
 export const DESKTOP_DATABASE_FILE = 'desktop.db';

@@ -5,4 +5,4 @@ export * from './settings.js';
 export * from './localSessions.js';
 export * from './offlineCopy.js';
 export * from './outbox.js';
-export { inTransaction, type Db } from '../statements.js';
+export { inTransaction, type SqliteDb as Db } from '../sqlite/statements.js';

@@ -1,6 +1,6 @@
 // The renderer's sessions with this desktop, stored as the SHA-256 of their token.
 
-import { stmt, type Db } from '../statements.js';
+import { stmt, type SqliteDb as Db } from '../sqlite/statements.js';
 
 export function insertLocalSession(db: Db, tokenHash: string, staffId: number, at: string): void {
   stmt(db, `INSERT INTO local_sessions (token_hash, staff_id, created_at) VALUES (?, ?, ?)`).run(tokenHash, staffId, at);

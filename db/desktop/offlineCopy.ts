@@ -2,7 +2,7 @@
 // builder, ftsQuery.ts), and other answers kept by method and input.
 
 import { ftsQuery } from '../ftsQuery.js';
-import { stmt, type Db } from '../statements.js';
+import { stmt, type SqliteDb as Db } from '../sqlite/statements.js';
 
 export interface CopyStoryRow {
   id: number;

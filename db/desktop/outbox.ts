@@ -1,6 +1,6 @@
 // The outbox's rows: what waits to be sent, in the order it was made.
 
-import { stmt, type Db } from '../statements.js';
+import { stmt, type SqliteDb as Db } from '../sqlite/statements.js';
 
 export type OutboxRowKind = 'create' | 'save' | 'photo';
 export type OutboxRowState = 'waiting' | 'sending' | 'conflict' | 'kept';

@@ -1,7 +1,7 @@
 // The desktop's own settings by name: the choice of newsroom, the pinned certificate, the device
 // session and the person it belongs to.
 
-import { stmt, type Db } from '../statements.js';
+import { stmt, type SqliteDb as Db } from '../sqlite/statements.js';
 
 export type DesktopSettingKey = 'mode' | 'serverUrl' | 'pinnedFingerprint' | 'deviceToken' | 'person' | 'needsSignIn' | 'lastOnlineAt' | 'lastEventId';
 

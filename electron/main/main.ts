@@ -163,12 +163,12 @@ async function start(): Promise<void> {
     openPath: (file) => shell.openPath(file),
     showItemInFolder: (target) => shell.showItemInFolder(target),
   });
-  registerFirstAdminIpc(ipcMain, { isAppUrl: trusted, firstAdminSetup: () => openShell.localCore?.firstAdminSetup() ?? null });
+  registerFirstAdminIpc(ipcMain, { isAppUrl: trusted, firstAdminSetup: async () => (await openShell.localCore?.firstAdminSetup()) ?? null });
   forwardEvents(front, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
   const backUp = createBackupCommand({
     dialog,
-    backup: (file) => localNewsroom(openShell, 'A backup').backup(file),
+    backup: async (file) => await localNewsroom(openShell, 'A backup').backup(file),
     databaseFile: path.join(dir, DATABASE_FILE),
     documentsDir: app.getPath('documents'),
     owner: () => BrowserWindow.getFocusedWindow() ?? mainWindow,

@@ -17,7 +17,7 @@ export interface LocalNewsroom {
   readonly dataDir: string;
   readonly exportFolder: ExportFolderControl;
   readonly packages: PackageFolders;
-  firstAdminSetup(): SetupCode | null;
+  firstAdminSetup(): Promise<SetupCode | null>;
   backup(file: string): Promise<void>;
 }
 
@@ -48,7 +48,7 @@ export function localExportFolder(shell: DesktopShellLike): ExportFolderControl 
   return {
     path: () => shell.localCore?.exportFolder.path() ?? null,
     describe: (): ExportFolder | null => shell.localCore?.exportFolder.describe() ?? null,
-    requireAdmin: (token) => localNewsroom(shell, what).exportFolder.requireAdmin(token),
+    requireAdmin: async (token) => await localNewsroom(shell, what).exportFolder.requireAdmin(token),
     set: async (dir, token) => localNewsroom(shell, what).exportFolder.set(dir, token),
   };
 }

@@ -44,7 +44,7 @@ const FOREIGN_FRAME: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', 
 async function exportFolderAction(deps: ShellDeps, event: InvokeEventLike, action: ExportFolderAction): Promise<ExportFolder | null> {
   const token = deps.sessionOf(event.sender.id);
   // Refused before any dialog opens; the core checks again when it stores the folder.
-  deps.exportFolder.requireAdmin(token);
+  await deps.exportFolder.requireAdmin(token);
   if (action === 'clear') return deps.exportFolder.set(null, token);
   const dir = await deps.showFolderDialog(event, deps.exportFolder.path());
   return dir === null ? deps.exportFolder.describe() : deps.exportFolder.set(dir, token);

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { openDatabase } from '../../db/connection.js';
+import { openDatabase } from '../../db/sqlite/connection.js';
 import { insertStaff } from '../../db/staff.js';
 import { createCore } from '../../core/core.js';
 import { metadataReader } from '../../core/photos/metadata/reader.js';
@@ -233,7 +233,7 @@ async function main() {
   console.log(`  ${(totalBytes / COUNT / 1024 / 1024).toFixed(1)} MB per file on average`);
 
   const db = openDatabase(path.join(dataDir, 'newsdesk.db'));
-  const staffId = insertStaff(db, { name: 'Bench', email: 'bench@example.com', roles: ['photo_editor'], desks: [] });
+  const staffId = (await insertStaff(db, { name: 'Bench', email: 'bench@example.com', roles: ['photo_editor'], desks: [] }));
   const deps = { db, write: writerFor({ db, emit: () => undefined }), dataDir, now: () => new Date(), maxBytes: 100 * 1024 * 1024, staffId };
 
   // The one synchronous step of an import is the SQLite write (better-sqlite3; with synchronous=FULL

@@ -98,13 +98,13 @@ async function prepare(dir: string): Promise<{ reporters: Person[]; editors: Per
 }
 
 /** Older stories straight into the database, so the queue and search have something to page through. */
-function addBackgroundStories(dir: string): void {
+async function addBackgroundStories(dir: string): Promise<void> {
   const db = openDatabase(path.join(dir, 'newsdesk.db'), { check: 'quick' });
   try {
-    const insert = db.transaction(() => {
+    const insert = db.transaction(async () => {
       for (let i = 0; i < BACKGROUND_STORIES; i++) {
         const body = docFromParagraphs([paragraph(i), paragraph(i + 1)]);
-        insertStory(db, {
+        await (await insertStory(db, {
           slug: `background-${i}`,
           desk: 'National',
           headline: `Background story ${i} ${words[i % words.length]}`,
@@ -118,10 +118,10 @@ function addBackgroundStories(dir: string): void {
           at: new Date(Date.now() - i * 60_000).toISOString(),
           bylineIds: [1],
           status: i % 3 === 0 ? 'submitted' : i % 3 === 1 ? 'editing' : 'published',
-        });
+        }));
       }
     });
-    insert();
+    await insert();
   } finally {
     db.close();
   }
@@ -319,7 +319,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Preparing a newsroom with ${REPORTERS + EDITORS + IDLE} accounts and ${BACKGROUND_STORIES} older stories in ${dir} …`);
     const people = await prepare(dir);
-    addBackgroundStories(dir);
+    await addBackgroundStories(dir);
 
     const core = await createCore({ dataDir: dir, onInternalError: (m, e) => console.error(m, e) });
     const baseline = await runLoad('in-process (core.call)', inProcess(core), people);

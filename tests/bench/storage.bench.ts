@@ -120,7 +120,7 @@ async function generate(file: string): Promise<void> {
   console.log(`Generating ${COUNT.toLocaleString('en')} stories in ${path.dirname(file)} …`);
   const db = openDatabase(file);
   db.pragma('synchronous = OFF'); // bulk load only
-  seedDemo({ db }, await demoPasswordHash());
+  await (await seedDemo({ db }, await demoPasswordHash()));
   const staffIds = db.prepare('SELECT id FROM staff').pluck().all() as number[];
   const statuses: [Status, number][] = [
     ['draft', 0.2],
@@ -140,7 +140,7 @@ async function generate(file: string): Promise<void> {
   const t0 = Date.parse('2025-11-26T00:00:00Z');
   const BATCH = 5000;
   for (let done = 0; done < COUNT; done += BATCH) {
-    inTransaction(db, () => {
+    inTransaction(db, async () => {
       for (let i = done; i < Math.min(COUNT, done + BATCH); i++) {
         const korean = i % 10 === 0;
         const words = 500 + Math.floor(rand() * 1001);
@@ -148,7 +148,7 @@ async function generate(file: string): Promise<void> {
         const headline = paragraphs(8, korean)[0]!.slice(0, 90);
         const at = new Date(t0 + (i / COUNT) * 365 * 86400_000 + Math.floor(rand() * 60_000)).toISOString();
         const bodyText = paras.join('\n\n');
-        insertStory(db, {
+        await (await insertStory(db, {
           slug: `story-${i}`,
           desk: desks[i % desks.length]!,
           headline,
@@ -162,7 +162,7 @@ async function generate(file: string): Promise<void> {
           at,
           bylineIds: [staffIds[i % 3]!],
           status: status(),
-        });
+        }));
       }
     });
     if ((done / BATCH) % 4 === 3) process.stdout.write(`  ${(done + BATCH).toLocaleString('en')}\n`);
@@ -171,7 +171,7 @@ async function generate(file: string): Promise<void> {
   // generated ones would take minutes here, so they are marked counted (the upgrade path that
   // counts them in the background is tested in tests/integration/core/copyDesk.test.ts).
   db.prepare(`UPDATE stories SET findings_blocking = 0, findings_warning = 0, findings_generation = 1`).run();
-  optimizeSearchIndex(db);
+  await (await optimizeSearchIndex(db));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
@@ -194,7 +194,7 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
     cacheDropped = dropCaches();
     const start = process.hrtime.bigint();
     const cold = openDatabase(file, { check: 'auto' });
-    listStories(cold, { status: ['submitted'], desk: 'National' }, { limit: 50, after: null, now: new Date().toISOString() });
+    await (await listStories(cold, { status: ['submitted'], desk: 'National' }, { limit: 50, after: null, now: new Date().toISOString() }));
     openSamples.push(ms(start));
     cold.close();
   }
@@ -251,7 +251,7 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
   const likeDb = openDatabase(file);
   for (const query of queries.slice(1, 4)) {
     const start = process.hrtime.bigint();
-    likeSearchCount(likeDb, query.split(' ')[0]!);
+    await (await likeSearchCount(likeDb, query.split(' ')[0]!));
     likeSamples.push(ms(start));
   }
   likeDb.close();

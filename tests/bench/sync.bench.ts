@@ -136,10 +136,10 @@ async function opening(server: NewsdeskProcess, serverDir: string, dir: string):
   await server.stop('SIGTERM');
   const db = openDatabase(path.join(serverDir, 'newsdesk.db'), { check: 'quick' });
   try {
-    db.transaction(() => {
+    await db.transaction(async () => {
       for (let i = 0; i < COPY_STORIES; i++) {
         const body = docFromParagraphs([paragraph(i), paragraph(i + 1)]);
-        insertStory(db, {
+        await (await insertStory(db, {
           slug: `copy-${i}`,
           desk: 'National',
           headline: `Copy story ${i} ${words[i % words.length]}`,
@@ -152,7 +152,7 @@ async function opening(server: NewsdeskProcess, serverDir: string, dir: string):
           createdBy: parkId,
           at: new Date(Date.now() - i * 60_000).toISOString(),
           bylineIds: [parkId],
-        });
+        }));
       }
     })();
   } finally {

@@ -308,11 +308,11 @@ function findDatabase(dir: string): string {
   return best.file;
 }
 
-function generateStories(file: string, count: number): { seconds: number; bytes: number } {
+async function generateStories(file: string, count: number): Promise<{ seconds: number; bytes: number }> {
   const started = performance.now();
   const db = openDatabase(file);
   try {
-    const staff = listStaff(db);
+    const staff = (await listStaff(db));
     const writers = staff.filter((s) => s.roles.includes('reporter') || s.roles.includes('desk_editor'));
     const desks = ['North Korea', 'National', 'Business', 'Photo'];
     // Mostly published, as in a real archive; every desk-queue column has thousands.
@@ -320,14 +320,14 @@ function generateStories(file: string, count: number): { seconds: number; bytes:
     const base = Date.parse('2020-01-01T00:00:00Z');
     const batch = 5_000;
     for (let start = 0; start < count; start += batch) {
-      inTransaction(db, () => {
+      inTransaction(db, async () => {
         for (let i = start; i < Math.min(count, start + batch); i += 1) {
           const paragraphs = [filler(40, i * 3 + 1), filler(40, i * 3 + 2), filler(40, i * 3 + 3)];
           const body = docFromParagraphs(paragraphs);
           const text = bodyText(body);
           const author = writers[i % writers.length] ?? staff[0];
           if (!author) throw new Error('no staff');
-          insertStory(db, {
+          await (await insertStory(db, {
             slug: `BENCH-${i}`,
             desk: desks[i % desks.length] ?? 'National',
             headline: `Bench story ${i}: ${filler(8, i + 7).replace(/\.$/, '')}`,
@@ -341,7 +341,7 @@ function generateStories(file: string, count: number): { seconds: number; bytes:
             bylineIds: [author.id],
             at: new Date(base + i * 60_000).toISOString(),
             status: statuses[i % statuses.length] ?? 'draft',
-          });
+          }));
         }
       });
     }
@@ -359,7 +359,7 @@ async function firstQueueBench(browser: Browser) {
     // The server makes the schema and the demo newsroom; stop it, fill the database, start again.
     const first = await startServer({ dataDir, keepData: true });
     await first.stop();
-    const generated = generateStories(findDatabase(dataDir), STORIES);
+    const generated = (await generateStories(findDatabase(dataDir), STORIES));
     const server = await startServer({ dataDir, keepData: true, demo: false });
     try {
       const api = makeApi(server.baseURL);

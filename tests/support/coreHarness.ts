@@ -14,7 +14,7 @@ import type { CoreServices, Publisher } from '../../core/services.js';
 import { IN_PROCESS_CLIENT } from '../../core/dispatch.js';
 import { issueSession, SESSION_LIMITS, type SessionLimits } from '../../core/staff/sessions.js';
 import { listStaff } from '../../db/staff.js';
-import { inTransaction } from '../../db/statements.js';
+import { inTransaction } from '../../db/sqlite/statements.js';
 import { docFromParagraphs } from '../../shared/body.js';
 import type { Input, MethodName, Result } from '../../shared/contract.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../shared/domain.js';
@@ -141,7 +141,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   core.onEvent((e) => events.push(e));
   // (TypeScript cannot see the hook's assignment: it takes `services` for null here.)
   const ready: CoreServices = services;
-  const all = listStaff(ready.db);
+  const all = (await listStaff(ready.db));
   const tokens = {} as Harness['tokens'];
   const sessionIds = {} as Harness['sessionIds'];
   const staff = {} as Harness['staff'];
@@ -149,7 +149,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
     const person = all.find((s) => s.name === name);
     if (!person) throw new Error(`demo staff ${name} missing`);
     staff[who] = person;
-    const issued = issueSession(ready, person.id, IN_PROCESS_CLIENT, sessionLimits);
+    const issued = (await issueSession(ready, person.id, IN_PROCESS_CLIENT, sessionLimits));
     tokens[who] = issued.token;
     sessionIds[who] = issued.sessionId;
   }
@@ -228,7 +228,7 @@ function recordingPublisher(
           exportStatus: 'none',
           exportError: null,
         };
-        if (opts?.commit) inTransaction(base.db, () => opts.commit?.(summary));
+        if (opts?.commit) await (await inTransaction(base.db, () => opts.commit?.(summary)));
         versions.set(storyId, version);
         return summary;
       },

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
-import { MIGRATIONS } from '../../db/migrations/index.js';
+import { MIGRATIONS } from '../../db/sqlite/migrations/index.js';
 
 /** A path for a database file in a fresh temp folder (nothing created yet), removed after the test. */
 export function tempDbPath(): string {

@@ -1,7 +1,7 @@
 // The connected desktop's own store, beside (never inside) a newsroom's database: what the person
 // chose, the device session, the offline copy of what they worked on, and the outbox.
 
-import type { Db } from '../../statements.js';
+import type { SqliteDb as Db } from '../../sqlite/statements.js';
 
 export const version = 1;
 export const name = 'desktop_store';

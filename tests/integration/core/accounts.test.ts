@@ -255,7 +255,7 @@ describe('a newsroom that is not a demo', () => {
       const setup = core.firstAdminSetup()!;
       expect(setup.code).not.toBe(old.code);
       // The older code was replaced.
-      expect((await failure(callCore(core, null, 'session.setUp', { code: old.code, password: 'the first admin password' }))).code).toBe('VALIDATION');
+      expect((await failure((await callCore(core, null, 'session.setUp', { code: old.code, password: 'the first admin password' })))).code).toBe('VALIDATION');
       const { staff, token } = await callCore(core, null, 'session.setUp', {
         code: setup.code,
         password: 'the first admin password',

@@ -188,7 +188,7 @@ describe('counting in the background', () => {
     const b = (await storyWithWarnings()).story;
     h.services.db.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(doc('The SPY radar tracked it.')), b.id);
     h.events.length = 0;
-    h.services.copyDesk.recountAll();
+    await h.services.copyDesk.recountAll();
     // Before the background count gets there, the queue still shows the old counts.
     expect((await callCore(h.core, h.tokens.kim, 'stories.list', { limit: 200 })).items.find((i) => i.id === a.id)?.openFindings).toEqual({
       blocking: 0,

@@ -8,7 +8,7 @@ import type { ChangeEvent, Staff } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { createCore } from '../../../core/core.js';
 import { callCore, signIn } from '../../support/callCore.js';
-import { openDatabase } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/sqlite/connection.js';
 import { listStaff } from '../../../db/staff.js';
 
 const dirs: string[] = [];
@@ -42,7 +42,7 @@ describe('createCore', () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir });
     expect(await callCore(core, null, 'session.access', {})).toEqual({ demo: false, demoPassword: null, demoAccounts: [], needsFirstAdmin: true });
-    const setup = core.firstAdminSetup();
+    const setup = (await core.firstAdminSetup());
     expect(setup?.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const { token, staff: admin } = await callCore(core, null, 'session.setUp', { code: setup!.code, password: 'a long first password' });
     expect(admin).toMatchObject({ name: 'Newsroom administrator', roles: ['admin'], passwordSet: true });
@@ -80,7 +80,7 @@ describe('createCore', () => {
     const backup = path.join(dir, 'backup.db');
     await core.backup(backup);
     const copy = openDatabase(backup);
-    expect(listStaff(copy)).toHaveLength(6);
+    expect((await listStaff(copy))).toHaveLength(6);
     copy.close();
 
     await callCore(core, token, 'session.signOut', {});

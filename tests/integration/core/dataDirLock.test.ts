@@ -162,7 +162,7 @@ describe('one process per data folder', () => {
     await backupDataDir(dataDir, second);
     for (const file of [target, second]) {
       const copy = openDatabase(file, { readonly: true });
-      expect(listStaff(copy).map((s) => s.name)).toContain('Ji Da-gyum');
+      expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
       copy.close();
     }
     expect(h.child.exitCode).toBeNull();

@@ -62,14 +62,14 @@ describe('a desktop’s device session', () => {
     const device = await desktopToken();
     const browser = (await signIn({ email: JI, password: DEMO_PASSWORD })).token;
     h.clock.advance(30 * DAY);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     expect(await outcome(browser)).toBe('UNAUTHENTICATED');
     expect(await outcome(device)).toBe('Ji Da-gyum');
     // Used at day 30: the 90 idle days count from then.
     h.clock.advance(89 * DAY);
     expect(await outcome(device)).toBe('Ji Da-gyum');
     h.clock.advance(90 * DAY + 1);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     expect(await outcome(device)).toBe('UNAUTHENTICATED');
   });
 

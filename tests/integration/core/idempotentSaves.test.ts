@@ -113,10 +113,10 @@ describe('stories.save with a saveId', () => {
     const input = { id: story.id, baseVersion: story.version, changes: { headline: 'Once' }, saveId: randomUUID() };
     await h.call('ji', 'stories.save', input);
     h.clock.advance((APPLIED_KEYS_KEPT_DAYS - 1) * DAY);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     expect((await h.call('ji', 'stories.save', input)).story.version).toBe(story.version + 1);
     h.clock.advance(2 * DAY);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     // Forgotten: the same save is a new one, based on a version long gone.
     expect((await h.fails('ji', 'stories.save', input)).code).toBe('CONFLICT');
   });

@@ -83,7 +83,7 @@ describe('stories.takeOffline', () => {
     // Every browser session has expired and been swept; the desktop's lives on, and so does its lease.
     expect(h.core.sweepSessions()).toBeGreaterThan(0);
     h.clock.advance(24 * HOUR);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     const lock = await callCore(h.core, await signInKim(), 'stories.get', { id: story.id }).then((r) => r.story.lock);
     expect(lock).toMatchObject({ staffId: h.staff.ji.id, offline: true });
     const kim = await signInKim();
@@ -93,7 +93,7 @@ describe('stories.takeOffline', () => {
   it('lapses when its time is up: the story is free again', async () => {
     const { story } = await takenOffline();
     h.clock.advance(OFFLINE_LEASE_HOURS * HOUR + 60_000);
-    h.core.sweepSessions();
+    await h.core.sweepSessions();
     const kim = await signInKim();
     const item = (await callCore(h.core, kim, 'stories.list', {})).items.find((i) => i.id === story.id);
     expect(item).toMatchObject({ lockedBy: null, lockedOffline: false });

@@ -3,9 +3,9 @@
 
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/connection.js';
-import * as m001 from '../../../db/migrations/001_initial.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { openDatabase } from '../../../db/sqlite/connection.js';
+import * as m001 from '../../../db/sqlite/migrations/001_initial.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { dbAtVersion, tempDbPath } from '../../support/dbAtVersion.js';
 
 const names = (db: Database.Database, type: string) =>

@@ -3,8 +3,8 @@
 
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m002 from '../../../db/migrations/002_photo_desk.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m002 from '../../../db/sqlite/migrations/002_photo_desk.js';
 import { ftsQuery } from '../../../db/ftsQuery.js';
 import { listPhotoAssets, updatePhotoAssets } from '../../../db/photos.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
@@ -23,10 +23,10 @@ const insert = (db: Database.Database, name: string, caption: string) =>
     )
     .run(name.padEnd(64, '0'), name, caption);
 
-const search = (db: Database.Database, q: string) => listPhotoAssets(db, { fts: ftsQuery(q) }, { limit: 10, after: null }).items.map((a) => a.originalName);
+const search = async (db: Database.Database, q: string) => (await listPhotoAssets(db, { fts: ftsQuery(q) }, { limit: 10, after: null })).items.map((a) => a.originalName);
 
 describe('migration 002_photo_desk', () => {
-  it('indexes photos imported before it ran, and follows later writes', () => {
+  it('indexes photos imported before it ran, and follows later writes', async () => {
     const db = atVersion1();
     insert(db, 'aaa.jpg', 'Ferry leaving Mokpo');
     migrate(db);
@@ -37,7 +37,7 @@ describe('migration 002_photo_desk', () => {
 
     insert(db, 'bbb.jpg', 'Night market in Busan');
     expect(search(db, 'Busan')).toEqual(['bbb.jpg']);
-    updatePhotoAssets(db, [2], { caption: 'Night market in Daegu' });
+    await (await updatePhotoAssets(db, [2], { caption: 'Night market in Daegu' }));
     expect(search(db, 'Busan')).toEqual([]);
     expect(search(db, 'Daegu')).toEqual(['bbb.jpg']);
     db.prepare(`DELETE FROM photo_assets WHERE id = 2`).run();

@@ -2,9 +2,9 @@
 // text_version at its version, and later text saves set it while photo-layout writes leave it.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m003 from '../../../db/migrations/003_text_version.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m003 from '../../../db/sqlite/migrations/003_text_version.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getStory, getStoryTextVersion, insertStory, updateStoryContent } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
@@ -43,18 +43,18 @@ describe('migration 003_text_version', () => {
     db.close();
   });
 
-  it('is set by inserts and text writes, and kept by writes that give no textVersion', () => {
+  it('is set by inserts and text writes, and kept by writes that give no textVersion', async () => {
     const db = atVersion2();
     migrate(db);
-    const id = insertStory(db, { ...content('first words'), createdBy: 1, at: 't', bylineIds: [1] });
-    expect(getStoryTextVersion(db, id)).toBe(1);
-    updateStoryContent(db, id, { ...content('second words'), version: 2, textVersion: 2, at: 't2' });
-    expect(getStoryTextVersion(db, id)).toBe(2);
+    const id = (await insertStory(db, { ...content('first words'), createdBy: 1, at: 't', bylineIds: [1] }));
+    expect((await getStoryTextVersion(db, id))).toBe(1);
+    await (await updateStoryContent(db, id, { ...content('second words'), version: 2, textVersion: 2, at: 't2' }));
+    expect((await getStoryTextVersion(db, id))).toBe(2);
     // A photo-layout write: version moves on, text_version stays.
-    updateStoryContent(db, id, { ...content('second words'), version: 3, at: 't3' });
-    expect(getStory(db, id)?.version).toBe(3);
-    expect(getStoryTextVersion(db, id)).toBe(2);
-    expect(getStoryTextVersion(db, 999)).toBeNull();
+    await (await updateStoryContent(db, id, { ...content('second words'), version: 3, at: 't3' }));
+    expect((await getStory(db, id))?.version).toBe(3);
+    expect((await getStoryTextVersion(db, id))).toBe(2);
+    expect((await getStoryTextVersion(db, 999))).toBeNull();
     db.close();
   });
 });

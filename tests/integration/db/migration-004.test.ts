@@ -3,9 +3,9 @@
 // so someone taken off a byline stays an author (four eyes).
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m004 from '../../../db/migrations/004_story_authors.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m004 from '../../../db/sqlite/migrations/004_story_authors.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getStory, getStoryAuthorIds, insertStory, setByline } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
@@ -28,7 +28,7 @@ describe('migration 004_story_authors', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(0, 4)).toEqual([1, 2, 3, 4]);
   });
 
-  it('starts each story’s authors with its creator and current byline, leaving the stories alone', () => {
+  it('starts each story’s authors with its creator and current byline, leaving the stories alone', async () => {
     const db = atVersion3();
     db.prepare(
       `INSERT INTO stories (slug, desk, headline, created_by, created_at, updated_at, body_text, body) VALUES ('s', 'National', 'Hello', 1, 't', 't', 'w', ?)`,
@@ -37,26 +37,26 @@ describe('migration 004_story_authors', () => {
     const before = db.prepare(`SELECT * FROM stories`).all();
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
-    expect(getStoryAuthorIds(db, 1)).toEqual([1, 2, 3]);
+    expect((await getStoryAuthorIds(db, 1))).toEqual([1, 2, 3]);
     // Later migrations may add columns; every value the story had is still there.
     expect(db.prepare(`SELECT * FROM stories`).all()).toEqual((before as object[]).map((row) => expect.objectContaining(row)));
     db.close();
   });
 
-  it('inserts record creator and byline; byline changes only add; deleting a story removes its authors', () => {
+  it('inserts record creator and byline; byline changes only add; deleting a story removes its authors', async () => {
     const db = atVersion3();
     migrate(db);
-    const id = insertStory(db, { ...content(), createdBy: 1, at: 't', bylineIds: [2] });
-    expect(getStoryAuthorIds(db, id)).toEqual([1, 2]);
-    setByline(db, id, [3]);
-    expect(getStory(db, id)?.byline.map((b) => b.staffId)).toEqual([3]);
-    expect(getStory(db, id)?.authorIds).toEqual([1, 2, 3]);
-    setByline(db, id, [2, 3]);
-    expect(getStoryAuthorIds(db, id)).toEqual([1, 2, 3]);
+    const id = (await insertStory(db, { ...content(), createdBy: 1, at: 't', bylineIds: [2] }));
+    expect((await getStoryAuthorIds(db, id))).toEqual([1, 2]);
+    await (await setByline(db, id, [3]));
+    expect((await getStory(db, id))?.byline.map((b) => b.staffId)).toEqual([3]);
+    expect((await getStory(db, id))?.authorIds).toEqual([1, 2, 3]);
+    await (await setByline(db, id, [2, 3]));
+    expect((await getStoryAuthorIds(db, id))).toEqual([1, 2, 3]);
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM story_byline WHERE story_id = ?`).run(id);
     db.prepare(`DELETE FROM stories WHERE id = ?`).run(id);
-    expect(getStoryAuthorIds(db, id)).toEqual([]);
+    expect((await getStoryAuthorIds(db, id))).toEqual([]);
     db.close();
   });
 });

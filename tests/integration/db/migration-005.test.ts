@@ -3,7 +3,7 @@
 // (NULL), which the core then counts in the background.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
+import { migrate } from '../../../db/sqlite/connection.js';
 import {
   deleteDismissal,
   getFindingCounts,
@@ -13,8 +13,8 @@ import {
   uncountedStoryIds,
   upsertDismissal,
 } from '../../../db/findings.js';
-import * as m005 from '../../../db/migrations/005_copy_desk.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import * as m005 from '../../../db/sqlite/migrations/005_copy_desk.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
 
@@ -36,7 +36,7 @@ describe('migration 005_copy_desk', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('leaves every story as it was, its findings not yet counted', () => {
+  it('leaves every story as it was, its findings not yet counted', async () => {
     const db = atVersion4();
     const before = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as object[];
     migrate(db);
@@ -48,40 +48,40 @@ describe('migration 005_copy_desk', () => {
       [null, null, 0],
     ]);
     // Only stories still in the workflow are waiting to be counted.
-    expect(uncountedStoryIds(db, 10)).toEqual([1]);
+    expect((await uncountedStoryIds(db, 10))).toEqual([1]);
     db.close();
   });
 
-  it('keeps one dismissal per story and key, removed with the story', () => {
+  it('keeps one dismissal per story and key, removed with the story', async () => {
     const db = atVersion4();
     migrate(db);
-    upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' });
-    upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' });
-    expect(listDismissals(db, 1)).toEqual([{ key: 'dateline-missing', note: 'Wire copy.', by: 1, byName: 'A', at: '2026-11-26T09:05:00.000Z' }]);
-    expect(deleteDismissal(db, 1, 'dateline-missing')).toBe(true);
-    expect(deleteDismissal(db, 1, 'dateline-missing')).toBe(false);
-    upsertDismissal(db, 1, { key: 'k', note: 'n', by: 1, at: 't' });
+    await (await upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' }));
+    await (await upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' }));
+    expect((await listDismissals(db, 1))).toEqual([{ key: 'dateline-missing', note: 'Wire copy.', by: 1, byName: 'A', at: '2026-11-26T09:05:00.000Z' }]);
+    expect((await deleteDismissal(db, 1, 'dateline-missing'))).toBe(true);
+    expect((await deleteDismissal(db, 1, 'dateline-missing'))).toBe(false);
+    await (await upsertDismissal(db, 1, { key: 'k', note: 'n', by: 1, at: 't' }));
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM stories WHERE id = 1`).run();
-    expect(listDismissals(db, 1)).toEqual([]);
+    expect((await listDismissals(db, 1))).toEqual([]);
     db.close();
   });
 
-  it('counts are kept; invalidated for stories in the workflow only, the old counts showing until recounted', () => {
+  it('counts are kept; invalidated for stories in the workflow only, the old counts showing until recounted', async () => {
     const db = atVersion4();
     migrate(db);
-    setFindingCounts(db, 1, { blocking: 0, warning: 2 });
-    setFindingCounts(db, 2, { blocking: 0, warning: 1 });
-    expect(uncountedStoryIds(db, 10)).toEqual([]);
-    invalidateFindingCounts(db);
-    expect(uncountedStoryIds(db, 10)).toEqual([1]);
-    expect(getFindingCounts(db, 1)).toEqual({ counts: { blocking: 0, warning: 2 }, current: false });
+    await (await setFindingCounts(db, 1, { blocking: 0, warning: 2 }));
+    await (await setFindingCounts(db, 2, { blocking: 0, warning: 1 }));
+    expect((await uncountedStoryIds(db, 10))).toEqual([]);
+    await (await invalidateFindingCounts(db));
+    expect((await uncountedStoryIds(db, 10))).toEqual([1]);
+    expect((await getFindingCounts(db, 1))).toEqual({ counts: { blocking: 0, warning: 2 }, current: false });
     // The published story keeps its count (counted again if it returns to the desk).
-    expect(getFindingCounts(db, 2)?.counts).toEqual({ blocking: 0, warning: 1 });
+    expect((await getFindingCounts(db, 2))?.counts).toEqual({ blocking: 0, warning: 1 });
     // A story the checks could not count is current (not retried until it changes) with no counts.
-    setFindingCounts(db, 1, null);
-    expect(getFindingCounts(db, 1)).toEqual({ counts: null, current: true });
-    expect(getFindingCounts(db, 99)).toBeNull();
+    await (await setFindingCounts(db, 1, null));
+    expect((await getFindingCounts(db, 1))).toEqual({ counts: null, current: true });
+    expect((await getFindingCounts(db, 99))).toBeNull();
     db.close();
   });
 });

@@ -3,9 +3,9 @@
 // and freezes the photo credits of stories already past approval, leaving drafts to follow the library.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m006 from '../../../db/migrations/006_writers_and_approved_photos.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m006 from '../../../db/sqlite/migrations/006_writers_and_approved_photos.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getStory, getTextAuthorship, setTextAuthorship } from '../../../db/stories.js';
 import { freezeApprovedPhotoCredits, listStoryPhotos, thawApprovedPhotoCredits } from '../../../db/storyPhotos.js';
 import { docFromParagraphs } from '../../../shared/body.js';
@@ -44,21 +44,31 @@ describe('migration 006_writers_and_approved_photos', () => {
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
     expect(db.prepare(`SELECT * FROM stories ORDER BY id`).all()).toEqual(stories.map((row) => expect.objectContaining(row)));
     expect(db.prepare(`SELECT * FROM story_photos ORDER BY id`).all()).toEqual(photos.map((row) => expect.objectContaining(row)));
-    STATUSES.forEach((status, i) => {
-      const [photo] = listStoryPhotos(db, i + 1);
+    STATUSES.forEach(async (status, i) => {
+      const [photo] = (await listStoryPhotos(db, i + 1));
       const frozen = ['approved', 'scheduled', 'published', 'killed'].includes(status);
       expect(photo?.approved, status).toEqual(frozen ? { creator: 'Lee Ji-hoon', copyright: '© Yonhap' } : undefined);
       // Nobody's writing is recorded yet: the text counts as the creator's until saved again.
-      expect(getTextAuthorship(db, i + 1)).toBeNull();
-      expect(getStory(db, i + 1)?.textShares).toEqual([]);
+      expect((await getTextAuthorship(db, i + 1))).toBeNull();
+      expect((await getStory(db, i + 1))?.textShares).toEqual([]);
     });
     db.close();
   });
 
-  it('stores writers by story, replaced on each save and removed with the story; freezes and thaws photo credits', () => {
+  it('stores writers by story, replaced on each save and removed with the story; freezes and thaws photo credits', async () => {
     const db = atVersion5();
     migrate(db);
-    setTextAuthorship(db, 1, {
+    await (await setTextAuthorship(db, 1, {
+      runs: [
+        [1, 10],
+        [2, 5],
+      ],
+      words: [
+        [1, 3],
+        [2, 1],
+      ],
+    }));
+    expect((await getTextAuthorship(db, 1))).toEqual({
       runs: [
         [1, 10],
         [2, 5],
@@ -68,34 +78,24 @@ describe('migration 006_writers_and_approved_photos', () => {
         [2, 1],
       ],
     });
-    expect(getTextAuthorship(db, 1)).toEqual({
-      runs: [
-        [1, 10],
-        [2, 5],
-      ],
-      words: [
-        [1, 3],
-        [2, 1],
-      ],
-    });
-    expect(getStory(db, 1)?.textShares).toEqual([
+    expect((await getStory(db, 1))?.textShares).toEqual([
       { staffId: 1, words: 3, percent: 75 },
       { staffId: 2, words: 1, percent: 25 },
     ]);
-    setTextAuthorship(db, 1, { runs: [[2, 4]], words: [[2, 1]] });
-    expect(getTextAuthorship(db, 1)).toEqual({ runs: [[2, 4]], words: [[2, 1]] });
+    await (await setTextAuthorship(db, 1, { runs: [[2, 4]], words: [[2, 1]] }));
+    expect((await getTextAuthorship(db, 1))).toEqual({ runs: [[2, 4]], words: [[2, 1]] });
 
-    freezeApprovedPhotoCredits(db, 1);
-    expect(listStoryPhotos(db, 1)[0]?.approved).toEqual({ creator: 'Lee Ji-hoon', copyright: '© Yonhap' });
+    await (await freezeApprovedPhotoCredits(db, 1));
+    expect((await listStoryPhotos(db, 1))[0]?.approved).toEqual({ creator: 'Lee Ji-hoon', copyright: '© Yonhap' });
     db.prepare(`UPDATE photo_assets SET creator = 'Someone else'`).run();
-    expect(listStoryPhotos(db, 1)[0]?.approved?.creator).toBe('Lee Ji-hoon');
-    thawApprovedPhotoCredits(db, 1);
-    expect(listStoryPhotos(db, 1)[0]?.approved).toBeUndefined();
+    expect((await listStoryPhotos(db, 1))[0]?.approved?.creator).toBe('Lee Ji-hoon');
+    await (await thawApprovedPhotoCredits(db, 1));
+    expect((await listStoryPhotos(db, 1))[0]?.approved).toBeUndefined();
 
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM story_photos WHERE story_id = 1`).run();
     db.prepare(`DELETE FROM stories WHERE id = 1`).run();
-    expect(getTextAuthorship(db, 1)).toBeNull();
+    expect((await getTextAuthorship(db, 1))).toBeNull();
     expect(db.prepare(`SELECT count(*) FROM story_writers`).pluck().get()).toBe(0);
     db.close();
   });

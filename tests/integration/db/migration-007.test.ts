@@ -4,9 +4,9 @@
 // never writes: an unknown end reason or account event, an ended session without a reason.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m007 from '../../../db/migrations/007_accounts.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m007 from '../../../db/sqlite/migrations/007_accounts.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { countActiveAdminsWithPassword, getPasswordHash, listStaff } from '../../../db/staff.js';
 import { getStory } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
@@ -30,20 +30,20 @@ describe('migration 007_accounts', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('gives nobody a password and leaves a lock taken before with its holder and time, and no session', () => {
+  it('gives nobody a password and leaves a lock taken before with its holder and time, and no session', async () => {
     const db = atVersion6();
     const stories = db.prepare(`SELECT * FROM stories`).all() as object[];
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
-    expect(listStaff(db).map((s) => [s.name, s.passwordSet])).toEqual([
+    expect((await listStaff(db)).map((s) => [s.name, s.passwordSet])).toEqual([
       ['Han Seung-woo', false],
       ['Ji Da-gyum', false],
     ]);
-    expect(getPasswordHash(db, 1)).toBeNull();
+    expect((await getPasswordHash(db, 1))).toBeNull();
     // Nobody can sign in: the first admin sets up with a code.
-    expect(countActiveAdminsWithPassword(db)).toBe(0);
+    expect((await countActiveAdminsWithPassword(db))).toBe(0);
     expect(db.prepare(`SELECT * FROM stories`).all()).toEqual(stories.map((row) => expect.objectContaining({ ...row, lock_session_id: null })));
-    expect(getStory(db, 1)?.lock).toEqual({
+    expect((await getStory(db, 1))?.lock).toEqual({
       staffId: 2,
       name: 'Ji Da-gyum',
       acquiredAt: '2026-11-26T09:00:00.000Z',
@@ -57,7 +57,7 @@ describe('migration 007_accounts', () => {
     db.close();
   });
 
-  it('caps a lock at its session’s end and refuses rows the core never writes', () => {
+  it('caps a lock at its session’s end and refuses rows the core never writes', async () => {
     const db = atVersion6();
     migrate(db);
     const insert = db.prepare(
@@ -66,9 +66,9 @@ describe('migration 007_accounts', () => {
     insert.run(Buffer.alloc(32, 1), '2026-11-26T09:10:00.000Z', null, null);
     db.prepare(`UPDATE stories SET lock_session_id = 1`).run();
     // The session expires before the lock's own time: the lock lapses with it.
-    expect(getStory(db, 1)?.lock).toMatchObject({ sessionId: 1, device: 'Chrome on Linux', expiresAt: '2026-11-26T09:10:00.000Z' });
+    expect((await getStory(db, 1))?.lock).toMatchObject({ sessionId: 1, device: 'Chrome on Linux', expiresAt: '2026-11-26T09:10:00.000Z' });
     db.prepare(`UPDATE sessions SET expires_at = '2026-11-27T00:00:00.000Z', ended_at = '2026-11-26T09:05:00.000Z', end_reason = 'signOut'`).run();
-    expect(getStory(db, 1)?.lock?.expiresAt).toBe('2026-11-26T09:05:00.000Z');
+    expect((await getStory(db, 1))?.lock?.expiresAt).toBe('2026-11-26T09:05:00.000Z');
 
     expect(() => insert.run(Buffer.alloc(32, 2), 'x', 'now', null)).toThrow(/CHECK/);
     expect(() => insert.run(Buffer.alloc(32, 3), 'x', 'now', 'bored')).toThrow(/CHECK/);

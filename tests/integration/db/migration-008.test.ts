@@ -3,10 +3,10 @@
 // applied. The new columns and table refuse what the core never writes.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
+import { migrate } from '../../../db/sqlite/connection.js';
 import { findAppliedKey, insertAppliedKey, pruneAppliedKeys } from '../../../db/appliedKeys.js';
-import * as m008 from '../../../db/migrations/008_offline_desktops.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import * as m008 from '../../../db/sqlite/migrations/008_offline_desktops.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { listLiveSessions } from '../../../db/sessions.js';
 import { getStory } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
@@ -33,12 +33,12 @@ describe('migration 008_offline_desktops', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(0, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('makes every session a browser’s and every lock a plain one, and applies no key', () => {
+  it('makes every session a browser’s and every lock a plain one, and applies no key', async () => {
     const db = atVersion7();
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
-    expect(listLiveSessions(db, 2, '2026-11-26T10:00:00.000Z').map((s) => [s.device, s.kind])).toEqual([['Chrome on Linux', 'browser']]);
-    const lock = getStory(db, 1)?.lock;
+    expect((await listLiveSessions(db, 2, '2026-11-26T10:00:00.000Z')).map((s) => [s.device, s.kind])).toEqual([['Chrome on Linux', 'browser']]);
+    const lock = (await getStory(db, 1))?.lock;
     expect(lock).toEqual({
       staffId: 2,
       name: 'Ji Da-gyum',
@@ -52,15 +52,15 @@ describe('migration 008_offline_desktops', () => {
     db.close();
   });
 
-  it('keeps one outcome per person and key, and refuses what the core never writes', () => {
+  it('keeps one outcome per person and key, and refuses what the core never writes', async () => {
     const db = atVersion7();
     migrate(db);
     const at = '2026-11-26T09:00:00.000Z';
-    insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: { version: 2 }, at });
+    await (await insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: { version: 2 }, at }));
     // The same key of another person is another key.
-    insertAppliedKey(db, { staffId: 1, key: 'k-00000001', method: 'stories.create', storyId: 1, outcome: { version: 1 }, at });
-    expect(findAppliedKey(db, 2, 'k-00000001')).toEqual({ method: 'stories.save', storyId: 1, outcome: { version: 2 }, appliedAt: at });
-    expect(() => insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: {}, at })).toThrow(/UNIQUE|PRIMARY/);
+    await (await insertAppliedKey(db, { staffId: 1, key: 'k-00000001', method: 'stories.create', storyId: 1, outcome: { version: 1 }, at }));
+    expect((await findAppliedKey(db, 2, 'k-00000001'))).toEqual({ method: 'stories.save', storyId: 1, outcome: { version: 2 }, appliedAt: at });
+    expect(async () => (await insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: {}, at }))).toThrow(/UNIQUE|PRIMARY/);
     expect(() =>
       db.prepare(`INSERT INTO applied_keys (staff_id, key, method, story_id, outcome, applied_at) VALUES (2, 'x', 'stories.get', 1, '{}', 't')`).run(),
     ).toThrow(/CHECK/);
@@ -69,8 +69,8 @@ describe('migration 008_offline_desktops', () => {
     ).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE sessions SET kind = 'phone'`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE stories SET lock_offline = 2`).run()).toThrow(/CHECK/);
-    expect(pruneAppliedKeys(db, '2026-11-26T09:00:00.001Z')).toBe(2);
-    expect(findAppliedKey(db, 2, 'k-00000001')).toBeNull();
+    expect((await pruneAppliedKeys(db, '2026-11-26T09:00:00.001Z'))).toBe(2);
+    expect((await findAppliedKey(db, 2, 'k-00000001'))).toBeNull();
     db.close();
   });
 });

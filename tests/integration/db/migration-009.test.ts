@@ -3,9 +3,9 @@
 // spellings with them.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m009 from '../../../db/migrations/009_people_list.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m009 from '../../../db/sqlite/migrations/009_people_list.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { allPeople, deletePerson, insertPerson, peopleBySpellingKeys } from '../../../db/people.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
 
@@ -20,23 +20,23 @@ describe('migration 009_people_list', () => {
     expect(MIGRATIONS.map((m) => m.version).indexOf(9)).toBe(MIGRATIONS.length - 1 - MIGRATIONS.filter((m) => m.version > 9).length);
   });
 
-  it('starts an existing newsroom with an empty list, its settings kept', () => {
+  it('starts an existing newsroom with an empty list, its settings kept', async () => {
     const db = dbAtVersion(BEFORE);
     db.exec(`INSERT INTO settings (key, value) VALUES ('headlineMaxChars', '90')`);
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9);
-    expect(allPeople(db)).toEqual([]);
+    expect((await allPeople(db))).toEqual([]);
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'headlineMaxChars'`).pluck().get()).toBe('90');
   });
 
-  it('refuses one spelling for two people, and drops a person\u2019s spellings with them', () => {
+  it('refuses one spelling for two people, and drops a person\u2019s spellings with them', async () => {
     const db = dbAtVersion(BEFORE);
     db.exec(`INSERT INTO staff (name, email) VALUES ('Kim Min-ji', 'minji.kim@heraldcorp.com')`);
     migrate(db);
-    const id = insertPerson(db, row('Lee Yong-ho', ['leeyongho', 'riyongho']));
-    expect(() => insertPerson(db, row('Ri Yong Gil', ['riyonggil', 'riyongho']))).toThrow(/UNIQUE/);
-    expect([...peopleBySpellingKeys(db, ['riyongho']).values()]).toEqual([{ id, name: 'Lee Yong-ho' }]);
-    deletePerson(db, id);
-    expect(peopleBySpellingKeys(db, ['riyongho', 'leeyongho']).size).toBe(0);
+    const id = (await insertPerson(db, row('Lee Yong-ho', ['leeyongho', 'riyongho'])));
+    expect(async () => (await insertPerson(db, row('Ri Yong Gil', ['riyonggil', 'riyongho'])))).toThrow(/UNIQUE/);
+    expect([...(await peopleBySpellingKeys(db, ['riyongho'])).values()]).toEqual([{ id, name: 'Lee Yong-ho' }]);
+    await (await deletePerson(db, id));
+    expect((await peopleBySpellingKeys(db, ['riyongho', 'leeyongho'])).size).toBe(0);
   });
 });

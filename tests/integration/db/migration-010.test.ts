@@ -2,9 +2,9 @@
 // library keep every field and read back with no metadata warnings; new imports store theirs.
 
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../db/connection.js';
-import * as m010 from '../../../db/migrations/010_photo_metadata_warnings.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { migrate } from '../../../db/sqlite/connection.js';
+import * as m010 from '../../../db/sqlite/migrations/010_photo_metadata_warnings.js';
+import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getPhotoAsset, insertPhotoAsset } from '../../../db/photos.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
 
@@ -14,7 +14,7 @@ describe('migration 010_photo_metadata_warnings', () => {
     expect(MIGRATIONS).toContain(m010);
   });
 
-  it('gives existing photos no warnings and stores those of a new import', () => {
+  it('gives existing photos no warnings and stores those of a new import', async () => {
     const db = dbAtVersion(7);
     db.exec(`INSERT INTO staff (name, email) VALUES ('A', 'a@example.com');
       INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
@@ -22,11 +22,11 @@ describe('migration 010_photo_metadata_warnings', () => {
     const before = db.prepare(`SELECT * FROM photo_assets`).get() as object;
     migrate(db);
     expect(db.prepare(`SELECT * FROM photo_assets`).get()).toEqual({ ...before, metadata_warnings: '[]' });
-    expect(getPhotoAsset(db, 1)).toMatchObject({ caption: 'Library caption', metadataWarnings: [] });
+    expect((await getPhotoAsset(db, 1))).toMatchObject({ caption: 'Library caption', metadataWarnings: [] });
 
     const warning = 'The IPTC (IIM) block says its text is UTF-8 but it is not; Newsdesk read it as Latin-1.';
-    const { id } = insertPhotoAsset(db, {
-      ...getPhotoAsset(db, 1)!,
+    const { id } = (await insertPhotoAsset(db, {
+      ...(await getPhotoAsset(db, 1))!,
       hash: 'fedcba9876543210',
       metadataWarnings: [warning],
       renditions: {
@@ -34,8 +34,8 @@ describe('migration 010_photo_metadata_warnings', () => {
         display: { file: 'd.jpg', width: 1, height: 1, bytes: 1 },
         thumb: { file: 't.jpg', width: 1, height: 1, bytes: 1 },
       },
-    });
-    expect(getPhotoAsset(db, id)?.metadataWarnings).toEqual([warning]);
+    }));
+    expect((await getPhotoAsset(db, id))?.metadataWarnings).toEqual([warning]);
     db.close();
   });
 });

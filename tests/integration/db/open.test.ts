@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDatabase, checkInBackground, checkWasDeferred, DatabaseRefused, openDatabase } from '../../../db/connection.js';
-import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { backupDatabase, checkInBackground, checkWasDeferred, DatabaseRefused, openDatabase } from '../../../db/sqlite/connection.js';
+import { LATEST_VERSION } from '../../../db/sqlite/migrations/index.js';
 import { insertDesk, listDesks } from '../../../db/staff.js';
 
 const dirs: string[] = [];
@@ -34,11 +34,11 @@ function refusal(file: string): DatabaseRefused {
 }
 
 describe('openDatabase', () => {
-  it('creates a new database in a new file', () => {
+  it('creates a new database in a new file', async () => {
     const file = path.join(tempDir(), 'new.db');
     const db = openDatabase(file);
-    insertDesk(db, 'National');
-    expect(listDesks(db).map((d) => d.name)).toEqual(['National']);
+    await (await insertDesk(db, 'National'));
+    expect((await listDesks(db)).map((d) => d.name)).toEqual(['National']);
     db.close();
   });
 
@@ -55,10 +55,10 @@ describe('openDatabase', () => {
     expect(refusal(file).reason).toBe('not-sqlite');
   });
 
-  it('refuses a corrupt database and leaves it untouched', () => {
+  it('refuses a corrupt database and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'corrupt.db');
     const db = openDatabase(file);
-    for (let i = 0; i < 2000; i++) insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`);
+    for (let i = 0; i < 2000; i++) await (await insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`));
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = fs.readFileSync(file);
@@ -76,7 +76,7 @@ describe('openDatabase', () => {
   it('checks a large database in the background and reports damage', async () => {
     const file = path.join(tempDir(), 'big.db');
     const db = openDatabase(file);
-    for (let i = 0; i < 2000; i++) insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`);
+    for (let i = 0; i < 2000; i++) await (await insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`));
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     // Sound: opens at once with the check deferred, and the background check passes.
@@ -112,10 +112,10 @@ describe('openDatabase', () => {
   const posix = process.platform !== 'win32';
   const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
-  it.skipIf(!posix)('creates a new database readable by its owner only, and its -wal and -shm too', () => {
+  it.skipIf(!posix)('creates a new database readable by its owner only, and its -wal and -shm too', async () => {
     const file = path.join(tempDir(), 'new.db');
     const db = openDatabase(file);
-    insertDesk(db, 'National');
+    await (await insertDesk(db, 'National'));
     expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
     db.close();
   });
@@ -144,14 +144,14 @@ describe('openDatabase', () => {
   it('backs up a running database to a file that opens on its own', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'live.db'));
-    insertDesk(db, 'National');
+    await (await insertDesk(db, 'National'));
     const target = path.join(dir, 'backup.db');
     await backupDatabase(db, target);
-    insertDesk(db, 'After backup');
+    await (await insertDesk(db, 'After backup'));
     db.close();
     if (posix) expect(mode(target)).toBe(0o600);
     const copy = openDatabase(target);
-    expect(listDesks(copy).map((d) => d.name)).toEqual(['National']);
+    expect((await listDesks(copy)).map((d) => d.name)).toEqual(['National']);
     copy.close();
   });
 });

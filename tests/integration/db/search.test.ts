@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/sqlite/connection.js';
 import { ftsQuery, searchTerms } from '../../../db/ftsQuery.js';
 import { makeSnippet } from '../../../db/search.js';
 

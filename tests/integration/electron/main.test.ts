@@ -321,7 +321,7 @@ describe('Electron main', () => {
       const copy = openDatabase(target, { readonly: true });
       try {
         expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
-        expect(listStaff(copy).map((s) => s.name)).toContain('Ji Da-gyum');
+        expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
       } finally {
         copy.close();
       }

@@ -58,10 +58,10 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<ApiError> 
   throw new Error(`expected ${code}`);
 }
 
-const textVersion = (id: number) => {
+const textVersion = async (id: number) => {
   const db = new Database(path.join(h.dir, 'newsdesk.db'), { readonly: true });
   try {
-    return getStoryTextVersion(db, id);
+    return (await getStoryTextVersion(db, id));
   } finally {
     db.close();
   }

@@ -33,8 +33,8 @@ function listTree(dir: string): string[] {
 }
 
 /** Moves the story to published the way stories.transition does, inside the publisher's transaction. */
-function markPublished(e: Env, storyId: number, version: number): void {
-  updateStoryWorkflow(e.db, storyId, {
+async function markPublished(e: Env, storyId: number, version: number): Promise<void> {
+  await updateStoryWorkflow(e.db, storyId, {
     status: 'published',
     claimedBy: null,
     sendBackNote: null,
@@ -55,15 +55,15 @@ describe('the version row and the status move commit together', () => {
     const id = addStory(env, { slug: 'together' });
     const seen: { rows: number; exported: string[]; folder: boolean }[] = [];
     const v = await env.publisher.publish(id, env.desk, {
-      commit: (summary) => {
-        seen.push({ rows: listPublishedVersions(env!.db, id).length, exported: listTree(out), folder: fs.existsSync(path.join(env!.dir, 'published', summary.path)) });
-        markPublished(env!, id, summary.version);
+      commit: async (summary) => {
+        seen.push({ rows: (await listPublishedVersions(env!.db, id)).length, exported: listTree(out), folder: fs.existsSync(path.join(env!.dir, 'published', summary.path)) });
+        await markPublished(env!, id, summary.version);
       },
     });
     // The row was there, the package folder already in place, nothing exported yet.
     expect(seen).toEqual([{ rows: 1, exported: [], folder: true }]);
     expect(v).toMatchObject({ version: 1, exportStatus: 'ok' });
-    expect(getStory(env.db, id)).toMatchObject({ status: 'published', publishedVersions: 1 });
+    expect((await getStory(env.db, id))).toMatchObject({ status: 'published', publishedVersions: 1 });
     expect(listTree(out)).toContain('together/v1/index.html');
   });
 
@@ -76,18 +76,18 @@ describe('the version row and the status move commit together', () => {
     fs.mkdirSync(out);
     env.exportDir.value = out;
     const id = addStory(env, { slug: 'rolled-back' });
-    const error = (await env.publisher
+    const error = (await (await env.publisher
       .publish(id, env.desk, {
-        commit: (summary) => {
-          markPublished(env!, id, summary.version);
+        commit: async (summary) => {
+          await markPublished(env!, id, summary.version);
           throw make();
         },
-      })
+      }))
       .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe(code);
-    expect(listPublishedVersions(env.db, id)).toEqual([]);
-    expect(getStory(env.db, id)).toMatchObject({ status: 'approved', publishedVersions: 0 });
+    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect((await getStory(env.db, id))).toMatchObject({ status: 'approved', publishedVersions: 0 });
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
     expect(listTree(out)).toEqual([]);
   });
@@ -96,18 +96,18 @@ describe('the version row and the status move commit together', () => {
     env = makeEnv();
     const id = addStory(env, { slug: 'kill-me' });
     await env.publisher.publish(id, env.desk, { commit: (s) => markPublished(env!, id, s.version) });
-    const error = await env.publisher
+    const error = await (await env.publisher
       .publish(id, env.desk, {
         kill: { note: 'Legal' },
         commit: () => {
           throw new ApiError('CONFLICT', 'no');
         },
-      })
+      }))
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });
-    expect(listPublishedVersions(env.db, id).map((v) => v.version)).toEqual([1]);
+    expect((await listPublishedVersions(env.db, id)).map((v) => v.version)).toEqual([1]);
     expect(listTree(path.join(env.dir, 'published/kill-me'))).toEqual(['v1', 'v1/index.html', 'v1/ninjs.json']);
-    expect(getStory(env.db, id)?.status).toBe('published');
+    expect((await getStory(env.db, id))?.status).toBe('published');
   });
 });
 
@@ -140,12 +140,12 @@ describe('a failed scheduled publish', () => {
     };
     env = makeEnv({ fs: fsx });
     const id = addStory(env, { slug: 'embargo' });
-    setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id }));
     const first = await publishDue(env.services, () => undefined);
     expect(first.failed).toHaveLength(1);
     expect(first.failed[0]?.error).toMatch(/disk is full/);
-    expect(getStory(env.db, id)?.status).toBe('scheduled');
-    const failed = listAuditEvents(env.db, id).filter((e) => e.event === 'scheduleFailed');
+    expect((await getStory(env.db, id))?.status).toBe('scheduled');
+    const failed = (await listAuditEvents(env.db, id)).filter((e) => e.event === 'scheduleFailed');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ actorId: env.desk.id, from: 'scheduled', to: 'scheduled' });
     expect(failed[0]?.note).toMatch(/disk is full/);
@@ -153,7 +153,7 @@ describe('a failed scheduled publish', () => {
 
     const second = await publishDue(env.services, () => undefined);
     expect(second).toEqual({ published: [id], failed: [] });
-    expect(getStory(env.db, id)).toMatchObject({ status: 'published', publishedVersions: 1 });
-    expect(listAuditEvents(env.db, id).map((e) => e.event)).toEqual(['scheduleFailed', 'autoPublish']);
+    expect((await getStory(env.db, id))).toMatchObject({ status: 'published', publishedVersions: 1 });
+    expect((await listAuditEvents(env.db, id)).map((e) => e.event)).toEqual(['scheduleFailed', 'autoPublish']);
   });
 });

@@ -102,7 +102,7 @@ describe('a package is on the disk before its row commits', () => {
     for (const dir of [root, storyDir]) expect(synced('fsyncDir')).toContain(path.dirname(dir));
     expect(synced('fsyncDir')).toContain(env.dir);
 
-    expect(listPublishedVersions(env.db, id)).toHaveLength(1);
+    expect((await listPublishedVersions(env.db, id))).toHaveLength(1);
   });
 
   test.each([
@@ -112,12 +112,12 @@ describe('a package is on the disk before its row commits', () => {
     const log: Step[] = [];
     env = makeEnv({ fs: recordingFs(log, failSync) });
     const id = addStory(env, { slug: 'durable' });
-    const error = await env.publisher.publish(id, env.desk, { commit: () => void log.push({ op: 'commit' }) }).catch((e: unknown) => e);
+    const error = await (await env.publisher.publish(id, env.desk, { commit: () => void log.push({ op: 'commit' }) })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INTERNAL' });
     expect((error as Error).message).toMatch(/Nothing was published/);
     expect(log.some((s) => s.op === 'commit')).toBe(false);
-    expect(listPublishedVersions(env.db, id)).toEqual([]);
-    expect(getStory(env.db, id)?.status).toBe('approved');
+    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect((await getStory(env.db, id))?.status).toBe('approved');
     const root = path.join(env.dir, 'published');
     expect(fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }) : []).toEqual([]);
   });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { openDatabase } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/sqlite/connection.js';
 import { insertStaff, getStaff } from '../../../db/staff.js';
 import { insertStory, getStory, updateStoryWorkflow } from '../../../db/stories.js';
 import { docFromParagraphs, bodyText } from '../../../shared/body.js';
@@ -18,7 +18,7 @@ import { createPublisher, type FullPublisher } from '../../../core/publishing/pu
 import type { PackageFs } from '../../../core/publishing/packageFs.js';
 import type { CoreServices } from '../../../core/services.js';
 import { KeyedMutex } from '../../../core/write.js';
-import type { Db } from '../../../db/statements.js';
+import type { Db } from '../../../db/sqlite/statements.js';
 import { loadSeedArticle, type SeedArticle } from '../../support/seedArticle.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -42,12 +42,12 @@ export interface Env {
   close(): void;
 }
 
-export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
+export async function makeEnv(opts: { fs?: PackageFs } = {}): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pub-'));
   const db = openDatabase(path.join(dir, 'newsdesk.db'));
   db.prepare(`INSERT INTO desks (name) VALUES (?)`).run('North Korea');
-  const reporterId = insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
-  const deskId = insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
+  const reporterId = (await insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] }));
+  const deskId = (await insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] }));
   // Pages' dates in UTC whatever zone the test machine is in.
   const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8, timeZone: 'UTC' };
   const exportDir: Env['exportDir'] = { value: null };
@@ -83,8 +83,8 @@ export function makeEnv(opts: { fs?: PackageFs } = {}): Env {
     settings,
     exportDir,
     events,
-    reporter: getStaff(db, reporterId) as Staff,
-    desk: getStaff(db, deskId) as Staff,
+    reporter: (await getStaff(db, reporterId)) as Staff,
+    desk: (await getStaff(db, deskId)) as Staff,
     now,
     close() {
       db.close();
@@ -114,15 +114,15 @@ export function addStory(env: Env, s: { slug?: string; headline?: string; subhea
   return id;
 }
 
-export function setStatus(
+export async function setStatus(
   env: Env,
   storyId: number,
   status: Status,
   extra: { correctionNote?: string | null; publishAt?: string | null; scheduledBy?: number | null } = {},
-): void {
-  const s = getStory(env.db, storyId);
+): Promise<void> {
+  const s = (await getStory(env.db, storyId));
   if (!s) throw new Error('no story');
-  updateStoryWorkflow(env.db, storyId, {
+  await updateStoryWorkflow(env.db, storyId, {
     status,
     claimedBy: null,
     sendBackNote: null,

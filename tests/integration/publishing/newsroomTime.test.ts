@@ -74,11 +74,11 @@ describe("the newsroom's time zone", () => {
     expect(ninjsErrors(p1.ninjs)).toEqual([]);
 
     // A correction and a kill, both in Seoul time.
-    setStatus(env, id, 'approved', { correctionNote: 'Fixes a date.' });
+    await (await setStatus(env, id, 'approved', { correctionNote: 'Fixes a date.' }));
     env.now.value = new Date('2023-04-18T02:00:00.000Z');
     const v2 = await env.publisher.publish(id, env.desk);
     expect(timeLine(readPackage(env, v2.path).html)).toBe('Published April 18, 2023 01:05 UTC+9 · Updated April 18, 2023 11:00 UTC+9');
-    setStatus(env, id, 'published', { correctionNote: null });
+    await (await setStatus(env, id, 'published', { correctionNote: null }));
     const v3 = await env.publisher.publish(id, env.desk, { kill: { note: 'Legal.' } });
     const kill = readPackage(env, v3.path);
     expect(timeLine(kill.html)).toBe('Withdrawn April 18, 2023 11:00 UTC+9');
@@ -111,7 +111,7 @@ describe('a preview is not published', () => {
     env = makeEnv();
     env.settings.timeZone = 'Asia/Seoul';
     const id = addStory(env, { status: 'scheduled' });
-    setStatus(env, id, 'scheduled', { publishAt: '2023-04-18T00:30:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-18T00:30:00.000Z', scheduledBy: env.desk.id }));
     const html = await env.publisher.preview(id);
     expect(timeLine(html)).toBe('Scheduled for April 18, 2023 09:30 UTC+9 — preview');
     expect(html).toContain('<time datetime="2023-04-18T00:30:00.000Z">');
@@ -121,16 +121,16 @@ describe('a preview is not published', () => {
     env = makeEnv();
     const id = addStory(env, {});
     await env.publisher.publish(id, env.desk);
-    setStatus(env, id, 'published');
+    await (await setStatus(env, id, 'published'));
     env.now.value = new Date('2023-04-17T15:00:00.000Z');
     expect(timeLine(await env.publisher.preview(id))).toBe('Published April 17, 2023 09:30 UTC · Preview');
 
-    setStatus(env, id, 'editing', { correctionNote: 'Fixes a name.' });
+    await (await setStatus(env, id, 'editing', { correctionNote: 'Fixes a name.' }));
     expect(timeLine(await env.publisher.preview(id))).toBe('Published April 17, 2023 09:30 UTC · Update not yet published — preview');
-    setStatus(env, id, 'approved');
+    await (await setStatus(env, id, 'approved'));
     env.now.value = new Date('2023-04-17T11:00:00.000Z');
     await env.publisher.publish(id, env.desk);
-    setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T18:00:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T18:00:00.000Z', scheduledBy: env.desk.id }));
     expect(timeLine(await env.publisher.preview(id))).toBe(
       'Published April 17, 2023 09:30 UTC · Updated April 17, 2023 11:00 UTC · Update scheduled for April 17, 2023 18:00 UTC — preview',
     );

@@ -140,13 +140,13 @@ describe('corrections and kills', () => {
     env = makeEnv();
     const id = await seedStory(env);
     const v1 = await env.publisher.publish(id, env.desk);
-    setStatus(env, id, 'published');
+    await (await setStatus(env, id, 'published'));
     const before = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [
       f,
       fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir',
     ]);
 
-    setStatus(env, id, 'approved', { correctionNote: 'An earlier version misspelled Seo Min-jeong.' });
+    await (await setStatus(env, id, 'approved', { correctionNote: 'An earlier version misspelled Seo Min-jeong.' }));
     env.now.value = new Date('2023-04-17T11:00:00.000Z');
     const v2 = await env.publisher.publish(id, env.desk);
     expect(v2).toMatchObject({ version: 2, path: 'kor-jpn-security-talks/v2', correctionNote: 'An earlier version misspelled Seo Min-jeong.' });
@@ -165,7 +165,7 @@ describe('corrections and kills', () => {
     ]);
     expect(after).toEqual(before);
 
-    setStatus(env, id, 'published', { correctionNote: null });
+    await (await setStatus(env, id, 'published', { correctionNote: null }));
     const v3 = await env.publisher.publish(id, env.desk, { kill: { note: 'Legal: withdrawn pending review.' } });
     expect(v3).toMatchObject({ version: 3, pubStatus: 'canceled', correctionNote: 'Legal: withdrawn pending review.' });
     const p3 = readPackage(env, v3.path);
@@ -174,7 +174,7 @@ describe('corrections and kills', () => {
     expect(p3.html).toContain('Story withdrawn');
     expect(p3.html).toContain('Legal: withdrawn pending review.');
     expect(p3.html).not.toContain(seed.body_paragraphs[0]);
-    expect(listPublishedVersions(env.db, id).map((v) => [v.version, v.pubStatus, v.publishedByName])).toEqual([
+    expect((await listPublishedVersions(env.db, id)).map((v) => [v.version, v.pubStatus, v.publishedByName])).toEqual([
       [1, 'usable', 'Desk Editor'],
       [2, 'usable', 'Desk Editor'],
       [3, 'canceled', 'Desk Editor'],
@@ -184,8 +184,8 @@ describe('corrections and kills', () => {
   test('refuses to publish a story in the wrong state', async () => {
     env = makeEnv();
     const id = addStory(env, { status: 'draft' });
-    await expect(env.publisher.publish(id, env.desk)).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(env.publisher.publish(id, env.desk, { kill: { note: 'x' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect((await env.publisher.publish(id, env.desk))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect((await env.publisher.publish(id, env.desk, { kill: { note: 'x' } }))).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
   });
 });
@@ -268,15 +268,15 @@ describe('failure atomicity', () => {
   ] as const)('%s: no folder, no row, clear error', async (_name, opts, message) => {
     env = makeEnv({ fs: failingFs(opts) });
     const id = await seedStory(env);
-    const error = (await env.publisher.publish(id, env.desk).catch((e: unknown) => e)) as ApiError;
+    const error = (await (await env.publisher.publish(id, env.desk)).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/Nothing was published/);
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
-    expect(listPublishedVersions(env.db, id)).toEqual([]);
-    expect(getStory(env.db, id)?.status).toBe('approved');
-    expect(getStory(env.db, id)?.publishedVersions).toBe(0);
+    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect((await getStory(env.db, id))?.status).toBe('approved');
+    expect((await getStory(env.db, id))?.publishedVersions).toBe(0);
   });
 
   test('a read-only published/ folder (chmod; root ignores it, so skipped as root)', async (ctx) => {
@@ -285,9 +285,9 @@ describe('failure atomicity', () => {
     const id = addStory(env, {});
     fs.mkdirSync(path.join(env.dir, 'published'));
     fs.chmodSync(path.join(env.dir, 'published'), 0o555);
-    await expect(env.publisher.publish(id, env.desk)).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect((await env.publisher.publish(id, env.desk))).rejects.toMatchObject({ code: 'INTERNAL' });
     fs.chmodSync(path.join(env.dir, 'published'), 0o755);
-    expect(listPublishedVersions(env.db, id)).toEqual([]);
+    expect((await listPublishedVersions(env.db, id))).toEqual([]);
   });
 
   test('an orphan folder left by a crash (no row) is replaced; a recorded version is never rewritten', async () => {
@@ -325,7 +325,7 @@ describe('export', () => {
     const v = await env.publisher.publish(id, env.desk);
     expect(v.exportStatus).toBe('failed');
     expect(v.exportError).toMatch(message);
-    expect(listPublishedVersions(env.db, id)).toHaveLength(1);
+    expect((await listPublishedVersions(env.db, id))).toHaveLength(1);
     expect(fs.existsSync(path.join(env.dir, 'published', v.path, 'index.html'))).toBe(true);
 
     const good = path.join(env.dir, 'export-ok');
@@ -364,29 +364,29 @@ describe('scheduler', () => {
   test('publishes due stories as the person who scheduled them; not-yet-due ones wait', async () => {
     env = makeEnv();
     const due = addStory(env, { slug: 'due', status: 'scheduled' });
-    setStatus(env, due, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, due, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id }));
     const later = addStory(env, { slug: 'later', status: 'scheduled' });
-    setStatus(env, later, 'scheduled', { publishAt: '2023-04-18T09:00:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, later, 'scheduled', { publishAt: '2023-04-18T09:00:00.000Z', scheduledBy: env.desk.id }));
     const r = await publishDue(env.services, () => undefined);
     expect(r).toEqual({ published: [due], failed: [] });
-    expect(getStory(env.db, due)).toMatchObject({ status: 'published', publishedVersions: 1, publishAt: null });
-    expect(getStory(env.db, later)?.status).toBe('scheduled');
+    expect((await getStory(env.db, due))).toMatchObject({ status: 'published', publishedVersions: 1, publishAt: null });
+    expect((await getStory(env.db, later))?.status).toBe('scheduled');
     const audit = env.db.prepare(`SELECT event, actor_id, from_status, to_status FROM audit_events WHERE story_id = ?`).all(due);
     expect(audit).toEqual([{ event: 'autoPublish', actor_id: env.desk.id, from_status: 'scheduled', to_status: 'published' }]);
     expect(env.events).toContainEqual(expect.objectContaining({ type: 'story.changed', storyId: due, status: 'published' }));
-    expect(listPublishedVersions(env.db, due)[0]?.publishedBy).toBe(env.desk.id);
+    expect((await listPublishedVersions(env.db, due))[0]?.publishedBy).toBe(env.desk.id);
   });
 
   test('the timer publishes a story once its time comes while running', async () => {
     env = makeEnv();
     const id = addStory(env, { slug: 'timed', status: 'scheduled' });
-    setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T10:00:00.000Z', scheduledBy: env.desk.id });
+    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T10:00:00.000Z', scheduledBy: env.desk.id }));
     const scheduler = startScheduler(env.services, 20);
     try {
       await scheduler.idle();
-      expect(getStory(env.db, id)?.status).toBe('scheduled');
+      expect((await getStory(env.db, id))?.status).toBe('scheduled');
       env.now.value = new Date('2023-04-17T10:00:00.000Z');
-      await expect.poll(() => getStory(env!.db, id)?.status, { timeout: 2000 }).toBe('published');
+      await expect.poll(async () => (await getStory(env!.db, id))?.status, { timeout: 2000 }).toBe('published');
     } finally {
       scheduler.stop();
       await scheduler.idle();

@@ -71,7 +71,7 @@ describe('tidying published/ at start', () => {
     ]);
     expect(fs.readFileSync(path.join(env.dir, q, 'kept/v2/index.html'), 'utf8')).toBe('crashed before its commit');
     expect(await setAsideFolders(env.dir)).toEqual(report.setAside);
-    expect(listPublishedVersions(env.db, id).map((v) => v.path)).toEqual(['kept/v1']);
+    expect((await listPublishedVersions(env.db, id)).map((v) => v.path)).toEqual(['kept/v1']);
 
     // A second start with the same clock never writes into the first run's folder.
     mk(root, 'ghost/v1', 'another one');
@@ -150,13 +150,13 @@ describe('a folder without a row in the way while publishing', () => {
     root = env.dir;
     const id = addStory(env, { slug: 'orphan' });
     mk(path.join(env.dir, 'published'), 'orphan/v1', 'half');
-    const error = await env.publisher.publish(id, env.desk).catch((e: unknown) => e);
+    const error = await (await env.publisher.publish(id, env.desk)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INTERNAL' });
     expect((error as Error).message).toMatch(
       /orphan\/v1, a folder without a record, is in the way in the published folder and could not be set aside \(permission denied\)/,
     );
     expect((error as Error).message).toMatch(/Nothing was published/);
     expect(fs.readFileSync(path.join(env.dir, 'published/orphan/v1/index.html'), 'utf8')).toBe('half');
-    expect(listPublishedVersions(env.db, id)).toEqual([]);
+    expect((await listPublishedVersions(env.db, id))).toEqual([]);
   });
 });

@@ -42,11 +42,11 @@ function runCli(args: string[]): Promise<{ code: number | null; output: string }
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-function expectNewsroomIn(file: string): void {
+async function expectNewsroomIn(file: string): Promise<void> {
   const copy = openDatabase(file, { readonly: true });
   try {
-    expect(listStaff(copy).map((s) => s.name)).toContain('Ji Da-gyum');
-    expect(getStory(copy, story.id)?.headline).toBe('Written just before the backup');
+    expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
+    expect((await getStory(copy, story.id))?.headline).toBe('Written just before the backup');
   } finally {
     copy.close();
   }
@@ -65,7 +65,7 @@ describe('serve --backup', () => {
     const { code, output } = await runCli(['--data-dir', dataDir, '--backup', target]);
     expect(code, output).toBe(0);
     expect(output).toContain(target);
-    expectNewsroomIn(target);
+    await expectNewsroomIn(target);
     expect(existsSync(`${target}.partial`)).toBe(false);
     // The running core is untouched and still writes.
     const { staff } = await callCore(core, reporterToken, 'staff.list', {});
@@ -94,7 +94,7 @@ describe('serve --backup', () => {
     const result = await backupDataDir(closedDir, target);
     expect(result.bytes).toBeGreaterThan(0);
     const copy = openDatabase(target, { readonly: true });
-    expect(listStaff(copy).length).toBeGreaterThan(0);
+    expect((await listStaff(copy)).length).toBeGreaterThan(0);
     copy.close();
   });
 });

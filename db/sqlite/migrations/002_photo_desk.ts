@@ -2,7 +2,7 @@
 // creator, keywords and file name, kept in step with photo_assets by triggers — and an index
 // for the "imported today" and "not used" library filters.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 2;
 export const name = 'photo_desk';

@@ -10,7 +10,7 @@
 // the photo desk changes the library record afterwards. Stories already approved, scheduled,
 // published or killed take today's values.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 6;
 export const name = 'writers_and_approved_photos';

@@ -26,7 +26,7 @@
 // newsroom: facts about the newsroom itself ('demo': a demo newsroom), none for existing files
 // (a demo database opened with --demo records it then).
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 7;
 export const name = 'accounts';

@@ -2,7 +2,7 @@
 // character set, a sidecar for another photo), as a JSON list of sentences the photo detail panel
 // shows. Photos imported before have none.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 10;
 export const name = 'photo_metadata_warnings';

@@ -14,7 +14,7 @@
 // changes nothing. A key is one person's: another person's same key is another key. Rows older
 // than the core's keeping time are pruned; none exist before.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 8;
 export const name = 'offline_desktops';

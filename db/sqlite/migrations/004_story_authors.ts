@@ -2,7 +2,7 @@
 // byline itself may change (a desk editor may drop their own name); four eyes must not forget
 // them, so rows are only ever added. Existing stories start with their creator and current byline.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 4;
 export const name = 'story_authors';

@@ -2,12 +2,12 @@
 
 import type Database from 'better-sqlite3';
 
-export type Db = Database.Database;
+export type SqliteDb = Database.Database;
 
-const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+const caches = new WeakMap<SqliteDb, Map<string, Database.Statement>>();
 
 /** The compiled statement for `sql` on `db`, prepared on first use. */
-export function stmt(db: Db, sql: string): Database.Statement {
+export function stmt(db: SqliteDb, sql: string): Database.Statement {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -22,6 +22,6 @@ export function stmt(db: Db, sql: string): Database.Statement {
 }
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE), committing only if it returns. */
-export function inTransaction<T>(db: Db, fn: () => T): T {
+export function inTransaction<T>(db: SqliteDb, fn: () => T): T {
   return db.transaction(fn).immediate();
 }

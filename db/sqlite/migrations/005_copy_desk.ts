@@ -5,7 +5,7 @@
 // to every story); the core counts stories of older generations in the background, their old
 // counts showing meanwhile. Existing stories start at generation 0, "never counted".
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 5;
 export const name = 'copy_desk';

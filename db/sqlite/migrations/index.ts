@@ -2,7 +2,7 @@
 // is recorded as PRAGMA user_version. Add a new file NNN_name.ts and list it here; never edit
 // an applied migration.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_photo_desk.js';
 import * as m003 from './003_text_version.js';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
-import type { Db } from './statements.js';
+import type { SqliteDb as Db } from './statements.js';
 
 export type RefusalReason = 'corrupt' | 'not-sqlite' | 'newer-version' | 'unreadable';
 

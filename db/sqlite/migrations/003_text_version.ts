@@ -3,7 +3,7 @@
 // this, so a writer's save based on a version older than `version` but not older than
 // `text_version` is merged instead of refused as a conflict. Existing stories start equal.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 3;
 export const name = 'text_version';

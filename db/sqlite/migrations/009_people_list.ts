@@ -11,7 +11,7 @@
 //
 // There are no rows before: existing newsrooms start with an empty list.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 9;
 export const name = 'people_list';

@@ -3,7 +3,7 @@
 // audit events, published versions, settings, and the FTS5 search index kept in step with
 // stories by triggers.
 
-import type { Db } from '../statements.js';
+import type { SqliteDb as Db } from '../statements.js';
 
 export const version = 1;
 export const name = 'initial';
