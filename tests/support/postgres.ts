@@ -8,11 +8,11 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './newsdeskCli.js';
 
 const run = promisify(execFile);
 
@@ -68,17 +68,6 @@ function nobody(): { uid: number; gid: number } {
 function command(bin: string, args: string[]): [string, string[]] {
   if (process.getuid?.() === 0) return ['runuser', ['-u', 'nobody', '--', bin, ...args]];
   return [bin, args];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
