@@ -343,14 +343,9 @@ class PostgresStore implements PostgresSql {
       return await fn();
     } finally {
       client.removeListener('error', onError);
-      try {
-        if (lost) throw lost;
-        await client.query('SELECT pg_advisory_unlock($1, $2)', k);
-        client.release();
-      } catch (error) {
-        // Ending the connection ends its locks too.
-        client.release(error as Error);
-      }
+      // Ending a connection ends its locks too: one that failed is destroyed, not unlocked.
+      const failure = lost ?? (await client.query('SELECT pg_advisory_unlock($1, $2)', k).then(() => null, (error: Error) => error));
+      client.release(failure ?? undefined);
     }
   }
 

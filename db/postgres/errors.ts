@@ -94,7 +94,7 @@ export function refusalForConnectError(target: string, user: string, error: unkn
     return new PostgresRefused(
       target,
       'authentication',
-      `PostgreSQL at ${target} refused the sign-in of user "${user}" (${code === '28P01' ? 'wrong password' : 'no access rule allows it (pg_hba.conf)'}). Check the user and password in the database address.`,
+      `PostgreSQL at ${target} refused the sign-in of user "${user}" (${code === '28P01' ? 'wrong password' : (error as Error).message}). Check the user and password in the database address, and that pg_hba.conf lets this computer in.`,
       { cause: error },
     );
   }

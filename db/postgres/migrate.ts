@@ -27,7 +27,11 @@ export async function checkDatabase(db: MigratingDb): Promise<void> {
   const database = db.target.slice(db.target.indexOf('/') + 1);
   const recreate = `Create the database as UTF-8 with a UTF-8 locale, for example: createdb -T template0 -E UTF8 --locale=C.UTF-8 ${database}`;
   if (!info || info.encoding !== 'UTF8') {
-    throw new PostgresRefused(db.target, 'unsuitable', `The database at ${db.target} stores text as ${info?.encoding ?? 'an unknown encoding'}, not UTF-8, so it cannot hold every newsroom's text. ${recreate}.`);
+    throw new PostgresRefused(
+      db.target,
+      'unsuitable',
+      `The database at ${db.target} stores text as ${info?.encoding ?? 'an unknown encoding'}, not UTF-8, so it cannot hold every newsroom's text. ${recreate}.`,
+    );
   }
   if (info.provider === 'c' && (info.ctype === 'C' || info.ctype === 'POSIX')) {
     throw new PostgresRefused(
@@ -37,7 +41,11 @@ export async function checkDatabase(db: MigratingDb): Promise<void> {
     );
   }
   if (info.schema === null) {
-    throw new PostgresRefused(db.target, 'unsuitable', `The database at ${db.target} has no schema on its search_path for Newsdesk's tables. Check the user's search_path.`);
+    throw new PostgresRefused(
+      db.target,
+      'unsuitable',
+      `The database at ${db.target} has no schema on its search_path for Newsdesk's tables. Check the user's search_path.`,
+    );
   }
 }
 
