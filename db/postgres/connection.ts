@@ -344,7 +344,12 @@ class PostgresStore implements PostgresSql {
     } finally {
       client.removeListener('error', onError);
       // Ending a connection ends its locks too: one that failed is destroyed, not unlocked.
-      const failure = lost ?? (await client.query('SELECT pg_advisory_unlock($1, $2)', k).then(() => null, (error: Error) => error));
+      const failure =
+        lost ??
+        (await client.query('SELECT pg_advisory_unlock($1, $2)', k).then(
+          () => null,
+          (error: Error) => error,
+        ));
       client.release(failure ?? undefined);
     }
   }
