@@ -52,14 +52,17 @@ export type { Leadership, LeadershipOptions, ListenOptions };
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 const BOOL_OID = 16;
+const JSON_OIDS = new Set([114, 3802]); // json, jsonb
 
-// Counts, sums and bigint ids as JS numbers (all far below 2^53); booleans as 1/0, as SQLite
-// gives them, so `x IS NOT NULL AS flag` reads the same on both databases.
+// Counts, sums and bigint ids as JS numbers (all far below 2^53); booleans as 1/0 and JSON as
+// its text, as SQLite gives them, so `x IS NOT NULL AS flag` and a JSON aggregate the query
+// modules JSON.parse read the same on both databases.
 const TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary') {
       if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
       if (oid === BOOL_OID) return (v: string) => (v === 't' ? 1 : 0);
+      if (JSON_OIDS.has(oid)) return (v: string) => v;
     }
     return pg.types.getTypeParser(oid, format);
   }) as pg.CustomTypesConfig['getTypeParser'],

@@ -92,7 +92,7 @@ export async function migrate(db: MigratingDb): Promise<void> {
         await db.exec(`CREATE TABLE IF NOT EXISTS newsdesk_schema (version integer NOT NULL);
           INSERT INTO newsdesk_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM newsdesk_schema)`);
       }
-      await next.up(db);
+      await next.up(db, db.target);
       await db.run('UPDATE newsdesk_schema SET version = ?', next.version);
       return true;
     });

@@ -9,7 +9,8 @@ import * as m001 from './001_initial.js';
 export interface PostgresMigration {
   version: number;
   name: string;
-  up(db: Sql): Promise<void>;
+  /** Runs inside the migration's transaction; `target` (host:port/database) is for messages. */
+  up(db: Sql, target: string): Promise<void>;
 }
 
 export const MIGRATIONS: readonly PostgresMigration[] = [m001].sort((a, b) => a.version - b.version);

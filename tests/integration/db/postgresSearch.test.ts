@@ -2,8 +2,9 @@
 // words as prefixes, the last word as a prefix, words joined by punctuation as phrases, the same
 // story and photo fields, and whatever a person types searched as text without an error.
 
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchTerms } from '../../../db/ftsQuery.js';
+import { ftsQuery, searchTerms } from '../../../db/ftsQuery.js';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
 import { PHOTO_MATCH, STORY_MATCH, tsQuery } from '../../../db/postgres/textSearch.js';
 import { freshDatabase } from '../../support/postgres.js';
@@ -64,6 +65,7 @@ describe('PostgreSQL text search', () => {
     expect(await find('KIM CABINET')).toEqual(['visit']);
     expect(await find('cabi visits')).toEqual([]);
     expect(await find('émile')).toEqual(['accents']);
+    expect(await find('EMILE')).toEqual(['accents']); // accents off, as SQLite's remove_diacritics
   });
 
   it('matches words joined by punctuation as a phrase, as the SQLite index does', async () => {
@@ -123,6 +125,117 @@ describe('PostgreSQL text search', () => {
     expect(tsQuery([{ term: `o'neil \\ x`, prefix: false }])).toBe(`'o' <-> 'neil' <-> 'x'`);
     expect(tsQuery(searchTerms('!!! ???'))).toBeNull();
     expect(tsQuery([])).toBeNull();
+  });
+
+  it('finds what SQLite’s FTS5 index finds for the same typed text', async () => {
+    const texts = [
+      '북한의 미사일 발사',
+      'Kim Jong-un visits',
+      'inflation rose 3.5% in May',
+      'e-mail kim@yna.co.kr today',
+      'Yonhap/AP photo',
+      'Café au lait naïve',
+      "don't stop",
+      'C++ and C# code',
+      '“따옴표” 안의 말',
+      'x_y snake_case',
+      'U.S. troops',
+      '1,000 people',
+      "O'Neil said",
+      'über-cool',
+      'price: $5.99',
+      'http://example.com/path?q=1',
+      'foo.bar.baz',
+      'tab\tseparated\nlines',
+      'emoji😀inside',
+      '中文 日本語テキスト',
+      'COVID-19 cases',
+      '2026-12-07 date',
+      '10:30 a.m.',
+      'hello…world',
+      'em—dash',
+    ];
+    const queries = [
+      '북한',
+      '미사',
+      '발사 북한',
+      'jong-un',
+      'jong',
+      'un',
+      '3.5',
+      '3',
+      'kim@yna.co.kr',
+      'yna',
+      'yonhap/ap',
+      'cafe',
+      'café',
+      'naive',
+      "don't",
+      'don',
+      'c++',
+      'c#',
+      '따옴표',
+      '"따옴표"',
+      'snake_case',
+      'case',
+      'u.s.',
+      'us',
+      '1,000',
+      '000',
+      "o'neil",
+      'neil',
+      'uber',
+      'über',
+      '5.99',
+      'example.com',
+      'path',
+      'foo.bar',
+      'bar',
+      'separated lines',
+      'emoji',
+      'inside',
+      '中文',
+      '日本語',
+      'テキスト',
+      'covid-19',
+      'covid',
+      '2026-12-07',
+      '12',
+      '10:30',
+      'a.m.',
+      'hello',
+      'world',
+      'em',
+      'dash',
+      'ph',
+      'photo yonhap',
+    ];
+    // The stories index of the SQLite migrations, over one column.
+    const sqlite = new Database(':memory:');
+    sqlite.exec(`CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`);
+    await db.exec(`CREATE TEMPORARY TABLE parity (id bigint PRIMARY KEY, t text NOT NULL)`);
+    try {
+      for (const [i, t] of texts.entries()) {
+        sqlite.prepare('INSERT INTO f (rowid, t) VALUES (?, ?)').run(i + 1, t);
+        await db.run(`INSERT INTO parity (id, t) VALUES (?, ?)`, i + 1, t);
+      }
+      // The same expression as the stories' search vector (migration 001), over the one column.
+      await db.exec(
+        `ALTER TABLE parity ADD COLUMN v tsvector GENERATED ALWAYS AS (to_tsvector('newsdesk_search', regexp_replace(t, '[!-/:-@\\[-\`{-~]+', ' ', 'g'))) STORED`,
+      );
+      for (const typed of queries) {
+        const fts = ftsQuery(typed);
+        const expected = fts ? (sqlite.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(fts) as number[]) : [];
+        const got = await db.column<number>(`SELECT id FROM parity WHERE v @@ to_tsquery('newsdesk_search', ?) ORDER BY id`, tsQuery(searchTerms(typed)));
+        expect(
+          got.map((i) => texts[i - 1]),
+          typed,
+        ).toEqual(expected.map((i) => texts[i - 1]));
+      }
+    } finally {
+      sqlite.close();
+      await db.exec('DROP TABLE parity');
+    }
   });
 
   it('searches the photo library over caption, credit, creator, keywords and file name', async () => {

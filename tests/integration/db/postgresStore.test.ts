@@ -65,7 +65,7 @@ describe('PostgreSQL storage: statements and transactions', () => {
 
   const desks = () => db.column<string>('SELECT name FROM desks ORDER BY name');
 
-  it('gives ids, counts and sums as numbers, and yes/no expressions as 1 and 0', async () => {
+  it('gives ids, counts and sums as numbers, yes/no expressions as 1 and 0, and JSON as text', async () => {
     const id = await db.value<number>(`INSERT INTO desks (name) VALUES ('Numbers') RETURNING id`);
     expect(typeof id).toBe('number');
     expect(await db.get(`SELECT count(*) AS n, sum(id) AS total, id IS NOT NULL AS yes, id IS NULL AS no FROM desks WHERE id = ? GROUP BY id`, id)).toEqual({
@@ -75,6 +75,8 @@ describe('PostgreSQL storage: statements and transactions', () => {
       no: 0,
     });
     expect(await db.rows(`SELECT id, name FROM desks WHERE id = ?`, id)).toEqual([[id, 'Numbers']]);
+    expect(await db.value(`SELECT json_agg(name ORDER BY name) FROM desks`)).toBe('["Numbers"]');
+    expect(await db.value(`SELECT '{"a": 1}'::jsonb`)).toBe('{"a": 1}');
     expect((await db.run(`DELETE FROM desks WHERE id = ?`, id)).changes).toBe(1);
   });
 
