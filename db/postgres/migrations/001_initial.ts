@@ -16,21 +16,24 @@ export const name = 'initial';
 const STATUS_CHECK = `status IN ('draft','submitted','editing','approved','scheduled','published','killed','spiked')`;
 const ACCOUNT_EVENTS = `'signIn','signInFailed','signOut','sessionEnded','sessionExpired','passwordSet','passwordChanged','passwordReset','setupCodeIssued','deactivated'`;
 
-/**
- * The search vector of `columns`, in newsdesk_search: PostgreSQL's `simple` configuration, which
- * only lower-cases (no stemming, no stop words: Korean and every other language are matched
- * alike, and 북한 finds 북한의 as a prefix), with accents taken off first (unaccent), as SQLite's
- * index does (remove_diacritics): "cafe" finds "Café". ASCII punctuation becomes a space first, as FTS5's tokenizer splits there: "Jong-un",
- * "3.5" and "kim@yna.co.kr" index as words side by side (the search terms split them the same
- * way), not as the parser's hyphenated words, numbers and addresses.
- */
-const searchVector = (columns: string[]) =>
-  `tsvector GENERATED ALWAYS AS (to_tsvector('newsdesk_search', regexp_replace(${columns.join(` || ' ' || `)}, '[!-/:-@\\[-\`{-~]+', ' ', 'g'))) STORED`;
+/** The search vector of `columns`, kept by PostgreSQL with the row (newsdesk_search_vector, below). */
+const searchVector = (columns: string[]) => `tsvector GENERATED ALWAYS AS (newsdesk_search_vector(${columns.join(` || ' ' || `)})) STORED`;
 
 /**
- * newsdesk_search: `simple` with the unaccent dictionary in front of it for words that are not
- * plain ASCII. unaccent is a trusted extension (PostgreSQL 13 and later): the database's owner
- * may create it; it ships with Debian's postgresql package (postgresql-contrib elsewhere).
+ * ASCII punctuation becomes a space before PostgreSQL's parser sees the text, as FTS5's tokenizer
+ * splits there: "Jong-un", "3.5" and "kim@yna.co.kr" index as words side by side (the search
+ * terms split them the same way), not as the parser's hyphenated words, numbers and addresses.
+ */
+const PUNCTUATION = '[!-/:-@\\[-`{-~]+';
+
+/**
+ * newsdesk_search_vector(text), the search vector of a row's text, in the configuration
+ * newsdesk_search: PostgreSQL's `simple`, which only lower-cases (no stemming, no stop words:
+ * Korean and every other language are matched alike, and 북한 finds 북한의 as a prefix), with the
+ * unaccent dictionary in front of it for words that are not plain ASCII, as SQLite's index takes
+ * accents off (remove_diacritics): "cafe" finds "Café". unaccent is a trusted extension (13 and
+ * later): the database's owner may create it; Debian's postgresql package ships it
+ * (postgresql-contrib elsewhere).
  */
 async function createSearchConfiguration(db: Sql, target: string): Promise<void> {
   try {
@@ -52,6 +55,19 @@ async function createSearchConfiguration(db: Sql, target: string): Promise<void>
     CREATE TEXT SEARCH CONFIGURATION newsdesk_search (COPY = pg_catalog.simple);
     ALTER TEXT SEARCH CONFIGURATION newsdesk_search
       ALTER MAPPING FOR word, numword, hword, hword_part, hword_numpart, numhword WITH ${dictionary}, pg_catalog.simple;
+  `);
+  // Named with its schema: a restore (pg_restore) computes the column with an empty search_path.
+  const configuration = await db.value<string>(`SELECT quote_literal(quote_ident(current_schema()) || '.newsdesk_search')`);
+  await db.exec(`
+    CREATE FUNCTION newsdesk_search_vector(t text) RETURNS tsvector
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    BEGIN
+      RETURN to_tsvector(${configuration}, regexp_replace(t, '${PUNCTUATION}', ' ', 'g'));
+    EXCEPTION WHEN program_limit_exceeded THEN
+      -- Words that alone pass a search vector's 1 MB (random text, never a real story): the row
+      -- is still saved, and its first 100,000 characters are searchable.
+      RETURN to_tsvector(${configuration}, regexp_replace(left(t, 100000), '${PUNCTUATION}', ' ', 'g'));
+    END $$;
   `);
 }
 

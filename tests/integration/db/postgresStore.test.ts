@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
 import { PostgresRefused, StorageUnavailable } from '../../../db/postgres/errors.js';
+import { syncIdentities } from '../../../db/postgres/identity.js';
 import { LATEST_VERSION } from '../../../db/postgres/migrations/index.js';
 import { freshDatabase } from '../../support/postgres.js';
 
@@ -327,6 +328,19 @@ describe('PostgreSQL storage: migrations and the databases it refuses', () => {
       await db.run(`DELETE FROM stories WHERE id = ?`, story);
       expect(await db.value(`SELECT count(*) FROM applied_keys`)).toBe(0);
       expect(await db.value(`SELECT count(*) FROM revisions`)).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('continues every id after the highest one moved in with its own id', async () => {
+    const db = await openPostgres(await freshDatabase());
+    try {
+      await db.run(`INSERT INTO desks (id, name) VALUES (5, 'Politics'), (9, 'World')`);
+      await db.run(`INSERT INTO staff (id, name, email) VALUES (40, 'Kim', 'kim@example.org')`);
+      await syncIdentities(db);
+      expect(await db.value(`INSERT INTO desks (name) VALUES ('Sports') RETURNING id`)).toBe(10);
+      expect(await db.value(`INSERT INTO staff (name, email) VALUES ('Lee', 'lee@example.org') RETURNING id`)).toBe(41);
     } finally {
       await db.close();
     }
