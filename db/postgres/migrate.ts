@@ -20,8 +20,8 @@ interface MigratingDb extends Sql {
 
 /** Refuses a database whose encoding or character rules would garble or mis-search Korean text. */
 export async function checkDatabase(db: MigratingDb): Promise<void> {
-  const info = await db.get<{ encoding: string; ctype: string; provider: string; schema: string | null }>(
-    `SELECT pg_encoding_to_char(d.encoding) AS encoding, d.datctype AS ctype, d.datlocprovider::text AS provider, current_schema() AS schema
+  const info = await db.get<{ encoding: string; ctype: string; schema: string | null }>(
+    `SELECT pg_encoding_to_char(d.encoding) AS encoding, d.datctype AS ctype, current_schema() AS schema
      FROM pg_database d WHERE d.datname = current_database()`,
   );
   const database = db.target.slice(db.target.indexOf('/') + 1);
@@ -33,11 +33,12 @@ export async function checkDatabase(db: MigratingDb): Promise<void> {
       `The database at ${db.target} stores text as ${info?.encoding ?? 'an unknown encoding'}, not UTF-8, so it cannot hold every newsroom's text. ${recreate}.`,
     );
   }
-  if (info.provider === 'c' && (info.ctype === 'C' || info.ctype === 'POSIX')) {
+  // The text search parser reads letters by LC_CTYPE whatever the collation provider.
+  if (info.ctype === 'C' || info.ctype === 'POSIX') {
     throw new PostgresRefused(
       db.target,
       'unsuitable',
-      `The database at ${db.target} uses the ${info.ctype} character rules (LC_CTYPE), under which search cannot tell upper from lower case beyond English. ${recreate}.`,
+      `The database at ${db.target} uses the ${info.ctype} character rules (LC_CTYPE), under which search cannot tell letters from punctuation or upper from lower case beyond English. ${recreate}.`,
     );
   }
   if (info.schema === null) {

@@ -5,7 +5,7 @@
 
 import net from 'node:net';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
 import { PostgresRefused, StorageUnavailable } from '../../../db/postgres/errors.js';
 import { syncIdentities } from '../../../db/postgres/identity.js';
@@ -355,6 +355,28 @@ describe('PostgreSQL storage: migrations and the databases it refuses', () => {
     expect((error as Error).message).toMatch(/newer version of Newsdesk .*schema \d+.*left untouched/);
     expect(await relations(url)).toEqual(['newsdesk_schema']);
     expect(await raw(url, 'SELECT version FROM newsdesk_schema')).toEqual([{ version: LATEST_VERSION + 1 }]);
+  });
+
+  it('refuses a database that cannot hold or search every language’s text, and writes nothing to it', async () => {
+    const admin = inject('postgresAdminUrl');
+    const name = `c_locale_${process.pid}`;
+    await raw(admin, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    await raw(admin, `CREATE DATABASE ${name}_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    const url = (db: string) => Object.assign(new URL(admin), { pathname: `/${db}` }).toString();
+    try {
+      await expect(openPostgres(url(name))).rejects.toMatchObject({
+        reason: 'unsuitable',
+        message: expect.stringMatching(/uses the C character rules .* createdb -T template0 -E UTF8 --locale=C\.UTF-8 c_locale_\d+/),
+      });
+      await expect(openPostgres(url(`${name}_ascii`))).rejects.toMatchObject({
+        reason: 'unsuitable',
+        message: expect.stringMatching(/stores text as SQL_ASCII, not UTF-8/),
+      });
+      expect(await relations(url(name))).toEqual([]);
+    } finally {
+      await raw(admin, `DROP DATABASE ${name} WITH (FORCE)`);
+      await raw(admin, `DROP DATABASE ${name}_ascii WITH (FORCE)`);
+    }
   });
 
   it('refuses a database that holds someone else’s tables and writes nothing to it', async () => {
