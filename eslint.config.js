@@ -51,8 +51,8 @@ const boundaries = [
     patterns: [
       ELECTRON('db/'),
       rule(
-        'db/ may import only shared/, better-sqlite3, fflate and Node built-ins.',
-        `^(?!\\.|node:|better-sqlite3$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`,
+        'db/ may import only shared/, better-sqlite3, pg, fflate and Node built-ins.',
+        `^(?!\\.|node:|better-sqlite3$|pg$|fflate$|(${nodeBuiltins.map(escape).join('|')})(/.*)?$).+`,
       ),
       rule('db/ may import only shared/ among the project folders.', '^(\\.\\./)+(core|server|electron|renderer|tests|desktop)(/.*)?$'),
     ],

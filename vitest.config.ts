@@ -1,13 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const shared = {
+  environment: 'node',
+  pool: 'forks',
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+} as const;
 
 // tests/unit: pure code (shared rules, renderer logic, tooling). tests/integration: the core, db/,
 // the transports and the desktop shell against real SQLite files, real images and real processes.
+// The core, db/ and transport suites run a second time on PostgreSQL (project `postgres`): the
+// harness reads NEWSDESK_TEST_BACKEND (TEST_BACKEND in tests/support/postgres.ts).
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    environment: 'node',
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // The root's global setup runs once per `vitest run` and both projects inherit what it
+    // provides: one throw-away PostgreSQL cluster for the run (about 1.3 s to start). The projects
+    // do not `extends: true` the root: that would give each the global setup, and a cluster of its own.
+    globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          // The throw-away cluster's own test is about PostgreSQL alone: once (under postgres) is enough.
+          exclude: [...configDefaults.exclude, 'tests/integration/db/postgresCluster.test.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: ['tests/integration/core/**/*.test.ts', 'tests/integration/db/**/*.test.ts', 'tests/integration/transport/**/*.test.ts'],
+          env: { NEWSDESK_TEST_BACKEND: 'postgres' },
+        },
+      },
+    ],
   },
 });

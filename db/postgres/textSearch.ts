@@ -1,0 +1,38 @@
+// Text search on PostgreSQL: the terms db/ftsQuery.ts makes of what a person typed, as a
+// to_tsquery input, and the clauses that match it against the search vectors of migration 001
+// (configuration newsdesk_search: lower case, accents off, no stemming). Each word goes in
+// quoted, so nothing typed is ever read as query syntax.
+
+import type { FtsTerm } from '../ftsQuery.js';
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** A quoted lexeme for to_tsquery: quotes doubled, backslashes escaped. */
+const quoted = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The to_tsquery('newsdesk_search', …) input for the terms: every term must match, a term of several
+ * words as a phrase (<->), a prefix term's last word as a prefix (:*). Null when no term holds a
+ * word. The database lower-cases the words and takes their accents off itself, the same way it
+ * indexed the text.
+ */
+export function tsQuery(terms: readonly FtsTerm[]): string | null {
+  const parts: string[] = [];
+  for (const { term, prefix } of terms) {
+    // Only letters, digits and marks reach the query, whatever the terms were built from.
+    const words = term.normalize('NFC').match(WORD);
+    if (!words) continue;
+    const last = words.length - 1;
+    parts.push(words.map((w, i) => `${quoted(w)}${prefix && i === last ? ':*' : ''}`).join(' <-> '));
+  }
+  return parts.length === 0 ? null : parts.join(' & ');
+}
+
+/** Matches a story (aliased `s`) against tsQuery()'s text, given as the one parameter. */
+export const STORY_MATCH = `s.search_vector @@ to_tsquery('newsdesk_search', ?)`;
+
+/** Matches a photo library asset (aliased `a`) against tsQuery()'s text, given as the one parameter. */
+export const PHOTO_MATCH = `a.search_vector @@ to_tsquery('newsdesk_search', ?)`;
+
+/** The match clause for a story or photo table under another alias. */
+export const searchMatch = (alias: string) => `${alias}.search_vector @@ to_tsquery('newsdesk_search', ?)`;
