@@ -4,24 +4,12 @@
 // dispatches calls. Plain Node — the desktop shell, the loopback HTTP
 // bridge and the tests all drive it through `call` and `onEvent`.
 
-import path from 'node:path';
 import type { ChangeEvent, SetupCode, Staff } from '../shared/domain.js';
-import {
-  backupDatabase,
-  checkpoint,
-  checkInBackground,
-  checkWasDeferred,
-  countActiveAdminsWithPassword,
-  firstActiveAdmin,
-  openDatabase,
-  type DatabaseRefused,
-  sqliteStore,
-  type Db,
-  type SqliteDb,
-} from '../db/index.js';
+import { countActiveAdminsWithPassword, firstActiveAdmin, type DatabaseRefused } from '../db/index.js';
 import { ApiError } from '../shared/errors.js';
 import { createCopyDesk } from './copyDesk/copyDesk.js';
-import { lockDataDir, makePrivateDir, type HolderKind } from './dataDirLock.js';
+import { DATABASE_FILE, openCoreStorage } from './storage.js';
+import { makePrivateDir, type HolderKind } from './dataDirLock.js';
 import { createDispatcher, type ClientInfo } from './dispatch.js';
 import { ensureFirstAdmin, seedDemo } from './staff/demo.js';
 import { EventBus } from './events.js';
@@ -96,6 +84,8 @@ export interface CoreOptions {
   publisher?: (services: Omit<CoreServices, 'publisher' | 'copyDesk'>) => Publisher;
   /** Where internal errors are reported (default: console.error). */
   onInternalError?: (method: string, error: unknown) => void;
+  /** A postgres:// URL: the newsroom's database is there, shared with the newsroom's other server processes, instead of the data folder's SQLite file. */
+  database?: string;
   /** Which program opens the folder, named to another one that is refused it (default 'other'). */
   kind?: HolderKind;
   /** The sessions' idle and absolute limits (default SESSION_LIMITS; tests shorten or lengthen them). */
@@ -104,21 +94,12 @@ export interface CoreOptions {
   desktopSessionLimits?: Partial<SessionLimits>;
 }
 
-export const DATABASE_FILE = 'newsdesk.db';
+export { DATABASE_FILE };
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   makePrivateDir(opts.dataDir);
-  // Before the database is opened: a refused process must not migrate or write anything.
-  const lock = await lockDataDir(opts.dataDir, opts.kind ?? 'other');
-  const file = path.join(opts.dataDir, DATABASE_FILE);
-  let raw: SqliteDb;
-  try {
-    raw = openDatabase(file, { check: 'auto' });
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-  const db: Db = sqliteStore(raw);
+  const storage = await openCoreStorage({ dataDir: opts.dataDir, database: opts.database, kind: opts.kind ?? 'other' });
+  const { db } = storage;
   // Made once per process before anything opens (scrypt runs on the thread pool): the demo
   // password's hash, and the hash an unknown e-mail is checked against, so that even the first
   // such sign-in takes no longer than a wrong password.
@@ -184,11 +165,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     let closed = false;
     // Fold the write-ahead log into the database between bursts of work, so saves rarely pay for it.
     const idleCheckpoint = setInterval(() => {
-      if (!closed) checkpoint(raw);
+      if (!closed) storage.idleWork();
     }, 30_000);
     idleCheckpoint.unref();
     let damaged: DatabaseRefused | null = null;
-    const integrity = checkWasDeferred(raw) ? checkInBackground(file) : Promise.resolve(null);
+    let released = false;
+    const integrity = storage.integrity;
     void integrity.then(async (refused) => {
       if (!refused || closed) return;
       damaged = refused;
@@ -223,7 +205,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
       sweepSessions: async () => (damaged || closed ? 0 : await sessions.sweep()),
       onEvent: (listener) => bus.on(listener),
-      backup: (file) => backupDatabase(raw, file),
+      backup: (file) => storage.backup(file),
       idle: () => copyDesk.idle(),
       async close() {
         if (!closed) {
@@ -231,16 +213,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           clearInterval(idleCheckpoint);
           copyDesk.stop();
           for (const module of [...modules].reverse()) await module.stop?.();
-          await db.close();
         }
         // Also after a damaged database stopped the core: the folder is held until close().
-        lock.release();
+        if (!released) {
+          released = true;
+          await storage.close();
+        }
         await releaseMetadataReader();
       },
     };
   } catch (error) {
-    await db.close();
-    lock.release();
+    await storage.close();
     void releaseMetadataReader();
     throw error;
   }

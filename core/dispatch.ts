@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ParsedInput, type Result } from '../shared/contract.js';
 import { ApiError } from '../shared/errors.js';
+import { StorageUnavailable } from '../db/index.js';
 import type { Staff } from '../shared/domain.js';
 
 /** Who is at the other end, as the transport saw it: for sign-in throttling, the session list and the account log. */
@@ -81,6 +82,12 @@ export function createDispatcher(
         return await handler(parsed.data as never, ctx);
       } catch (error) {
         if (error instanceof ApiError) throw error;
+        // The database went away mid-call: its transaction rolled back, so nothing was changed.
+        // The log gets the database's address and reason; the caller, what to do.
+        if (error instanceof StorageUnavailable) {
+          onInternalError(method, error);
+          throw new ApiError('UNAVAILABLE', 'The newsroom’s database cannot be reached right now (it may be restarting). Nothing was changed; try again in a moment.');
+        }
         onInternalError(method, error);
         throw new ApiError('INTERNAL', 'Something went wrong inside Newsdesk; nothing was changed. The error was logged.');
       }

@@ -22,3 +22,6 @@ export * from './accountEvents.js';
 export * from './newsroom.js';
 export * from './appliedKeys.js';
 export * from './people.js';
+export { openPostgres, type PostgresSql, type AdvisoryKey } from './postgres/connection.js';
+export { PostgresRefused, StorageUnavailable } from './postgres/errors.js';
+export { NEWSDESK_LOCK_SPACE } from './postgres/migrate.js';

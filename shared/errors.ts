@@ -24,6 +24,11 @@ export const ERROR_CODES = [
    * which, with the SHA-256 fingerprint to compare).
    */
   'UNTRUSTED_CERTIFICATE',
+  /**
+   * The newsroom server cannot reach its database right now (restarting, or every connection
+   * busy): nothing was changed, and the same call can be tried again in a moment.
+   */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,6 +44,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   OFFLINE: 503,
   UNTRUSTED_CERTIFICATE: 502,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

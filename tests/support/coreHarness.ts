@@ -8,18 +8,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../../core/core.js';
+import { createCore, type Core, type CoreOptions } from '../../core/core.js';
 import type { CoreServices, Publisher } from '../../core/services.js';
 import { IN_PROCESS_CLIENT } from '../../core/dispatch.js';
 import { issueSession, SESSION_LIMITS, type SessionLimits } from '../../core/staff/sessions.js';
 import { listStaff } from '../../db/staff.js';
-import { inTransaction } from '../../db/sqlite/statements.js';
+import type { Db } from '../../db/index.js';
 import { docFromParagraphs } from '../../shared/body.js';
 import type { Input, MethodName, Result } from '../../shared/contract.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { callCore, type Caller } from './callCore.js';
+import { freshDatabase, TEST_BACKEND } from './postgres.js';
 
 /** The demo newsroom's people, by first name. */
 export const DEMO_STAFF = {
@@ -76,6 +76,8 @@ export interface HarnessOptions {
    * sessions; tests of expiry pass SESSION_LIMITS (or shorter).
    */
   sessionLimits?: SessionLimits;
+  /** A postgres:// URL to keep the newsroom in; default a fresh database when the tests run on PostgreSQL, else the folder's SQLite file. */
+  database?: string;
 }
 
 /** Sessions that outlast any clock a test moves (a century). */
@@ -109,7 +111,7 @@ export interface Harness {
   /** While set, the recording publisher waits for this promise before writing anything (to stage races). */
   publisherGate: { value: Promise<void> | null };
   /** Every row of every table, for before/after comparisons. */
-  snapshot(): string;
+  snapshot(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -122,8 +124,10 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const publisherGate: Harness['publisherGate'] = { value: null };
   let services: CoreServices | null = null;
   const sessionLimits = opts.sessionLimits ?? LASTING_SESSIONS;
+  const database = opts.database ?? (TEST_BACKEND === 'postgres' ? await freshDatabase() : undefined);
   const core = await createCore({
     dataDir: dir,
+    ...(database ? { database } : {}),
     demo: true,
     sessionLimits,
     now: () => clock.now,
@@ -141,7 +145,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   core.onEvent((e) => events.push(e));
   // (TypeScript cannot see the hook's assignment: it takes `services` for null here.)
   const ready: CoreServices = services;
-  const all = (await listStaff(ready.db));
+  const all = await listStaff(ready.db);
   const tokens = {} as Harness['tokens'];
   const sessionIds = {} as Harness['sessionIds'];
   const staff = {} as Harness['staff'];
@@ -149,7 +153,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
     const person = all.find((s) => s.name === name);
     if (!person) throw new Error(`demo staff ${name} missing`);
     staff[who] = person;
-    const issued = (await issueSession(ready, person.id, IN_PROCESS_CLIENT, sessionLimits));
+    const issued = await issueSession(ready, person.id, IN_PROCESS_CLIENT, sessionLimits);
     tokens[who] = issued.token;
     sessionIds[who] = issued.sessionId;
   }
@@ -191,7 +195,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
     publishCalls,
     publisherFails,
     publisherGate,
-    snapshot: () => snapshotTables(path.join(dir, DATABASE_FILE)),
+    snapshot: () => snapshotTables(ready.db),
     async close() {
       await core.close();
       if (!opts.dataDir) fs.rmSync(dir, { recursive: true, force: true });
@@ -228,7 +232,7 @@ function recordingPublisher(
           exportStatus: 'none',
           exportError: null,
         };
-        if (opts?.commit) await (await inTransaction(base.db, () => opts.commit?.(summary)));
+        if (opts?.commit) await base.db.transaction(async () => await opts.commit?.(summary));
         versions.set(storyId, version);
         return summary;
       },
@@ -247,25 +251,31 @@ function recordingPublisher(
 const BOOKKEEPING: Record<string, string[]> = { sessions: ['last_seen_at', 'expires_at'] };
 
 /** Every row of every table (search indexes and bookkeeping columns aside), sorted, as one string. */
-function snapshotTables(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`)
-      .pluck()
-      .all() as string[];
-    const blobs = (_k: string, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
-    const out: Record<string, unknown[]> = {};
-    for (const t of tables) {
-      const skip = BOOKKEEPING[t] ?? [];
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).filter((c) => !skip.includes(c));
-      const list = columns.map((c) => `"${c}"`).join(', ');
-      out[t] = (db.prepare(`SELECT ${list} FROM "${t}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row, blobs)).sort();
-    }
-    return JSON.stringify(out, blobs);
-  } finally {
-    db.close();
+async function snapshotTables(db: Db): Promise<string> {
+  const tables =
+    db.dialect === 'sqlite'
+      ? await db.column<string>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`)
+      : await db.column<string>(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+        );
+  const blobs = (_k: string, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    const skip = [...(BOOKKEEPING[t] ?? []), 'search_vector'];
+    const all =
+      db.dialect === 'sqlite'
+        ? await db.column<string>(`SELECT name FROM pragma_table_info(?)`, t)
+        : await db.column<string>(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
+            t,
+          );
+    const list = all
+      .filter((c) => !skip.includes(c))
+      .map((c) => `"${c}"`)
+      .join(', ');
+    out[t] = (await db.rows(`SELECT ${list} FROM "${t}"`)).map((row) => JSON.stringify(row, blobs)).sort();
   }
+  return JSON.stringify(out, blobs);
 }
 
 /** Asserts that a call fails with `code` and leaves every table exactly as it was. */
@@ -277,10 +287,10 @@ export async function refusedUnchanged<M extends MethodName>(h: Harness, who: Wh
 export async function refusedUnchangedRaw(h: Harness, who: Who | null, method: string, input: unknown, code: string): Promise<ApiError> {
   // Imported here, not at the top: the benchmarks build newsrooms with this harness outside vitest.
   const { expect } = await import('vitest');
-  const before = h.snapshot();
+  const before = await await h.snapshot();
   const error = await h.failsRaw(who, method, input);
   expect(error.code, error.message).toBe(code);
-  expect(h.snapshot()).toBe(before);
+  expect(await await h.snapshot()).toBe(before);
   return error;
 }
 

@@ -97,9 +97,9 @@ describe('session.signIn', () => {
 });
 
 async function refusedUnchangedRawOf(input: unknown): Promise<ApiError> {
-  const before = h.snapshot();
+  const before = (await h.snapshot());
   const error = await h.failsRaw(null, 'session.signIn', input);
-  expect(h.snapshot()).toBe(before);
+  expect((await h.snapshot())).toBe(before);
   return error;
 }
 

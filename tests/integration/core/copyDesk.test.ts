@@ -221,10 +221,10 @@ describe('the copy desk’s settings', () => {
   });
 
   it('a reporter may not change the house style (FORBIDDEN)', async () => {
-    const before = h.snapshot();
+    const before = (await h.snapshot());
     const error = await h.fails('ji', 'settings.update', { houseStyle: [rule] });
     expect(error.code).toBe('FORBIDDEN');
-    expect(h.snapshot()).toBe(before);
+    expect((await h.snapshot())).toBe(before);
   });
 
   it('a photo editor may not change the house style (FORBIDDEN)', async () => {

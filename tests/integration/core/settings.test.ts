@@ -30,10 +30,10 @@ const settingsOf = async (who: keyof Harness['tokens']) => (await h.call(who, 's
 
 /** The call fails with `code`, and not a row of the database changed. */
 async function refusedUnchanged(who: keyof Harness['tokens'], input: Partial<Settings> | Record<string, unknown>, code: string): Promise<ApiError> {
-  const before = h.snapshot();
+  const before = (await h.snapshot());
   const error = await h.failsRaw(who, 'settings.update', input);
   expect(error.code).toBe(code);
-  expect(h.snapshot()).toBe(before);
+  expect((await h.snapshot())).toBe(before);
   return error;
 }
 
@@ -79,9 +79,9 @@ describe('who may change settings', () => {
     await refusedUnchanged('ji', { lockTimeoutMinutes: 5 }, 'FORBIDDEN');
     await refusedUnchanged('kim', { codeReplacements: codes }, 'FORBIDDEN');
     await refusedUnchanged('lee', { metadataTemplates: templates }, 'FORBIDDEN');
-    const before = h.snapshot();
+    const before = (await h.snapshot());
     expect((await h.fails(null, 'settings.update', { lockTimeoutMinutes: 5 })).code).toBe('UNAUTHENTICATED');
-    expect(h.snapshot()).toBe(before);
+    expect((await h.snapshot())).toBe(before);
   });
 });
 
