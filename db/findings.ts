@@ -67,7 +67,7 @@ export async function setFindingCounts(db: Db, storyId: Id, counts: FindingCount
     `UPDATE stories SET findings_blocking = ?, findings_warning = ?, findings_generation = ? WHERE id = ?`,
     counts?.blocking ?? null,
     counts?.warning ?? null,
-    checkGeneration(db),
+    await checkGeneration(db),
     storyId,
   );
 }
@@ -84,7 +84,7 @@ export async function uncountedStoryIds(db: Db, limit: number): Promise<Id[]> {
     (await db.all(
       `SELECT id FROM stories INDEXED BY stories_findings_generation WHERE findings_generation < ? AND status IN ${ACTIVE}
        ORDER BY findings_generation DESC, id DESC LIMIT ?`,
-      checkGeneration(db),
+      await checkGeneration(db),
       limit,
     )) as { id: Id }[]
   ).map((r) => r.id);

@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import type { Params, RunResult, Sql, TransactionOptions } from '../sql.js';
 import { stmt, type SqliteDb } from './statements.js';
 
+type Shape = 'object' | 'pluck' | 'raw' | 'none';
+
 /** One transaction's identity: the async context that opened it carries it. */
 type Tx = object;
 
@@ -25,13 +27,18 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
 
   const mine = (): boolean => active !== null && context.getStore() === active.tx;
 
-  function statement(text: string, params: Params, each: (s: Database.Statement) => unknown): unknown {
-    const s = stmt(raw, text);
-    return params.length === 1 && isNamed(params[0]) ? each(s.bind(params[0] as Record<string, unknown>)) : each(params.length ? s.bind(...params) : s);
-  }
-
-  function run<T>(text: string, params: Params, each: (s: Database.Statement) => unknown): Promise<T> {
-    return gated(() => statement(text, params, each) as T);
+  /** Statements are cached per text and their row shape is a mode of the statement, so each call sets the one it wants. */
+  function run<T>(text: string, params: Params, shape: Shape, each: (s: Database.Statement, values: unknown[]) => unknown): Promise<T> {
+    return gated(() => {
+      const s = stmt(raw, text);
+      if (shape === 'pluck') s.pluck(true);
+      else if (shape === 'raw') s.raw(true);
+      else if (shape === 'object' && s.reader) {
+        s.pluck(false);
+        s.raw(false);
+      }
+      return each(s, params.length === 1 && isNamed(params[0]) ? [params[0]] : [...params]) as T;
+    });
   }
 
   function gated<T>(work: () => T): Promise<T> {
@@ -52,12 +59,12 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
   const store: SqliteSql = {
     dialect: 'sqlite',
     raw,
-    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.all()),
-    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, (s) => s.get()),
-    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, (s) => s.pluck().get()),
-    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.pluck().all()),
-    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.raw().all()),
-    run: (text: string, ...params: Params) => run<RunResult>(text, params, (s) => ({ changes: s.run().changes })),
+    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'object', (s, v) => s.all(...v)),
+    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'object', (s, v) => s.get(...v)),
+    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'pluck', (s, v) => s.get(...v)),
+    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'pluck', (s, v) => s.all(...v)),
+    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, 'raw', (s, v) => s.all(...v)),
+    run: (text: string, ...params: Params) => run<RunResult>(text, params, 'none', (s, v) => ({ changes: s.run(...v).changes })),
     exec: (text) => gated(() => void raw.exec(text)),
     inTransaction: () => mine(),
     async transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {

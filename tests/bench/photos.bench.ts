@@ -27,6 +27,7 @@ import { exifTiff, iimKeywordFlood, pngWithExif, pngWithXmp, xmpKeywordBag } fro
 import { withXmp, xmpPacket } from '../integration/photos/helpers.js';
 import { probeLatency } from '../integration/photos/latencyProbe.js';
 import { compareWithExiftool, generateMwgCases, readWithExiftool } from '../integration/photos/mwgCases.js';
+import { sqliteStore } from '../../db/sqlite/store.js';
 
 const COUNT = Number(process.argv[2] === '--generate' ? process.argv[4] : (process.argv[2] ?? process.env.PHOTO_BENCH_COUNT ?? 100));
 const WIDTH = 6000;
@@ -232,14 +233,14 @@ async function main() {
   const totalBytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   console.log(`  ${(totalBytes / COUNT / 1024 / 1024).toFixed(1)} MB per file on average`);
 
-  const db = openDatabase(path.join(dataDir, 'newsdesk.db'));
-  const staffId = (await insertStaff(db, { name: 'Bench', email: 'bench@example.com', roles: ['photo_editor'], desks: [] }));
+  const db = sqliteStore(openDatabase(path.join(dataDir, 'newsdesk.db')));
+  const staffId = await insertStaff(db, { name: 'Bench', email: 'bench@example.com', roles: ['photo_editor'], desks: [] });
   const deps = { db, write: writerFor({ db, emit: () => undefined }), dataDir, now: () => new Date(), maxBytes: 100 * 1024 * 1024, staffId };
 
   // The one synchronous step of an import is the SQLite write (better-sqlite3; with synchronous=FULL
   // each commit waits for fsync). Timed here so a stall can be told apart from the machine's load.
   let longestSqlWriteMs = 0;
-  const statementProto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...args: unknown[]) => unknown };
+  const statementProto = Object.getPrototypeOf(db.raw.prepare('SELECT 1')) as { run: (...args: unknown[]) => unknown };
   const originalRun = statementProto.run;
   statementProto.run = function (this: unknown, ...args: unknown[]) {
     const started = performance.now();

@@ -21,6 +21,7 @@ import { createHttpApi, memoryTokenStore } from '../../shared/httpApi.js';
 import { insertStory, openDatabase } from '../../db/index.js';
 import { DEMO_STAFF } from '../../core/staff/demo.js';
 import { summarize, type Summary } from './stats.js';
+import { sqliteStore } from '../../db/sqlite/store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -104,7 +105,7 @@ async function addBackgroundStories(dir: string): Promise<void> {
     const insert = db.transaction(async () => {
       for (let i = 0; i < BACKGROUND_STORIES; i++) {
         const body = docFromParagraphs([paragraph(i), paragraph(i + 1)]);
-        await (await insertStory(db, {
+        await insertStory(sqliteStore(db), {
           slug: `background-${i}`,
           desk: 'National',
           headline: `Background story ${i} ${words[i % words.length]}`,
@@ -118,7 +119,7 @@ async function addBackgroundStories(dir: string): Promise<void> {
           at: new Date(Date.now() - i * 60_000).toISOString(),
           bylineIds: [1],
           status: i % 3 === 0 ? 'submitted' : i % 3 === 1 ? 'editing' : 'published',
-        }));
+        });
       }
     });
     await insert();

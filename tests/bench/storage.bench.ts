@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { docFromParagraphs } from '../../shared/body.js';
 import type { Settings, Staff, Status, Story } from '../../shared/domain.js';
-import { checkInBackground, inTransaction, insertStory, likeSearchCount, listStories, openDatabase, optimizeSearchIndex } from '../../db/index.js';
+import { checkInBackground, insertStory, likeSearchCount, listStories, openDatabase, optimizeSearchIndex } from '../../db/index.js';
 import { createCore } from '../../core/core.js';
 import { seedDemo } from '../../core/staff/demo.js';
 import { DEMO_PASSWORD, demoPasswordHash } from '../../core/staff/passwords.js';
+import { sqliteStore } from '../../db/sqlite/store.js';
 
 const COUNT = Number(process.env.BENCH_STORIES ?? 100_000);
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -118,10 +119,11 @@ const desks = ['North Korea', 'National', 'Business'];
 
 async function generate(file: string): Promise<void> {
   console.log(`Generating ${COUNT.toLocaleString('en')} stories in ${path.dirname(file)} …`);
-  const db = openDatabase(file);
-  db.pragma('synchronous = OFF'); // bulk load only
-  await (await seedDemo({ db }, await demoPasswordHash()));
-  const staffIds = db.prepare('SELECT id FROM staff').pluck().all() as number[];
+  const raw = openDatabase(file);
+  raw.pragma('synchronous = OFF'); // bulk load only
+  const db = sqliteStore(raw);
+  await seedDemo({ db }, await demoPasswordHash());
+  const staffIds = await db.column<number>('SELECT id FROM staff');
   const statuses: [Status, number][] = [
     ['draft', 0.2],
     ['submitted', 0.15],
@@ -140,7 +142,7 @@ async function generate(file: string): Promise<void> {
   const t0 = Date.parse('2025-11-26T00:00:00Z');
   const BATCH = 5000;
   for (let done = 0; done < COUNT; done += BATCH) {
-    inTransaction(db, async () => {
+    await db.transaction(async () => {
       for (let i = done; i < Math.min(COUNT, done + BATCH); i++) {
         const korean = i % 10 === 0;
         const words = 500 + Math.floor(rand() * 1001);
@@ -148,7 +150,7 @@ async function generate(file: string): Promise<void> {
         const headline = paragraphs(8, korean)[0]!.slice(0, 90);
         const at = new Date(t0 + (i / COUNT) * 365 * 86400_000 + Math.floor(rand() * 60_000)).toISOString();
         const bodyText = paras.join('\n\n');
-        await (await insertStory(db, {
+        await insertStory(db, {
           slug: `story-${i}`,
           desk: desks[i % desks.length]!,
           headline,
@@ -162,7 +164,7 @@ async function generate(file: string): Promise<void> {
           at,
           bylineIds: [staffIds[i % 3]!],
           status: status(),
-        }));
+        });
       }
     });
     if ((done / BATCH) % 4 === 3) process.stdout.write(`  ${(done + BATCH).toLocaleString('en')}\n`);
@@ -170,10 +172,10 @@ async function generate(file: string): Promise<void> {
   // A newsroom's stories have their open findings counted as they are written; counting 100,000
   // generated ones would take minutes here, so they are marked counted (the upgrade path that
   // counts them in the background is tested in tests/integration/core/copyDesk.test.ts).
-  db.prepare(`UPDATE stories SET findings_blocking = 0, findings_warning = 0, findings_generation = 1`).run();
-  await (await optimizeSearchIndex(db));
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  await db.run(`UPDATE stories SET findings_blocking = 0, findings_warning = 0, findings_generation = 1`);
+  await optimizeSearchIndex(db);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  await db.close();
 }
 
 async function measure(dir: string, file: string, COUNT: number, generateSeconds: number, fileBytes: number, remove: boolean): Promise<void> {
@@ -194,7 +196,7 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
     cacheDropped = dropCaches();
     const start = process.hrtime.bigint();
     const cold = openDatabase(file, { check: 'auto' });
-    await (await listStories(cold, { status: ['submitted'], desk: 'National' }, { limit: 50, after: null, now: new Date().toISOString() }));
+    await listStories(sqliteStore(cold), { status: ['submitted'], desk: 'National' }, { limit: 50, after: null, now: new Date().toISOString() });
     openSamples.push(ms(start));
     cold.close();
   }
@@ -251,7 +253,7 @@ async function measure(dir: string, file: string, COUNT: number, generateSeconds
   const likeDb = openDatabase(file);
   for (const query of queries.slice(1, 4)) {
     const start = process.hrtime.bigint();
-    await (await likeSearchCount(likeDb, query.split(' ')[0]!));
+    await likeSearchCount(sqliteStore(likeDb), query.split(' ')[0]!);
     likeSamples.push(ms(start));
   }
   likeDb.close();

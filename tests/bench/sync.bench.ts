@@ -21,6 +21,7 @@ import { startFaultProxy } from '../support/faultProxy.js';
 import { sleep, type NewsdeskProcess } from '../support/newsdeskCli.js';
 import { clientOf, DEMO, signIn, startDesktop, startServer, statusOf, staffId, textOf, waitForConnection, waitUntil, type Client } from '../support/connectedDesktop.js';
 import { summarize, type Summary } from './stats.js';
+import { sqliteStore } from '../../db/sqlite/store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const STORIES = 50;
@@ -139,7 +140,7 @@ async function opening(server: NewsdeskProcess, serverDir: string, dir: string):
     await db.transaction(async () => {
       for (let i = 0; i < COPY_STORIES; i++) {
         const body = docFromParagraphs([paragraph(i), paragraph(i + 1)]);
-        await (await insertStory(db, {
+        await insertStory(sqliteStore(db), {
           slug: `copy-${i}`,
           desk: 'National',
           headline: `Copy story ${i} ${words[i % words.length]}`,
@@ -152,7 +153,7 @@ async function opening(server: NewsdeskProcess, serverDir: string, dir: string):
           createdBy: parkId,
           at: new Date(Date.now() - i * 60_000).toISOString(),
           bylineIds: [parkId],
-        }));
+        });
       }
     })();
   } finally {

@@ -25,10 +25,11 @@ import { bodyText, docFromParagraphs } from '../../shared/body.js';
 import { countWords } from '../../shared/text.js';
 import type { Status } from '../../shared/domain.js';
 import { DEMO_PASSWORD } from '../../core/staff/passwords.js';
-import { inTransaction, insertStory, listStaff, openDatabase } from '../../db/index.js';
+import { insertStory, listStaff, openDatabase } from '../../db/index.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium.js';
 import { makeApi, startServer } from '../e2e/server.js';
 import { percentile as percentileOf } from './stats.js';
+import { sqliteStore } from '../../db/sqlite/store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/renderer');
@@ -312,7 +313,7 @@ async function generateStories(file: string, count: number): Promise<{ seconds: 
   const started = performance.now();
   const db = openDatabase(file);
   try {
-    const staff = (await listStaff(db));
+    const staff = await listStaff(sqliteStore(db));
     const writers = staff.filter((s) => s.roles.includes('reporter') || s.roles.includes('desk_editor'));
     const desks = ['North Korea', 'National', 'Business', 'Photo'];
     // Mostly published, as in a real archive; every desk-queue column has thousands.
@@ -320,14 +321,14 @@ async function generateStories(file: string, count: number): Promise<{ seconds: 
     const base = Date.parse('2020-01-01T00:00:00Z');
     const batch = 5_000;
     for (let start = 0; start < count; start += batch) {
-      inTransaction(db, async () => {
+      await sqliteStore(db).transaction(async () => {
         for (let i = start; i < Math.min(count, start + batch); i += 1) {
           const paragraphs = [filler(40, i * 3 + 1), filler(40, i * 3 + 2), filler(40, i * 3 + 3)];
           const body = docFromParagraphs(paragraphs);
           const text = bodyText(body);
           const author = writers[i % writers.length] ?? staff[0];
           if (!author) throw new Error('no staff');
-          await (await insertStory(db, {
+          await insertStory(sqliteStore(db), {
             slug: `BENCH-${i}`,
             desk: desks[i % desks.length] ?? 'National',
             headline: `Bench story ${i}: ${filler(8, i + 7).replace(/\.$/, '')}`,
@@ -341,7 +342,7 @@ async function generateStories(file: string, count: number): Promise<{ seconds: 
             bylineIds: [author.id],
             at: new Date(base + i * 60_000).toISOString(),
             status: statuses[i % statuses.length] ?? 'draft',
-          }));
+          });
         }
       });
     }
@@ -359,7 +360,7 @@ async function firstQueueBench(browser: Browser) {
     // The server makes the schema and the demo newsroom; stop it, fill the database, start again.
     const first = await startServer({ dataDir, keepData: true });
     await first.stop();
-    const generated = (await generateStories(findDatabase(dataDir), STORIES));
+    const generated = await generateStories(findDatabase(dataDir), STORIES);
     const server = await startServer({ dataDir, keepData: true, demo: false });
     try {
       const api = makeApi(server.baseURL);

@@ -287,10 +287,10 @@ export async function refusedUnchanged<M extends MethodName>(h: Harness, who: Wh
 export async function refusedUnchangedRaw(h: Harness, who: Who | null, method: string, input: unknown, code: string): Promise<ApiError> {
   // Imported here, not at the top: the benchmarks build newsrooms with this harness outside vitest.
   const { expect } = await import('vitest');
-  const before = await await h.snapshot();
+  const before = await h.snapshot();
   const error = await h.failsRaw(who, method, input);
   expect(error.code, error.message).toBe(code);
-  expect(await await h.snapshot()).toBe(before);
+  expect(await h.snapshot()).toBe(before);
   return error;
 }
 

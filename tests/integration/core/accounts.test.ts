@@ -97,9 +97,9 @@ describe('session.signIn', () => {
 });
 
 async function refusedUnchangedRawOf(input: unknown): Promise<ApiError> {
-  const before = (await h.snapshot());
+  const before = await h.snapshot();
   const error = await h.failsRaw(null, 'session.signIn', input);
-  expect((await h.snapshot())).toBe(before);
+  expect(await h.snapshot()).toBe(before);
   return error;
 }
 
@@ -231,7 +231,7 @@ describe('session.access and the demo newsroom', () => {
     expect(access).toMatchObject({ demo: true, demoPassword: 'newsdesk-demo', needsFirstAdmin: false });
     expect(access.demoAccounts).toHaveLength(6);
     expect(access.demoAccounts).toContainEqual({ name: 'Han Seung-woo', email: 'seungwoo.han@heraldcorp.com', roles: ['admin'] });
-    expect(h.core.firstAdminSetup()).toBeNull();
+    expect(await h.core.firstAdminSetup()).toBeNull();
   });
 });
 
@@ -251,11 +251,11 @@ describe('a newsroom that is not a demo', () => {
     const core = await open(tempDir());
     try {
       expect(await callCore(core, null, 'session.access', {})).toEqual({ demo: false, demoPassword: null, demoAccounts: [], needsFirstAdmin: true });
-      const old = core.firstAdminSetup()!;
-      const setup = core.firstAdminSetup()!;
+      const old = (await core.firstAdminSetup())!;
+      const setup = (await core.firstAdminSetup())!;
       expect(setup.code).not.toBe(old.code);
       // The older code was replaced.
-      expect((await failure((await callCore(core, null, 'session.setUp', { code: old.code, password: 'the first admin password' })))).code).toBe('VALIDATION');
+      expect((await failure(callCore(core, null, 'session.setUp', { code: old.code, password: 'the first admin password' }))).code).toBe('VALIDATION');
       const { staff, token } = await callCore(core, null, 'session.setUp', {
         code: setup.code,
         password: 'the first admin password',
@@ -264,7 +264,7 @@ describe('a newsroom that is not a demo', () => {
       });
       expect(staff).toMatchObject({ name: '한승우', email: 'seungwoo.han@heraldcorp.com', roles: ['admin'], passwordSet: true });
       expect((await callCore(core, null, 'session.access', {})).needsFirstAdmin).toBe(false);
-      expect(core.firstAdminSetup()).toBeNull();
+      expect(await core.firstAdminSetup()).toBeNull();
       expect((await callCore(core, token, 'staff.list', {})).staff).toHaveLength(1);
     } finally {
       await core.close();
@@ -281,7 +281,7 @@ describe('a newsroom that is not a demo', () => {
     try {
       expect(await callCore(core, null, 'session.access', {})).toMatchObject({ demo: false, demoAccounts: [], needsFirstAdmin: true });
       expect((await failure(callCore(core, null, 'session.signIn', { email: 'seungwoo.han@heraldcorp.com', password: DEMO_PASSWORD }))).code).toBe('UNAUTHENTICATED');
-      const setup = core.firstAdminSetup()!;
+      const setup = (await core.firstAdminSetup())!;
       const admin = await callCore(core, null, 'session.setUp', { code: setup.code, password: 'the admin’s own password' });
       expect(admin.staff).toMatchObject({ name: 'Han Seung-woo', roles: ['admin'] });
       const { staff } = await callCore(core, admin.token, 'staff.list', {});

@@ -37,7 +37,7 @@ async function nameFinding(id: number): Promise<Finding> {
 describe('a name spelled two ways', () => {
   it('does not stop the reporter submitting; the submission records it as an open warning', async () => {
     const story = await onTheDesk(TWO_WAYS);
-    const details = h.services.db.prepare(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`).pluck().get(story.id) as string;
+    const details = (await h.services.db.value(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`, story.id)) as string;
     expect(JSON.parse(details)).toEqual({ openFindings: { blocking: 0, warning: 1 } });
     expect(story.status).toBe('editing');
   });

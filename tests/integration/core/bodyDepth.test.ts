@@ -45,7 +45,7 @@ describe('saving a body nested too deep', () => {
 
   it('restoring a revision whose body is too deep (kept before the limit) answers VALIDATION and changes nothing', async () => {
     const story = await draftStory(h);
-    const revisionId = insertRevision(h.services.db, {
+    const revisionId = await insertRevision(h.services.db, {
       storyId: story.id,
       version: story.version,
       reason: 'periodic',

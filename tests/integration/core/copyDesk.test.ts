@@ -162,7 +162,7 @@ describe('open findings in the queue', () => {
 
   it('stories never counted (an older database) are counted in the background', async () => {
     const { story } = await storyWithWarnings();
-    h.services.db.prepare(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`).run();
+    await h.services.db.run(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`);
     expect((await row(story.id)).openFindings).toBeNull();
     h.services.copyDesk.countUncounted();
     await h.core.idle();
@@ -174,19 +174,19 @@ describe('counting in the background', () => {
   it('a story the checks cannot read holds up no other: it is reported and the rest are counted', async () => {
     const stories = [await storyWithWarnings(), await storyWithWarnings(), await storyWithWarnings()].map((s) => s.story);
     const newest = stories.at(-1)!;
-    h.services.db.prepare(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`).run();
+    await h.services.db.run(`UPDATE stories SET findings_blocking = NULL, findings_warning = NULL, findings_generation = 0`);
     // Damage the newest (counted first): its body is no longer JSON.
-    h.services.db.prepare(`UPDATE stories SET body = '{not json' WHERE id = ?`).run(newest.id);
+    await h.services.db.run(`UPDATE stories SET body = '{not json' WHERE id = ?`, newest.id);
     h.services.copyDesk.countUncounted();
     await h.core.idle();
     for (const s of stories.slice(0, -1)) expect((await row(s.id)).openFindings).toEqual({ blocking: 0, warning: 2 });
-    expect(h.services.db.prepare(`SELECT findings_generation FROM stories WHERE id = ?`).pluck().get(newest.id)).toBeGreaterThan(0);
+    expect(await h.services.db.value(`SELECT findings_generation FROM stories WHERE id = ?`, newest.id)).toBeGreaterThan(0);
   });
 
   it('after a house-style change the old counts show until the new ones are in, and only changed counts send events', async () => {
     const a = (await storyWithWarnings()).story;
     const b = (await storyWithWarnings()).story;
-    h.services.db.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(doc('The SPY radar tracked it.')), b.id);
+    await h.services.db.run(`UPDATE stories SET body = ? WHERE id = ?`, JSON.stringify(doc('The SPY radar tracked it.')), b.id);
     h.events.length = 0;
     await h.services.copyDesk.recountAll();
     // Before the background count gets there, the queue still shows the old counts.
@@ -221,10 +221,10 @@ describe('the copy desk’s settings', () => {
   });
 
   it('a reporter may not change the house style (FORBIDDEN)', async () => {
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     const error = await h.fails('ji', 'settings.update', { houseStyle: [rule] });
     expect(error.code).toBe('FORBIDDEN');
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it('a photo editor may not change the house style (FORBIDDEN)', async () => {
@@ -250,7 +250,7 @@ describe('the core runs the checks on submit, approve and schedule', () => {
   it('submit records the open findings with the submission', async () => {
     const { story } = await storyWithWarnings();
     await transition(h, 'ji', story.id, 'submit');
-    const details = h.services.db.prepare(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`).pluck().get(story.id) as string;
+    const details = (await h.services.db.value(`SELECT details FROM audit_events WHERE story_id = ? AND event = 'submit'`, story.id)) as string;
     expect(JSON.parse(details)).toEqual({ openFindings: { blocking: 0, warning: 2 } });
   });
 
@@ -261,7 +261,7 @@ describe('the core runs the checks on submit, approve and schedule', () => {
     await h.call('kim', 'stories.unlock', { id: story.id });
     await transition(h, 'lee', story.id, 'approve');
     // A headline lost while approved (the text is frozen here, so only damage can do it).
-    h.services.db.prepare(`UPDATE stories SET headline = '' WHERE id = ?`).run(story.id);
+    await h.services.db.run(`UPDATE stories SET headline = '' WHERE id = ?`, story.id);
     const error = await refusedUnchanged(
       h,
       'lee',

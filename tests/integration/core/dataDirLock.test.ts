@@ -14,6 +14,7 @@ import { createCore, type Core } from '../../../core/core.js';
 import { callCore, signIn } from '../../support/callCore.js';
 import { DataDirInUse, HOLDER_FILE, type HolderKind } from '../../../core/dataDirLock.js';
 import { backupDataDir } from '../../../server/backup.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../../..');
@@ -162,7 +163,7 @@ describe('one process per data folder', () => {
     await backupDataDir(dataDir, second);
     for (const file of [target, second]) {
       const copy = openDatabase(file, { readonly: true });
-      expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
+      expect((await listStaff(sqliteStore(copy))).map((s) => s.name)).toContain('Ji Da-gyum');
       copy.close();
     }
     expect(h.child.exitCode).toBeNull();

@@ -30,11 +30,11 @@ describe('stories.save with a saveId', () => {
     const input = { id: story.id, baseVersion: story.version, changes: { body: doc('북한이 화요일 미사일을 발사했다.') }, saveId };
     const first = await h.call('ji', 'stories.save', input);
     expect(first.story.version).toBe(story.version + 1);
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     const eventsBefore = h.events.length;
     const again = await h.call('ji', 'stories.save', input);
     expect(again).toEqual(first);
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
     // Nobody is told of a change that did not happen.
     expect(h.events.length).toBe(eventsBefore);
   });
@@ -72,9 +72,9 @@ describe('stories.save with a saveId', () => {
     const input = { id: story.id, baseVersion: story.version, changes: { headline: 'First' }, saveId };
     const first = (await h.call('ji', 'stories.save', input)).story;
     const later = (await h.call('ji', 'stories.save', { id: story.id, baseVersion: first.version, changes: { headline: 'Later' } })).story;
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     expect((await h.call('ji', 'stories.save', input)).story).toEqual(later);
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it('the same key for another story or method is VALIDATION and changes nothing', async () => {
@@ -147,9 +147,9 @@ describe('stories.create with a clientId', () => {
   it('a repeat answers with the story the first made: one story', async () => {
     const input = whole(randomUUID());
     const first = await h.call('ji', 'stories.create', input);
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     expect(await h.call('ji', 'stories.create', input)).toEqual(first);
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
     const answers = await Promise.all(Array.from({ length: 4 }, () => h.call('ji', 'stories.create', input)));
     expect(answers.map((a) => a.story.id)).toEqual([first.story.id, first.story.id, first.story.id, first.story.id]);
     expect((await storiesOf()).filter((i) => i.headline === input.headline)).toHaveLength(1);

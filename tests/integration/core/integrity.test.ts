@@ -244,10 +244,14 @@ function gate(): { promise: Promise<void>; open(): void } {
   return { promise, open };
 }
 
+/** Lets a call just started reach the story's lock (its session and story are read first, asynchronously). */
+const inTheStoryLock = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('the scheduler shares the story lock with stories.transition', () => {
   it('a spike that gets in first means no publish at all', async () => {
     const story = await dueStory();
     const spiking = transition(h, 'kim', story.id, 'spike');
+    await inTheStoryLock();
     const pass = publishDue(h.services, () => undefined);
     expect((await spiking).status).toBe('spiked');
     expect(await pass).toEqual({ published: [], failed: [] });
@@ -259,6 +263,7 @@ describe('the scheduler shares the story lock with stories.transition', () => {
     for (const action of ['unschedule', 'reopen'] as const) {
       const story = await dueStory();
       const moving = transition(h, 'kim', story.id, action);
+      await inTheStoryLock();
       const pass = publishDue(h.services, () => undefined);
       await moving;
       expect((await pass).published).toEqual([]);
@@ -288,6 +293,7 @@ describe('the scheduler shares the story lock with stories.transition', () => {
     const story = await dueStory();
     const later = new Date(h.clock.now.getTime() + 3600_000).toISOString();
     const unscheduling = transition(h, 'kim', story.id, 'unschedule').then(() => transition(h, 'kim', story.id, 'schedule', { publishAt: later }));
+    await inTheStoryLock();
     const pass = publishDue(h.services, () => undefined);
     await unscheduling;
     await pass;

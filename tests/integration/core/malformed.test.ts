@@ -48,7 +48,7 @@ function badInputs(): unknown[] {
 
 describe('malformed input', () => {
   it.each(METHOD_NAMES)('%s refuses malformed input and changes nothing', async (method) => {
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     for (const input of badInputs()) {
       for (const who of ['ji', 'han'] as const) {
         let code: string | null = null;
@@ -64,7 +64,7 @@ describe('malformed input', () => {
       }
     }
     // session.signOut with a bad input leaves sessions alone; nothing else may change either.
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it('unknown methods answer NOT_FOUND', async () => {
@@ -96,8 +96,8 @@ describe('malformed input', () => {
       ['staff.update', {}],
       ['settings.update', { lockTimeoutMinutes: 0 }],
     ];
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     for (const [method, input] of cases) expect((await h.failsRaw('han', method, input)).code, method).toBe('VALIDATION');
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });

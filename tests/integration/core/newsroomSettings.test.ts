@@ -16,11 +16,11 @@ afterEach(async () => {
 const settingsOf = async () => (await h.call('ji', 'settings.get', {})).settings;
 
 async function refused(input: Record<string, unknown>, message: RegExp): Promise<void> {
-  const before = (await h.snapshot());
+  const before = await h.snapshot();
   const error = await h.failsRaw('han', 'settings.update', input);
   expect(error.code).toBe('VALIDATION');
   expect(error.message).toMatch(message);
-  expect((await h.snapshot())).toBe(before);
+  expect(await h.snapshot()).toBe(before);
 }
 
 describe('the time zone setting', () => {
@@ -85,8 +85,8 @@ describe('the public address setting', () => {
   it('a client saving back the whole settings object it read changes nothing', async () => {
     await h.call('han', 'settings.update', { timeZone: 'Asia/Seoul', publicBaseUrl: 'https://news.example.com/' });
     const current = await settingsOf();
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     expect((await h.call('han', 'settings.update', current)).settings).toEqual(current);
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });

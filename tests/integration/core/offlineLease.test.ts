@@ -81,7 +81,7 @@ describe('stories.takeOffline', () => {
     const { story } = await takenOffline();
     h.clock.advance(24 * HOUR);
     // Every browser session has expired and been swept; the desktop's lives on, and so does its lease.
-    expect(h.core.sweepSessions()).toBeGreaterThan(0);
+    expect(await h.core.sweepSessions()).toBeGreaterThan(0);
     h.clock.advance(24 * HOUR);
     await h.core.sweepSessions();
     const lock = await callCore(h.core, await signInKim(), 'stories.get', { id: story.id }).then((r) => r.story.lock);

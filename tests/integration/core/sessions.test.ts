@@ -159,13 +159,13 @@ describe('expiry', () => {
     expect((await h.call('kim', 'stories.get', { id: story.id })).story.lock?.expiresAt).toBe('2026-11-26T21:00:00.000Z');
     expect((await h.call('kim', 'stories.list', {})).items.find((i) => i.id === story.id)?.lockedBy).toBeNull();
     h.events.length = 0;
-    const swept = h.core.sweepSessions();
+    const swept = await h.core.sweepSessions();
     expect(swept).toBeGreaterThanOrEqual(1);
     expect(h.events).toEqual([{ type: 'lock.changed', storyId: story.id, lock: null }]);
     expect((await h.call('kim', 'stories.get', { id: story.id })).story.lock).toBeNull();
     const { events } = await h.call('han', 'staff.accountEvents', { staffId: h.staff.ji.id });
     expect(events.some((e) => e.event === 'sessionExpired' && e.device === 'Chrome on Linux')).toBe(true);
-    expect(h.core.sweepSessions()).toBe(0);
+    expect(await h.core.sweepSessions()).toBe(0);
   });
 });
 

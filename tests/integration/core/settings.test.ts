@@ -17,6 +17,7 @@ import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { SettingsStore } from '../../../core/settings/settingsStore.js';
 import { doc, makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
 import { callCore, signIn, type Caller } from '../../support/callCore.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -30,10 +31,10 @@ const settingsOf = async (who: keyof Harness['tokens']) => (await h.call(who, 's
 
 /** The call fails with `code`, and not a row of the database changed. */
 async function refusedUnchanged(who: keyof Harness['tokens'], input: Partial<Settings> | Record<string, unknown>, code: string): Promise<ApiError> {
-  const before = (await h.snapshot());
+  const before = await h.snapshot();
   const error = await h.failsRaw(who, 'settings.update', input);
   expect(error.code).toBe(code);
-  expect((await h.snapshot())).toBe(before);
+  expect(await h.snapshot()).toBe(before);
   return error;
 }
 
@@ -79,9 +80,9 @@ describe('who may change settings', () => {
     await refusedUnchanged('ji', { lockTimeoutMinutes: 5 }, 'FORBIDDEN');
     await refusedUnchanged('kim', { codeReplacements: codes }, 'FORBIDDEN');
     await refusedUnchanged('lee', { metadataTemplates: templates }, 'FORBIDDEN');
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     expect((await h.fails(null, 'settings.update', { lockTimeoutMinutes: 5 })).code).toBe('UNAUTHENTICATED');
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });
 
@@ -118,7 +119,7 @@ describe('the export folder is not set through the API', () => {
     const target = fs.mkdtempSync(path.join(h.dir, 'export-'));
     for (const who of ['ji', 'kim', 'choi'] as const) {
       await expect(h.core.exportFolder.set(target, h.tokens[who])).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only an admin may choose the export folder.' });
-      expect(() => h.core.exportFolder.requireAdmin(h.tokens[who])).toThrow(ApiError);
+      await expect(h.core.exportFolder.requireAdmin(h.tokens[who])).rejects.toThrow(ApiError);
     }
     await expect(h.core.exportFolder.set(target, null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(h.core.exportFolder.path()).toBeNull();
@@ -169,12 +170,13 @@ describe('the export folder is checked when it is set', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-settings-'));
     const db = openDatabase(path.join(dir, 'newsdesk.db'), { check: 'auto' });
     try {
-      const store = new SettingsStore(db);
+      const store = new SettingsStore(sqliteStore(db));
+      await store.load();
       const denied: PackageFs = {
         ...nodeFs,
         access: () => Promise.reject(Object.assign(new Error(`EACCES: permission denied, access '${dir}'`), { code: 'EACCES' })),
       };
-      const control = exportFolderControl(store, () => null, writerFor({ db, emit: () => undefined }), denied);
+      const control = exportFolderControl(store, async () => null, writerFor({ db: sqliteStore(db), emit: () => undefined }), denied);
       await expect(control.set(fs.mkdtempSync(path.join(dir, 'export-')))).rejects.toMatchObject({
         code: 'VALIDATION',
         message: 'The export folder is not writable (permission denied).',

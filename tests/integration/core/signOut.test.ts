@@ -71,10 +71,10 @@ describe('session.signOut', () => {
 
   it('signing out when not signed in changes nothing', async () => {
     await draftStory(h);
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     h.events.length = 0;
     expect(await h.call(null, 'session.signOut', {})).toEqual({ ok: true });
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
     expect(h.events).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ describe('the one write path', () => {
     const keyed = { id: whole.id, baseVersion: whole.version, changes: { headline: 'Sent from the outbox' }, saveId: 'save-0001' };
     await h.as('ji')('stories.save', keyed);
     await h.as('ji')('stories.save', keyed);
-    expect(h.core.sweepSessions()).toBe(0);
+    expect(await h.core.sweepSessions()).toBe(0);
 
     expect(outside).toEqual([]);
   });

@@ -8,6 +8,7 @@ import * as m002 from '../../../db/sqlite/migrations/002_photo_desk.js';
 import { ftsQuery } from '../../../db/ftsQuery.js';
 import { listPhotoAssets, updatePhotoAssets } from '../../../db/photos.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion1() {
   const db = dbAtVersion(1);
@@ -23,7 +24,8 @@ const insert = (db: Database.Database, name: string, caption: string) =>
     )
     .run(name.padEnd(64, '0'), name, caption);
 
-const search = async (db: Database.Database, q: string) => (await listPhotoAssets(db, { fts: ftsQuery(q) }, { limit: 10, after: null })).items.map((a) => a.originalName);
+const search = async (db: Database.Database, q: string) =>
+  (await listPhotoAssets(sqliteStore(db), { fts: ftsQuery(q) }, { limit: 10, after: null })).items.map((a) => a.originalName);
 
 describe('migration 002_photo_desk', () => {
   it('indexes photos imported before it ran, and follows later writes', async () => {
@@ -32,16 +34,16 @@ describe('migration 002_photo_desk', () => {
     migrate(db);
     // migrate() runs every later migration too.
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(m002.version);
-    expect(search(db, 'Mokpo')).toEqual(['aaa.jpg']);
-    expect(search(db, 'harbour')).toEqual(['aaa.jpg']);
+    expect(await search(db, 'Mokpo')).toEqual(['aaa.jpg']);
+    expect(await search(db, 'harbour')).toEqual(['aaa.jpg']);
 
     insert(db, 'bbb.jpg', 'Night market in Busan');
-    expect(search(db, 'Busan')).toEqual(['bbb.jpg']);
-    await (await updatePhotoAssets(db, [2], { caption: 'Night market in Daegu' }));
-    expect(search(db, 'Busan')).toEqual([]);
-    expect(search(db, 'Daegu')).toEqual(['bbb.jpg']);
+    expect(await search(db, 'Busan')).toEqual(['bbb.jpg']);
+    await updatePhotoAssets(sqliteStore(db), [2], { caption: 'Night market in Daegu' });
+    expect(await search(db, 'Busan')).toEqual([]);
+    expect(await search(db, 'Daegu')).toEqual(['bbb.jpg']);
     db.prepare(`DELETE FROM photo_assets WHERE id = 2`).run();
-    expect(search(db, 'Daegu')).toEqual([]);
+    expect(await search(db, 'Daegu')).toEqual([]);
     expect(db.prepare(`INSERT INTO photo_assets_fts (photo_assets_fts) VALUES ('integrity-check')`).run().changes).toBeGreaterThanOrEqual(0);
     db.close();
   });

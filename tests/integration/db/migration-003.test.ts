@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getStory, getStoryTextVersion, insertStory, updateStoryContent } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion2() {
   const db = dbAtVersion(2);
@@ -46,15 +47,15 @@ describe('migration 003_text_version', () => {
   it('is set by inserts and text writes, and kept by writes that give no textVersion', async () => {
     const db = atVersion2();
     migrate(db);
-    const id = (await insertStory(db, { ...content('first words'), createdBy: 1, at: 't', bylineIds: [1] }));
-    expect((await getStoryTextVersion(db, id))).toBe(1);
-    await (await updateStoryContent(db, id, { ...content('second words'), version: 2, textVersion: 2, at: 't2' }));
-    expect((await getStoryTextVersion(db, id))).toBe(2);
+    const id = await insertStory(sqliteStore(db), { ...content('first words'), createdBy: 1, at: 't', bylineIds: [1] });
+    expect(await getStoryTextVersion(sqliteStore(db), id)).toBe(1);
+    await updateStoryContent(sqliteStore(db), id, { ...content('second words'), version: 2, textVersion: 2, at: 't2' });
+    expect(await getStoryTextVersion(sqliteStore(db), id)).toBe(2);
     // A photo-layout write: version moves on, text_version stays.
-    await (await updateStoryContent(db, id, { ...content('second words'), version: 3, at: 't3' }));
-    expect((await getStory(db, id))?.version).toBe(3);
-    expect((await getStoryTextVersion(db, id))).toBe(2);
-    expect((await getStoryTextVersion(db, 999))).toBeNull();
+    await updateStoryContent(sqliteStore(db), id, { ...content('second words'), version: 3, at: 't3' });
+    expect((await getStory(sqliteStore(db), id))?.version).toBe(3);
+    expect(await getStoryTextVersion(sqliteStore(db), id)).toBe(2);
+    expect(await getStoryTextVersion(sqliteStore(db), 999)).toBeNull();
     db.close();
   });
 });

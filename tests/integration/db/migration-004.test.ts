@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getStory, getStoryAuthorIds, insertStory, setByline } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion3() {
   const db = dbAtVersion(3);
@@ -37,7 +38,7 @@ describe('migration 004_story_authors', () => {
     const before = db.prepare(`SELECT * FROM stories`).all();
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
-    expect((await getStoryAuthorIds(db, 1))).toEqual([1, 2, 3]);
+    expect(await getStoryAuthorIds(sqliteStore(db), 1)).toEqual([1, 2, 3]);
     // Later migrations may add columns; every value the story had is still there.
     expect(db.prepare(`SELECT * FROM stories`).all()).toEqual((before as object[]).map((row) => expect.objectContaining(row)));
     db.close();
@@ -46,17 +47,17 @@ describe('migration 004_story_authors', () => {
   it('inserts record creator and byline; byline changes only add; deleting a story removes its authors', async () => {
     const db = atVersion3();
     migrate(db);
-    const id = (await insertStory(db, { ...content(), createdBy: 1, at: 't', bylineIds: [2] }));
-    expect((await getStoryAuthorIds(db, id))).toEqual([1, 2]);
-    await (await setByline(db, id, [3]));
-    expect((await getStory(db, id))?.byline.map((b) => b.staffId)).toEqual([3]);
-    expect((await getStory(db, id))?.authorIds).toEqual([1, 2, 3]);
-    await (await setByline(db, id, [2, 3]));
-    expect((await getStoryAuthorIds(db, id))).toEqual([1, 2, 3]);
+    const id = await insertStory(sqliteStore(db), { ...content(), createdBy: 1, at: 't', bylineIds: [2] });
+    expect(await getStoryAuthorIds(sqliteStore(db), id)).toEqual([1, 2]);
+    await setByline(sqliteStore(db), id, [3]);
+    expect((await getStory(sqliteStore(db), id))?.byline.map((b) => b.staffId)).toEqual([3]);
+    expect((await getStory(sqliteStore(db), id))?.authorIds).toEqual([1, 2, 3]);
+    await setByline(sqliteStore(db), id, [2, 3]);
+    expect(await getStoryAuthorIds(sqliteStore(db), id)).toEqual([1, 2, 3]);
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM story_byline WHERE story_id = ?`).run(id);
     db.prepare(`DELETE FROM stories WHERE id = ?`).run(id);
-    expect((await getStoryAuthorIds(db, id))).toEqual([]);
+    expect(await getStoryAuthorIds(sqliteStore(db), id)).toEqual([]);
     db.close();
   });
 });

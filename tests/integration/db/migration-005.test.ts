@@ -17,6 +17,7 @@ import * as m005 from '../../../db/sqlite/migrations/005_copy_desk.js';
 import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion4() {
   const db = dbAtVersion(4);
@@ -48,40 +49,40 @@ describe('migration 005_copy_desk', () => {
       [null, null, 0],
     ]);
     // Only stories still in the workflow are waiting to be counted.
-    expect((await uncountedStoryIds(db, 10))).toEqual([1]);
+    expect(await uncountedStoryIds(sqliteStore(db), 10)).toEqual([1]);
     db.close();
   });
 
   it('keeps one dismissal per story and key, removed with the story', async () => {
     const db = atVersion4();
     migrate(db);
-    await (await upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' }));
-    await (await upsertDismissal(db, 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' }));
-    expect((await listDismissals(db, 1))).toEqual([{ key: 'dateline-missing', note: 'Wire copy.', by: 1, byName: 'A', at: '2026-11-26T09:05:00.000Z' }]);
-    expect((await deleteDismissal(db, 1, 'dateline-missing'))).toBe(true);
-    expect((await deleteDismissal(db, 1, 'dateline-missing'))).toBe(false);
-    await (await upsertDismissal(db, 1, { key: 'k', note: 'n', by: 1, at: 't' }));
+    await upsertDismissal(sqliteStore(db), 1, { key: 'dateline-missing', note: 'Desk adds it.', by: 1, at: '2026-11-26T09:00:00.000Z' });
+    await upsertDismissal(sqliteStore(db), 1, { key: 'dateline-missing', note: 'Wire copy.', by: 1, at: '2026-11-26T09:05:00.000Z' });
+    expect(await listDismissals(sqliteStore(db), 1)).toEqual([{ key: 'dateline-missing', note: 'Wire copy.', by: 1, byName: 'A', at: '2026-11-26T09:05:00.000Z' }]);
+    expect(await deleteDismissal(sqliteStore(db), 1, 'dateline-missing')).toBe(true);
+    expect(await deleteDismissal(sqliteStore(db), 1, 'dateline-missing')).toBe(false);
+    await upsertDismissal(sqliteStore(db), 1, { key: 'k', note: 'n', by: 1, at: 't' });
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM stories WHERE id = 1`).run();
-    expect((await listDismissals(db, 1))).toEqual([]);
+    expect(await listDismissals(sqliteStore(db), 1)).toEqual([]);
     db.close();
   });
 
   it('counts are kept; invalidated for stories in the workflow only, the old counts showing until recounted', async () => {
     const db = atVersion4();
     migrate(db);
-    await (await setFindingCounts(db, 1, { blocking: 0, warning: 2 }));
-    await (await setFindingCounts(db, 2, { blocking: 0, warning: 1 }));
-    expect((await uncountedStoryIds(db, 10))).toEqual([]);
-    await (await invalidateFindingCounts(db));
-    expect((await uncountedStoryIds(db, 10))).toEqual([1]);
-    expect((await getFindingCounts(db, 1))).toEqual({ counts: { blocking: 0, warning: 2 }, current: false });
+    await setFindingCounts(sqliteStore(db), 1, { blocking: 0, warning: 2 });
+    await setFindingCounts(sqliteStore(db), 2, { blocking: 0, warning: 1 });
+    expect(await uncountedStoryIds(sqliteStore(db), 10)).toEqual([]);
+    await invalidateFindingCounts(sqliteStore(db));
+    expect(await uncountedStoryIds(sqliteStore(db), 10)).toEqual([1]);
+    expect(await getFindingCounts(sqliteStore(db), 1)).toEqual({ counts: { blocking: 0, warning: 2 }, current: false });
     // The published story keeps its count (counted again if it returns to the desk).
-    expect((await getFindingCounts(db, 2))?.counts).toEqual({ blocking: 0, warning: 1 });
+    expect((await getFindingCounts(sqliteStore(db), 2))?.counts).toEqual({ blocking: 0, warning: 1 });
     // A story the checks could not count is current (not retried until it changes) with no counts.
-    await (await setFindingCounts(db, 1, null));
-    expect((await getFindingCounts(db, 1))).toEqual({ counts: null, current: true });
-    expect((await getFindingCounts(db, 99))).toBeNull();
+    await setFindingCounts(sqliteStore(db), 1, null);
+    expect(await getFindingCounts(sqliteStore(db), 1)).toEqual({ counts: null, current: true });
+    expect(await getFindingCounts(sqliteStore(db), 99)).toBeNull();
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import { getStory, getTextAuthorship, setTextAuthorship } from '../../../db/stor
 import { freezeApprovedPhotoCredits, listStoryPhotos, thawApprovedPhotoCredits } from '../../../db/storyPhotos.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 const STATUSES = ['draft', 'editing', 'approved', 'scheduled', 'published', 'killed'] as const;
 
@@ -36,7 +37,7 @@ describe('migration 006_writers_and_approved_photos', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('leaves stories and their photos as they were; stories past approval keep today’s credits', () => {
+  it('leaves stories and their photos as they were; stories past approval keep today’s credits', async () => {
     const db = atVersion5();
     const stories = db.prepare(`SELECT * FROM stories ORDER BY id`).all() as object[];
     const photos = db.prepare(`SELECT * FROM story_photos ORDER BY id`).all() as object[];
@@ -44,31 +45,21 @@ describe('migration 006_writers_and_approved_photos', () => {
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
     expect(db.prepare(`SELECT * FROM stories ORDER BY id`).all()).toEqual(stories.map((row) => expect.objectContaining(row)));
     expect(db.prepare(`SELECT * FROM story_photos ORDER BY id`).all()).toEqual(photos.map((row) => expect.objectContaining(row)));
-    STATUSES.forEach(async (status, i) => {
-      const [photo] = (await listStoryPhotos(db, i + 1));
+    for (const [i, status] of STATUSES.entries()) {
+      const [photo] = await listStoryPhotos(sqliteStore(db), i + 1);
       const frozen = ['approved', 'scheduled', 'published', 'killed'].includes(status);
       expect(photo?.approved, status).toEqual(frozen ? { creator: 'Lee Ji-hoon', copyright: '© Yonhap' } : undefined);
       // Nobody's writing is recorded yet: the text counts as the creator's until saved again.
-      expect((await getTextAuthorship(db, i + 1))).toBeNull();
-      expect((await getStory(db, i + 1))?.textShares).toEqual([]);
-    });
+      expect(await getTextAuthorship(sqliteStore(db), i + 1)).toBeNull();
+      expect((await getStory(sqliteStore(db), i + 1))?.textShares).toEqual([]);
+    }
     db.close();
   });
 
   it('stores writers by story, replaced on each save and removed with the story; freezes and thaws photo credits', async () => {
     const db = atVersion5();
     migrate(db);
-    await (await setTextAuthorship(db, 1, {
-      runs: [
-        [1, 10],
-        [2, 5],
-      ],
-      words: [
-        [1, 3],
-        [2, 1],
-      ],
-    }));
-    expect((await getTextAuthorship(db, 1))).toEqual({
+    await setTextAuthorship(sqliteStore(db), 1, {
       runs: [
         [1, 10],
         [2, 5],
@@ -78,24 +69,34 @@ describe('migration 006_writers_and_approved_photos', () => {
         [2, 1],
       ],
     });
-    expect((await getStory(db, 1))?.textShares).toEqual([
+    expect(await getTextAuthorship(sqliteStore(db), 1)).toEqual({
+      runs: [
+        [1, 10],
+        [2, 5],
+      ],
+      words: [
+        [1, 3],
+        [2, 1],
+      ],
+    });
+    expect((await getStory(sqliteStore(db), 1))?.textShares).toEqual([
       { staffId: 1, words: 3, percent: 75 },
       { staffId: 2, words: 1, percent: 25 },
     ]);
-    await (await setTextAuthorship(db, 1, { runs: [[2, 4]], words: [[2, 1]] }));
-    expect((await getTextAuthorship(db, 1))).toEqual({ runs: [[2, 4]], words: [[2, 1]] });
+    await setTextAuthorship(sqliteStore(db), 1, { runs: [[2, 4]], words: [[2, 1]] });
+    expect(await getTextAuthorship(sqliteStore(db), 1)).toEqual({ runs: [[2, 4]], words: [[2, 1]] });
 
-    await (await freezeApprovedPhotoCredits(db, 1));
-    expect((await listStoryPhotos(db, 1))[0]?.approved).toEqual({ creator: 'Lee Ji-hoon', copyright: '© Yonhap' });
+    await freezeApprovedPhotoCredits(sqliteStore(db), 1);
+    expect((await listStoryPhotos(sqliteStore(db), 1))[0]?.approved).toEqual({ creator: 'Lee Ji-hoon', copyright: '© Yonhap' });
     db.prepare(`UPDATE photo_assets SET creator = 'Someone else'`).run();
-    expect((await listStoryPhotos(db, 1))[0]?.approved?.creator).toBe('Lee Ji-hoon');
-    await (await thawApprovedPhotoCredits(db, 1));
-    expect((await listStoryPhotos(db, 1))[0]?.approved).toBeUndefined();
+    expect((await listStoryPhotos(sqliteStore(db), 1))[0]?.approved?.creator).toBe('Lee Ji-hoon');
+    await thawApprovedPhotoCredits(sqliteStore(db), 1);
+    expect((await listStoryPhotos(sqliteStore(db), 1))[0]?.approved).toBeUndefined();
 
     db.pragma('foreign_keys = ON');
     db.prepare(`DELETE FROM story_photos WHERE story_id = 1`).run();
     db.prepare(`DELETE FROM stories WHERE id = 1`).run();
-    expect((await getTextAuthorship(db, 1))).toBeNull();
+    expect(await getTextAuthorship(sqliteStore(db), 1)).toBeNull();
     expect(db.prepare(`SELECT count(*) FROM story_writers`).pluck().get()).toBe(0);
     db.close();
   });

@@ -11,6 +11,7 @@ import { countActiveAdminsWithPassword, getPasswordHash, listStaff } from '../..
 import { getStory } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion6() {
   const db = dbAtVersion(6);
@@ -35,15 +36,15 @@ describe('migration 007_accounts', () => {
     const stories = db.prepare(`SELECT * FROM stories`).all() as object[];
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
-    expect((await listStaff(db)).map((s) => [s.name, s.passwordSet])).toEqual([
+    expect((await listStaff(sqliteStore(db))).map((s) => [s.name, s.passwordSet])).toEqual([
       ['Han Seung-woo', false],
       ['Ji Da-gyum', false],
     ]);
-    expect((await getPasswordHash(db, 1))).toBeNull();
+    expect(await getPasswordHash(sqliteStore(db), 1)).toBeNull();
     // Nobody can sign in: the first admin sets up with a code.
-    expect((await countActiveAdminsWithPassword(db))).toBe(0);
+    expect(await countActiveAdminsWithPassword(sqliteStore(db))).toBe(0);
     expect(db.prepare(`SELECT * FROM stories`).all()).toEqual(stories.map((row) => expect.objectContaining({ ...row, lock_session_id: null })));
-    expect((await getStory(db, 1))?.lock).toEqual({
+    expect((await getStory(sqliteStore(db), 1))?.lock).toEqual({
       staffId: 2,
       name: 'Ji Da-gyum',
       acquiredAt: '2026-11-26T09:00:00.000Z',
@@ -66,9 +67,9 @@ describe('migration 007_accounts', () => {
     insert.run(Buffer.alloc(32, 1), '2026-11-26T09:10:00.000Z', null, null);
     db.prepare(`UPDATE stories SET lock_session_id = 1`).run();
     // The session expires before the lock's own time: the lock lapses with it.
-    expect((await getStory(db, 1))?.lock).toMatchObject({ sessionId: 1, device: 'Chrome on Linux', expiresAt: '2026-11-26T09:10:00.000Z' });
+    expect((await getStory(sqliteStore(db), 1))?.lock).toMatchObject({ sessionId: 1, device: 'Chrome on Linux', expiresAt: '2026-11-26T09:10:00.000Z' });
     db.prepare(`UPDATE sessions SET expires_at = '2026-11-27T00:00:00.000Z', ended_at = '2026-11-26T09:05:00.000Z', end_reason = 'signOut'`).run();
-    expect((await getStory(db, 1))?.lock?.expiresAt).toBe('2026-11-26T09:05:00.000Z');
+    expect((await getStory(sqliteStore(db), 1))?.lock?.expiresAt).toBe('2026-11-26T09:05:00.000Z');
 
     expect(() => insert.run(Buffer.alloc(32, 2), 'x', 'now', null)).toThrow(/CHECK/);
     expect(() => insert.run(Buffer.alloc(32, 3), 'x', 'now', 'bored')).toThrow(/CHECK/);

@@ -11,6 +11,7 @@ import { listLiveSessions } from '../../../db/sessions.js';
 import { getStory } from '../../../db/stories.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 function atVersion7() {
   const db = dbAtVersion(7);
@@ -37,8 +38,8 @@ describe('migration 008_offline_desktops', () => {
     const db = atVersion7();
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
-    expect((await listLiveSessions(db, 2, '2026-11-26T10:00:00.000Z')).map((s) => [s.device, s.kind])).toEqual([['Chrome on Linux', 'browser']]);
-    const lock = (await getStory(db, 1))?.lock;
+    expect((await listLiveSessions(sqliteStore(db), 2, '2026-11-26T10:00:00.000Z')).map((s) => [s.device, s.kind])).toEqual([['Chrome on Linux', 'browser']]);
+    const lock = (await getStory(sqliteStore(db), 1))?.lock;
     expect(lock).toEqual({
       staffId: 2,
       name: 'Ji Da-gyum',
@@ -56,11 +57,13 @@ describe('migration 008_offline_desktops', () => {
     const db = atVersion7();
     migrate(db);
     const at = '2026-11-26T09:00:00.000Z';
-    await (await insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: { version: 2 }, at }));
+    await insertAppliedKey(sqliteStore(db), { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: { version: 2 }, at });
     // The same key of another person is another key.
-    await (await insertAppliedKey(db, { staffId: 1, key: 'k-00000001', method: 'stories.create', storyId: 1, outcome: { version: 1 }, at }));
-    expect((await findAppliedKey(db, 2, 'k-00000001'))).toEqual({ method: 'stories.save', storyId: 1, outcome: { version: 2 }, appliedAt: at });
-    expect(async () => (await insertAppliedKey(db, { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: {}, at }))).toThrow(/UNIQUE|PRIMARY/);
+    await insertAppliedKey(sqliteStore(db), { staffId: 1, key: 'k-00000001', method: 'stories.create', storyId: 1, outcome: { version: 1 }, at });
+    expect(await findAppliedKey(sqliteStore(db), 2, 'k-00000001')).toEqual({ method: 'stories.save', storyId: 1, outcome: { version: 2 }, appliedAt: at });
+    await expect(insertAppliedKey(sqliteStore(db), { staffId: 2, key: 'k-00000001', method: 'stories.save', storyId: 1, outcome: {}, at })).rejects.toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     expect(() =>
       db.prepare(`INSERT INTO applied_keys (staff_id, key, method, story_id, outcome, applied_at) VALUES (2, 'x', 'stories.get', 1, '{}', 't')`).run(),
     ).toThrow(/CHECK/);
@@ -69,8 +72,8 @@ describe('migration 008_offline_desktops', () => {
     ).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE sessions SET kind = 'phone'`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE stories SET lock_offline = 2`).run()).toThrow(/CHECK/);
-    expect((await pruneAppliedKeys(db, '2026-11-26T09:00:00.001Z'))).toBe(2);
-    expect((await findAppliedKey(db, 2, 'k-00000001'))).toBeNull();
+    expect(await pruneAppliedKeys(sqliteStore(db), '2026-11-26T09:00:00.001Z')).toBe(2);
+    expect(await findAppliedKey(sqliteStore(db), 2, 'k-00000001')).toBeNull();
     db.close();
   });
 });

@@ -8,6 +8,7 @@ import * as m009 from '../../../db/sqlite/migrations/009_people_list.js';
 import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { allPeople, deletePerson, insertPerson, peopleBySpellingKeys } from '../../../db/people.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 /** The newest migration before this one (008 belongs to another change and may not be here). */
 const BEFORE = Math.max(...MIGRATIONS.map((m) => m.version).filter((v) => v < m009.version));
@@ -25,7 +26,7 @@ describe('migration 009_people_list', () => {
     db.exec(`INSERT INTO settings (key, value) VALUES ('headlineMaxChars', '90')`);
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9);
-    expect((await allPeople(db))).toEqual([]);
+    expect(await allPeople(sqliteStore(db))).toEqual([]);
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'headlineMaxChars'`).pluck().get()).toBe('90');
   });
 
@@ -33,10 +34,10 @@ describe('migration 009_people_list', () => {
     const db = dbAtVersion(BEFORE);
     db.exec(`INSERT INTO staff (name, email) VALUES ('Kim Min-ji', 'minji.kim@heraldcorp.com')`);
     migrate(db);
-    const id = (await insertPerson(db, row('Lee Yong-ho', ['leeyongho', 'riyongho'])));
-    expect(async () => (await insertPerson(db, row('Ri Yong Gil', ['riyonggil', 'riyongho'])))).toThrow(/UNIQUE/);
-    expect([...(await peopleBySpellingKeys(db, ['riyongho'])).values()]).toEqual([{ id, name: 'Lee Yong-ho' }]);
-    await (await deletePerson(db, id));
-    expect((await peopleBySpellingKeys(db, ['riyongho', 'leeyongho'])).size).toBe(0);
+    const id = await insertPerson(sqliteStore(db), row('Lee Yong-ho', ['leeyongho', 'riyongho']));
+    await expect(insertPerson(sqliteStore(db), row('Ri Yong Gil', ['riyonggil', 'riyongho']))).rejects.toThrow(/UNIQUE/);
+    expect([...(await peopleBySpellingKeys(sqliteStore(db), ['riyongho'])).values()]).toEqual([{ id, name: 'Lee Yong-ho' }]);
+    await deletePerson(sqliteStore(db), id);
+    expect((await peopleBySpellingKeys(sqliteStore(db), ['riyongho', 'leeyongho'])).size).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import * as m010 from '../../../db/sqlite/migrations/010_photo_metadata_warnings
 import { MIGRATIONS } from '../../../db/sqlite/migrations/index.js';
 import { getPhotoAsset, insertPhotoAsset } from '../../../db/photos.js';
 import { dbAtVersion } from '../../support/dbAtVersion.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 describe('migration 010_photo_metadata_warnings', () => {
   it('is registered', () => {
@@ -22,11 +23,11 @@ describe('migration 010_photo_metadata_warnings', () => {
     const before = db.prepare(`SELECT * FROM photo_assets`).get() as object;
     migrate(db);
     expect(db.prepare(`SELECT * FROM photo_assets`).get()).toEqual({ ...before, metadata_warnings: '[]' });
-    expect((await getPhotoAsset(db, 1))).toMatchObject({ caption: 'Library caption', metadataWarnings: [] });
+    expect(await getPhotoAsset(sqliteStore(db), 1)).toMatchObject({ caption: 'Library caption', metadataWarnings: [] });
 
     const warning = 'The IPTC (IIM) block says its text is UTF-8 but it is not; Newsdesk read it as Latin-1.';
-    const { id } = (await insertPhotoAsset(db, {
-      ...(await getPhotoAsset(db, 1))!,
+    const { id } = await insertPhotoAsset(sqliteStore(db), {
+      ...(await getPhotoAsset(sqliteStore(db), 1))!,
       hash: 'fedcba9876543210',
       metadataWarnings: [warning],
       renditions: {
@@ -34,8 +35,8 @@ describe('migration 010_photo_metadata_warnings', () => {
         display: { file: 'd.jpg', width: 1, height: 1, bytes: 1 },
         thumb: { file: 't.jpg', width: 1, height: 1, bytes: 1 },
       },
-    }));
-    expect((await getPhotoAsset(db, id))?.metadataWarnings).toEqual([warning]);
+    });
+    expect((await getPhotoAsset(sqliteStore(db), id))?.metadataWarnings).toEqual([warning]);
     db.close();
   });
 });

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, checkInBackground, checkWasDeferred, DatabaseRefused, openDatabase } from '../../../db/sqlite/connection.js';
 import { LATEST_VERSION } from '../../../db/sqlite/migrations/index.js';
 import { insertDesk, listDesks } from '../../../db/staff.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -37,8 +38,8 @@ describe('openDatabase', () => {
   it('creates a new database in a new file', async () => {
     const file = path.join(tempDir(), 'new.db');
     const db = openDatabase(file);
-    await (await insertDesk(db, 'National'));
-    expect((await listDesks(db)).map((d) => d.name)).toEqual(['National']);
+    await insertDesk(sqliteStore(db), 'National');
+    expect((await listDesks(sqliteStore(db))).map((d) => d.name)).toEqual(['National']);
     db.close();
   });
 
@@ -58,7 +59,7 @@ describe('openDatabase', () => {
   it('refuses a corrupt database and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'corrupt.db');
     const db = openDatabase(file);
-    for (let i = 0; i < 2000; i++) await (await insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`));
+    for (let i = 0; i < 2000; i++) await insertDesk(sqliteStore(db), `Desk ${i} ${'x'.repeat(100)}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = fs.readFileSync(file);
@@ -76,7 +77,7 @@ describe('openDatabase', () => {
   it('checks a large database in the background and reports damage', async () => {
     const file = path.join(tempDir(), 'big.db');
     const db = openDatabase(file);
-    for (let i = 0; i < 2000; i++) await (await insertDesk(db, `Desk ${i} ${'x'.repeat(100)}`));
+    for (let i = 0; i < 2000; i++) await insertDesk(sqliteStore(db), `Desk ${i} ${'x'.repeat(100)}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     // Sound: opens at once with the check deferred, and the background check passes.
@@ -115,7 +116,7 @@ describe('openDatabase', () => {
   it.skipIf(!posix)('creates a new database readable by its owner only, and its -wal and -shm too', async () => {
     const file = path.join(tempDir(), 'new.db');
     const db = openDatabase(file);
-    await (await insertDesk(db, 'National'));
+    await insertDesk(sqliteStore(db), 'National');
     expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
     db.close();
   });
@@ -144,14 +145,14 @@ describe('openDatabase', () => {
   it('backs up a running database to a file that opens on its own', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'live.db'));
-    await (await insertDesk(db, 'National'));
+    await insertDesk(sqliteStore(db), 'National');
     const target = path.join(dir, 'backup.db');
     await backupDatabase(db, target);
-    await (await insertDesk(db, 'After backup'));
+    await insertDesk(sqliteStore(db), 'After backup');
     db.close();
     if (posix) expect(mode(target)).toBe(0o600);
     const copy = openDatabase(target);
-    expect((await listDesks(copy)).map((d) => d.name)).toEqual(['National']);
+    expect((await listDesks(sqliteStore(copy))).map((d) => d.name)).toEqual(['National']);
     copy.close();
   });
 });

@@ -257,7 +257,7 @@ describe('setting a password over IPC, with the real core', () => {
       const bridge = registerIpc(main, realCore, { isAppUrl: (url) => isAppUrl(url) });
       const window = createBridge(new FakeIpcRenderer(main, 1));
       const api = apiFromBridge(window);
-      const setup = realCore.firstAdminSetup()!;
+      const setup = (await realCore.firstAdminSetup())!;
       const envelope = (await window.session.setUp({ code: setup.code, password: 'the first admin password' })) as { ok: true; value: Record<string, unknown> };
       expect(envelope.ok).toBe(true);
       expect(envelope.value).not.toHaveProperty('token');

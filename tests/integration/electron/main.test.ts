@@ -11,6 +11,7 @@ import { channelOf, EXPORT_FOLDER_CHANNEL, FIRST_ADMIN_CHANNEL, PACKAGE_CHANNEL,
 import { listStaff, openDatabase } from '../../../db/index.js';
 import type { NewsroomAccess } from '../../../shared/domain.js';
 import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -321,7 +322,7 @@ describe('Electron main', () => {
       const copy = openDatabase(target, { readonly: true });
       try {
         expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
-        expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
+        expect((await listStaff(sqliteStore(copy))).map((s) => s.name)).toContain('Ji Da-gyum');
       } finally {
         copy.close();
       }

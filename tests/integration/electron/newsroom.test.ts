@@ -43,9 +43,9 @@ function fakeShell(core: FakeCore) {
   const chosen: { mode: 'local' | 'connected' | null } = { mode: null };
   const local: LocalNewsroom = {
     dataDir: core.dataDir,
-    exportFolder: { path: () => '/exports', describe: () => ({ name: 'exports' }), requireAdmin: () => undefined, set: async () => ({ name: 'set' }) },
+    exportFolder: { path: () => '/exports', describe: () => ({ name: 'exports' }), requireAdmin: async () => undefined, set: async () => ({ name: 'set' }) },
     packages: { folder: async () => '/published/1' },
-    firstAdminSetup: () => null,
+    firstAdminSetup: async () => null,
     backup: async () => undefined,
   };
   const status = (): DesktopStatus =>
@@ -160,7 +160,7 @@ describe('what only this computer’s own newsroom has', () => {
 
     await shell.choose({ mode: 'connected', url: 'https://newsroom.example.org' });
     expect(localExportFolder(shell).describe()).toBeNull();
-    expect(() => localExportFolder(shell).requireAdmin('tok')).toThrow(/newsroom server/);
+    await expect(localExportFolder(shell).requireAdmin('tok')).rejects.toThrow(/newsroom server/);
     await expect(localPackages(shell).folder('tok', 1, 1)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/newsroom server/) });
   });
 });

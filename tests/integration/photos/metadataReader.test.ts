@@ -29,7 +29,7 @@ describe('the metadata reader', () => {
       // Started first, so the limit is measured on a running worker, not on its start.
       await expect(reader.read(ordinary, 30_000)).resolves.toMatchObject({ info: { format: 'jpeg', width: 64, height: 48 } });
 
-      const before = (await h.snapshot());
+      const before = await h.snapshot();
       const deps = {
         db: h.services.db,
         write: writerFor(h.services),
@@ -44,7 +44,7 @@ describe('the metadata reader', () => {
       expect(outcome!.error).toMatch(
         /^Reading the photo's header and metadata \(caption, credit, keywords\) took longer than 0\.001 seconds, so the file was refused\. .*save a copy and import that\.$/,
       );
-      expect((await h.snapshot())).toBe(before);
+      expect(await h.snapshot()).toBe(before);
       const media = path.join(h.dir, 'media');
       expect(fs.existsSync(media) ? fs.readdirSync(media) : []).toEqual([]);
 
@@ -57,12 +57,12 @@ describe('the metadata reader', () => {
   });
 
   it('refuses a file that is not a readable image with the decoder’s sentence, changing nothing', async () => {
-    const before = (await h.snapshot());
+    const before = await h.snapshot();
     const cut = (await makeJpeg(256, 256, { seed: 603 })).subarray(0, 400);
     const { results } = await h.call('choi', 'photos.import', { files: [{ name: 'cut.jpg', data: new Uint8Array(cut) }] });
     expect(results[0]).toMatchObject({ ok: false });
     expect(results[0]!.error).toMatch(/^The (file is incomplete|image could not be decoded)/);
-    expect((await h.snapshot())).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it('answers pending reads with an error when closed', async () => {

@@ -14,6 +14,7 @@ import { reconcileFigures } from '../../../shared/figures.js';
 import { getStoryTextVersion } from '../../../db/stories.js';
 import { makeHarness, type Harness } from '../../support/coreHarness.js';
 import { b64, fixture, makeJpeg } from './helpers.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 let h: Harness;
 const assets: PhotoAsset[] = [];
@@ -61,7 +62,7 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<ApiError> 
 const textVersion = async (id: number) => {
   const db = new Database(path.join(h.dir, 'newsdesk.db'), { readonly: true });
   try {
-    return (await getStoryTextVersion(db, id));
+    return await getStoryTextVersion(sqliteStore(db), id);
   } finally {
     db.close();
   }
@@ -74,7 +75,7 @@ describe('a stale save after photo-layout changes only', () => {
     const attached = await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'inline', position: 2 });
     const fig = attached.photos[0]!.id;
     expect(attached.story.version).toBe(base.version + 1);
-    expect(textVersion(base.id)).toBe(base.version); // photo writes never move the text version
+    expect(await textVersion(base.id)).toBe(base.version); // photo writes never move the text version
 
     // The reporter's autosave carries the old base version and a body without the figure.
     const { story } = await reporter()('stories.save', {
@@ -84,7 +85,7 @@ describe('a stale save after photo-layout changes only', () => {
     });
     expect(outline(story.body)).toEqual(['One.', 'Two, and more typed.', `[fig ${fig}]`, 'Three.', 'Four.', 'Five, a new paragraph.']);
     expect(story.version).toBe(attached.story.version + 1);
-    expect(textVersion(base.id)).toBe(story.version);
+    expect(await textVersion(base.id)).toBe(story.version);
     // No conflict revision was kept: nothing was refused.
     const { revisions } = await reporter()('stories.history', { id: base.id });
     expect(revisions.some((r) => r.reason === 'conflict')).toBe(false);
@@ -126,7 +127,7 @@ describe('a stale save after photo-layout changes only', () => {
     expect(outline(withBoth.body)).toEqual(['One.', `[fig ${a}]`, 'Two.', `[fig ${b}]`, 'Three.']);
     const reordered = await photo()('photos.reorder', { storyId: base0.id, order: [b, a] });
     expect(outline(reordered.story.body)).toEqual(['One.', `[fig ${b}]`, 'Two.', `[fig ${a}]`, 'Three.']);
-    expect(textVersion(base0.id)).toBe(withBoth.version - 2); // neither attach nor reorder moved it
+    expect(await textVersion(base0.id)).toBe(withBoth.version - 2); // neither attach nor reorder moved it
 
     const typed = docOf(para('One, typed.'), figure(a), para('Two.'), figure(b), para('Three.'), para('Four.'));
     const { story } = await reporter()('stories.save', { id: base0.id, baseVersion: withBoth.version, changes: { body: typed } });
@@ -145,7 +146,7 @@ describe('a stale save after photo-layout changes only', () => {
     const base = await draft(['One.']);
     const { photos } = await photo()('photos.attach', { storyId: base.id, assetId: assets[0]!.id, placement: 'lead' });
     const after = await photo()('photos.updatePlacement', { id: photos[0]!.id, caption: 'A new caption' });
-    expect(textVersion(base.id)).toBe(base.version);
+    expect(await textVersion(base.id)).toBe(base.version);
     const { story } = await reporter()('stories.save', { id: base.id, baseVersion: after.story.version, changes: { body: docFromParagraphs(['One, typed.']) } });
     expect(outline(story.body)).toEqual(['One, typed.']);
   });
@@ -167,7 +168,7 @@ describe('a real text conflict', () => {
     const after = await reporter()('stories.get', { id: base.id });
     expect(after.story).toEqual(before.story);
     expect(outline(after.story.body)).toContain('Saved elsewhere.');
-    expect(textVersion(base.id)).toBe(other.story.version);
+    expect(await textVersion(base.id)).toBe(other.story.version);
     const { revisions } = await reporter()('stories.history', { id: base.id });
     const kept = revisions.find((r) => r.reason === 'conflict');
     expect(kept).toBeTruthy();

@@ -21,7 +21,7 @@ let env: Env | null = null;
 const cores: Core[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  env?.close();
+  await env?.close();
   env = null;
   for (const c of cores.splice(0)) await c.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
@@ -48,22 +48,26 @@ async function markPublished(e: Env, storyId: number, version: number): Promise<
 
 describe('the version row and the status move commit together', () => {
   test('commit runs inside the transaction, before the export copy', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
     env.exportDir.value = out;
-    const id = addStory(env, { slug: 'together' });
+    const id = await addStory(env, { slug: 'together' });
     const seen: { rows: number; exported: string[]; folder: boolean }[] = [];
     const v = await env.publisher.publish(id, env.desk, {
       commit: async (summary) => {
-        seen.push({ rows: (await listPublishedVersions(env!.db, id)).length, exported: listTree(out), folder: fs.existsSync(path.join(env!.dir, 'published', summary.path)) });
+        seen.push({
+          rows: (await listPublishedVersions(env!.db, id)).length,
+          exported: listTree(out),
+          folder: fs.existsSync(path.join(env!.dir, 'published', summary.path)),
+        });
         await markPublished(env!, id, summary.version);
       },
     });
     // The row was there, the package folder already in place, nothing exported yet.
     expect(seen).toEqual([{ rows: 1, exported: [], folder: true }]);
     expect(v).toMatchObject({ version: 1, exportStatus: 'ok' });
-    expect((await getStory(env.db, id))).toMatchObject({ status: 'published', publishedVersions: 1 });
+    expect(await getStory(env.db, id)).toMatchObject({ status: 'published', publishedVersions: 1 });
     expect(listTree(out)).toContain('together/v1/index.html');
   });
 
@@ -71,38 +75,38 @@ describe('the version row and the status move commit together', () => {
     ['an ApiError (passed through unchanged)', () => new ApiError('CONFLICT', 'The story changed meanwhile.'), 'CONFLICT'],
     ['any other error (reported as INTERNAL)', () => new Error('disk I/O error'), 'INTERNAL'],
   ] as const)('a commit that throws %s: no row, no folder, no status change, no export', async (_n, make, code) => {
-    env = makeEnv();
+    env = await makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
     env.exportDir.value = out;
-    const id = addStory(env, { slug: 'rolled-back' });
-    const error = (await (await env.publisher
+    const id = await addStory(env, { slug: 'rolled-back' });
+    const error = (await env.publisher
       .publish(id, env.desk, {
         commit: async (summary) => {
           await markPublished(env!, id, summary.version);
           throw make();
         },
-      }))
+      })
       .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe(code);
-    expect((await listPublishedVersions(env.db, id))).toEqual([]);
-    expect((await getStory(env.db, id))).toMatchObject({ status: 'approved', publishedVersions: 0 });
+    expect(await listPublishedVersions(env.db, id)).toEqual([]);
+    expect(await getStory(env.db, id)).toMatchObject({ status: 'approved', publishedVersions: 0 });
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
     expect(listTree(out)).toEqual([]);
   });
 
   test('same for a kill: the published version stays, the kill notice folder goes', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'kill-me' });
+    env = await makeEnv();
+    const id = await addStory(env, { slug: 'kill-me' });
     await env.publisher.publish(id, env.desk, { commit: (s) => markPublished(env!, id, s.version) });
-    const error = await (await env.publisher
+    const error = await env.publisher
       .publish(id, env.desk, {
         kill: { note: 'Legal' },
         commit: () => {
           throw new ApiError('CONFLICT', 'no');
         },
-      }))
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });
     expect((await listPublishedVersions(env.db, id)).map((v) => v.version)).toEqual([1]);
@@ -138,9 +142,9 @@ describe('a failed scheduled publish', () => {
         return nodeFs.rename(from, to);
       },
     };
-    env = makeEnv({ fs: fsx });
-    const id = addStory(env, { slug: 'embargo' });
-    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id }));
+    env = await makeEnv({ fs: fsx });
+    const id = await addStory(env, { slug: 'embargo' });
+    await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id });
     const first = await publishDue(env.services, () => undefined);
     expect(first.failed).toHaveLength(1);
     expect(first.failed[0]?.error).toMatch(/disk is full/);
@@ -153,7 +157,7 @@ describe('a failed scheduled publish', () => {
 
     const second = await publishDue(env.services, () => undefined);
     expect(second).toEqual({ published: [id], failed: [] });
-    expect((await getStory(env.db, id))).toMatchObject({ status: 'published', publishedVersions: 1 });
+    expect(await getStory(env.db, id)).toMatchObject({ status: 'published', publishedVersions: 1 });
     expect((await listAuditEvents(env.db, id)).map((e) => e.event)).toEqual(['scheduleFailed', 'autoPublish']);
   });
 });

@@ -12,8 +12,8 @@ import { nodeFs, type PackageFs } from '../../../core/publishing/packageFs.js';
 import { addPhoto, addStory, bodyWithFigure, FIXTURES, makeEnv, seed, type Env } from './env.js';
 
 let env: Env | null = null;
-afterEach(() => {
-  env?.close();
+afterEach(async () => {
+  await env?.close();
   env = null;
 });
 
@@ -64,14 +64,14 @@ function finalPath(log: Step[], p: string): string {
 describe('a package is on the disk before its row commits', () => {
   test('files, the folders inside the package, its new folder entries up to the data folder: all fsynced before the commit', async () => {
     const log: Step[] = [];
-    env = makeEnv({ fs: recordingFs(log) });
-    const id = addStory(env, { slug: 'durable' });
+    env = await makeEnv({ fs: recordingFs(log) });
+    const id = await addStory(env, { slug: 'durable' });
     const lead = seed.photos.find((p) => p.placement === 'lead')!;
     await addPhoto(env, id, { file: path.join(FIXTURES, 'photos', path.basename(lead.file)), placement: 'lead', caption: lead.caption, credit: lead.credit });
     const inline = await addPhoto(env, id, { file: path.join(FIXTURES, 'photos', path.basename(seed.photos[1]!.file)), placement: 'inline', caption: 'c', credit: 'd' });
-    env.db.prepare('UPDATE stories SET body = ? WHERE id = ?').run(JSON.stringify(bodyWithFigure(seed.body_paragraphs, 2, inline)), id);
+    await env.db.run('UPDATE stories SET body = ? WHERE id = ?', JSON.stringify(bodyWithFigure(seed.body_paragraphs, 2, inline)), id);
 
-    const v = await env.publisher.publish(id, env.desk, { commit: () => void log.push({ op: 'commit' }) });
+    const v = await env.publisher.publish(id, env.desk, { commit: async () => void log.push({ op: 'commit' }) });
     const commit = log.findIndex((s) => s.op === 'commit');
     expect(commit).toBeGreaterThan(0);
     const before = log.slice(0, commit);
@@ -102,7 +102,7 @@ describe('a package is on the disk before its row commits', () => {
     for (const dir of [root, storyDir]) expect(synced('fsyncDir')).toContain(path.dirname(dir));
     expect(synced('fsyncDir')).toContain(env.dir);
 
-    expect((await listPublishedVersions(env.db, id))).toHaveLength(1);
+    expect(await listPublishedVersions(env.db, id)).toHaveLength(1);
   });
 
   test.each([
@@ -110,13 +110,13 @@ describe('a package is on the disk before its row commits', () => {
     ['the story folder after the rename', (p: string) => path.basename(p) === 'durable'],
   ])('an fsync that fails (%s): no row, no folder, the story unchanged', async (_name, failSync) => {
     const log: Step[] = [];
-    env = makeEnv({ fs: recordingFs(log, failSync) });
-    const id = addStory(env, { slug: 'durable' });
-    const error = await (await env.publisher.publish(id, env.desk, { commit: () => void log.push({ op: 'commit' }) })).catch((e: unknown) => e);
+    env = await makeEnv({ fs: recordingFs(log, failSync) });
+    const id = await addStory(env, { slug: 'durable' });
+    const error = await env.publisher.publish(id, env.desk, { commit: async () => void log.push({ op: 'commit' }) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INTERNAL' });
     expect((error as Error).message).toMatch(/Nothing was published/);
     expect(log.some((s) => s.op === 'commit')).toBe(false);
-    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect(await listPublishedVersions(env.db, id)).toEqual([]);
     expect((await getStory(env.db, id))?.status).toBe('approved');
     const root = path.join(env.dir, 'published');
     expect(fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }) : []).toEqual([]);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { openDatabase } from '../../../db/sqlite/connection.js';
+import { openDatabase, openPostgres, sqliteStore, type Db } from '../../../db/index.js';
+import { freshDatabase, TEST_BACKEND } from '../../support/postgres.js';
 import { insertStaff, getStaff } from '../../../db/staff.js';
 import { insertStory, getStory, updateStoryWorkflow } from '../../../db/stories.js';
 import { docFromParagraphs, bodyText } from '../../../shared/body.js';
@@ -18,7 +19,6 @@ import { createPublisher, type FullPublisher } from '../../../core/publishing/pu
 import type { PackageFs } from '../../../core/publishing/packageFs.js';
 import type { CoreServices } from '../../../core/services.js';
 import { KeyedMutex } from '../../../core/write.js';
-import type { Db } from '../../../db/sqlite/statements.js';
 import { loadSeedArticle, type SeedArticle } from '../../support/seedArticle.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -39,15 +39,15 @@ export interface Env {
   reporter: Staff;
   desk: Staff;
   now: { value: Date };
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function makeEnv(opts: { fs?: PackageFs } = {}): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pub-'));
-  const db = openDatabase(path.join(dir, 'newsdesk.db'));
-  db.prepare(`INSERT INTO desks (name) VALUES (?)`).run('North Korea');
-  const reporterId = (await insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] }));
-  const deskId = (await insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] }));
+  const db: Db = TEST_BACKEND === 'postgres' ? await openPostgres(await freshDatabase()) : sqliteStore(openDatabase(path.join(dir, 'newsdesk.db')));
+  await db.run(`INSERT INTO desks (name) VALUES (?)`, 'North Korea');
+  const reporterId = await insertStaff(db, { name: 'Ji Da-gyum', email: 'dagyumji@heraldcorp.com', roles: ['reporter'], desks: ['North Korea'] });
+  const deskId = await insertStaff(db, { name: 'Desk Editor', email: 'desk@example.com', roles: ['desk_editor'], desks: ['North Korea'] });
   // Pages' dates in UTC whatever zone the test machine is in.
   const settings: Settings = { ...DEFAULT_SETTINGS, maxPhotoBytes: 1e8, timeZone: 'UTC' };
   const exportDir: Env['exportDir'] = { value: null };
@@ -86,17 +86,20 @@ export async function makeEnv(opts: { fs?: PackageFs } = {}): Promise<Env> {
     reporter: (await getStaff(db, reporterId)) as Staff,
     desk: (await getStaff(db, deskId)) as Staff,
     now,
-    close() {
-      db.close();
+    async close() {
+      await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export function addStory(env: Env, s: { slug?: string; headline?: string; subheadlines?: string[]; body?: DocNode; status?: Status; dateline?: string }): number {
+export async function addStory(
+  env: Env,
+  s: { slug?: string; headline?: string; subheadlines?: string[]; body?: DocNode; status?: Status; dateline?: string },
+): Promise<number> {
   const body = s.body ?? docFromParagraphs(seed.body_paragraphs);
   const text = bodyText(body);
-  const id = insertStory(env.db, {
+  const id = await insertStory(env.db, {
     slug: s.slug ?? seed.slug,
     desk: seed.desk,
     headline: s.headline ?? seed.headline,
@@ -120,7 +123,7 @@ export async function setStatus(
   status: Status,
   extra: { correctionNote?: string | null; publishAt?: string | null; scheduledBy?: number | null } = {},
 ): Promise<void> {
-  const s = (await getStory(env.db, storyId));
+  const s = await getStory(env.db, storyId);
   if (!s) throw new Error('no story');
   await updateStoryWorkflow(env.db, storyId, {
     status,
@@ -149,33 +152,37 @@ export async function addPhoto(
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'original.jpg'), bytes);
   const meta = await sharp(bytes).metadata();
-  let assetId = (env.db.prepare(`SELECT id FROM photo_assets WHERE hash = ?`).get(hash) as { id: number } | undefined)?.id;
+  let assetId = await env.db.value<number>(`SELECT id FROM photo_assets WHERE hash = ?`, hash);
   if (!assetId) {
     assetId = Number(
-      env.db
-        .prepare(
-          `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
-           VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          hash,
-          path.basename(p.file),
-          meta.width,
-          meta.height,
-          bytes.length,
-          p.caption,
-          p.credit,
-          'Staff Photographer',
-          `© ${p.credit}`,
-          '2023-04-17T08:00:00.000Z',
-          env.desk.id,
-        ).lastInsertRowid,
+      await env.db.value(
+        `INSERT INTO photo_assets (hash, original_name, content_type, width, height, bytes, caption, credit, creator, copyright, imported_at, imported_by)
+           VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        hash,
+        path.basename(p.file),
+        meta.width,
+        meta.height,
+        bytes.length,
+        p.caption,
+        p.credit,
+        'Staff Photographer',
+        `© ${p.credit}`,
+        '2023-04-17T08:00:00.000Z',
+        env.desk.id,
+      ),
     );
   }
   return Number(
-    env.db
-      .prepare(`INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(storyId, assetId, p.placement, p.position ?? 0, p.caption, p.credit, p.alt ?? '').lastInsertRowid,
+    await env.db.value(
+      `INSERT INTO story_photos (story_id, asset_id, placement, position, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      storyId,
+      assetId,
+      p.placement,
+      p.position ?? 0,
+      p.caption,
+      p.credit,
+      p.alt ?? '',
+    ),
   );
 }
 

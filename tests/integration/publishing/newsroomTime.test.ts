@@ -12,8 +12,8 @@ import { addPhoto, addStory, FIXTURES, makeEnv, seed, setStatus, type Env } from
 import { ninjsErrors } from './ninjsSchema.js';
 
 let env: Env | null = null;
-afterEach(() => {
-  env?.close();
+afterEach(async () => {
+  await env?.close();
   env = null;
 });
 
@@ -26,7 +26,7 @@ function readPackage(e: Env, rel: string): { html: string; ninjs: Record<string,
 const timeLine = (html: string) => (/<p class="published[^"]*">(.*?)<\/p>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '').trim();
 
 async function withPhotos(e: Env, slug: string): Promise<number> {
-  const id = addStory(e, { slug });
+  const id = await addStory(e, { slug });
   await addPhoto(e, id, {
     file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'),
     placement: 'lead',
@@ -59,9 +59,9 @@ describe('displayTime', () => {
 
 describe("the newsroom's time zone", () => {
   test('the page shows Seoul time when the zone is Asia/Seoul; ninjs keeps UTC', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     env.settings.timeZone = 'Asia/Seoul';
-    const id = addStory(env, {});
+    const id = await addStory(env, {});
     env.now.value = new Date('2023-04-17T16:05:00.000Z');
     const v1 = await env.publisher.publish(id, env.desk);
     const p1 = readPackage(env, v1.path);
@@ -74,11 +74,11 @@ describe("the newsroom's time zone", () => {
     expect(ninjsErrors(p1.ninjs)).toEqual([]);
 
     // A correction and a kill, both in Seoul time.
-    await (await setStatus(env, id, 'approved', { correctionNote: 'Fixes a date.' }));
+    await setStatus(env, id, 'approved', { correctionNote: 'Fixes a date.' });
     env.now.value = new Date('2023-04-18T02:00:00.000Z');
     const v2 = await env.publisher.publish(id, env.desk);
     expect(timeLine(readPackage(env, v2.path).html)).toBe('Published April 18, 2023 01:05 UTC+9 · Updated April 18, 2023 11:00 UTC+9');
-    await (await setStatus(env, id, 'published', { correctionNote: null }));
+    await setStatus(env, id, 'published', { correctionNote: null });
     const v3 = await env.publisher.publish(id, env.desk, { kill: { note: 'Legal.' } });
     const kill = readPackage(env, v3.path);
     expect(timeLine(kill.html)).toBe('Withdrawn April 18, 2023 11:00 UTC+9');
@@ -87,8 +87,8 @@ describe("the newsroom's time zone", () => {
   });
 
   test('a zone set after a version was published leaves that version as it was', async () => {
-    env = makeEnv();
-    const id = addStory(env, {});
+    env = await makeEnv();
+    const id = await addStory(env, {});
     const v1 = await env.publisher.publish(id, env.desk);
     const before = readPackage(env, v1.path).html;
     expect(timeLine(before)).toBe('Published April 17, 2023 09:30 UTC');
@@ -99,8 +99,8 @@ describe("the newsroom's time zone", () => {
 
 describe('a preview is not published', () => {
   test('a draft says "Not yet published — preview", never "Published <now>"', async () => {
-    env = makeEnv();
-    const id = addStory(env, { status: 'draft' });
+    env = await makeEnv();
+    const id = await addStory(env, { status: 'draft' });
     const html = await env.publisher.preview(id);
     expect(timeLine(html)).toBe('Not yet published — preview');
     expect(html).not.toContain('Published');
@@ -108,29 +108,29 @@ describe('a preview is not published', () => {
   });
 
   test('a scheduled story says when it goes out, in the newsroom zone', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     env.settings.timeZone = 'Asia/Seoul';
-    const id = addStory(env, { status: 'scheduled' });
-    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-18T00:30:00.000Z', scheduledBy: env.desk.id }));
+    const id = await addStory(env, { status: 'scheduled' });
+    await setStatus(env, id, 'scheduled', { publishAt: '2023-04-18T00:30:00.000Z', scheduledBy: env.desk.id });
     const html = await env.publisher.preview(id);
     expect(timeLine(html)).toBe('Scheduled for April 18, 2023 09:30 UTC+9 — preview');
     expect(html).toContain('<time datetime="2023-04-18T00:30:00.000Z">');
   });
 
   test('a published story shows the times it went out; a correction in progress says the update is not out yet', async () => {
-    env = makeEnv();
-    const id = addStory(env, {});
+    env = await makeEnv();
+    const id = await addStory(env, {});
     await env.publisher.publish(id, env.desk);
-    await (await setStatus(env, id, 'published'));
+    await setStatus(env, id, 'published');
     env.now.value = new Date('2023-04-17T15:00:00.000Z');
     expect(timeLine(await env.publisher.preview(id))).toBe('Published April 17, 2023 09:30 UTC · Preview');
 
-    await (await setStatus(env, id, 'editing', { correctionNote: 'Fixes a name.' }));
+    await setStatus(env, id, 'editing', { correctionNote: 'Fixes a name.' });
     expect(timeLine(await env.publisher.preview(id))).toBe('Published April 17, 2023 09:30 UTC · Update not yet published — preview');
-    await (await setStatus(env, id, 'approved'));
+    await setStatus(env, id, 'approved');
     env.now.value = new Date('2023-04-17T11:00:00.000Z');
     await env.publisher.publish(id, env.desk);
-    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T18:00:00.000Z', scheduledBy: env.desk.id }));
+    await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T18:00:00.000Z', scheduledBy: env.desk.id });
     expect(timeLine(await env.publisher.preview(id))).toBe(
       'Published April 17, 2023 09:30 UTC · Updated April 17, 2023 11:00 UTC · Update scheduled for April 17, 2023 18:00 UTC — preview',
     );
@@ -141,7 +141,7 @@ describe("the newsroom's public address in ninjs", () => {
   const hrefs = (ninjs: Record<string, unknown>) => (ninjs.associations as { renditions: { href: string }[] }[]).flatMap((a) => a.renditions.map((r) => r.href));
 
   test('rendition links start at the public address and name the files in the package; the ninjs validates', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     env.settings.publicBaseUrl = 'https://news.example.com/desk';
     const id = await withPhotos(env, 'public-address');
     const v = await env.publisher.publish(id, env.desk);
@@ -157,7 +157,7 @@ describe("the newsroom's public address in ninjs", () => {
   });
 
   test('unset, they use the placeholder host, still valid ninjs', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const id = await withPhotos(env, 'no-address');
     const v = await env.publisher.publish(id, env.desk);
     const { ninjs } = readPackage(env, v.path);

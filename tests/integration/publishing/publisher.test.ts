@@ -15,8 +15,8 @@ import { ninjsErrors } from './ninjsSchema.js';
 import { htmlText } from '../../support/htmlText.js';
 
 let env: Env | null = null;
-afterEach(() => {
-  env?.close();
+afterEach(async () => {
+  await env?.close();
   env = null;
 });
 
@@ -27,7 +27,7 @@ function listTree(dir: string): string[] {
 
 /** The seed story with both photos, the inline one before paragraph 10. */
 async function seedStory(e: Env, slug = seed.slug): Promise<number> {
-  const id = addStory(e, { slug });
+  const id = await addStory(e, { slug });
   const [lead, inline] = seed.photos;
   await addPhoto(e, id, {
     file: path.join(FIXTURES, 'photos/security-talks-seoul.jpg'),
@@ -43,7 +43,7 @@ async function seedStory(e: Env, slug = seed.slug): Promise<number> {
     credit: inline!.credit,
     position: 1,
   });
-  e.db.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(bodyWithFigure(seed.body_paragraphs, inline!.before_paragraph!, inlineId)), id);
+  await e.db.run(`UPDATE stories SET body = ? WHERE id = ?`, JSON.stringify(bodyWithFigure(seed.body_paragraphs, inline!.before_paragraph!, inlineId)), id);
   return id;
 }
 
@@ -54,7 +54,7 @@ function readPackage(e: Env, rel: string): { html: string; ninjs: Record<string,
 
 describe('publishing the seed article', () => {
   test('writes index.html, ninjs.json and captioned renditions', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const id = await seedStory(env);
     const v = await env.publisher.publish(id, env.desk);
     expect(v).toMatchObject({ version: 1, pubStatus: 'usable', path: 'kor-jpn-security-talks/v1', exportStatus: 'none', publishedByName: 'Desk Editor' });
@@ -118,7 +118,7 @@ describe('publishing the seed article', () => {
   });
 
   test('preview is exactly the package HTML with image hrefs mapped, and the line under the byline says it is not published', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const id = await seedStory(env);
     const preview = await env.publisher.preview(id);
     // A preview never claims a publication time: that one line is its own.
@@ -126,9 +126,10 @@ describe('publishing the seed article', () => {
     expect(preview.match(timeLine)?.[0]).toBe('<p class="published preview">Not yet published — preview</p>');
     const v = await env.publisher.publish(id, env.desk);
     const { html } = readPackage(env, v.path);
-    const photos = env.db
-      .prepare(`SELECT a.hash FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id WHERE p.story_id = ? ORDER BY p.placement = 'lead' DESC, p.position`)
-      .all(id) as { hash: string }[];
+    const photos = (await env.db.all(
+      `SELECT a.hash FROM story_photos p JOIN photo_assets a ON a.id = p.asset_id WHERE p.story_id = ? ORDER BY p.placement = 'lead' DESC, p.position`,
+      id,
+    )) as { hash: string }[];
     let mapped = preview;
     photos.forEach((p, i) => (mapped = mapped.replace(`/media/${p.hash}/display.jpg`, `images/photo-${i + 1}-large.jpg`)));
     expect(mapped.replace(timeLine, '')).toBe(html.replace(timeLine, ''));
@@ -137,16 +138,16 @@ describe('publishing the seed article', () => {
 
 describe('corrections and kills', () => {
   test('v2 carries the correction note, v1 stays byte-identical; kill publishes a canceled notice', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const id = await seedStory(env);
     const v1 = await env.publisher.publish(id, env.desk);
-    await (await setStatus(env, id, 'published'));
+    await setStatus(env, id, 'published');
     const before = listTree(path.join(env.dir, 'published', v1.path)).map((f) => [
       f,
       fs.statSync(path.join(env!.dir, 'published', v1.path, f)).isFile() ? fs.readFileSync(path.join(env!.dir, 'published', v1.path, f)).toString('base64') : 'dir',
     ]);
 
-    await (await setStatus(env, id, 'approved', { correctionNote: 'An earlier version misspelled Seo Min-jeong.' }));
+    await setStatus(env, id, 'approved', { correctionNote: 'An earlier version misspelled Seo Min-jeong.' });
     env.now.value = new Date('2023-04-17T11:00:00.000Z');
     const v2 = await env.publisher.publish(id, env.desk);
     expect(v2).toMatchObject({ version: 2, path: 'kor-jpn-security-talks/v2', correctionNote: 'An earlier version misspelled Seo Min-jeong.' });
@@ -165,7 +166,7 @@ describe('corrections and kills', () => {
     ]);
     expect(after).toEqual(before);
 
-    await (await setStatus(env, id, 'published', { correctionNote: null }));
+    await setStatus(env, id, 'published', { correctionNote: null });
     const v3 = await env.publisher.publish(id, env.desk, { kill: { note: 'Legal: withdrawn pending review.' } });
     expect(v3).toMatchObject({ version: 3, pubStatus: 'canceled', correctionNote: 'Legal: withdrawn pending review.' });
     const p3 = readPackage(env, v3.path);
@@ -182,19 +183,19 @@ describe('corrections and kills', () => {
   });
 
   test('refuses to publish a story in the wrong state', async () => {
-    env = makeEnv();
-    const id = addStory(env, { status: 'draft' });
-    await expect((await env.publisher.publish(id, env.desk))).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect((await env.publisher.publish(id, env.desk, { kill: { note: 'x' } }))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    env = await makeEnv();
+    const id = await addStory(env, { status: 'draft' });
+    await expect(env.publisher.publish(id, env.desk)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(env.publisher.publish(id, env.desk, { kill: { note: 'x' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
   });
 });
 
 describe('bad input', () => {
   test.each(['../../escape', '../', '/etc/passwd', 'a/b\\c', 'CON', 'nul', '.', '..', '북한 미사일', ''])('hostile slug %j stays inside published/', async (slug) => {
-    env = makeEnv();
-    const id = addStory(env, { slug: slug || 'x' });
-    if (!slug) env.db.prepare(`UPDATE stories SET slug = '' WHERE id = ?`).run(id);
+    env = await makeEnv();
+    const id = await addStory(env, { slug: slug || 'x' });
+    if (!slug) await env.db.run(`UPDATE stories SET slug = '' WHERE id = ?`, id);
     const v = await env.publisher.publish(id, env.desk);
     expect(v.path).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\/v1$/);
     const resolved = path.resolve(env.dir, 'published', v.path);
@@ -205,17 +206,17 @@ describe('bad input', () => {
   });
 
   test('two stories with the same slug never share a folder', async () => {
-    env = makeEnv();
-    const a = addStory(env, { slug: 'same' });
-    const b = addStory(env, { slug: 'SAME' });
+    env = await makeEnv();
+    const a = await addStory(env, { slug: 'same' });
+    const b = await addStory(env, { slug: 'SAME' });
     expect((await env.publisher.publish(a, env.desk)).path).toBe('same/v1');
     expect((await env.publisher.publish(b, env.desk)).path).toBe(`same-${b}/v1`);
   });
 
   test('markup is escaped in HTML and plain in ninjs', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const evil = '<script>alert("x")</script>';
-    const id = addStory(env, {
+    const id = await addStory(env, {
       headline: `Head ${evil}`,
       subheadlines: [`Sub <img src=x onerror=alert(1)>`],
       dateline: `<b>SEOUL</b>`,
@@ -266,33 +267,33 @@ describe('failure atomicity', () => {
     ['permission denied on first file', { failWriteAt: 1, code: 'EACCES' }, /permission denied/],
     ['rename refused', { failRename: true, code: 'EPERM' }, /permission denied/],
   ] as const)('%s: no folder, no row, clear error', async (_name, opts, message) => {
-    env = makeEnv({ fs: failingFs(opts) });
+    env = await makeEnv({ fs: failingFs(opts) });
     const id = await seedStory(env);
-    const error = (await (await env.publisher.publish(id, env.desk)).catch((e: unknown) => e)) as ApiError;
+    const error = (await env.publisher.publish(id, env.desk).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/Nothing was published/);
     expect(listTree(path.join(env.dir, 'published'))).toEqual([]);
-    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect(await listPublishedVersions(env.db, id)).toEqual([]);
     expect((await getStory(env.db, id))?.status).toBe('approved');
     expect((await getStory(env.db, id))?.publishedVersions).toBe(0);
   });
 
   test('a read-only published/ folder (chmod; root ignores it, so skipped as root)', async (ctx) => {
     if (process.getuid?.() === 0) ctx.skip();
-    env = makeEnv();
-    const id = addStory(env, {});
+    env = await makeEnv();
+    const id = await addStory(env, {});
     fs.mkdirSync(path.join(env.dir, 'published'));
     fs.chmodSync(path.join(env.dir, 'published'), 0o555);
-    await expect((await env.publisher.publish(id, env.desk))).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(env.publisher.publish(id, env.desk)).rejects.toMatchObject({ code: 'INTERNAL' });
     fs.chmodSync(path.join(env.dir, 'published'), 0o755);
-    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect(await listPublishedVersions(env.db, id)).toEqual([]);
   });
 
   test('an orphan folder left by a crash (no row) is replaced; a recorded version is never rewritten', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'orphan' });
+    env = await makeEnv();
+    const id = await addStory(env, { slug: 'orphan' });
     fs.mkdirSync(path.join(env.dir, 'published/orphan/v1'), { recursive: true });
     fs.writeFileSync(path.join(env.dir, 'published/orphan/v1/index.html'), 'half');
     const v = await env.publisher.publish(id, env.desk);
@@ -302,7 +303,7 @@ describe('failure atomicity', () => {
 
 describe('export', () => {
   test('copies each version to <exportDir>/<slug>/v<N>', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
     env.exportDir.value = out;
@@ -319,13 +320,13 @@ describe('export', () => {
     ['is a file', (dir: string) => (fs.writeFileSync(path.join(dir, 'file'), 'x'), path.join(dir, 'file')), /is a file, not a folder/],
     ['is relative', () => 'relative/dir', /full path/],
   ] as const)('an export folder that %s: published anyway, export failed with a clear error, retry works', async (_n, make, message) => {
-    env = makeEnv();
+    env = await makeEnv();
     env.exportDir.value = make(env.dir);
-    const id = addStory(env, {});
+    const id = await addStory(env, {});
     const v = await env.publisher.publish(id, env.desk);
     expect(v.exportStatus).toBe('failed');
     expect(v.exportError).toMatch(message);
-    expect((await listPublishedVersions(env.db, id))).toHaveLength(1);
+    expect(await listPublishedVersions(env.db, id)).toHaveLength(1);
     expect(fs.existsSync(path.join(env.dir, 'published', v.path, 'index.html'))).toBe(true);
 
     const good = path.join(env.dir, 'export-ok');
@@ -345,11 +346,11 @@ describe('export', () => {
         return nodeFs.writeFile(file, data);
       },
     };
-    env = makeEnv({ fs: fsx });
+    env = await makeEnv({ fs: fsx });
     const out = path.join(env.dir, 'export');
     fs.mkdirSync(out);
     env.exportDir.value = out;
-    const id = addStory(env, {});
+    const id = await addStory(env, {});
     failing = true;
     const v = await env.publisher.publish(id, env.desk);
     expect(v).toMatchObject({ version: 1, exportStatus: 'failed' });
@@ -362,25 +363,25 @@ describe('export', () => {
 
 describe('scheduler', () => {
   test('publishes due stories as the person who scheduled them; not-yet-due ones wait', async () => {
-    env = makeEnv();
-    const due = addStory(env, { slug: 'due', status: 'scheduled' });
-    await (await setStatus(env, due, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id }));
-    const later = addStory(env, { slug: 'later', status: 'scheduled' });
-    await (await setStatus(env, later, 'scheduled', { publishAt: '2023-04-18T09:00:00.000Z', scheduledBy: env.desk.id }));
+    env = await makeEnv();
+    const due = await addStory(env, { slug: 'due', status: 'scheduled' });
+    await setStatus(env, due, 'scheduled', { publishAt: '2023-04-17T09:00:00.000Z', scheduledBy: env.desk.id });
+    const later = await addStory(env, { slug: 'later', status: 'scheduled' });
+    await setStatus(env, later, 'scheduled', { publishAt: '2023-04-18T09:00:00.000Z', scheduledBy: env.desk.id });
     const r = await publishDue(env.services, () => undefined);
     expect(r).toEqual({ published: [due], failed: [] });
-    expect((await getStory(env.db, due))).toMatchObject({ status: 'published', publishedVersions: 1, publishAt: null });
+    expect(await getStory(env.db, due)).toMatchObject({ status: 'published', publishedVersions: 1, publishAt: null });
     expect((await getStory(env.db, later))?.status).toBe('scheduled');
-    const audit = env.db.prepare(`SELECT event, actor_id, from_status, to_status FROM audit_events WHERE story_id = ?`).all(due);
+    const audit = await env.db.all(`SELECT event, actor_id, from_status, to_status FROM audit_events WHERE story_id = ?`, due);
     expect(audit).toEqual([{ event: 'autoPublish', actor_id: env.desk.id, from_status: 'scheduled', to_status: 'published' }]);
     expect(env.events).toContainEqual(expect.objectContaining({ type: 'story.changed', storyId: due, status: 'published' }));
     expect((await listPublishedVersions(env.db, due))[0]?.publishedBy).toBe(env.desk.id);
   });
 
   test('the timer publishes a story once its time comes while running', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'timed', status: 'scheduled' });
-    await (await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T10:00:00.000Z', scheduledBy: env.desk.id }));
+    env = await makeEnv();
+    const id = await addStory(env, { slug: 'timed', status: 'scheduled' });
+    await setStatus(env, id, 'scheduled', { publishAt: '2023-04-17T10:00:00.000Z', scheduledBy: env.desk.id });
     const scheduler = startScheduler(env.services, 20);
     try {
       await scheduler.idle();

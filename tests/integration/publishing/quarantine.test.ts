@@ -13,8 +13,8 @@ import { tidyPublished } from '../../../core/publishing/quarantine.js';
 import { addStory, makeEnv, type Env } from './env.js';
 
 let env: Env | null = null;
-afterEach(() => {
-  env?.close();
+afterEach(async () => {
+  await env?.close();
   env = null;
 });
 
@@ -44,8 +44,8 @@ const exdevInto = (dir: string): PackageFs => ({
 
 describe('tidying published/ at start', () => {
   test('unrecorded version folders are set aside; temporary folders removed; everything else left alone', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'kept' });
+    env = await makeEnv();
+    const id = await addStory(env, { slug: 'kept' });
     await env.publisher.publish(id, env.desk);
     const root = path.join(env.dir, 'published');
     mk(root, 'kept/v2', 'crashed before its commit');
@@ -84,7 +84,7 @@ describe('tidying published/ at start', () => {
   });
 
   test('published/ on another disk (EXDEV): a complete copy first, then the original goes', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const root = path.join(env.dir, 'published');
     mk(root, 'ghost/v1', 'keep me');
     fs.mkdirSync(path.join(root, 'ghost/v1/images'));
@@ -99,7 +99,7 @@ describe('tidying published/ at start', () => {
   });
 
   test('a copy to another disk that fails midway leaves the original where it was and says why', async () => {
-    env = makeEnv();
+    env = await makeEnv();
     const root = path.join(env.dir, 'published');
     mk(root, 'ghost/v1', 'keep me');
     fs.writeFileSync(path.join(root, 'ghost/v1/ninjs.json'), '{}');
@@ -126,8 +126,8 @@ describe('tidying published/ at start', () => {
 
 describe('a folder without a row in the way while publishing', () => {
   test('is set aside, not deleted, and the new version is written', async () => {
-    env = makeEnv();
-    const id = addStory(env, { slug: 'orphan' });
+    env = await makeEnv();
+    const id = await addStory(env, { slug: 'orphan' });
     mk(path.join(env.dir, 'published'), 'orphan/v1', 'half');
     const v = await env.publisher.publish(id, env.desk);
     expect(fs.readFileSync(path.join(env.dir, 'published', v.path, 'index.html'), 'utf8')).toContain('<article>');
@@ -146,17 +146,17 @@ describe('a folder without a row in the way while publishing', () => {
         return nodeFs.rename(from, to);
       },
     };
-    env = makeEnv({ fs: fsx });
+    env = await makeEnv({ fs: fsx });
     root = env.dir;
-    const id = addStory(env, { slug: 'orphan' });
+    const id = await addStory(env, { slug: 'orphan' });
     mk(path.join(env.dir, 'published'), 'orphan/v1', 'half');
-    const error = await (await env.publisher.publish(id, env.desk)).catch((e: unknown) => e);
+    const error = await env.publisher.publish(id, env.desk).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INTERNAL' });
     expect((error as Error).message).toMatch(
       /orphan\/v1, a folder without a record, is in the way in the published folder and could not be set aside \(permission denied\)/,
     );
     expect((error as Error).message).toMatch(/Nothing was published/);
     expect(fs.readFileSync(path.join(env.dir, 'published/orphan/v1/index.html'), 'utf8')).toBe('half');
-    expect((await listPublishedVersions(env.db, id))).toEqual([]);
+    expect(await listPublishedVersions(env.db, id)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { parseServeArgs } from '../../../server/args.js';
 import { backupDataDir } from '../../../server/backup.js';
 import { getStory, listStaff, openDatabase } from '../../../db/index.js';
 import type { Story } from '../../../shared/domain.js';
+import { sqliteStore } from '../../../db/sqlite/store.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
@@ -45,8 +46,8 @@ function runCli(args: string[]): Promise<{ code: number | null; output: string }
 async function expectNewsroomIn(file: string): Promise<void> {
   const copy = openDatabase(file, { readonly: true });
   try {
-    expect((await listStaff(copy)).map((s) => s.name)).toContain('Ji Da-gyum');
-    expect((await getStory(copy, story.id))?.headline).toBe('Written just before the backup');
+    expect((await listStaff(sqliteStore(copy))).map((s) => s.name)).toContain('Ji Da-gyum');
+    expect((await getStory(sqliteStore(copy), story.id))?.headline).toBe('Written just before the backup');
   } finally {
     copy.close();
   }
@@ -94,7 +95,7 @@ describe('serve --backup', () => {
     const result = await backupDataDir(closedDir, target);
     expect(result.bytes).toBeGreaterThan(0);
     const copy = openDatabase(target, { readonly: true });
-    expect((await listStaff(copy)).length).toBeGreaterThan(0);
+    expect((await listStaff(sqliteStore(copy))).length).toBeGreaterThan(0);
     copy.close();
   });
 });
