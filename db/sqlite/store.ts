@@ -8,6 +8,9 @@ import type Database from 'better-sqlite3';
 import type { Params, RunResult, Sql, TransactionOptions } from '../sql.js';
 import { stmt, type SqliteDb } from './statements.js';
 
+/** How a statement answers: rows as objects, the first column's values, or rows as arrays. */
+type Shape = 'object' | 'value' | 'raw';
+
 /** One transaction's identity: the async context that opened it carries it. */
 type Tx = object;
 
@@ -25,13 +28,21 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
 
   const mine = (): boolean => active !== null && context.getStore() === active.tx;
 
-  function statement(text: string, params: Params, each: (s: Database.Statement) => unknown): unknown {
+  /**
+   * Runs the cached statement with `params` given to the call, not bound (a statement binds only
+   * once), in the shape asked for: pluck() and raw() stay set on a statement, so each call sets them.
+   */
+  function statement(text: string, params: Params, shape: Shape, each: (s: Database.Statement, args: unknown[]) => unknown): unknown {
     const s = stmt(raw, text);
-    return params.length === 1 && isNamed(params[0]) ? each(s.bind(params[0] as Record<string, unknown>)) : each(params.length ? s.bind(...params) : s);
+    if (s.reader) {
+      s.pluck(shape === 'value');
+      s.raw(shape === 'raw');
+    }
+    return each(s, params as unknown[]);
   }
 
-  function run<T>(text: string, params: Params, each: (s: Database.Statement) => unknown): Promise<T> {
-    return gated(() => statement(text, params, each) as T);
+  function run<T>(text: string, params: Params, shape: Shape, each: (s: Database.Statement, args: unknown[]) => unknown): Promise<T> {
+    return gated(() => statement(text, params, shape, each) as T);
   }
 
   function gated<T>(work: () => T): Promise<T> {
@@ -52,12 +63,12 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
   const store: SqliteSql = {
     dialect: 'sqlite',
     raw,
-    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.all()),
-    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, (s) => s.get()),
-    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, (s) => s.pluck().get()),
-    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.pluck().all()),
-    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, (s) => s.raw().all()),
-    run: (text: string, ...params: Params) => run<RunResult>(text, params, (s) => ({ changes: s.run().changes })),
+    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'object', (s, args) => s.all(...args)),
+    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'object', (s, args) => s.get(...args)),
+    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'value', (s, args) => s.get(...args)),
+    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'value', (s, args) => s.all(...args)),
+    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, 'raw', (s, args) => s.all(...args)),
+    run: (text: string, ...params: Params) => run<RunResult>(text, params, 'object', (s, args) => ({ changes: s.run(...args).changes })),
     exec: (text) => gated(() => void raw.exec(text)),
     inTransaction: () => mine(),
     async transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -104,8 +115,4 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
     },
   };
   return store;
-}
-
-function isNamed(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Uint8Array);
 }
