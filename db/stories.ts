@@ -1,6 +1,6 @@
 // Stories: the row, its byline and lock, and the writes the core makes to them. Search columns
-// (subheadlines_text, byline_text, captions_text, body_text) are kept here so the FTS triggers
-// of migration 001 index every write.
+// (subheadlines_text, byline_text, captions_text, body_text) are kept here so every write is
+// indexed: by SQLite's FTS triggers (its migration 001), by PostgreSQL's generated search vector.
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
