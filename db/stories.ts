@@ -150,6 +150,18 @@ export async function storyExists(db: Db, id: Id): Promise<boolean> {
   return (await db.get(`SELECT 1 FROM stories WHERE id = ?`, id)) !== undefined;
 }
 
+/**
+ * Inside a write transaction: holds the story's row until the transaction ends, so writes to one
+ * story take turns and each reads the version the one before it committed. PostgreSQL runs
+ * transactions side by side (read committed): without this two saves on the same base version
+ * would both pass the version check. SQLite's write transactions already take turns (BEGIN
+ * IMMEDIATE). False when there is no such story.
+ */
+export async function lockStoryRow(db: Db, id: Id): Promise<boolean> {
+  if (db.dialect === 'sqlite') return storyExists(db, id);
+  return (await db.get(`SELECT 1 FROM stories WHERE id = ? FOR UPDATE`, id)) !== undefined;
+}
+
 /** The text fields of a story as the core computed them (plain text and word count included). */
 export interface StoryContent {
   slug: string;

@@ -699,6 +699,40 @@ describe('query modules on SQLite and PostgreSQL', () => {
     expect(r.afterPrune).toBeNull();
   });
 
+  it('a story’s row held in one write transaction makes another wait for it, and then read what it committed', async () => {
+    const r = await same(async (db, s) => {
+      const order: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const first = db.transaction(async () => {
+        expect(await q.lockStoryRow(db, s.busan)).toBe(true);
+        locked();
+        await held;
+        await db.run(`UPDATE stories SET version = version + 1 WHERE id = ?`, s.busan);
+        order.push('first wrote');
+      });
+      await isLocked;
+      const second = db.transaction(async () => {
+        await q.lockStoryRow(db, s.busan);
+        order.push('second holds the row');
+        return db.value<number>(`SELECT version FROM stories WHERE id = ?`, s.busan);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('released');
+      release();
+      await first;
+      const seen = await second;
+      return {
+        order,
+        bumped: seen === (await db.value<number>(`SELECT version FROM stories WHERE id = ?`, s.busan)),
+        none: await db.transaction(() => q.lockStoryRow(db, 999)),
+      };
+    });
+    expect(r).toEqual({ order: ['released', 'first wrote', 'second holds the row'], bumped: true, none: false });
+  });
+
   it('the people list: by name whatever its case, searched, with one person per spelling', async () => {
     const r = await same(async (db, s) => {
       const person = (name: string, aliases: string[], note: string): q.PersonWrite => ({
