@@ -177,7 +177,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       reportInternal('integrity', refused);
       closed = true;
       copyDesk.stop();
-      sessions.stop();
+      await sessions.stop();
       await db.close();
     });
     return {
@@ -212,6 +212,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           closed = true;
           clearInterval(idleCheckpoint);
           copyDesk.stop();
+          // A counting pass under way finishes before the database closes under it.
+          await copyDesk.idle();
           for (const module of [...modules].reverse()) await module.stop?.();
         }
         // Also after a damaged database stopped the core: the folder is held until close().

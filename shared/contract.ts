@@ -40,13 +40,15 @@ import {
 
 // ── building blocks ───────────────────────────────────────────────────────────
 
-/** Every string has a ceiling, so a 1 MB paste into a headline is refused, not stored. */
-const text = (max: number) => z.string().max(max);
-const line = (max = 500) =>
+/** Control characters other than tab and line breaks: nobody types them, and PostgreSQL text cannot hold NUL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+/** Every string has a ceiling, so a 1 MB paste into a headline is refused, not stored; none holds control characters. */
+const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'must not contain control characters');
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+const line = (max = 500) => text(max);
 const id = z.number().int().positive();
 /** A password as typed: checked against the stored hash, so any length up to the ceiling. */
 const Password = z.string().min(1).max(200);

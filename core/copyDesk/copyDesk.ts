@@ -39,6 +39,8 @@ export function createCopyDesk(
   const pending = new Set<Id>();
   let draining = false;
   let timer: { cancel(): void } | null = null;
+  /** A counting pass is under way (it awaits the database). */
+  let running = false;
   let stopped = false;
   let waiters: (() => void)[] = [];
 
@@ -82,7 +84,7 @@ export function createCopyDesk(
   };
 
   const settle = (): void => {
-    if (timer || draining || pending.size > 0) return;
+    if (timer || running || draining || pending.size > 0) return;
     const w = waiters;
     waiters = [];
     w.forEach((resolve) => resolve());
@@ -101,6 +103,8 @@ export function createCopyDesk(
   async function tick(): Promise<void> {
     timer = null;
     if (stopped) return settle();
+    // One pass at a time: a change during a pass is counted by the next one.
+    running = true;
     try {
       if (pending.size > 0) {
         // Stories just changed: all of them now, so the queue shows their counts with the change.
@@ -119,6 +123,8 @@ export function createCopyDesk(
       // The database failed under us: counting stops until the next change (or start) wakes it.
       draining = false;
       onError(error);
+    } finally {
+      running = false;
     }
     if (!stopped && pending.size > 0) schedule(0);
     else if (!stopped && draining) schedule(PAUSE_MS);
@@ -126,7 +132,7 @@ export function createCopyDesk(
   }
 
   const wake = (): void => {
-    if (!timer && !stopped) schedule(0);
+    if (!timer && !running && !stopped) schedule(0);
   };
 
   // Every committed change to a story (save, photos, workflow, restore) is counted again.
@@ -153,7 +159,7 @@ export function createCopyDesk(
       wake();
     },
     idle() {
-      if (!timer && !draining && pending.size === 0) return Promise.resolve();
+      if (!timer && !running && !draining && pending.size === 0) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
     stop() {

@@ -118,6 +118,7 @@ export interface Ending {
 export class SessionStore {
   private sweeper: NodeJS.Timeout | null = null;
 
+  private sweeping: Promise<unknown> = Promise.resolve();
   constructor(
     private readonly services: SessionServices,
     readonly limits: LimitsByKind = { browser: SESSION_LIMITS, desktop: DESKTOP_SESSION_LIMITS },
@@ -209,19 +210,17 @@ export class SessionStore {
   /** Sweeps every minute until stopped (the timer never keeps the process alive). */
   start(report: (error: unknown) => void): void {
     if (this.sweeper) return;
-    this.sweeper = setInterval(async () => {
-      try {
-        await this.sweep();
-      } catch (error) {
-        report(error);
-      }
+    this.sweeper = setInterval(() => {
+      this.sweeping = this.sweep().catch(report);
     }, SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
 
-  stop(): void {
+  /** Stops sweeping; resolves once a sweep under way has finished (the database closes next). */
+  async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
+    await this.sweeping;
   }
 }
 

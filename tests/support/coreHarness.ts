@@ -19,7 +19,7 @@ import type { Input, MethodName, Result } from '../../shared/contract.js';
 import type { ChangeEvent, DocNode, PublishedVersionSummary, Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { callCore, type Caller } from './callCore.js';
-import { freshDatabase, TEST_BACKEND } from './postgres.js';
+import { storageFor } from './postgres.js';
 
 /** The demo newsroom's people, by first name. */
 export const DEMO_STAFF = {
@@ -124,7 +124,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const publisherGate: Harness['publisherGate'] = { value: null };
   let services: CoreServices | null = null;
   const sessionLimits = opts.sessionLimits ?? LASTING_SESSIONS;
-  const database = opts.database ?? (TEST_BACKEND === 'postgres' ? await freshDatabase() : undefined);
+  const database = opts.database ?? (await storageFor(dir)).database;
   const core = await createCore({
     dataDir: dir,
     ...(database ? { database } : {}),

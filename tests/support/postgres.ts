@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from './newsdeskCli.js';
+import { openDatabase, openPostgres, sqliteStore, type Db } from '../../db/index.js';
 
 const run = promisify(execFile);
 
@@ -210,4 +211,27 @@ export async function freshDatabase(): Promise<string> {
   const url = await createDatabaseOn(adminUrl);
   afterAll(() => dropDatabaseOn(adminUrl, new URL(url).pathname.slice(1)));
   return url;
+}
+
+const databaseOfFolder = new Map<string, string>();
+
+/**
+ * The storage options of a core opened on `dataDir` in this run's backend: nothing for SQLite
+ * (the folder's file), else the database this folder was given first — so a test that closes a
+ * core and opens the folder again finds the same newsroom, as it would on SQLite.
+ */
+export async function storageFor(dataDir: string): Promise<{ database?: string }> {
+  if (TEST_BACKEND !== 'postgres') return {};
+  let url = databaseOfFolder.get(dataDir);
+  if (!url) {
+    url = await freshDatabase();
+    databaseOfFolder.set(dataDir, url);
+  }
+  return { database: url };
+}
+
+/** The newsroom database of a folder a test's core opened (closed by then), through the storage port, to change it behind the core's back. */
+export async function openNewsroomDb(dataDir: string): Promise<Db> {
+  const { database } = await storageFor(dataDir);
+  return database ? openPostgres(database) : sqliteStore(openDatabase(path.join(dataDir, 'newsdesk.db')));
 }

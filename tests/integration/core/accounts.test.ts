@@ -5,15 +5,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE, type Core } from '../../../core/core.js';
+import { createCore, type Core } from '../../../core/core.js';
 import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 import { SETUP_CODE_ALPHABET } from '../../../core/staff/setupCodes.js';
 import type { AccountEvent } from '../../../shared/domain.js';
 import { ApiError } from '../../../shared/errors.js';
 import { callCore } from '../../support/callCore.js';
 import { makeClock, makeHarness, refusedUnchanged, SESSION_LIMITS, type Harness } from '../../support/coreHarness.js';
+import { openNewsroomDb, storageFor } from '../../support/postgres.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -43,15 +43,8 @@ const signIn = (email: string, password: string) => callCore(h.core, null, 'sess
 const events = async (staffId?: number): Promise<AccountEvent[]> => (await h.call('han', 'staff.accountEvents', staffId ? { staffId } : {})).events;
 
 /** Every text in every row of every table, for looking for a secret. */
-function everyRow(dir: string): string {
-  const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
-  try {
-    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
-    return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all())).join('\n');
-  } finally {
-    db.close();
-  }
-}
+/** Every row of every table, as the harness's snapshot reads them. */
+const everyRow = (h: Harness): Promise<string> => h.snapshot();
 
 describe('session.signIn', () => {
   it('signs in with the e-mail (any case, spaces around) and the password, and logs it', async () => {
@@ -194,7 +187,7 @@ describe('secrets', () => {
     answers.push(await h.call('han', 'staff.list', {}));
     answers.push(await h.call('han', 'staff.accountEvents', {}));
     answers.push(await callCore(h.core, done.token, 'session.list', {}));
-    const rows = everyRow(h.dir);
+    const rows = await everyRow(h);
     for (const secret of [password, `${password}!`, `${password} again`, done.token, setup.code, setup.code.replace(/-/g, '')]) {
       expect(rows).not.toContain(secret);
       expect(JSON.stringify(answers)).not.toContain(secret);
@@ -240,7 +233,7 @@ describe('a newsroom that is not a demo', () => {
   afterEach(() => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
-  const open = (dataDir: string, demo = false): Promise<Core> => createCore({ dataDir, demo });
+  const open = async (dataDir: string, demo = false): Promise<Core> => createCore({ dataDir, ...(await storageFor(dataDir)), demo });
   const tempDir = () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-accounts-'));
     dirs.push(d);
@@ -274,9 +267,9 @@ describe('a newsroom that is not a demo', () => {
   it('a newsroom from before passwords: its first admin sets up with a code, then gives the others codes', async () => {
     const dir = tempDir();
     await (await open(dir, true)).close();
-    const db = new Database(path.join(dir, DATABASE_FILE));
-    db.exec(`UPDATE staff SET password_hash = NULL; DELETE FROM newsroom;`);
-    db.close();
+    const db = await openNewsroomDb(dir);
+    await db.exec(`UPDATE staff SET password_hash = NULL; DELETE FROM newsroom;`);
+    await db.close();
     const core = await open(dir);
     try {
       expect(await callCore(core, null, 'session.access', {})).toMatchObject({ demo: false, demoAccounts: [], needsFirstAdmin: true });
@@ -299,9 +292,9 @@ describe('a newsroom that is not a demo', () => {
     const core = await open(dir, true);
     await core.close();
     // As if made before passwords: nobody has one and the newsroom does not say it is a demo.
-    const db = new Database(path.join(dir, DATABASE_FILE));
-    db.exec(`UPDATE staff SET password_hash = NULL; DELETE FROM newsroom;`);
-    db.close();
+    const db = await openNewsroomDb(dir);
+    await db.exec(`UPDATE staff SET password_hash = NULL; DELETE FROM newsroom;`);
+    await db.close();
     const plain = await open(dir);
     try {
       expect(await callCore(plain, null, 'session.access', {})).toMatchObject({ demo: false, needsFirstAdmin: true });

@@ -82,10 +82,7 @@ describe('with the real publisher', () => {
 
       // A body stored deeper before saves refused it: preview says what is wrong instead of failing inside.
       const { story: old } = await reporter('stories.create', { desk: 'National', headline: 'Stored before the limit' });
-      const Database = (await import('better-sqlite3')).default;
-      const raw = new Database(`${n.dir}/newsdesk.db`);
-      raw.prepare(`UPDATE stories SET body = ? WHERE id = ?`).run(JSON.stringify(nestedLists(1000)), old.id);
-      raw.close();
+      await n.services.db.run(`UPDATE stories SET body = ? WHERE id = ?`, JSON.stringify(nestedLists(1000)), old.id);
       const refused = (await desk('published.preview', { storyId: old.id }).catch((e: unknown) => e)) as { code: string; message: string };
       expect(refused.code).toBe('INVALID_STATE');
       expect(refused.message).toMatch(/nests more than 22 levels deep, which cannot be published; restore an earlier revision/);

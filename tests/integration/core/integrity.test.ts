@@ -8,6 +8,7 @@ import type { Story } from '../../../shared/domain.js';
 import { publishDue } from '../../../core/publishing/scheduler.js';
 import { doc, draftStory, makeRecordingHarness, refusedUnchanged as refusedUnchangedIn, transition, type Harness, type Who } from '../../support/coreHarness.js';
 import type { Input, MethodName } from '../../../shared/contract.js';
+import { TEST_BACKEND } from '../../support/postgres.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -244,8 +245,11 @@ function gate(): { promise: Promise<void>; open(): void } {
   return { promise, open };
 }
 
-/** Lets a call just started reach the story's lock (its session and story are read first, asynchronously). */
-const inTheStoryLock = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets a call just started reach the story's lock: its session and story are read first,
+ * asynchronously (on PostgreSQL over the network), so the scheduler's pass starts after.
+ */
+const inTheStoryLock = () => new Promise((resolve) => (TEST_BACKEND === 'postgres' ? setTimeout(resolve, 150) : setImmediate(resolve)));
 
 describe('the scheduler shares the story lock with stories.transition', () => {
   it('a spike that gets in first means no publish at all', async () => {

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 import { ApiError } from '../../../shared/errors.js';
 import { callCore } from '../../support/callCore.js';
 import { draftStory, makeClock, makeHarness, refusedUnchanged, SESSION_LIMITS, type Harness } from '../../support/coreHarness.js';
+import { storageFor } from '../../support/postgres.js';
 
 const HOUR = 3_600_000;
 const JI = 'dagyumji@heraldcorp.com';
@@ -197,7 +198,7 @@ describe('a restart', () => {
     const ended = await jiOn(PHONE);
     await callCore(h.core, ended, 'session.signOut', {});
     await h.core.close();
-    const again = await createCore({ dataDir: dir, now: () => h.clock.now });
+    const again = await createCore({ dataDir: dir, ...(await storageFor(dir)), now: () => h.clock.now });
     try {
       expect((await callCore(again, laptop, 'session.current', {})).staff?.name).toBe('Ji Da-gyum');
       expect((await callCore(again, ended, 'session.current', {})).staff).toBeNull();

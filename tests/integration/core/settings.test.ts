@@ -18,6 +18,7 @@ import { SettingsStore } from '../../../core/settings/settingsStore.js';
 import { doc, makeRecordingHarness, type Harness } from '../../support/coreHarness.js';
 import { callCore, signIn, type Caller } from '../../support/callCore.js';
 import { sqliteStore } from '../../../db/sqlite/store.js';
+import { storageFor } from '../../support/postgres.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -214,7 +215,8 @@ describe('the export folder with the real publisher', () => {
     core = null;
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const open = async () => (core = await createCore({ dataDir, demo: true, onInternalError: (what, error) => logged.push(`${what}: ${withCauses(error)}`) }));
+  const open = async () =>
+    (core = await createCore({ dataDir, ...(await storageFor(dataDir)), demo: true, onInternalError: (what, error) => logged.push(`${what}: ${withCauses(error)}`) }));
   const as = async (c: Core, name: string): Promise<Caller> => {
     const token = await signIn(c, name);
     return (method, input) => callCore(c, token, method, input);

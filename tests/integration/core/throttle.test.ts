@@ -10,6 +10,7 @@ import type { ClientInfo } from '../../../core/dispatch.js';
 import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 import { ApiError } from '../../../shared/errors.js';
 import { makeClock, makeHarness, SESSION_LIMITS, type Harness } from '../../support/coreHarness.js';
+import { storageFor } from '../../support/postgres.js';
 
 const JI = 'dagyumji@heraldcorp.com';
 const GUESSER: ClientInfo = { address: '203.0.113.66', device: 'curl' };
@@ -126,7 +127,7 @@ describe('sign-in throttling', () => {
     await guess(5, GUESSER);
     const dir = h.dir;
     await h.core.close();
-    const again = await createCore({ dataDir: dir, now: () => h.clock.now });
+    const again = await createCore({ dataDir: dir, ...(await storageFor(dir)), now: () => h.clock.now });
     try {
       expect(await attempt(DEMO_PASSWORD, JI_AT_WORK, JI, again)).toMatchObject({ code: 'RATE_LIMITED' });
     } finally {

@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../../core/core.js';
 import { DEFAULT_LIMITS, type NewsroomServer } from '../../../server/server.js';
 import type { Story } from '../../../shared/domain.js';
 import { startTestServer } from './httpTest.js';
+import { storageFor } from '../../support/postgres.js';
 
 let dir: string;
 let core: Core;
@@ -18,7 +19,7 @@ let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-deep-'));
-  core = await createCore({ dataDir: dir, demo: true });
+  core = await createCore({ dataDir: dir, ...(await storageFor(dir)), demo: true });
   ({ server, base } = await startTestServer(core));
 });
 

@@ -13,6 +13,7 @@ import type { NewsroomServer } from '../../../server/server.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import type { Staff, Story } from '../../../shared/domain.js';
 import { startTestServer } from './httpTest.js';
+import { storageFor } from '../../support/postgres.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
@@ -22,7 +23,7 @@ let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-flow-'));
-  core = await createCore({ dataDir: dir, demo: true });
+  core = await createCore({ dataDir: dir, ...(await storageFor(dir)), demo: true });
   ({ server, base } = await startTestServer(core));
 });
 
