@@ -173,7 +173,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function table(rows: readonly (TableCount | FileCount)[]): string[] {
   const width = Math.max(...rows.map((r) => r.label.length), 4);
-  const num = (n: number | string) => String(n).padStart(13);
+  const num = (n: number | string) => String(n).padStart(15);
   const head = `  ${'What'.padEnd(width)}${num('In the file')}${num('Added')}${num('Already there')}`;
   return [head, ...rows.map((r) => `  ${r.label.padEnd(width)}${num(r.inFile)}${num(r.added)}${num(r.alreadyThere)}`)];
 }
@@ -183,7 +183,11 @@ export function describeImport(result: NewsroomImport, target: string, dataDir: 
   const { outcome } = result;
   const rows = [...outcome.tables, ...result.files];
   const added = rows.reduce((n, r) => n + r.added, 0);
-  const lines = [`Moved the newsroom in ${result.file} into the PostgreSQL database at ${target} and the data folder ${dataDir}.`];
+  const lines = [
+    added === 0
+      ? `Checked the newsroom in ${result.file} against the PostgreSQL database at ${target} and the data folder ${dataDir}.`
+      : `Moved the newsroom in ${result.file} into the PostgreSQL database at ${target} and the data folder ${dataDir}.`,
+  ];
   if (result.olderVersion !== null)
     lines.push(`The file is from an older Newsdesk (schema ${result.olderVersion}): it was brought up to date in a temporary copy; the file itself was not changed.`);
   lines.push('', ...table(rows), '');
@@ -196,6 +200,10 @@ export function describeImport(result: NewsroomImport, target: string, dataDir: 
   if (outcome.replacedPlaceholder)
     lines.push("The placeholder administrator the server created on its first start (never set up) was replaced by the newsroom's own staff.");
   const left = outcome.left;
+  if (added === 0) {
+    lines.push(`Done in ${result.seconds.toFixed(1)} s.`);
+    return lines.join('\n');
+  }
   lines.push('', 'Not moved, on purpose (each installation keeps its own):');
   lines.push(`  - sign-in sessions (${plural(left.liveSessions, 'still signed in')}): everyone signs in again on the server, with the same e-mail and password.`);
   if (left.locksReleased > 0) lines.push(`  - ${plural(left.locksReleased, 'text lock')} released with those sessions; the text is kept as last saved.`);

@@ -13,9 +13,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
 import { COPIED_TABLES, ImportRefused, LEFT_TABLES } from '../../../db/postgres/importNewsroom.js';
+import { parseServeArgs } from '../../../server/args.js';
 import { describeImport, importNewsroom, type NewsroomImport } from '../../../server/importNewsroom.js';
 import { doc, transition } from '../../support/coreHarness.js';
 import { callCore } from '../../support/callCore.js';
+import { dbAtVersion } from '../../support/dbAtVersion.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { openNewsroom, writeSeedArticle } from '../../support/seedNewsroom.js';
 
@@ -57,7 +59,11 @@ beforeAll(async () => {
     await transition(n, 'kim', seedId, 'publish');
     const { story } = await n.call('ji', 'stories.create', { desk: 'North Korea', headline: KOREAN_HEADLINE, slug: 'nk-missile-ko' });
     koreanId = story.id;
-    const saved = await n.call('ji', 'stories.save', { id: story.id, baseVersion: story.version, changes: { body: doc('합동참모본부는 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다.') } });
+    const saved = await n.call('ji', 'stories.save', {
+      id: story.id,
+      baseVersion: story.version,
+      changes: { body: doc('합동참모본부는 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다.') },
+    });
     await n.call('ji', 'stories.save', {
       id: story.id,
       baseVersion: saved.story.version,
@@ -76,12 +82,18 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(desktopDir, { recursive: true, force: true }));
 
 describe('the import', () => {
+  it('is a command of its own: it needs the database, and takes no serving options', () => {
+    expect(() => parseServeArgs(['--data-dir', 'd', '--import-newsroom', 'n.db'])).toThrow(/give --database postgres:/);
+    expect(() => parseServeArgs(['--data-dir', 'd', '--database', 'postgres://h/n', '--import-newsroom', 'n.db', '--demo'])).toThrow(/without --backup, --demo/);
+    expect(parseServeArgs(['--data-dir', 'd', '--database', 'postgres://h/n', '--import-newsroom', 'n.db'])).toMatchObject({
+      database: 'postgres://h/n',
+      importNewsroom: path.resolve('n.db'),
+    });
+  });
+
   it('knows every table of the newsroom file: each is copied or deliberately left behind', () => {
     const file = new Database(desktopFile, { readonly: true });
-    const tables = file
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'`)
-      .pluck()
-      .all() as string[];
+    const tables = file.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'`).pluck().all() as string[];
     file.close();
     expect([...COPIED_TABLES.map((t) => t.table), ...LEFT_TABLES].sort()).toEqual(tables.sort());
   });
@@ -92,6 +104,7 @@ describe('moving a desktop newsroom into a new server database', () => {
   let serverDir: string;
   let first: NewsroomImport;
   let core: Core;
+  let fileBefore: Buffer;
 
   beforeAll(async () => {
     url = await freshDatabase();
@@ -101,6 +114,7 @@ describe('moving a desktop newsroom into a new server database', () => {
     expect(await started.firstAdminSetup()).not.toBeNull();
     await started.idle();
     await started.close();
+    fileBefore = fs.readFileSync(desktopFile);
     first = await importNewsroom({ database: url, dataDir: serverDir, file: desktopFile });
   }, 120_000);
 
@@ -121,6 +135,8 @@ describe('moving a desktop newsroom into a new server database', () => {
     expect(report).toContain('Checked: every row of the file is in the database with the same content');
     expect(report).toMatch(/stories\s+2\s+2\s+0/);
     expect(report).toContain('everyone signs in again on the server, with the same e-mail and password');
+    expect(report).toMatch(/\d+ text locks? released with those sessions; the text is kept as last saved/);
+    expect(fs.readFileSync(desktopFile).equals(fileBefore)).toBe(true);
   });
 
   it('adds nothing when run again, and says so', async () => {
@@ -153,6 +169,34 @@ describe('moving a desktop newsroom into a new server database', () => {
     // New rows continue above the imported ids.
     const { story } = await callCore(core, token, 'stories.create', { desk: 'North Korea', headline: 'After the move', slug: 'after-move' });
     expect(story.id).toBeGreaterThan(koreanId);
+    await core.idle();
+    await core.close();
+    // After the server worked on the newsroom, the file's rows are still found there unchanged.
+    const later = await importNewsroom({ database: url, dataDir: serverDir, file: desktopFile });
+    expect(later.outcome.tables.filter((t) => t.added > 0)).toEqual([]);
+  });
+});
+
+describe('a file from an older Newsdesk', () => {
+  it('is brought up to date in a temporary copy and moved in; the file itself is not changed', async () => {
+    const old = dbAtVersion(9);
+    old.exec(`INSERT INTO desks (name) VALUES ('Politics');
+      INSERT INTO staff (name, email, password_hash) VALUES ('Yoo Na-rae', 'narae@example.com', 'scrypt$stand-in');
+      INSERT INTO staff_roles (staff_id, role) VALUES (1, 'admin');`);
+    const file = old.name;
+    old.close();
+    const before = fs.readFileSync(file);
+    const url = await freshDatabase();
+    const serverDir = tmp('server');
+    try {
+      const result = await importNewsroom({ database: url, dataDir: serverDir, file });
+      expect(result.olderVersion).toBe(9);
+      expect(result.outcome.tables.find((t) => t.table === 'staff')).toMatchObject({ inFile: 1, added: 1 });
+      expect(describeImport(result, 'db', serverDir)).toContain('older Newsdesk (schema 9)');
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      fs.rmSync(serverDir, { recursive: true, force: true });
+    }
   });
 });
 
