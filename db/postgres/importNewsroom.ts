@@ -266,6 +266,16 @@ async function compareTable(target: Sql, source: SqliteDb, shape: Shape, mode: '
   const { spec, columns } = shape;
   let alreadyThere = 0;
   let missing = 0;
+  // An empty table (a new database) holds none of the file's rows: no need to look each one up.
+  if (mode === 'check' && (await target.value(`SELECT 1 FROM "${spec.table}" LIMIT 1`)) === undefined) {
+    const count = Number(
+      source
+        .prepare(`SELECT count(*) FROM "${spec.table}"${spec.skip ? ` WHERE NOT (${spec.skip})` : ''}`)
+        .pluck()
+        .get(),
+    );
+    return { alreadyThere: 0, missing: count };
+  }
   for (const batch of fileBatches(source, shape, batchSize(shape))) {
     const m = matchAny(shape, spec.key, batch);
     const found = new Map<string, Row>();
@@ -311,14 +321,18 @@ async function checkUnique(target: Sql, shape: Shape, rows: Row[]): Promise<void
   }
 }
 
-async function insertMissing(target: Sql, source: SqliteDb, shape: Shape): Promise<number> {
+/** Inserts the file's rows the database lacks; `all`: it lacks every one (the compare found none there). */
+async function insertMissing(target: Sql, source: SqliteDb, shape: Shape, all: boolean): Promise<number> {
   const { spec, columns } = shape;
   let added = 0;
   const row = `(${columns.map(() => '?').join(', ')})`;
   for (const batch of fileBatches(source, shape, batchSize(shape))) {
-    const m = matchAny(shape, spec.key, batch);
-    const present = new Set((await target.rows(`SELECT ${quoteAll(spec.key)} FROM "${spec.table}" WHERE ${m.where}`, ...m.params)).map((r) => JSON.stringify(r)));
-    const absent = batch.filter((r) => !present.has(keyOf(shape, r)));
+    let absent = batch;
+    if (!all) {
+      const m = matchAny(shape, spec.key, batch);
+      const present = new Set((await target.rows(`SELECT ${quoteAll(spec.key)} FROM "${spec.table}" WHERE ${m.where}`, ...m.params)).map((r) => JSON.stringify(r)));
+      absent = batch.filter((r) => !present.has(keyOf(shape, r)));
+    }
     if (absent.length === 0) continue;
     try {
       await target.run(`INSERT INTO "${spec.table}" (${quoteAll(columns)}) VALUES ${absent.map(() => row).join(', ')}`, ...absent.flat());
@@ -395,7 +409,7 @@ export async function importNewsroomRows(target: Sql, file: NewsroomFile, hooks:
       await hooks.beforeWrite?.(tables);
 
       for (const [n, shape] of shapes.entries()) {
-        const added = tables[n]!.added === 0 ? 0 : await insertMissing(target, source, shape);
+        const added = tables[n]!.added === 0 ? 0 : await insertMissing(target, source, shape, tables[n]!.alreadyThere === 0);
         if (added !== tables[n]!.added)
           throw new ImportRefused(shape.spec.table, `Copying ${shape.spec.table} added ${added} rows where ${tables[n]!.added} were missing.`);
       }
