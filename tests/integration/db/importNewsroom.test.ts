@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/core.js';
+import { openPostgres } from '../../../db/index.js';
 import { COPIED_TABLES, ImportRefused, LEFT_TABLES } from '../../../db/postgres/importNewsroom.js';
 import { parseServeArgs } from '../../../server/args.js';
 import { describeImport, importNewsroom, type NewsroomImport } from '../../../server/importNewsroom.js';
@@ -218,6 +219,29 @@ describe('refusals', () => {
       expect(fs.existsSync(path.join(serverDir, 'media')) && fs.readdirSync(path.join(serverDir, 'media')).length > 0).toBe(false);
     } finally {
       fs.rmSync(otherDir, { recursive: true, force: true });
+      fs.rmSync(serverDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps nothing when the check after copying finds a row that did not arrive as it was in the file', async () => {
+    const url = await freshDatabase();
+    const serverDir = tmp('server');
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await (await openPostgres(url)).close();
+      // A fault between the import and the rows it reads back: the database alters comments as they go in.
+      await client.connect();
+      await client.query(`CREATE FUNCTION alter_comment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.text := NEW.text || ' (altered)'; RETURN NEW; END $$;
+        CREATE TRIGGER alter_comment BEFORE INSERT ON comments FOR EACH ROW EXECUTE FUNCTION alter_comment()`);
+      const refused = await importNewsroom({ database: url, dataDir: serverDir, file: desktopFile }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ImportRefused);
+      expect((refused as ImportRefused).table).toBe('comments');
+      expect((refused as Error).message).toMatch(/The check after copying found the row id \d+ of comments different in the database \(text\)/);
+      const counts = await rowCounts(url);
+      expect([counts.stories, counts.comments, counts.staff]).toEqual([0, 0, 0]);
+      expect(fs.existsSync(path.join(serverDir, 'media')) && fs.readdirSync(path.join(serverDir, 'media')).length > 0).toBe(false);
+    } finally {
+      await client.end();
       fs.rmSync(serverDir, { recursive: true, force: true });
     }
   });
