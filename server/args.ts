@@ -26,12 +26,17 @@ export interface ServeArgs {
   accessLog: boolean;
   /** A desktop working with the newsroom server at this URL, served on 127.0.0.1 (null: a newsroom of its own). */
   connect: string | null;
+  /** The newsroom's PostgreSQL database (--database, else NEWSDESK_DATABASE_URL); null: the data folder's SQLite file. */
+  database: string | null;
+  /** Move the desktop newsroom in this SQLite file (or data folder) into the database, then exit. */
+  importNewsroom: string | null;
 }
 
 const USAGE = [
   'Usage: npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]',
   '       npm run serve -- --data-dir DIR [--port N] [--demo] [--export-dir DIR]      (this computer only: 127.0.0.1)',
   '       npm run server -- --data-dir DIR --backup FILE',
+  '       npm run server -- --database postgres://… --data-dir DIR --import-newsroom FILE.db   (move a desktop newsroom in, then exit)',
   '       npm run serve -- --connect URL --data-dir DIR [--port N]                     (a desktop connected to a newsroom server)',
   'Other options: --static-dir DIR (the built renderer), --no-access-log',
 ].join('\n');
@@ -76,6 +81,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   let exportDir: string | null = null;
   let accessLog = true;
   let connect: string | null = null;
+  let database: string | null = null;
+  let importNewsroom: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -124,6 +131,12 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--connect':
         connect = value();
         break;
+      case '--database':
+        database = value();
+        break;
+      case '--import-newsroom':
+        importNewsroom = value();
+        break;
       case '--no-access-log':
         accessLog = false;
         break;
@@ -137,6 +150,11 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (!dataDir) throw new Error(`--data-dir is required.\n${USAGE}`);
   // A backup copies an existing newsroom; seeding a demo one first would be a surprise.
   if (backup && demo) throw new Error(`--backup copies an existing newsroom and cannot be combined with --demo.\n${USAGE}`);
+  database ??= process.env.NEWSDESK_DATABASE_URL || null;
+  if (importNewsroom && (!database || backup || demo || connect))
+    throw new Error(
+      `--import-newsroom moves a newsroom into the server's PostgreSQL database: give --database postgres://… (or NEWSDESK_DATABASE_URL) and --data-dir, without --backup, --demo or --connect.\n${USAGE}`,
+    );
   if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
   if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
   if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
@@ -167,7 +185,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     connect = url.origin;
   }
   const { host, port: listenPort } = listen ?? { host: DEFAULT_HOST, port: port ?? DEFAULT_PORT };
-  if (!backup && !isLoopbackHost(host)) {
+  if (!backup && !importNewsroom && !isLoopbackHost(host)) {
     if (!tlsCert && !behindProxy) {
       throw new Error(
         `Newsdesk speaks plain HTTP only on a loopback address (127.0.0.1, ::1, localhost): passwords must not cross a network in the clear.\n` +
@@ -194,5 +212,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     exportDir: exportDir ? path.resolve(exportDir) : null,
     accessLog,
     connect,
+    database,
+    importNewsroom: importNewsroom ? path.resolve(importNewsroom) : null,
   };
 }

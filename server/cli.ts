@@ -2,6 +2,7 @@
 //   npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]
 //   npm run serve -- --data-dir DIR [--port N] [--demo]   (the same server on 127.0.0.1: one computer)
 //   npm run server -- --data-dir DIR --backup FILE         (an online backup of DIR's database, then exit)
+//   npm run server -- --database URL --data-dir DIR --import-newsroom FILE.db   (move a desktop newsroom in, then exit)
 //   npm run serve -- --connect URL --data-dir DIR [--port N] (a desktop connected to a newsroom server: the
 //     desktop's own shell, desktop/desktopShell.ts, behind the same loopback bridge, for Chromium to drive)
 // Wrong arguments, a refused address or unreadable TLS files exit 2; a folder another Newsdesk
@@ -14,6 +15,7 @@ import { createCore } from '../core/core.js';
 import { DesktopShell } from '../desktop/desktopShell.js';
 import { parseServeArgs, type ServeArgs } from './args.js';
 import { backupDataDir } from './backup.js';
+import { runImport } from './importNewsroom.js';
 import { createServer, type NewsroomServer } from './server.js';
 import { readTlsFiles } from './tls.js';
 import type { TlsFiles } from './app.js';
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       fail(1, `Backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (args.importNewsroom && args.database) process.exit(await runImport({ database: args.database, dataDir: args.dataDir, file: args.importNewsroom }));
   if (args.connect) return serveConnected(args, args.connect);
   // Read before anything is opened: a wrong file is the command line's mistake, not the newsroom's.
   let tls: TlsFiles | null = null;
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
   const staticDir = args.staticDir ?? findStaticDir();
   // A folder another Newsdesk holds is refused here, before the port is taken: main() prints the
   // refusal, which names the holder, and exits 1.
-  const core = await createCore({ dataDir: args.dataDir, demo: args.demo, kind: 'serve' });
+  const core = await createCore({ dataDir: args.dataDir, demo: args.demo, kind: 'serve', database: args.database ?? undefined });
   // The export folder is the command line's, for this run (none without the flag): no API call sets it.
   try {
     await core.exportFolder.set(args.exportDir);
