@@ -23,8 +23,9 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          // The throw-away cluster's own test is about PostgreSQL alone: once (under postgres) is enough.
-          exclude: [...configDefaults.exclude, 'tests/integration/db/postgresCluster.test.ts'],
+          // The throw-away cluster's own test is about PostgreSQL alone, and the query modules' test
+          // runs both databases itself: once (under postgres) is enough.
+          exclude: [...configDefaults.exclude, 'tests/integration/db/postgresCluster.test.ts', 'tests/integration/db/queryModules.test.ts'],
         },
       },
       {

@@ -30,12 +30,12 @@ export async function insertAccountEvent(db: Db, e: NewAccountEvent): Promise<Id
   );
 }
 
-/** Newest first; `beforeId` continues a page; `staffId` narrows to one account. */
+/** Newest first; `beforeId` continues a page; `staffId` narrows to one account. (The casts type the parameters for PostgreSQL.) */
 export async function listAccountEvents(db: Db, opts: { staffId?: Id | undefined; beforeId?: Id | undefined; limit: number }): Promise<AccountEvent[]> {
   return (await db.all(
-    `SELECT e.id, e.staff_id AS staffId, s.name AS staffName, e.actor_id AS actorId, e.event, e.email, e.address, e.device, e.note, e.at
+    `SELECT e.id, e.staff_id AS "staffId", s.name AS "staffName", e.actor_id AS "actorId", e.event, e.email, e.address, e.device, e.note, e.at
      FROM account_events e LEFT JOIN staff s ON s.id = e.staff_id
-     WHERE (@staffId IS NULL OR e.staff_id = @staffId) AND (@beforeId IS NULL OR e.id < @beforeId)
+     WHERE (CAST(@staffId AS bigint) IS NULL OR e.staff_id = @staffId) AND (CAST(@beforeId AS bigint) IS NULL OR e.id < @beforeId)
      ORDER BY e.id DESC LIMIT @limit`,
     { staffId: opts.staffId ?? null, beforeId: opts.beforeId ?? null, limit: opts.limit },
   )) as AccountEvent[];

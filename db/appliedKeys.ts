@@ -16,8 +16,11 @@ export interface AppliedKey {
 
 /** What `staffId`'s `key` did, or null when it was never applied (or pruned). */
 export async function findAppliedKey(db: Db, staffId: Id, key: string): Promise<AppliedKey | null> {
-  const row = (await db.get(`SELECT method, story_id AS storyId, outcome, applied_at AS appliedAt FROM applied_keys WHERE staff_id = ? AND key = ?`, staffId, key)) as
-    (Omit<AppliedKey, 'outcome'> & { outcome: string }) | undefined;
+  const row = (await db.get(
+    `SELECT method, story_id AS "storyId", outcome, applied_at AS "appliedAt" FROM applied_keys WHERE staff_id = ? AND key = ?`,
+    staffId,
+    key,
+  )) as (Omit<AppliedKey, 'outcome'> & { outcome: string }) | undefined;
   return row ? { ...row, outcome: JSON.parse(row.outcome) as unknown } : null;
 }
 

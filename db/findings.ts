@@ -2,7 +2,7 @@
 // story's count of open findings for the queue.
 
 import type { Dismissal, FindingCounts, Id } from '../shared/domain.js';
-import type { Db } from './sql.js';
+import { dialectSql, type Db } from './sql.js';
 
 interface DismissalRow {
   key: string;
@@ -74,7 +74,8 @@ export async function setFindingCounts(db: Db, storyId: Id, counts: FindingCount
 
 /**
  * Statuses whose stories the desk still works on: their counts are kept; others are counted when
- * they return. Spelled as in migration 005's partial index, so the query can use it.
+ * they return. Spelled as in the partial index (SQLite's migration 005, PostgreSQL's 001), so the
+ * query can use it; SQLite is told to (INDEXED BY, which PostgreSQL has no word for).
  */
 const ACTIVE = `('draft', 'submitted', 'editing', 'approved', 'scheduled')`;
 
@@ -82,8 +83,8 @@ const ACTIVE = `('draft', 'submitted', 'editing', 'approved', 'scheduled')`;
 export async function uncountedStoryIds(db: Db, limit: number): Promise<Id[]> {
   return (
     (await db.all(
-      `SELECT id FROM stories INDEXED BY stories_findings_generation WHERE findings_generation < ? AND status IN ${ACTIVE}
-       ORDER BY findings_generation DESC, id DESC LIMIT ?`,
+      `SELECT id FROM stories ${dialectSql(db, { sqlite: 'INDEXED BY stories_findings_generation', postgres: '' })}
+       WHERE findings_generation < ? AND status IN ${ACTIVE} ORDER BY findings_generation DESC, id DESC LIMIT ?`,
       await checkGeneration(db),
       limit,
     )) as { id: Id }[]

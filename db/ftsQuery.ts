@@ -42,3 +42,8 @@ export function ftsExpression(terms: readonly FtsTerm[]): string | null {
   if (terms.length === 0) return null;
   return terms.map(({ term, prefix }) => `"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' AND ');
 }
+
+/** The terms back out of ftsExpression()'s text (for an engine that matches the terms its own way). */
+export function ftsExpressionTerms(expression: string): FtsTerm[] {
+  return [...expression.matchAll(/"((?:[^"]|"")*)"(\*?)/g)].map((m) => ({ term: m[1]!.replace(/""/g, '"'), prefix: m[2] === '*' }));
+}

@@ -44,14 +44,14 @@ export async function listPeople(
 ): Promise<{ people: PeopleEntry[]; total: number }> {
   const where = opts.search ? `WHERE p.search LIKE ? ESCAPE '\\' OR (? <> '' AND p.search LIKE ? ESCAPE '\\')` : '';
   const args = opts.search ? [contains(opts.search), opts.searchKey ?? '', contains(opts.searchKey ?? '')] : [];
-  const rows = (await db.all(`${SELECT} ${where} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ? OFFSET ?`, ...args, opts.limit, opts.offset)) as PersonRow[];
+  const rows = (await db.all(`${SELECT} ${where} ORDER BY lower(p.name), p.id LIMIT ? OFFSET ?`, ...args, opts.limit, opts.offset)) as PersonRow[];
   const { n } = (await db.get(`SELECT count(*) AS n FROM people p ${where}`, ...args)) as { n: number };
   return { people: rows.map(entryOf), total: n };
 }
 
-/** The whole list as the name check reads it, by name. */
+/** The whole list as the name check reads it, by name whatever its case (as the list shows it). */
 export async function allPeople(db: Db): Promise<HousePerson[]> {
-  return ((await db.all(`SELECT id, name, aliases, note FROM people ORDER BY name COLLATE NOCASE, id`)) as PersonRow[]).map((r) => ({
+  return ((await db.all(`SELECT id, name, aliases, note FROM people ORDER BY lower(name), id`)) as PersonRow[]).map((r) => ({
     id: r.id,
     name: r.name,
     aliases: aliasesOf(r.aliases),

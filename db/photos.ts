@@ -2,6 +2,8 @@
 // writes that place photos in stories. Reads of a story's photos live in storyPhotos.ts.
 
 import type { Id, PhotoAsset, PhotoFile, PhotoMetadata, StoryPhoto } from '../shared/domain.js';
+import { ftsExpressionTerms } from './ftsQuery.js';
+import { PHOTO_MATCH, tsQuery } from './postgres/textSearch.js';
 import type { Db } from './sql.js';
 import { ASSET_COLUMNS, toPhotoAsset, type PhotoAssetRow } from './storyPhotos.js';
 
@@ -125,7 +127,7 @@ export async function updatePhotoAssets(db: Db, ids: Id[], changes: PhotoAssetCh
 // ── library search ───────────────────────────────────────────────────────────
 
 export interface PhotoFilters {
-  /** Already converted to a safe FTS5 expression by ftsQuery(). */
+  /** Already converted to a safe FTS5 expression by ftsQuery(); PostgreSQL matches its terms (ftsExpressionTerms). */
   fts: string | null;
   noCaption?: boolean;
   noCredit?: boolean;
@@ -139,12 +141,19 @@ export interface PhotoCursor {
   id: Id;
 }
 
-function whereClause(f: PhotoFilters): { sql: string; params: unknown[] } {
+function whereClause(db: Db, f: PhotoFilters): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.fts) {
-    parts.push(`a.id IN (SELECT rowid FROM photo_assets_fts WHERE photo_assets_fts MATCH ?)`);
-    params.push(f.fts);
+    if (db.dialect === 'sqlite') {
+      parts.push(`a.id IN (SELECT rowid FROM photo_assets_fts WHERE photo_assets_fts MATCH ?)`);
+      params.push(f.fts);
+    } else {
+      // No word to look for matches nothing, as an FTS5 expression of no word would.
+      const query = tsQuery(ftsExpressionTerms(f.fts));
+      parts.push(query === null ? 'false' : PHOTO_MATCH);
+      if (query !== null) params.push(query);
+    }
   }
   if (f.noCaption) parts.push(`trim(a.caption) = ''`);
   if (f.noCredit) parts.push(`trim(a.credit) = ''`);
@@ -162,7 +171,7 @@ export async function listPhotoAssets(
   filters: PhotoFilters,
   page: { limit: number; after: PhotoCursor | null },
 ): Promise<{ items: PhotoAsset[]; total: number; next: PhotoCursor | null }> {
-  const where = whereClause(filters);
+  const where = whereClause(db, filters);
   const total = (await db.value(`SELECT count(*) FROM photo_assets a ${where.sql}`, ...where.params)) as number;
   const pageWhere = page.after ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (a.imported_at < ? OR (a.imported_at = ? AND a.id < ?))` : where.sql;
   const params = page.after ? [...where.params, page.after.importedAt, page.after.importedAt, page.after.id] : where.params;
@@ -176,15 +185,15 @@ export async function listPhotoAssets(
 /** The stories an asset is placed in. */
 export async function storiesUsingAsset(db: Db, assetId: Id): Promise<{ id: Id; headline: string; status: string }[]> {
   return (await db.all(
-    `SELECT DISTINCT s.id, s.headline, s.status FROM story_photos p JOIN stories s ON s.id = p.story_id
-     WHERE p.asset_id = ? ORDER BY s.updated_at DESC, s.id DESC`,
+    `SELECT s.id, s.headline, s.status FROM stories s WHERE s.id IN (SELECT p.story_id FROM story_photos p WHERE p.asset_id = ?)
+     ORDER BY s.updated_at DESC, s.id DESC`,
     assetId,
   )) as { id: Id; headline: string; status: string }[];
 }
 
 /** Stories whose photo captions should be reindexed after an asset edit (they show the asset via placements). */
 export async function storyIdsUsingAsset(db: Db, assetId: Id): Promise<Id[]> {
-  return (await db.column(`SELECT DISTINCT story_id FROM story_photos WHERE asset_id = ?`, assetId)) as Id[];
+  return (await db.column(`SELECT DISTINCT story_id FROM story_photos WHERE asset_id = ? ORDER BY story_id`, assetId)) as Id[];
 }
 
 // ── photos in stories ────────────────────────────────────────────────────────
@@ -194,7 +203,7 @@ export type StoryPhotoRow = Omit<StoryPhoto, 'asset'>;
 
 export async function getStoryPhotoRow(db: Db, id: Id): Promise<StoryPhotoRow | null> {
   const row = (await db.get(
-    `SELECT id, story_id AS storyId, asset_id AS assetId, placement, position AS "order", caption, credit, alt
+    `SELECT id, story_id AS "storyId", asset_id AS "assetId", placement, position AS "order", caption, credit, alt
      FROM story_photos WHERE id = ?`,
     id,
   )) as StoryPhotoRow | undefined;

@@ -99,7 +99,7 @@ export async function setExportResult(db: Db, storyId: Id, version: number, stat
 /** Scheduled stories due at `now`, with who scheduled each (the actor of the automatic publish). */
 export async function dueScheduledStories(db: Db, now: string): Promise<{ id: Id; scheduledBy: Id | null; publishAt: string }[]> {
   return (await db.all(
-    `SELECT id, scheduled_by AS scheduledBy, publish_at AS publishAt FROM stories
+    `SELECT id, scheduled_by AS "scheduledBy", publish_at AS "publishAt" FROM stories
      WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id`,
     now,
   )) as { id: Id; scheduledBy: Id | null; publishAt: string }[];

@@ -1,10 +1,11 @@
 // Story queues and text search. Lists are keyset-paginated newest first (updated_at desc,
-// id desc). Text search goes through FTS5 with the one query builder (ftsQuery.ts), so no input
-// is ever parsed as FTS or SQL syntax.
+// id desc). Text search goes through SQLite's FTS5 or PostgreSQL's search vector, both from the
+// same terms (ftsQuery.ts), so no input is ever parsed as FTS or SQL syntax.
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
-import type { Db } from './sql.js';
+import { tsQuery, STORY_MATCH } from './postgres/textSearch.js';
+import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
 export interface StoryFilters {
@@ -68,14 +69,14 @@ interface Where {
   params: unknown[];
 }
 
-function filterWhere(f: StoryFilters): Where {
+function filterWhere(db: Db, f: StoryFilters): Where {
   const sql: string[] = [];
   const params: unknown[] = [];
   if (f.status && f.status.length === 1) {
     sql.push('s.status = ?');
     params.push(f.status[0]);
   } else if (f.status && f.status.length > 1) {
-    sql.push('s.status IN (SELECT value FROM json_each(?))');
+    sql.push(`s.status IN ${jsonList(db, 'text')}`);
     params.push(JSON.stringify(f.status));
   }
   if (f.desk !== undefined) {
@@ -120,14 +121,13 @@ interface ItemRow {
 async function loadItems(db: Db, ids: Id[], now: string): Promise<Map<Id, StoryListItem>> {
   const rows = (await db.all(
     `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
-       (SELECT json_group_array(name) FROM (SELECT st.name FROM story_byline b JOIN staff st ON st.id = b.staff_id
-          WHERE b.story_id = s.id ORDER BY b.position)) AS byline,
+       (SELECT ${jsonArrayAgg(db, 'st.name', 'b.position')} FROM story_byline b JOIN staff st ON st.id = b.staff_id WHERE b.story_id = s.id) AS byline,
        ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, s.lock_offline, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
        (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
        s.findings_blocking, s.findings_warning, s.updated_at
      FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN} LEFT JOIN staff cs ON cs.id = s.claimed_by
-     WHERE s.id IN (SELECT value FROM json_each(?))`,
+     WHERE s.id IN ${jsonList(db, 'bigint')}`,
     JSON.stringify(ids),
   )) as ItemRow[];
   const out = new Map<Id, StoryListItem>();
@@ -175,11 +175,15 @@ export const SEARCH_COUNT_CAP = 1000;
  * at the page's end, where ordering by update time would have to sort every match.
  */
 export async function listStories(db: Db, filters: StoryFilters, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
-  const where = filterWhere(filters);
+  const where = filterWhere(db, filters);
   const typed = filters.query !== undefined && filters.query.trim() !== '';
   const fts = typed ? ftsQuery(filters.query ?? '') : null;
   if (typed && fts === null) return { items: [], next: null, total: 0, totalCapped: false };
-  return fts ? searchPage(db, fts, filters, where, page) : queuePage(db, where, page);
+  if (!fts) return queuePage(db, where, page);
+  const terms = searchTerms(filters.query ?? '');
+  const match = db.dialect === 'sqlite' ? fts : tsQuery(terms);
+  if (match === null) return { items: [], next: null, total: 0, totalCapped: false };
+  return searchPage(db, match, terms, where, page);
 }
 
 async function queuePage(db: Db, where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
@@ -212,20 +216,34 @@ async function queuePage(db: Db, where: Where, page: { limit: number; after: Lis
   };
 }
 
-async function searchPage(db: Db, fts: string, filters: StoryFilters, where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
-  const from = 'stories_fts f JOIN stories s ON s.id = f.rowid';
-  const conds = ['stories_fts MATCH ?', ...where.sql];
-  const params = [fts, ...where.params];
-  const counted = (await db.value(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`, ...params)) as number;
+/**
+ * Where a search looks, by dialect: SQLite's FTS5 table, whose rowid is the story's id, or
+ * PostgreSQL's search vector on the row (db/postgres/textSearch.ts). `match` takes the one
+ * parameter, the query in that engine's syntax.
+ */
+const searchSource = (db: Db) =>
+  db.dialect === 'sqlite'
+    ? { from: 'stories_fts f JOIN stories s ON s.id = f.rowid', match: 'stories_fts MATCH ?', id: 'f.rowid' }
+    : { from: 'stories s', match: STORY_MATCH, id: 's.id' };
+
+/** `query`: ftsQuery()'s FTS5 expression on SQLite, tsQuery()'s text on PostgreSQL, both of `terms`. */
+async function searchPage(db: Db, query: string, terms: FtsTerm[], where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
+  const { from, match, id } = searchSource(db);
+  const conds = [match, ...where.sql];
+  const params = [query, ...where.params];
+  const counted = (await db.value(
+    `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1}) AS hits`,
+    ...params,
+  )) as number;
   if (page.after) {
-    conds.push('f.rowid < ?');
+    conds.push(`${id} < ?`);
     params.push(page.after.id);
   }
-  const ids = (await db.column(`SELECT f.rowid FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`, ...params, page.limit + 1)) as number[];
+  const ids = (await db.column(`SELECT ${id} FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY ${id} DESC LIMIT ?`, ...params, page.limit + 1)) as number[];
   const hasMore = ids.length > page.limit;
   const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
   const byId = await loadItems(db, pageIds, page.now);
-  await addSnippets(db, byId, pageIds, searchTerms(filters.query ?? ''));
+  await addSnippets(db, byId, pageIds, terms);
   const last = pageIds[pageIds.length - 1];
   return {
     items: pageIds.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined),
@@ -240,7 +258,7 @@ async function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], term
   if (ids.length === 0 || terms.length === 0) return;
   const texts = (await db.all(
     `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
-     WHERE id IN (SELECT value FROM json_each(?))`,
+     WHERE id IN ${jsonList(db, 'bigint')}`,
     JSON.stringify(ids),
   )) as {
     id: number;

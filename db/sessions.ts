@@ -23,8 +23,8 @@ export interface SessionRecord {
   kind: SessionKind;
 }
 
-const SESSION_SELECT = `SELECT id, staff_id AS staffId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt,
-  device, address, ended_at AS endedAt, end_reason AS endReason, kind FROM sessions`;
+const SESSION_SELECT = `SELECT id, staff_id AS "staffId", created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt",
+  device, address, ended_at AS "endedAt", end_reason AS "endReason", kind FROM sessions`;
 
 export async function insertSession(
   db: Db,

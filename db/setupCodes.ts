@@ -34,7 +34,7 @@ export async function dropUnusedSetupCodes(db: Db, staffId: Id): Promise<void> {
 
 export async function findSetupCode(db: Db, codeHash: Buffer): Promise<SetupCodeRecord | null> {
   const row = (await db.get(
-    `SELECT id, staff_id AS staffId, first_admin AS firstAdmin, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt
+    `SELECT id, staff_id AS "staffId", first_admin AS "firstAdmin", created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt"
      FROM setup_codes WHERE code_hash = ?`,
     codeHash,
   )) as (Omit<SetupCodeRecord, 'firstAdmin'> & { firstAdmin: number }) | undefined;

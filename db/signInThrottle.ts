@@ -9,7 +9,7 @@ export interface ThrottleRecord {
 }
 
 export async function getThrottle(db: Db, key: string): Promise<ThrottleRecord | null> {
-  return ((await db.get(`SELECT failures, last_failure_at AS lastFailureAt FROM sign_in_throttle WHERE key = ?`, key)) as ThrottleRecord | undefined) ?? null;
+  return ((await db.get(`SELECT failures, last_failure_at AS "lastFailureAt" FROM sign_in_throttle WHERE key = ?`, key)) as ThrottleRecord | undefined) ?? null;
 }
 
 export async function setThrottle(db: Db, key: string, record: ThrottleRecord): Promise<void> {

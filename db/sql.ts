@@ -54,6 +54,40 @@ export function dialectSql(db: Sql, forms: Record<Dialect, string>): string {
   return forms[db.dialect];
 }
 
+/** The SQL type of a JSON list's items, as the query compares them. */
+export type ListItemType = 'bigint' | 'text';
+
+/**
+ * A list given as one parameter (its JSON text, `JSON.stringify(items)`) as a one-column
+ * subquery, for `x IN ${jsonList(db, 'bigint')}`. SQLite reads it with json_each, PostgreSQL
+ * with json_array_elements_text and a cast to the items' type.
+ */
+export function jsonList(db: Sql, type: ListItemType): string {
+  return dialectSql(db, {
+    sqlite: `(SELECT value FROM json_each(?))`,
+    postgres: `(SELECT CAST(value AS ${type}) FROM json_array_elements_text(CAST(? AS json)))`,
+  });
+}
+
+/** The same list as a table (to alias and join) of `value` and `ord`, the item's place: order by ord to keep the list's order. */
+export function jsonItems(db: Sql, type: ListItemType): string {
+  return dialectSql(db, {
+    sqlite: `(SELECT key AS ord, value FROM json_each(?))`,
+    postgres: `(SELECT e.ord - 1 AS ord, CAST(e.value AS ${type}) AS value FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS e(value, ord))`,
+  });
+}
+
+/**
+ * An aggregate of `expr` over the rows as a JSON array's text, in `orderBy` order ('[]' for no
+ * rows). The order goes in the aggregate itself: a subquery's ORDER BY is no promise to it.
+ */
+export function jsonArrayAgg(db: Sql, expr: string, orderBy: string): string {
+  return dialectSql(db, {
+    sqlite: `json_group_array(${expr} ORDER BY ${orderBy})`,
+    postgres: `coalesce(json_agg(${expr} ORDER BY ${orderBy}), '[]')`,
+  });
+}
+
 /** Turns `?` and `@name` placeholders into PostgreSQL's `$1…`, outside quotes; named values become positional. */
 export function toNumberedParams(text: string, params: Params): { text: string; values: unknown[] } {
   const named = params.length === 1 && isPlainObject(params[0]) ? (params[0] as Record<string, unknown>) : null;

@@ -1,7 +1,7 @@
 // Staff, their roles and desks, and the list of desks.
 
 import type { Desk, Id, Role, Staff } from '../shared/domain.js';
-import type { Db } from './sql.js';
+import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { reindexStory } from './stories.js';
 
 interface StaffRow {
@@ -14,11 +14,10 @@ interface StaffRow {
   desks: string;
 }
 
-const STAFF_SELECT = `
+const staffSelect = (db: Db) => `
   SELECT s.id, s.name, s.email, s.active, s.password_hash IS NOT NULL AS password_set,
-    (SELECT json_group_array(role) FROM (SELECT role FROM staff_roles r WHERE r.staff_id = s.id ORDER BY role)) AS roles,
-    (SELECT json_group_array(name) FROM (SELECT d.name FROM staff_desks sd JOIN desks d ON d.id = sd.desk_id
-                                         WHERE sd.staff_id = s.id ORDER BY d.name)) AS desks
+    (SELECT ${jsonArrayAgg(db, 'r.role', 'r.role')} FROM staff_roles r WHERE r.staff_id = s.id) AS roles,
+    (SELECT ${jsonArrayAgg(db, 'd.name', 'd.name')} FROM staff_desks sd JOIN desks d ON d.id = sd.desk_id WHERE sd.staff_id = s.id) AS desks
   FROM staff s`;
 
 function toStaff(row: StaffRow): Staff {
@@ -34,22 +33,23 @@ function toStaff(row: StaffRow): Staff {
 }
 
 export async function listStaff(db: Db): Promise<Staff[]> {
-  return ((await db.all(`${STAFF_SELECT} ORDER BY s.name, s.id`)) as StaffRow[]).map(toStaff);
+  return ((await db.all(`${staffSelect(db)} ORDER BY s.name, s.id`)) as StaffRow[]).map(toStaff);
 }
 
 export async function getStaff(db: Db, id: Id): Promise<Staff | null> {
-  const row = (await db.get(`${STAFF_SELECT} WHERE s.id = ?`, id)) as StaffRow | undefined;
+  const row = (await db.get(`${staffSelect(db)} WHERE s.id = ?`, id)) as StaffRow | undefined;
   return row ? toStaff(row) : null;
 }
 
+/** Whatever the address's case (ASCII letters, as SQLite's NOCASE column and PostgreSQL's unique index on lower(email)). */
 export async function findStaffByEmail(db: Db, email: string): Promise<Staff | null> {
-  const row = (await db.get(`${STAFF_SELECT} WHERE s.email = ?`, email)) as StaffRow | undefined;
+  const row = (await db.get(`${staffSelect(db)} WHERE lower(s.email) = lower(?)`, email)) as StaffRow | undefined;
   return row ? toStaff(row) : null;
 }
 
 /** The ids among `ids` that name no active staff member. */
 export async function unknownStaffIds(db: Db, ids: Id[]): Promise<Id[]> {
-  const found = (await db.column(`SELECT id FROM staff WHERE active = 1 AND id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))) as number[];
+  const found = (await db.column(`SELECT id FROM staff WHERE active = 1 AND id IN ${jsonList(db, 'bigint')}`, JSON.stringify(ids))) as number[];
   return ids.filter((id) => !found.includes(id));
 }
 

@@ -1,10 +1,10 @@
 // Stories: the row, its byline and lock, and the writes the core makes to them. Search columns
-// (subheadlines_text, byline_text, captions_text, body_text) are kept here so the FTS triggers
-// of migration 001 index every write.
+// (subheadlines_text, byline_text, captions_text, body_text) are kept here so every write is
+// indexed: by SQLite's FTS triggers (its migration 001), by PostgreSQL's generated search vector.
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
-import type { Db } from './sql.js';
+import { jsonItems, type Db } from './sql.js';
 
 interface StoryRow {
   id: number;
@@ -36,6 +36,12 @@ interface StoryRow {
   body: string;
 }
 
+/**
+ * The earlier of two times that are not null, as one CASE: SQLite's two-argument min() does not
+ * exist on PostgreSQL, and its LEAST() would skip a null where min() answers null.
+ */
+const earlier = (a: string, b: string) => `CASE WHEN ${b} < ${a} THEN ${b} ELSE ${a} END`;
+
 /** The session that holds a story's text lock (as `lss`), for LOCK_EXPIRES_AT. */
 export const LOCK_SESSION_JOIN = `LEFT JOIN sessions lss ON lss.id = s.lock_session_id`;
 
@@ -43,9 +49,9 @@ export const LOCK_SESSION_JOIN = `LEFT JOIN sessions lss ON lss.id = s.lock_sess
  * When the text lock lapses: its own time, but never after its session's end (ended, or expired
  * and not yet swept), so a lock whose computer signed out is never counted live.
  */
-export const LOCK_EXPIRES_AT = `CASE WHEN lss.id IS NULL THEN s.lock_expires_at
-    WHEN lss.ended_at IS NOT NULL THEN min(s.lock_expires_at, lss.ended_at)
-    ELSE min(s.lock_expires_at, lss.expires_at) END`;
+export const LOCK_EXPIRES_AT = `CASE WHEN lss.id IS NULL OR s.lock_expires_at IS NULL THEN s.lock_expires_at
+    WHEN lss.ended_at IS NOT NULL THEN ${earlier('s.lock_expires_at', 'lss.ended_at')}
+    ELSE ${earlier('s.lock_expires_at', 'lss.expires_at')} END`;
 
 const STORY_SELECT = `
   SELECT s.id, s.slug, s.desk, s.headline, s.subheadlines, s.dateline, s.language, s.status, s.version,
@@ -57,7 +63,7 @@ const STORY_SELECT = `
 
 export async function getByline(db: Db, storyId: Id): Promise<BylineEntry[]> {
   return (await db.all(
-    `SELECT st.id AS staffId, st.name, st.email FROM story_byline b JOIN staff st ON st.id = b.staff_id
+    `SELECT st.id AS "staffId", st.name, st.email FROM story_byline b JOIN staff st ON st.id = b.staff_id
      WHERE b.story_id = ? ORDER BY b.position`,
     storyId,
   )) as BylineEntry[];
@@ -144,6 +150,18 @@ export async function storyExists(db: Db, id: Id): Promise<boolean> {
   return (await db.get(`SELECT 1 FROM stories WHERE id = ?`, id)) !== undefined;
 }
 
+/**
+ * Inside a write transaction: holds the story's row until the transaction ends, so writes to one
+ * story take turns and each reads the version the one before it committed. PostgreSQL runs
+ * transactions side by side (read committed): without this two saves on the same base version
+ * would both pass the version check. SQLite's write transactions already take turns (BEGIN
+ * IMMEDIATE). False when there is no such story.
+ */
+export async function lockStoryRow(db: Db, id: Id): Promise<boolean> {
+  if (db.dialect === 'sqlite') return storyExists(db, id);
+  return (await db.get(`SELECT 1 FROM stories WHERE id = ? FOR UPDATE`, id)) !== undefined;
+}
+
 /** The text fields of a story as the core computed them (plain text and word count included). */
 export interface StoryContent {
   slug: string;
@@ -166,8 +184,7 @@ export async function insertStory(db: Db, s: StoryContent & { createdBy: Id; at:
   const bylineIds = [...new Set(s.bylineIds)];
   // The byline's search text goes in with the row, so the FTS trigger indexes the story once.
   const bylineText = (await db.value(
-    `SELECT coalesce(group_concat(t, ' '), '') FROM (SELECT st.name || ' ' || st.email AS t
-       FROM json_each(?) j JOIN staff st ON st.id = j.value ORDER BY j.key)`,
+    `SELECT coalesce(string_agg(st.name || ' ' || st.email, ' ' ORDER BY j.ord), '') FROM ${jsonItems(db, 'bigint')} j JOIN staff st ON st.id = j.value`,
     JSON.stringify(bylineIds),
   )) as string;
   const id = Number(
@@ -284,7 +301,7 @@ export async function setStoryLock(
 
 /** The stories whose text lock this session holds, with the lock's own expiry (regardless of the session's). */
 export async function storyLocksOfSession(db: Db, sessionId: Id): Promise<{ storyId: Id; lockExpiresAt: string }[]> {
-  return (await db.all(`SELECT id AS storyId, lock_expires_at AS lockExpiresAt FROM stories WHERE lock_session_id = ? ORDER BY id`, sessionId)) as {
+  return (await db.all(`SELECT id AS "storyId", lock_expires_at AS "lockExpiresAt" FROM stories WHERE lock_session_id = ? ORDER BY id`, sessionId)) as {
     storyId: Id;
     lockExpiresAt: string;
   }[];
@@ -309,25 +326,35 @@ export async function reindexStory(db: Db, storyId: Id): Promise<void> {
   await db.run(
     `WITH fresh AS (
        SELECT
-         coalesce((SELECT group_concat(t, ' ') FROM (SELECT st.name || ' ' || st.email AS t FROM story_byline b
-                   JOIN staff st ON st.id = b.staff_id WHERE b.story_id = @id ORDER BY b.position)), '') AS byline,
-         coalesce((SELECT group_concat(t, ' ') FROM (SELECT p.caption || ' ' || p.credit AS t FROM story_photos p
-                   WHERE p.story_id = @id ORDER BY p.position, p.id)), '') AS captions
+         coalesce((SELECT string_agg(st.name || ' ' || st.email, ' ' ORDER BY b.position) FROM story_byline b
+                   JOIN staff st ON st.id = b.staff_id WHERE b.story_id = @id), '') AS byline,
+         coalesce((SELECT string_agg(p.caption || ' ' || p.credit, ' ' ORDER BY p.position, p.id) FROM story_photos p
+                   WHERE p.story_id = @id), '') AS captions
      )
      UPDATE stories SET byline_text = (SELECT byline FROM fresh), captions_text = (SELECT captions FROM fresh)
-     WHERE id = @id AND (byline_text IS NOT (SELECT byline FROM fresh) OR captions_text IS NOT (SELECT captions FROM fresh))`,
+     WHERE id = @id AND (byline_text IS DISTINCT FROM (SELECT byline FROM fresh) OR captions_text IS DISTINCT FROM (SELECT captions FROM fresh))`,
     { id: storyId },
   );
 }
 
-/** Rebuilds the whole search index from the stories table (repair tool). */
+/**
+ * Rebuilds the whole search index from the stories table (repair tool). PostgreSQL's search
+ * vector is a generated column, always current with its row: nothing to rebuild.
+ */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
+  if (db.dialect !== 'sqlite') return;
   await db.run(`INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')`);
 }
 
-/** Merges the search index's segments (after bulk loads; also worth running when idle). */
+/**
+ * Merges the search index's segments (after bulk loads; also worth running when idle). On
+ * PostgreSQL autovacuum keeps the indexes; fresh statistics let the planner see a bulk load now.
+ */
 export async function optimizeSearchIndex(db: Db): Promise<void> {
-  if (db.dialect !== 'sqlite') return; // PostgreSQL's autovacuum keeps its indexes
+  if (db.dialect !== 'sqlite') {
+    await db.run('ANALYZE stories');
+    return;
+  }
   await db.run(`INSERT INTO stories_fts (stories_fts) VALUES ('optimize')`);
   await db.run('PRAGMA optimize');
 }

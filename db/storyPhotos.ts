@@ -132,7 +132,7 @@ export interface ApprovedPhotoUse {
 /** The approved, scheduled and published stories that use the asset, with what they publish of it. */
 export async function approvedUsesOfAsset(db: Db, assetId: Id): Promise<ApprovedPhotoUse[]> {
   return (await db.all(
-    `SELECT p.id AS storyPhotoId, p.story_id AS storyId, s.status, p.caption, p.credit,
+    `SELECT p.id AS "storyPhotoId", p.story_id AS "storyId", s.status, p.caption, p.credit,
        p.approved_creator AS creator, p.approved_copyright AS copyright
      FROM story_photos p JOIN stories s ON s.id = p.story_id
      WHERE p.asset_id = ? AND p.approved_creator IS NOT NULL AND s.status IN ('approved', 'scheduled', 'published')

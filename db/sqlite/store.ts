@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { Params, RunResult, Sql, TransactionOptions } from '../sql.js';
 import { stmt, type SqliteDb } from './statements.js';
 
-type Shape = 'object' | 'pluck' | 'raw' | 'none';
+/** How a statement answers: rows as objects, the first column's values, or rows as arrays. */
+type Shape = 'object' | 'value' | 'raw';
 
 /** One transaction's identity: the async context that opened it carries it. */
 type Tx = object;
@@ -27,18 +28,21 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
 
   const mine = (): boolean => active !== null && context.getStore() === active.tx;
 
-  /** Statements are cached per text and their row shape is a mode of the statement, so each call sets the one it wants. */
-  function run<T>(text: string, params: Params, shape: Shape, each: (s: Database.Statement, values: unknown[]) => unknown): Promise<T> {
-    return gated(() => {
-      const s = stmt(raw, text);
-      if (shape === 'pluck') s.pluck(true);
-      else if (shape === 'raw') s.raw(true);
-      else if (shape === 'object' && s.reader) {
-        s.pluck(false);
-        s.raw(false);
-      }
-      return each(s, params.length === 1 && isNamed(params[0]) ? [params[0]] : [...params]) as T;
-    });
+  /**
+   * Runs the cached statement with `params` given to the call, not bound (a statement binds only
+   * once), in the shape asked for: pluck() and raw() stay set on a statement, so each call sets them.
+   */
+  function statement(text: string, params: Params, shape: Shape, each: (s: Database.Statement, args: unknown[]) => unknown): unknown {
+    const s = stmt(raw, text);
+    if (s.reader) {
+      s.pluck(shape === 'value');
+      s.raw(shape === 'raw');
+    }
+    return each(s, params as unknown[]);
+  }
+
+  function run<T>(text: string, params: Params, shape: Shape, each: (s: Database.Statement, args: unknown[]) => unknown): Promise<T> {
+    return gated(() => statement(text, params, shape, each) as T);
   }
 
   function gated<T>(work: () => T): Promise<T> {
@@ -59,12 +63,12 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
   const store: SqliteSql = {
     dialect: 'sqlite',
     raw,
-    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'object', (s, v) => s.all(...v)),
-    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'object', (s, v) => s.get(...v)),
-    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'pluck', (s, v) => s.get(...v)),
-    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'pluck', (s, v) => s.all(...v)),
-    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, 'raw', (s, v) => s.all(...v)),
-    run: (text: string, ...params: Params) => run<RunResult>(text, params, 'none', (s, v) => ({ changes: s.run(...v).changes })),
+    all: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'object', (s, args) => s.all(...args)),
+    get: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'object', (s, args) => s.get(...args)),
+    value: <T>(text: string, ...params: Params) => run<T | undefined>(text, params, 'value', (s, args) => s.get(...args)),
+    column: <T>(text: string, ...params: Params) => run<T[]>(text, params, 'value', (s, args) => s.all(...args)),
+    rows: <T extends unknown[]>(text: string, ...params: Params) => run<T[]>(text, params, 'raw', (s, args) => s.all(...args)),
+    run: (text: string, ...params: Params) => run<RunResult>(text, params, 'object', (s, args) => ({ changes: s.run(...args).changes })),
     exec: (text) => gated(() => void raw.exec(text)),
     inTransaction: () => mine(),
     async transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -111,8 +115,4 @@ export function sqliteStore(raw: SqliteDb): SqliteSql {
     },
   };
   return store;
-}
-
-function isNamed(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && !(v instanceof Uint8Array);
 }
