@@ -26,14 +26,20 @@ export interface ServeArgs {
   accessLog: boolean;
   /** A desktop working with the newsroom server at this URL, served on 127.0.0.1 (null: a newsroom of its own). */
   connect: string | null;
+  /** The newsroom's PostgreSQL database (postgres://…), shared by its server processes; null: the data folder's SQLite file. */
+  database: string | null;
 }
+
+/** Where the database URL may come from instead of the command line, which `ps` shows to everyone on the computer. */
+export const DATABASE_ENV = 'NEWSDESK_DATABASE_URL';
 
 const USAGE = [
   'Usage: npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]',
   '       npm run serve -- --data-dir DIR [--port N] [--demo] [--export-dir DIR]      (this computer only: 127.0.0.1)',
   '       npm run server -- --data-dir DIR --backup FILE',
   '       npm run serve -- --connect URL --data-dir DIR [--port N]                     (a desktop connected to a newsroom server)',
-  'Other options: --static-dir DIR (the built renderer), --no-access-log',
+  'Other options: --static-dir DIR (the built renderer), --no-access-log,',
+  `  --database postgres://USER:PASSWORD@HOST:PORT/DB (the newsroom in PostgreSQL, shared by several server processes; or set ${DATABASE_ENV})`,
 ].join('\n');
 
 /** "HOST:PORT", "[IPv6]:PORT" or ":PORT" (the default host). */
@@ -62,8 +68,9 @@ function parsePublicUrl(value: string): string {
   return url.origin;
 }
 
-export function parseServeArgs(argv: string[]): ServeArgs {
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   let dataDir: string | null = null;
+  let database: string | null = null;
   let listen: { host: string; port: number } | null = null;
   let port: number | null = null;
   let publicUrl: string | null = null;
@@ -124,6 +131,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--connect':
         connect = value();
         break;
+      case '--database':
+        database = value();
+        break;
       case '--no-access-log':
         accessLog = false;
         break;
@@ -140,6 +150,16 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
   if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
   if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
+  // The flag wins over the environment; a connected desktop keeps SQLite whatever the environment says.
+  if (database === null && connect === null) database = env[DATABASE_ENV] || null;
+  if (database !== null && !/^postgres(ql)?:\/\//i.test(database)) {
+    throw new Error(`--database takes a PostgreSQL address, postgres://USER:PASSWORD@HOST:PORT/DATABASE (got something else).\n${USAGE}`);
+  }
+  if (backup && database) {
+    throw new Error(
+      `--backup copies the data folder's SQLite file; this newsroom is in PostgreSQL: back it up with pg_dump (see the README) and copy media/ and published/ from the data folder.`,
+    );
+  }
   if (connect !== null) {
     // A connected desktop is one person's, on this computer: its own newsroom's options do not apply.
     const own = [
@@ -150,6 +170,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       demo && '--demo',
       backup && '--backup',
       exportDir && '--export-dir',
+      database && '--database',
     ].filter(Boolean);
     if (own.length > 0)
       throw new Error(`--connect runs a desktop on this computer for a newsroom server; it takes only --data-dir and --port (not ${own.join(', ')}).\n${USAGE}`);
@@ -194,5 +215,6 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     exportDir: exportDir ? path.resolve(exportDir) : null,
     accessLog,
     connect,
+    database,
   };
 }
