@@ -20,6 +20,14 @@ import { lockDataDir, type HolderKind } from './dataDirLock.js';
 
 export const DATABASE_FILE = 'newsdesk.db';
 
+/**
+ * How long a call waits for one of the process's database connections before it is answered
+ * UNAVAILABLE. A burst (a hundred people saving at the same moment on one server, each save a
+ * transaction of some tens of statements) must queue, not fail: ten connections get through a
+ * hundred saves in a few seconds on a busy machine.
+ */
+const POOL_WAIT_MS = 15_000;
+
 /** The database as several server processes share it (PostgreSQL), or null when this process has it to itself (SQLite). */
 export function sharedDatabase(db: Db): PostgresSql | null {
   return db.dialect === 'postgres' && isPostgres(db) ? db : null;
@@ -55,7 +63,7 @@ export async function openCoreStorage(opts: StorageOptions): Promise<CoreStorage
   if (opts.database) {
     // No lock on the folder: every server process of the newsroom shares its media/ and
     // published/ (package folders are written under a per-story lock in the database).
-    const db = await openPostgres(opts.database, { applicationName: `newsdesk ${opts.kind}` });
+    const db = await openPostgres(opts.database, { applicationName: `newsdesk ${opts.kind}`, connectTimeoutMs: POOL_WAIT_MS });
     return {
       db,
       postgres: db,
