@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           // The throw-away cluster's own test is about PostgreSQL alone, and the query modules' test
           // runs both databases itself: once (under postgres) is enough.
-          // Several server processes share only a PostgreSQL database: those two files run on it under either project, so once is enough.
+          // Several server processes share only a PostgreSQL database: the postgres project runs those two files.
           exclude: [
             ...configDefaults.exclude,
             'tests/integration/db/postgresCluster.test.ts',

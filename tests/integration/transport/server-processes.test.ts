@@ -4,6 +4,7 @@
 // seen through the other, a session of one used on the other, the scheduler handed over when
 // its leader is killed, and no acknowledged save lost when a process is killed mid-burst.
 
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { DEMO_PASSWORD } from '../../../core/staff/passwords.js';
 import type { Input, MethodName, Result } from '../../../shared/contract.js';
 import type { ChangeEvent, Story } from '../../../shared/domain.js';
 import { doc } from '../../support/coreHarness.js';
-import { startNewsdesk, type NewsdeskProcess } from '../../support/newsdeskCli.js';
+import { cliBundle, freePort, startNewsdesk, type NewsdeskProcess } from '../../support/newsdeskCli.js';
 import { freshDatabase } from '../../support/postgres.js';
 
 let url: string;
@@ -104,6 +105,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the cli to its end: its exit code and everything it printed. */
+async function runToEnd(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  const bundle = await cliBundle();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bundle, ...args], { env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, output: stdout + stderr });
+    });
+  });
+}
+
+describe('starting a server on PostgreSQL', () => {
+  it('refuses --backup, pointing to pg_dump, and a database it cannot reach, naming host:port/database but never the password', async () => {
+    const backup = await runToEnd(['--data-dir', dir, '--database', url, '--backup', path.join(dir, 'copy.db')]);
+    expect(backup.code).toBe(2);
+    expect(backup.output).toContain('pg_dump');
+    const port = await freePort();
+    // From the environment, so the password is not on the command line.
+    const away = await runToEnd(['--data-dir', dir, '--port', '0'], { NEWSDESK_DATABASE_URL: `postgres://newsdesk:s3cret-pw@127.0.0.1:${port}/newsroom` });
+    expect(away.code).toBe(1);
+    expect(away.output).toContain(`127.0.0.1:${port}/newsroom`);
+    expect(away.output).not.toContain('s3cret-pw');
+  });
 });
 
 describe('two server processes on one PostgreSQL database', () => {
