@@ -164,10 +164,16 @@ class PostgresStore implements PostgresSql {
     return new StorageUnavailable(`Newsdesk cannot reach the PostgreSQL database at ${this.target}: ${problem}. Try again in a moment.`, { cause: error });
   }
 
+  /**
+   * The transaction of the calling context. Work scheduled from inside a transaction (a timer, an
+   * event listener) inherits its context but runs after it ended: it runs outside, on the pool,
+   * never on the connection that went back to it. (A statement inside a transaction that is not
+   * awaited is refused statically: the lint rule no-floating-promises.)
+   */
   private frame(): Frame | undefined {
     const f = this.frames.getStore();
-    if (f?.ended) throw new Error('A statement was issued after its transaction had ended (a call inside transaction() was not awaited).');
-    return f;
+    if (!f?.ended) return f;
+    return f.root.ended ? undefined : f.root;
   }
 
   private async query(text: string, params: Params, rowMode?: 'array'): Promise<pg.QueryResult> {
