@@ -7,7 +7,17 @@ import type { ParsedInput } from '../../shared/contract.js';
 import type { Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { hasRole, isAuthor, isDeskEditor } from '../../shared/workflow.js';
-import { getRevision, getStoryTextVersion, insertAuditEvent, listAuditRecords, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
+import {
+  getRevision,
+  getStoryTextVersion,
+  insertAuditEvent,
+  listAuditRecords,
+  insertRevision,
+  insertStory,
+  lockStoryRow,
+  setStoryLock,
+  updateStoryContent,
+} from '../../db/index.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
@@ -120,6 +130,9 @@ export function storySaveHandlers(services: CoreServices) {
       };
       const result = await write(services, async (events) => {
         if (keyed) {
+          // The story's row first: a repeat sent at the same moment (through another server
+          // process) waits for the first to commit its key, then finds it.
+          await lockStoryRow(db, input.id);
           // A repeat answers as the first did: the story it saved, or (thrown) the same refusal.
           const repeat = await answerOfRepeat(services, keyed);
           if (repeat) return repeat;
