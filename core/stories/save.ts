@@ -18,6 +18,7 @@ import {
   setStoryLock,
   updateStoryContent,
 } from '../../db/index.js';
+import { lockStaffRow } from '../../db/postgres/rowLocks.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
@@ -75,7 +76,9 @@ export function storySaveHandlers(services: CoreServices) {
       const { staff } = editor;
       const keyed = input.clientId === undefined ? null : { staffId: staff.id, key: input.clientId, method: 'stories.create' as const, storyId: null };
       return await write(services, async (events) => {
-        // A repeat (the desktop could not tell the first arrived) answers with the story the first made.
+        // A repeat (the desktop could not tell the first arrived) answers with the story the first
+        // made; one sent at the same moment waits for the first to commit its key.
+        if (keyed) await lockStaffRow(db, staff.id);
         const repeat = keyed && (await answerOfRepeat(services, keyed));
         if (repeat) return repeat;
         if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
