@@ -25,7 +25,14 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           // The throw-away cluster's own test is about PostgreSQL alone, and the query modules' test
           // runs both databases itself: once (under postgres) is enough.
-          exclude: [...configDefaults.exclude, 'tests/integration/db/postgresCluster.test.ts', 'tests/integration/db/queryModules.test.ts'],
+          // Several server processes share only a PostgreSQL database: the postgres project runs those two files.
+          exclude: [
+            ...configDefaults.exclude,
+            'tests/integration/db/postgresCluster.test.ts',
+            'tests/integration/db/queryModules.test.ts',
+            'tests/integration/core/concurrency.test.ts',
+            'tests/integration/transport/server-processes.test.ts',
+          ],
         },
       },
       {

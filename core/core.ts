@@ -36,7 +36,9 @@ import type { CoreServices, Publisher } from './services.js';
 import { desktopHandlers } from './desktop/handlers.js';
 import { pruneOldKeys } from './stories/appliedKeys.js';
 import { DESKTOP_SESSION_LIMITS, SESSION_LIMITS, SessionStore, type SessionLimits } from './staff/sessions.js';
-import { KeyedMutex, write, writerFor } from './write.js';
+import { announceWrites, wasAnnounced, write, writerFor } from './write.js';
+import { startFanout, type Fanout } from './fanout.js';
+import { storySerializer } from './storySerializer.js';
 import { SettingsStore } from './settings/settingsStore.js';
 
 export interface Core {
@@ -57,6 +59,8 @@ export interface Core {
   /** Online backup of the database to `file` while the core keeps running. */
   backup(file: string): Promise<void>;
   readonly dataDir: string;
+  /** Where the newsroom's database is, in words for a log line (never a password). */
+  readonly database: string;
   /** Where published packages are also copied: set by the shell and the serve cli only, never through `call`. */
   readonly exportFolder: ExportFolderControl;
   /** A published version's folder on this computer, for the desktop shell to open (never through `call`: a path is no API answer). */
@@ -107,23 +111,39 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Photo metadata is read in a worker thread (started on the first import); the core keeps it until closed.
   const releaseMetadataReader = holdMetadataReader();
   try {
+    // `bus` reaches the transports with every change, this process's and (on PostgreSQL) the other
+    // server processes'; `ownChanges` only this process's, for the copy desk, which counts the
+    // findings of the changes its own process made.
     const bus = new EventBus();
+    const ownChanges = new EventBus();
     const settings = new SettingsStore(db);
     await settings.load();
-    const storyMutex = new KeyedMutex();
     const reportInternal = opts.onInternalError ?? ((_m: string, e: unknown) => console.error('[core]', e));
+    const fanout: Fanout | null = storage.postgres
+      ? await startFanout(storage.postgres, {
+          emit: (event) => bus.emit(event),
+          reloadSettings: () => settings.load(),
+          report: (error) => reportInternal('events', error),
+        })
+      : null;
+    const stopAnnouncing = fanout ? announceWrites(db, (events) => fanout.announce(events)) : () => undefined;
     const base: Omit<CoreServices, 'publisher' | 'copyDesk'> = {
       db,
       dataDir: opts.dataDir,
       now: opts.now ?? (() => new Date()),
-      emit: (event) => bus.emit(event),
+      emit: (event) => {
+        ownChanges.emit(event);
+        bus.emit(event);
+        // An event emitted outside a write (a finished photo import) is announced on its own.
+        if (fanout && !wasAnnounced(event)) fanout.announce([event]).catch((error: unknown) => reportInternal('events', error));
+      },
       settings: () => settings.get(),
       exportDir: () => settings.exportDir(),
-      serialize: (storyId, fn) => storyMutex.run(storyId, fn),
+      serialize: storySerializer(storage.postgres),
     };
     const copyDesk = createCopyDesk(
       base,
-      (listener) => bus.on(listener),
+      (listener) => ownChanges.on(listener),
       (error) => reportInternal('copyDesk', error),
     );
     const publisher = opts.publisher ? opts.publisher(base) : createPublisher(base, { report: reportInternal });
@@ -182,6 +202,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     });
     return {
       dataDir: opts.dataDir,
+      database: storage.description,
       exportFolder,
       packages,
       integrity,
@@ -215,6 +236,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           // A counting pass under way finishes before the database closes under it.
           await copyDesk.idle();
           for (const module of [...modules].reverse()) await module.stop?.();
+          stopAnnouncing();
+          await fanout?.stop();
         }
         // Also after a damaged database stopped the core: the folder is held until close().
         if (!released) {

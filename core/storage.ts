@@ -20,10 +20,29 @@ import { lockDataDir, type HolderKind } from './dataDirLock.js';
 
 export const DATABASE_FILE = 'newsdesk.db';
 
+/**
+ * How long a call waits for one of the process's database connections before it is answered
+ * UNAVAILABLE. A burst (a hundred people saving at the same moment on one server, each save a
+ * transaction of some tens of statements) must queue, not fail: ten connections get through a
+ * hundred saves in a few seconds on a busy machine.
+ */
+const POOL_WAIT_MS = 15_000;
+
+/** The database as several server processes share it (PostgreSQL), or null when this process has it to itself (SQLite). */
+export function sharedDatabase(db: Db): PostgresSql | null {
+  return db.dialect === 'postgres' && isPostgres(db) ? db : null;
+}
+
+function isPostgres(db: Db): db is PostgresSql {
+  return 'tryLeadership' in db && 'listen' in db;
+}
+
 export interface CoreStorage {
   readonly db: Db;
   /** Set when the database is PostgreSQL: several server processes may share it (and the data folder). */
   readonly postgres: PostgresSql | null;
+  /** Where the newsroom is, for the server's start-up line: the file in the data folder, or host:port/database (never the password). */
+  readonly description: string;
   /** Settles when the integrity check is done: null when sound (PostgreSQL checks its own pages). */
   readonly integrity: Promise<DatabaseRefused | null>;
   /** Folds SQLite's write-ahead log into the file between bursts of work; nothing for PostgreSQL. */
@@ -44,10 +63,11 @@ export async function openCoreStorage(opts: StorageOptions): Promise<CoreStorage
   if (opts.database) {
     // No lock on the folder: every server process of the newsroom shares its media/ and
     // published/ (package folders are written under a per-story lock in the database).
-    const db = await openPostgres(opts.database, { applicationName: `newsdesk ${opts.kind}` });
+    const db = await openPostgres(opts.database, { applicationName: `newsdesk ${opts.kind}`, connectTimeoutMs: POOL_WAIT_MS });
     return {
       db,
       postgres: db,
+      description: `PostgreSQL at ${db.target}`,
       integrity: Promise.resolve(null),
       idleWork: () => undefined,
       backup: () => Promise.reject(new Error('This newsroom is in PostgreSQL: back it up with pg_dump (see the README), and copy media/ and published/.')),
@@ -63,6 +83,7 @@ export async function openCoreStorage(opts: StorageOptions): Promise<CoreStorage
     return {
       db,
       postgres: null,
+      description: `SQLite, ${file}`,
       integrity: checkWasDeferred(raw) ? checkInBackground(file) : Promise.resolve(null),
       idleWork: () => {
         if (raw.open) checkpoint(raw);

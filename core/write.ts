@@ -1,14 +1,34 @@
 // The one path every write of the core takes: one transaction, whose change events go out only
 // after it commits. A write started inside another (the scheduler's or a transition's status
 // move inside the publisher's transaction that records the version) joins it: its events go out
-// when the outermost write commits, and not at all if it rolls back.
+// when the outermost write commits, and not at all if it rolls back. On a database shared by
+// several server processes the outermost write also announces its events to the others inside
+// its transaction (core/fanout.ts), so they hear of it exactly when it commits.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Db } from '../db/index.js';
 import type { ChangeEvent, Id } from '../shared/domain.js';
 import type { CoreServices } from './services.js';
 
 /** The events of the outermost write open in the calling async context. */
 const open = new AsyncLocalStorage<ChangeEvent[]>();
+
+type Announcer = (events: readonly ChangeEvent[]) => Promise<void>;
+/** Per database: who tells the newsroom's other server processes what a write changed. */
+const announcers = new WeakMap<Db, Announcer>();
+/** Events a write already announced with its commit (the bus's own listener must not send them again). */
+const announced = new WeakSet<ChangeEvent>();
+
+/** From now on every write on `db` announces its events with its commit; returns the function that stops it. */
+export function announceWrites(db: Db, announce: Announcer): () => void {
+  announcers.set(db, announce);
+  return () => {
+    if (announcers.get(db) === announce) announcers.delete(db);
+  };
+}
+
+/** Whether a write announced `event` with its commit (else whoever emitted it outside a write announces it). */
+export const wasAnnounced = (event: ChangeEvent): boolean => announced.has(event);
 
 export interface WriteOptions {
   /**
@@ -31,7 +51,19 @@ export async function write<T>(services: Pick<CoreServices, 'db' | 'emit'>, fn: 
     outer.push(...events);
     return result;
   }
-  const result = await db.transaction(() => open.run(events, () => fn(events)), { durability: options.durability ?? 'full' });
+  const announce = announcers.get(db);
+  const result = await db.transaction(
+    async () => {
+      const value = await open.run(events, () => fn(events));
+      // Before the commit, in the transaction: sent with it, or not at all if it fails.
+      if (announce && events.length > 0) {
+        await announce(events);
+        for (const event of events) announced.add(event);
+      }
+      return value;
+    },
+    { durability: options.durability ?? 'full' },
+  );
   for (const event of events) services.emit(event);
   return result;
 }

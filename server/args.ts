@@ -26,11 +26,14 @@ export interface ServeArgs {
   accessLog: boolean;
   /** A desktop working with the newsroom server at this URL, served on 127.0.0.1 (null: a newsroom of its own). */
   connect: string | null;
-  /** The newsroom's PostgreSQL database (--database, else NEWSDESK_DATABASE_URL); null: the data folder's SQLite file. */
+  /** The newsroom's PostgreSQL database (--database, else NEWSDESK_DATABASE_URL), shared by its server processes; null: the data folder's SQLite file. */
   database: string | null;
   /** Move the desktop newsroom in this SQLite file (or data folder) into the database, then exit. */
   importNewsroom: string | null;
 }
+
+/** Where the database URL may come from instead of the command line, which `ps` shows to everyone on the computer. */
+export const DATABASE_ENV = 'NEWSDESK_DATABASE_URL';
 
 const USAGE = [
   'Usage: npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]',
@@ -38,7 +41,8 @@ const USAGE = [
   '       npm run server -- --data-dir DIR --backup FILE',
   '       npm run server -- --database postgres://… --data-dir DIR --import-newsroom FILE.db   (move a desktop newsroom in, then exit)',
   '       npm run serve -- --connect URL --data-dir DIR [--port N]                     (a desktop connected to a newsroom server)',
-  'Other options: --static-dir DIR (the built renderer), --no-access-log',
+  'Other options: --static-dir DIR (the built renderer), --no-access-log,',
+  `  --database postgres://USER:PASSWORD@HOST:PORT/DB (the newsroom in PostgreSQL, shared by several server processes; or set ${DATABASE_ENV})`,
 ].join('\n');
 
 /** "HOST:PORT", "[IPv6]:PORT" or ":PORT" (the default host). */
@@ -67,8 +71,9 @@ function parsePublicUrl(value: string): string {
   return url.origin;
 }
 
-export function parseServeArgs(argv: string[]): ServeArgs {
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   let dataDir: string | null = null;
+  let database: string | null = null;
   let listen: { host: string; port: number } | null = null;
   let port: number | null = null;
   let publicUrl: string | null = null;
@@ -150,14 +155,23 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (!dataDir) throw new Error(`--data-dir is required.\n${USAGE}`);
   // A backup copies an existing newsroom; seeding a demo one first would be a surprise.
   if (backup && demo) throw new Error(`--backup copies an existing newsroom and cannot be combined with --demo.\n${USAGE}`);
-  database ??= process.env.NEWSDESK_DATABASE_URL || null;
+  if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
+  if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
+  if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
+  // The flag wins over the environment; a connected desktop keeps SQLite whatever the environment says.
+  if (database === null && connect === null) database = env[DATABASE_ENV] || null;
   if (importNewsroom && (!database || backup || demo || connect))
     throw new Error(
       `--import-newsroom moves a newsroom into the server's PostgreSQL database: give --database postgres://… (or NEWSDESK_DATABASE_URL) and --data-dir, without --backup, --demo or --connect.\n${USAGE}`,
     );
-  if (listen && port !== null) throw new Error(`Give either --listen HOST:PORT or --port N (which means --listen 127.0.0.1:N), not both.\n${USAGE}`);
-  if ((tlsCert === null) !== (tlsKey === null)) throw new Error(`TLS needs both --tls-cert FILE and --tls-key FILE.\n${USAGE}`);
-  if (tlsCert && behindProxy) throw new Error(`Choose --tls-cert/--tls-key (this server speaks TLS) or --behind-proxy (the proxy in front does), not both.\n${USAGE}`);
+  if (database !== null && !/^postgres(ql)?:\/\//i.test(database)) {
+    throw new Error(`--database takes a PostgreSQL address, postgres://USER:PASSWORD@HOST:PORT/DATABASE (got something else).\n${USAGE}`);
+  }
+  if (backup && database) {
+    throw new Error(
+      `--backup copies the data folder's SQLite file; this newsroom is in PostgreSQL: back it up with pg_dump (see the README) and copy media/ and published/ from the data folder.`,
+    );
+  }
   if (connect !== null) {
     // A connected desktop is one person's, on this computer: its own newsroom's options do not apply.
     const own = [
@@ -168,6 +182,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       demo && '--demo',
       backup && '--backup',
       exportDir && '--export-dir',
+      database && '--database',
     ].filter(Boolean);
     if (own.length > 0)
       throw new Error(`--connect runs a desktop on this computer for a newsroom server; it takes only --data-dir and --port (not ${own.join(', ')}).\n${USAGE}`);

@@ -2,6 +2,8 @@
 //   npm run server -- --data-dir DIR --listen HOST:PORT [--public-url URL] [--tls-cert FILE --tls-key FILE | --behind-proxy] [--demo] [--export-dir DIR]
 //   npm run serve -- --data-dir DIR [--port N] [--demo]   (the same server on 127.0.0.1: one computer)
 //   npm run server -- --data-dir DIR --backup FILE         (an online backup of DIR's database, then exit)
+//   npm run server -- --database postgres://… --data-dir DIR …  (the newsroom in PostgreSQL, NEWSDESK_DATABASE_URL
+//     also works: several server processes share it and DIR's media/ and published/)
 //   npm run server -- --database URL --data-dir DIR --import-newsroom FILE.db   (move a desktop newsroom in, then exit)
 //   npm run serve -- --connect URL --data-dir DIR [--port N] (a desktop connected to a newsroom server: the
 //     desktop's own shell, desktop/desktopShell.ts, behind the same loopback bridge, for Chromium to drive)
@@ -62,7 +64,10 @@ async function main(): Promise<void> {
   const staticDir = args.staticDir ?? findStaticDir();
   // A folder another Newsdesk holds is refused here, before the port is taken: main() prints the
   // refusal, which names the holder, and exits 1.
-  const core = await createCore({ dataDir: args.dataDir, demo: args.demo, kind: 'serve', database: args.database ?? undefined });
+  const core = await createCore({ dataDir: args.dataDir, demo: args.demo, kind: 'serve', database: args.database ?? undefined }).catch((error: unknown) =>
+    // A database it cannot reach or use: the refusal names host:port/database, never the password.
+    fail(1, error instanceof Error ? error.message : String(error)),
+  );
   // The export folder is the command line's, for this run (none without the flag): no API call sets it.
   try {
     await core.exportFolder.set(args.exportDir);
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
   }
   if (!staticDir) console.warn('No built renderer found (run `npm run build`); serving the API only.');
   console.log(`Newsdesk is serving ${args.dataDir}${args.demo ? ' (demo newsroom)' : ''} on ${server.localUrl}${args.behindProxy ? ' behind a proxy' : ''}`);
+  console.log(`The newsroom's database: ${core.database}`);
   console.log(args.exportDir ? `Published packages are also copied to ${args.exportDir}` : 'Published packages are not copied anywhere (no --export-dir).');
   console.log(`Open ${url}/`);
   // The setup code goes to this console only, never to the access log or any answer but session.setUp's.

@@ -8,8 +8,15 @@
 // reopen that got in first means no publish at all. The version's row and the status move
 // commit in one transaction (Publisher.publish's `commit`). A failure leaves the story scheduled
 // for the next pass and is recorded once per distinct error as a 'scheduleFailed' audit event.
+//
+// With several server processes on one PostgreSQL database, only the one holding the scheduler's
+// leadership lock runs the passes; the others try to take it every LEADER_RETRY_MS and do so when
+// the leader stops or its connection dies (PostgreSQL releases the lock with it). A publish that
+// two leaders might still overlap on (one losing its lock mid-pass) is kept single by the story's
+// lock and the re-check under it.
 
 import { insertAuditEvent, listAuditEvents } from '../../db/audit.js';
+import { NEWSDESK_LOCK_SPACE, type PostgresSql } from '../../db/index.js';
 import { dueScheduledStories } from '../../db/published.js';
 import { getStaff } from '../../db/staff.js';
 import { getStory } from '../../db/stories.js';
@@ -17,10 +24,15 @@ import type { Id, Story } from '../../shared/domain.js';
 import { SCHEDULED_PUBLISH } from '../../shared/workflow.js';
 import { storyChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
+import { sharedDatabase } from '../storage.js';
 import { applyTransition } from '../stories/applyTransition.js';
 import { write } from '../write.js';
 
 export const CHECK_MS = 15_000;
+/** How often a process that does not lead tries to take over (when the leader is gone). */
+export const LEADER_RETRY_MS = 3_000;
+/** The advisory lock whose holder runs the scheduler. */
+export const SCHEDULER_LEADER_KEY = [NEWSDESK_LOCK_SPACE, 1] as const;
 
 export interface SchedulerResult {
   published: Id[];
@@ -97,21 +109,47 @@ export async function publishDue(services: CoreServices, log: (msg: string) => v
   return result;
 }
 
-/** Runs publishDue now and every CHECK_MS until stopped; passes never overlap. */
-export function startScheduler(services: CoreServices, intervalMs = CHECK_MS): { stop(): void; idle(): Promise<void> } {
+/**
+ * Runs publishDue now and every CHECK_MS until stopped; passes never overlap. On a shared database
+ * only while this process leads: until then it tries to take the lead every `retryMs`, and runs a
+ * pass as soon as it does.
+ */
+export function startScheduler(services: CoreServices, intervalMs = CHECK_MS, retryMs = LEADER_RETRY_MS): { stop(): void; idle(): Promise<void> } {
+  const shared = sharedDatabase(services.db);
+  let leadership: Awaited<ReturnType<PostgresSql['tryLeadership']>> = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const leads = async (): Promise<boolean> => {
+    if (!shared || leadership?.held()) return true;
+    try {
+      leadership = await shared.tryLeadership(SCHEDULER_LEADER_KEY);
+    } catch {
+      // The database is out of reach: the next try comes soon enough.
+      leadership = null;
+    }
+    if (leadership) console.log('[scheduler] this server process now runs the scheduler');
+    return leadership !== null;
+  };
   const tick = (): void => {
     if (stopped) return;
-    running = running.then(() => (stopped ? undefined : publishDue(services))).catch(() => undefined);
+    running = running.then(async () => (!stopped && (await leads()) ? publishDue(services) : undefined)).catch(() => undefined);
   };
   tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref?.();
+  const retry = shared
+    ? setInterval(() => {
+        if (!leadership?.held()) tick();
+      }, retryMs)
+    : null;
+  retry?.unref?.();
   return {
     stop() {
       stopped = true;
       clearInterval(timer);
+      if (retry) clearInterval(retry);
+      // After the pass under way: another process takes over at once.
+      running = running.then(() => leadership?.release()).catch(() => undefined);
     },
     idle: () => running.then(() => undefined),
   };

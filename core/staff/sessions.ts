@@ -159,7 +159,10 @@ export class SessionStore {
       const session = await getSession(db, sessionId);
       if (!session || session.endedAt !== null) return false;
       const at = this.services.now().toISOString();
-      await endSessionRecord(db, sessionId, at, ending.reason);
+      // Ended only if no one else ended it meanwhile (another server process's sweeper, a sign-out
+      // there): the update waits for that one's commit and then finds it ended, so every session
+      // ends once, with one account event, and the sweepers of several processes never collide.
+      if (!(await endSessionRecord(db, sessionId, at, ending.reason))) return false;
       // A sign-out or an ended session frees its stories for others, audited on each story as a sign-out unlock.
       await releaseLocksOfSession(this.services, session, { audit: ending.reason !== 'expired' });
       if (ending.event) {

@@ -7,7 +7,18 @@ import type { ParsedInput } from '../../shared/contract.js';
 import type { Staff, Story } from '../../shared/domain.js';
 import { ApiError } from '../../shared/errors.js';
 import { hasRole, isAuthor, isDeskEditor } from '../../shared/workflow.js';
-import { getRevision, getStoryTextVersion, insertAuditEvent, listAuditRecords, insertRevision, insertStory, setStoryLock, updateStoryContent } from '../../db/index.js';
+import {
+  getRevision,
+  getStoryTextVersion,
+  insertAuditEvent,
+  listAuditRecords,
+  insertRevision,
+  insertStory,
+  lockStoryRow,
+  setStoryLock,
+  updateStoryContent,
+} from '../../db/index.js';
+import { lockStaffRow } from '../../db/postgres/rowLocks.js';
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { Handlers } from '../dispatch.js';
 import type { CoreServices } from '../services.js';
@@ -65,7 +76,9 @@ export function storySaveHandlers(services: CoreServices) {
       const { staff } = editor;
       const keyed = input.clientId === undefined ? null : { staffId: staff.id, key: input.clientId, method: 'stories.create' as const, storyId: null };
       return await write(services, async (events) => {
-        // A repeat (the desktop could not tell the first arrived) answers with the story the first made.
+        // A repeat (the desktop could not tell the first arrived) answers with the story the first
+        // made; one sent at the same moment waits for the first to commit its key.
+        if (keyed) await lockStaffRow(db, staff.id);
         const repeat = keyed && (await answerOfRepeat(services, keyed));
         if (repeat) return repeat;
         if (!hasRole(toPerson(staff), 'reporter') && !isDeskEditor(toPerson(staff))) {
@@ -120,6 +133,9 @@ export function storySaveHandlers(services: CoreServices) {
       };
       const result = await write(services, async (events) => {
         if (keyed) {
+          // The story's row first: a repeat sent at the same moment (through another server
+          // process) waits for the first to commit its key, then finds it.
+          await lockStoryRow(db, input.id);
           // A repeat answers as the first did: the story it saved, or (thrown) the same refusal.
           const repeat = await answerOfRepeat(services, keyed);
           if (repeat) return repeat;
