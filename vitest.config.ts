@@ -52,10 +52,10 @@ export default defineConfig({
             'tests/integration/transport/serve-backup.test.ts',
             'tests/integration/db/migration-*.test.ts',
             'tests/integration/db/open.test.ts',
+            // Moving a newsroom into PostgreSQL builds the desktop's on SQLite with the harness, which follows the project's backend: it runs under sqlite.
+            'tests/integration/db/importNewsroom.test.ts',
           ],
           env: { NEWSDESK_TEST_BACKEND: 'postgres' },
-          // Moving a newsroom into PostgreSQL builds the desktop's on SQLite with the harness, which follows the project's backend: it runs under sqlite.
-          exclude: [...configDefaults.exclude, 'tests/integration/db/importNewsroom.test.ts'],
         },
       },
     ],

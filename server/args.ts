@@ -86,7 +86,6 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   let exportDir: string | null = null;
   let accessLog = true;
   let connect: string | null = null;
-  let database: string | null = null;
   let importNewsroom: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';

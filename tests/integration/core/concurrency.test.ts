@@ -56,7 +56,7 @@ const settle = () => Promise.all([a.core.idle(), b.core.idle()]);
 /** Settled, and the second core has emitted what the first told it of (no event for 300 ms). */
 async function quiet(): Promise<void> {
   await settle();
-  for (let seen = -1; seen !== b.events.length; ) {
+  for (let seen = -1; seen !== b.events.length;) {
     seen = b.events.length;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
