@@ -49,6 +49,8 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL.test(s), 'must not contain control characters');
 const line = (max = 500) => text(max);
+/** What a person typed into a search box: searched as text, never stored, so any character is taken (control characters split words like spaces). */
+const searchText = (max: number) => z.string().max(max);
 const id = z.number().int().positive();
 /** A password as typed: checked against the stored hash, so any length up to the ceiling. */
 const Password = z.string().min(1).max(200);
@@ -267,7 +269,7 @@ export const contract = {
       bylineStaffId: id.optional(),
       /** Photo desk queue: stories with no photo, or with photos lacking caption or credit. */
       needsPhotos: z.boolean().optional(),
-      query: text(500).optional(),
+      query: searchText(500).optional(),
       limit: z.number().int().min(1).max(200).optional(),
       cursor: text(200).optional(),
     }),
@@ -352,7 +354,7 @@ export const contract = {
   ),
   'photos.list': method<{ items: PhotoAsset[]; nextCursor?: string; total: number }>()(
     z.strictObject({
-      query: text(500).optional(),
+      query: searchText(500).optional(),
       noCaption: z.boolean().optional(),
       noCredit: z.boolean().optional(),
       importedToday: z.boolean().optional(),
