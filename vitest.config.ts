@@ -9,8 +9,9 @@ const shared = {
 
 // tests/unit: pure code (shared rules, renderer logic, tooling). tests/integration: the core, db/,
 // the transports and the desktop shell against real SQLite files, real images and real processes.
-// The core, db/ and transport suites run a second time on PostgreSQL (project `postgres`): the
-// harness reads NEWSDESK_TEST_BACKEND (TEST_BACKEND in tests/support/postgres.ts).
+// The core, db/, transport, publishing, photo and sync suites run a second time on PostgreSQL
+// (project `postgres`): the harness and the server processes the sync tests start read
+// NEWSDESK_TEST_BACKEND (TEST_BACKEND in tests/support/postgres.ts).
 export default defineConfig({
   test: {
     // The root's global setup runs once per `vitest run` and both projects inherit what it
@@ -39,7 +40,16 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'postgres',
-          include: ['tests/integration/core/**/*.test.ts', 'tests/integration/db/**/*.test.ts', 'tests/integration/transport/**/*.test.ts'],
+          include: [
+            'tests/integration/core/**/*.test.ts',
+            'tests/integration/db/**/*.test.ts',
+            'tests/integration/transport/**/*.test.ts',
+            'tests/integration/publishing/**/*.test.ts',
+            'tests/integration/photos/**/*.test.ts',
+            'tests/integration/sync/**/*.test.ts',
+            // The newsroom server a connected desktop talks to; the desktop itself keeps SQLite.
+            'tests/integration/desktop/connected-serve.test.ts',
+          ],
           // What only the data folder's SQLite file has: its file lock, its file modes, its online
           // backup, and power-cut durability of its write-ahead log (the throw-away cluster runs
           // without fsync, so a SIGKILL test there proves nothing; the server-processes test kills
@@ -54,6 +64,18 @@ export default defineConfig({
             'tests/integration/db/open.test.ts',
             // Moving a newsroom into PostgreSQL builds the desktop's on SQLite with the harness, which follows the project's backend: it runs under sqlite.
             'tests/integration/db/importNewsroom.test.ts',
+            // Restoring an older copy of the newsroom's SQLite file over it (PostgreSQL restores with pg_restore).
+            'tests/integration/publishing/restoreBackup.test.ts',
+            // Kills the connected desktop mid-replay: what it proves is its own SQLite outbox surviving the kill, the same whatever
+            // the server's backend (a replayed save applied once on PostgreSQL: core/idempotentSaves.test.ts).
+            'tests/integration/sync/kill-replay.test.ts',
+            // Pure functions that never touch storage: once (under sqlite) is enough.
+            'tests/integration/publishing/render.test.ts',
+            'tests/integration/photos/pure.test.ts',
+            'tests/integration/photos/readers.test.ts',
+            'tests/integration/photos/metadataReader.test.ts',
+            'tests/integration/photos/mwgOracle.test.ts',
+            'tests/integration/photos/writeBack.test.ts',
           ],
           env: { NEWSDESK_TEST_BACKEND: 'postgres' },
         },

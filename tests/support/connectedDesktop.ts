@@ -3,7 +3,7 @@
 // own loopback bridge, the server directly as "the desk" does from a browser. Nothing here knows
 // how a desktop works inside: only the command line and the contract.
 //
-//   server:  node <cli> --data-dir D --demo --port P
+//   server:  node <cli> --data-dir D --demo [--database URL on the PostgreSQL test backend] --port P
 //   desktop: node <cli> --connect http://127.0.0.1:P --data-dir DD --port Q
 
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { ChangeEvent, DesktopConnection, DesktopStatus, DocNode, Role } fro
 import { ApiError } from '../../shared/errors.js';
 import { createHttpApi, memoryTokenStore, type TokenStore } from '../../shared/httpApi.js';
 import { cliBundle, sleep, startNewsdesk, type NewsdeskProcess } from './newsdeskCli.js';
+import { storageFor } from './postgres.js';
 
 export const DEMO_PASSWORD = 'newsdesk-demo';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -114,9 +115,18 @@ export async function refusal(call: Promise<unknown>): Promise<ApiError> {
 
 // ── processes ───────────────────────────────────────────────────────────────
 
-/** The newsroom server on a demo newsroom in `dataDir`. */
-export function startServer(dataDir: string, port?: number, extra: string[] = []): Promise<NewsdeskProcess> {
-  return startNewsdesk('newsroom server', ['--data-dir', dataDir, '--demo', ...extra], port === undefined ? {} : { port });
+/**
+ * The newsroom server on a demo newsroom in `dataDir`; on the PostgreSQL test backend, in the
+ * database the run gave that folder (the same one each time the folder's server starts again).
+ */
+export async function startServer(dataDir: string, port?: number, extra: string[] = []): Promise<NewsdeskProcess> {
+  return startNewsdesk('newsroom server', ['--data-dir', dataDir, '--demo', ...(await databaseArgs(dataDir)), ...extra], port === undefined ? {} : { port });
+}
+
+/** `--database <url>` for a server process on `dataDir` when the tests run on PostgreSQL; nothing on SQLite (the folder's file). */
+export async function databaseArgs(dataDir: string): Promise<string[]> {
+  const { database } = await storageFor(dataDir);
+  return database ? ['--database', database] : [];
 }
 
 /** A connected desktop (`serve --connect`) on its own data folder. */

@@ -14,6 +14,8 @@ import { createHttpApi, memoryTokenStore, type FetchLike } from '../../../shared
 import { docFromParagraphs } from '../../../shared/body.js';
 import { createCore } from '../../../core/core.js';
 import { startCli, stopCli, type Cli } from '../transport/runCli.js';
+import { databaseArgs } from '../../support/connectedDesktop.js';
+import { storageFor } from '../../support/postgres.js';
 
 const nodeFetch: FetchLike = async (url, init) => {
   const response = await fetch(url, { method: init.method, headers: init.headers, body: init.body, signal: init.signal });
@@ -44,11 +46,12 @@ let ji: NewsdeskApi;
 let jiId: number;
 let storyId: number;
 
-const startServer = (port: number) => startCli(['--data-dir', path.join(dir, 'newsroom'), '--port', String(port), '--demo', '--no-access-log']);
+const startServer = async (port: number) =>
+  startCli(['--data-dir', path.join(dir, 'newsroom'), ...(await databaseArgs(path.join(dir, 'newsroom'))), '--port', String(port), '--demo', '--no-access-log']);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-connect-'));
-  server = startServer(0);
+  server = await startServer(0);
   serverUrl = await server.url;
   desktop = startCli(['--connect', serverUrl, '--data-dir', path.join(dir, 'desktop'), '--port', '0', '--no-access-log']);
   desktopUrl = await desktop.url;
@@ -106,7 +109,7 @@ describe('serve --connect', () => {
     expect((await ji.stories.list({ query: '북한' })).items.map((i) => i.id)).toEqual([story.id]);
     await expect(ji.stories.transition({ id: story.id, action: 'submit' })).rejects.toMatchObject({ code: 'OFFLINE' });
 
-    server = startServer(Number(new URL(serverUrl).port));
+    server = await startServer(Number(new URL(serverUrl).port));
     await server.url;
     const sent = await until('the outbox sent', async () => {
       const s: DesktopStatus = await ji.desktop.status({});
@@ -134,12 +137,12 @@ describe('serve --connect', () => {
     expect((await ji.desktop.status({})).waiting).toBe(1);
 
     // Meanwhile an admin ends Ji's sessions (the laptop was reported lost, say).
-    const core = await createCore({ dataDir: newsroomDir });
+    const core = await createCore({ dataDir: newsroomDir, ...(await storageFor(newsroomDir)) });
     const admin = (await core.call(null, 'session.signIn', { email: 'seungwoo.han@heraldcorp.com', password: 'newsdesk-demo' })) as { token: string };
     await core.call(admin.token, 'staff.endSessions', { staffId: jiId });
     await core.close();
 
-    server = startServer(Number(new URL(serverUrl).port));
+    server = await startServer(Number(new URL(serverUrl).port));
     await server.url;
     const status = await until('the desktop asking to sign in', async () => {
       const s = await client(desktopUrl).desktop.status({});

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mediaFs } from '../../../core/photos/storage.js';
 import { makeHarness, type Harness } from '../../support/coreHarness.js';
+import { openNewsroomDb } from '../../support/postgres.js';
 import { b64, fixture } from './helpers.js';
 
 let h: Harness | null = null;
@@ -28,25 +28,25 @@ describe('an imported photo is on the disk before its row', () => {
     const media = path.join(h.dir, 'media');
     const asset = path.join(media, hash);
     const mediaIsNew = !fs.existsSync(media);
-    const reader = new Database(path.join(h.dir, 'newsdesk.db'), { readonly: true });
-    const rowExists = () => reader.prepare('SELECT 1 FROM photo_assets WHERE hash = ?').get(hash) !== undefined;
+    const reader = await openNewsroomDb(h.dir);
+    const rowExists = async () => (await reader.value<number>('SELECT 1 FROM photo_assets WHERE hash = ?', hash)) !== undefined;
 
     const synced: { op: 'file' | 'dir'; path: string; rowExisted: boolean }[] = [];
     const { fsyncFile, fsyncDir } = mediaFs;
     vi.spyOn(mediaFs, 'fsyncFile').mockImplementation(async (file) => {
-      synced.push({ op: 'file', path: file, rowExisted: rowExists() });
+      synced.push({ op: 'file', path: file, rowExisted: await rowExists() });
       await fsyncFile(file);
     });
     vi.spyOn(mediaFs, 'fsyncDir').mockImplementation(async (dir) => {
-      synced.push({ op: 'dir', path: dir, rowExisted: rowExists() });
+      synced.push({ op: 'dir', path: dir, rowExisted: await rowExists() });
       await fsyncDir(dir);
     });
     try {
       const { results } = await h.as('choi')('photos.import', { files: [{ name: 'security-talks-seoul.jpg', data: b64(data) }] });
       expect(results[0]).toMatchObject({ ok: true });
-      expect(rowExists()).toBe(true);
+      expect(await rowExists()).toBe(true);
     } finally {
-      reader.close();
+      await reader.close();
     }
 
     expect(synced.filter((s) => s.rowExisted)).toEqual([]);

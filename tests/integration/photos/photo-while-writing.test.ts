@@ -4,8 +4,6 @@
 // answering CONFLICT. A real text conflict still conflicts. Every save's figures are reconciled
 // with the story's inline photos, so a body can neither drop nor invent one.
 
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs, inlineText } from '../../../shared/body.js';
 import type { DocNode, PhotoAsset, Story } from '../../../shared/domain.js';
@@ -14,7 +12,6 @@ import { reconcileFigures } from '../../../shared/figures.js';
 import { getStoryTextVersion } from '../../../db/stories.js';
 import { makeHarness, type Harness } from '../../support/coreHarness.js';
 import { b64, fixture, makeJpeg } from './helpers.js';
-import { sqliteStore } from '../../../db/sqlite/store.js';
 
 let h: Harness;
 const assets: PhotoAsset[] = [];
@@ -59,14 +56,8 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<ApiError> 
   throw new Error(`expected ${code}`);
 }
 
-const textVersion = async (id: number) => {
-  const db = new Database(path.join(h.dir, 'newsdesk.db'), { readonly: true });
-  try {
-    return await getStoryTextVersion(sqliteStore(db), id);
-  } finally {
-    db.close();
-  }
-};
+/** The story's text version as stored (no call returns it). */
+const textVersion = (id: number) => getStoryTextVersion(h.services.db, id);
 
 describe('a stale save after photo-layout changes only', () => {
   it('merges an inline attach: the reporter’s words and the figure at its place, no conflict', async () => {
