@@ -124,7 +124,7 @@ export async function startServer(dataDir: string, port?: number, extra: string[
 }
 
 /** `--database <url>` for a server process on `dataDir` when the tests run on PostgreSQL; nothing on SQLite (the folder's file). */
-export async function databaseArgs(dataDir: string): Promise<string[]> {
+async function databaseArgs(dataDir: string): Promise<string[]> {
   const { database } = await storageFor(dataDir);
   return database ? ['--database', database] : [];
 }

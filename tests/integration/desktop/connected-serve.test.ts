@@ -1,8 +1,9 @@
-// `serve --connect` as real processes: a newsroom server and a desktop connected to it, driven
-// through the desktop's loopback bridge the way its renderer is. The person signs in (the desktop
-// keeps the device token; the renderer gets a local token), saves go to the server at once; with
-// the server stopped, saves are answered here with the version unchanged and wait in the outbox;
-// the desktop says it is offline, and after a restart sends them, once.
+// `serve --connect` as real processes (the bundled cli, as the sync tests start it): a newsroom
+// server and a desktop connected to it, driven through the desktop's loopback bridge the way its
+// renderer is. The person signs in (the desktop keeps the device token; the renderer gets a local
+// token), saves go to the server at once; with the server stopped, saves are answered here with
+// the version unchanged and wait in the outbox; the desktop says it is offline, and after a
+// restart sends them, once.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,8 @@ import type { DesktopStatus } from '../../../shared/domain.js';
 import { createHttpApi, memoryTokenStore, type FetchLike } from '../../../shared/httpApi.js';
 import { docFromParagraphs } from '../../../shared/body.js';
 import { createCore } from '../../../core/core.js';
-import { startCli, stopCli, type Cli } from '../transport/runCli.js';
-import { databaseArgs } from '../../support/connectedDesktop.js';
+import { startDesktop, startServer as startNewsroomServer } from '../../support/connectedDesktop.js';
+import type { NewsdeskProcess } from '../../support/newsdeskCli.js';
 import { storageFor } from '../../support/postgres.js';
 
 const nodeFetch: FetchLike = async (url, init) => {
@@ -37,8 +38,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 let dir: string;
-let server: Cli | null = null;
-let desktop: Cli | null = null;
+let server: NewsdeskProcess | null = null;
+let desktop: NewsdeskProcess | null = null;
 let serverUrl: string;
 let desktopUrl: string;
 /** Ji Da-gyum's session with the desktop, and her story, from the first test on. */
@@ -46,19 +47,19 @@ let ji: NewsdeskApi;
 let jiId: number;
 let storyId: number;
 
-const startServer = async (port: number) =>
-  startCli(['--data-dir', path.join(dir, 'newsroom'), ...(await databaseArgs(path.join(dir, 'newsroom'))), '--port', String(port), '--demo', '--no-access-log']);
+/** The newsroom server on the same folder (and, on the PostgreSQL test backend, the same database) each time, on `port` when given. */
+const startServer = (port?: number) => startNewsroomServer(path.join(dir, 'newsroom'), port, ['--no-access-log']);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-connect-'));
-  server = await startServer(0);
-  serverUrl = await server.url;
-  desktop = startCli(['--connect', serverUrl, '--data-dir', path.join(dir, 'desktop'), '--port', '0', '--no-access-log']);
-  desktopUrl = await desktop.url;
+  server = await startServer();
+  serverUrl = server.url;
+  desktop = await startDesktop('desktop', serverUrl, path.join(dir, 'desktop'));
+  desktopUrl = desktop.url;
 }, 60_000);
 
 afterAll(async () => {
-  for (const cli of [desktop, server]) if (cli && cli.child.exitCode === null) await stopCli(cli);
+  for (const p of [desktop, server]) await p?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,7 +88,7 @@ describe('serve --connect', () => {
     const online = await ji.stories.save({ id: story.id, baseVersion: story.version, changes: { body: docFromParagraphs(['Online text.']) } });
     expect(online.story.version).toBe(story.version + 1);
 
-    await stopCli(server!);
+    await server!.stop();
     const offline = await until('the desktop offline', async () => {
       const s = await ji.desktop.status({});
       return s.connection === 'offline' ? s : null;
@@ -109,8 +110,7 @@ describe('serve --connect', () => {
     expect((await ji.stories.list({ query: '북한' })).items.map((i) => i.id)).toEqual([story.id]);
     await expect(ji.stories.transition({ id: story.id, action: 'submit' })).rejects.toMatchObject({ code: 'OFFLINE' });
 
-    server = await startServer(Number(new URL(serverUrl).port));
-    await server.url;
+    server = await startServer(server!.port);
     const sent = await until('the outbox sent', async () => {
       const s: DesktopStatus = await ji.desktop.status({});
       return s.connection === 'online' && s.waiting === 0 ? s : null;
@@ -130,7 +130,7 @@ describe('serve --connect', () => {
 
   it('keeps the outbox when the server ends the device session, refuses anyone else, and sends once the person signs in again', async () => {
     const newsroomDir = path.join(dir, 'newsroom');
-    await stopCli(server!);
+    await server!.stop();
     await until('the desktop offline', async () => (await ji.desktop.status({})).connection === 'offline');
     const { story } = await ji.stories.get({ id: storyId });
     await ji.stories.save({ id: storyId, baseVersion: story.version, changes: { dateline: 'PANMUNJOM' } });
@@ -142,8 +142,7 @@ describe('serve --connect', () => {
     await core.call(admin.token, 'staff.endSessions', { staffId: jiId });
     await core.close();
 
-    server = await startServer(Number(new URL(serverUrl).port));
-    await server.url;
+    server = await startServer(server!.port);
     const status = await until('the desktop asking to sign in', async () => {
       const s = await client(desktopUrl).desktop.status({});
       return s.needsSignIn ? s : null;
