@@ -24,12 +24,13 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          // The throw-away cluster's own test is about PostgreSQL alone, and the query modules' test
-          // runs both databases itself: once (under postgres) is enough.
+          // The PostgreSQL adapter's own tests (the cluster, the store, its search, restarts and
+          // migrations) are about PostgreSQL alone, and the query modules' test runs both databases
+          // itself: once (under postgres) is enough.
           // Several server processes share only a PostgreSQL database: the postgres project runs those two files.
           exclude: [
             ...configDefaults.exclude,
-            'tests/integration/db/postgresCluster.test.ts',
+            'tests/integration/db/postgres*.test.ts',
             'tests/integration/db/queryModules.test.ts',
             'tests/integration/core/concurrency.test.ts',
             'tests/integration/transport/server-processes.test.ts',

@@ -4,7 +4,7 @@
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
-import { tsQuery, STORY_MATCH } from './postgres/textSearch.js';
+import { STORY_MATCH, tsQuery } from './postgres/textSearch.js';
 import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
@@ -118,43 +118,43 @@ interface ItemRow {
   updated_at: string;
 }
 
+/** The columns of a list item, of `stories s` joined with ITEM_JOINS. */
+const itemColumns = (db: Db) => `s.id, s.slug, s.desk, s.headline, s.status, s.version,
+  (SELECT ${jsonArrayAgg(db, 'st.name', 'b.position')} FROM story_byline b JOIN staff st ON st.id = b.staff_id WHERE b.story_id = s.id) AS byline,
+  ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, s.lock_offline, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
+  (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
+  (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
+  s.findings_blocking, s.findings_warning, s.updated_at`;
+
+const ITEM_JOINS = `LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN} LEFT JOIN staff cs ON cs.id = s.claimed_by`;
+
+function toItem(r: ItemRow, now: string): StoryListItem {
+  const live = r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now;
+  return {
+    id: r.id,
+    slug: r.slug,
+    desk: r.desk,
+    headline: r.headline,
+    status: r.status,
+    version: r.version,
+    byline: JSON.parse(r.byline) as string[],
+    // A lapsed lock is no lock.
+    lockedBy: live ? r.locked_by : null,
+    lockedOffline: live && r.lock_offline === 1,
+    claimedByName: r.claimed_by_name,
+    sendBackNote: r.send_back_note,
+    publishAt: r.publish_at,
+    wordCount: r.word_count,
+    photoCount: r.photo_count,
+    photosIncomplete: r.photos_incomplete,
+    openFindings: r.findings_blocking === null ? null : { blocking: r.findings_blocking, warning: r.findings_warning ?? 0 },
+    updatedAt: r.updated_at,
+  };
+}
+
 async function loadItems(db: Db, ids: Id[], now: string): Promise<Map<Id, StoryListItem>> {
-  const rows = (await db.all(
-    `SELECT s.id, s.slug, s.desk, s.headline, s.status, s.version,
-       (SELECT ${jsonArrayAgg(db, 'st.name', 'b.position')} FROM story_byline b JOIN staff st ON st.id = b.staff_id WHERE b.story_id = s.id) AS byline,
-       ls.name AS locked_by, ${LOCK_EXPIRES_AT} AS lock_expires_at, s.lock_offline, cs.name AS claimed_by_name, s.send_back_note, s.publish_at, s.word_count,
-       (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id) AS photo_count,
-       (SELECT count(*) FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')) AS photos_incomplete,
-       s.findings_blocking, s.findings_warning, s.updated_at
-     FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN} LEFT JOIN staff cs ON cs.id = s.claimed_by
-     WHERE s.id IN ${jsonList(db, 'bigint')}`,
-    JSON.stringify(ids),
-  )) as ItemRow[];
-  const out = new Map<Id, StoryListItem>();
-  for (const r of rows) {
-    const live = r.locked_by !== null && r.lock_expires_at !== null && r.lock_expires_at > now;
-    out.set(r.id, {
-      id: r.id,
-      slug: r.slug,
-      desk: r.desk,
-      headline: r.headline,
-      status: r.status,
-      version: r.version,
-      byline: JSON.parse(r.byline) as string[],
-      // A lapsed lock is no lock.
-      lockedBy: live ? r.locked_by : null,
-      lockedOffline: live && r.lock_offline === 1,
-      claimedByName: r.claimed_by_name,
-      sendBackNote: r.send_back_note,
-      publishAt: r.publish_at,
-      wordCount: r.word_count,
-      photoCount: r.photo_count,
-      photosIncomplete: r.photos_incomplete,
-      openFindings: r.findings_blocking === null ? null : { blocking: r.findings_blocking, warning: r.findings_warning ?? 0 },
-      updatedAt: r.updated_at,
-    });
-  }
-  return out;
+  const rows = (await db.all(`SELECT ${itemColumns(db)} FROM stories s ${ITEM_JOINS} WHERE s.id IN ${jsonList(db, 'bigint')}`, JSON.stringify(ids))) as ItemRow[];
+  return new Map(rows.map((r) => [r.id, toItem(r, now)]));
 }
 
 export interface ListResult {
@@ -181,69 +181,59 @@ export async function listStories(db: Db, filters: StoryFilters, page: { limit: 
   if (typed && fts === null) return { items: [], next: null, total: 0, totalCapped: false };
   if (!fts) return queuePage(db, where, page);
   const terms = searchTerms(filters.query ?? '');
-  const match = db.dialect === 'sqlite' ? fts : tsQuery(terms);
+  if (db.dialect === 'sqlite') return sqliteSearchPage(db, fts, terms, where, page);
+  const match = tsQuery(terms);
   if (match === null) return { items: [], next: null, total: 0, totalCapped: false };
-  return searchPage(db, match, terms, where, page);
+  return postgresSearchPage(db, match, terms, where, page);
 }
 
+const whereOf = (conds: string[]) => (conds.length ? ` WHERE ${conds.join(' AND ')}` : '');
+
+/**
+ * A queue page in one statement (a database server answers each statement over the network): the
+ * page's keys, newest first, joined to their items, with the queue's count beside each row.
+ */
 async function queuePage(db: Db, where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
-  const total = (await db.value(`SELECT count(*) FROM stories s${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`, ...where.params)) as number;
   const conds = [...where.sql];
   const params = [...where.params];
   if (page.after) {
     conds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
     params.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
   }
-  const keys = (await db.all(
-    `SELECT s.id, s.updated_at FROM stories s${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
-     ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`,
+  const countSql = `SELECT count(*) FROM stories s${whereOf(where.sql)}`;
+  const rows = (await db.all(
+    `SELECT ${itemColumns(db)}, (${countSql}) AS total
+     FROM (SELECT s.id, s.updated_at FROM stories s${whereOf(conds)} ORDER BY s.updated_at DESC, s.id DESC LIMIT ?) k
+     JOIN stories s ON s.id = k.id ${ITEM_JOINS}
+     ORDER BY k.updated_at DESC, k.id DESC`,
+    ...where.params,
     ...params,
     page.limit + 1,
-  )) as { id: number; updated_at: string }[];
-  const hasMore = keys.length > page.limit;
-  const pageKeys = hasMore ? keys.slice(0, page.limit) : keys;
-  const byId = await loadItems(
-    db,
-    pageKeys.map((k) => k.id),
-    page.now,
-  );
-  const last = pageKeys[pageKeys.length - 1];
+  )) as (ItemRow & { total: number })[];
+  // No row carries the count: nothing matches at all, or the cursor stands past the last page.
+  const total = rows[0]?.total ?? (page.after ? ((await db.value(countSql, ...where.params)) as number) : 0);
+  const hasMore = rows.length > page.limit;
+  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
   return {
-    items: pageKeys.map((k) => byId.get(k.id)).filter((x): x is StoryListItem => x !== undefined),
+    items: pageRows.map((r) => toItem(r, page.now)),
     next: hasMore && last ? { updatedAt: last.updated_at, id: last.id } : null,
     total,
     totalCapped: false,
   };
 }
 
-/**
- * Where a search looks, by dialect: SQLite's FTS5 table, whose rowid is the story's id, or
- * PostgreSQL's search vector on the row (db/postgres/textSearch.ts). `match` takes the one
- * parameter, the query in that engine's syntax.
- */
-const searchSource = (db: Db) =>
-  db.dialect === 'sqlite'
-    ? { from: 'stories_fts f JOIN stories s ON s.id = f.rowid', match: 'stories_fts MATCH ?', id: 'f.rowid' }
-    : { from: 'stories s', match: STORY_MATCH, id: 's.id' };
+interface SearchTexts {
+  headline: string;
+  subheadlines_text: string;
+  body_text: string;
+  captions_text: string;
+  byline_text: string;
+  slug: string;
+}
 
-/** `query`: ftsQuery()'s FTS5 expression on SQLite, tsQuery()'s text on PostgreSQL, both of `terms`. */
-async function searchPage(db: Db, query: string, terms: FtsTerm[], where: Where, page: { limit: number; after: ListCursor | null; now: string }): Promise<ListResult> {
-  const { from, match, id } = searchSource(db);
-  const conds = [match, ...where.sql];
-  const params = [query, ...where.params];
-  const counted = (await db.value(
-    `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1}) AS hits`,
-    ...params,
-  )) as number;
-  if (page.after) {
-    conds.push(`${id} < ?`);
-    params.push(page.after.id);
-  }
-  const ids = (await db.column(`SELECT ${id} FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY ${id} DESC LIMIT ?`, ...params, page.limit + 1)) as number[];
-  const hasMore = ids.length > page.limit;
-  const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
-  const byId = await loadItems(db, pageIds, page.now);
-  await addSnippets(db, byId, pageIds, terms);
+/** The page of a search from its ids, newest first, each item with its snippet. */
+function searchResult(pageIds: Id[], byId: Map<Id, StoryListItem>, hasMore: boolean, counted: number): ListResult {
   const last = pageIds[pageIds.length - 1];
   return {
     items: pageIds.map((id) => byId.get(id)).filter((x): x is StoryListItem => x !== undefined),
@@ -253,29 +243,90 @@ async function searchPage(db: Db, query: string, terms: FtsTerm[], where: Where,
   };
 }
 
-/** Gives each item an excerpt from the first field that holds a match (body first: the headline is shown anyway). */
-async function addSnippets(db: Db, byId: Map<Id, StoryListItem>, ids: Id[], terms: { term: string; prefix: boolean }[]): Promise<void> {
-  if (ids.length === 0 || terms.length === 0) return;
-  const texts = (await db.all(
-    `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories
-     WHERE id IN ${jsonList(db, 'bigint')}`,
-    JSON.stringify(ids),
-  )) as {
-    id: number;
-    headline: string;
-    subheadlines_text: string;
-    body_text: string;
-    captions_text: string;
-    byline_text: string;
-    slug: string;
-  }[];
-  const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
-  for (const t of texts) {
-    const item = byId.get(t.id);
-    if (!item) continue;
-    const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
-    item.snippet = makeSnippet(fields.find((f) => probe.test(f)) ?? t.body_text, terms);
+/** `fts`: ftsQuery()'s FTS5 expression of `terms`. FTS5 walks its index newest first and stops at the page's end. */
+async function sqliteSearchPage(
+  db: Db,
+  fts: string,
+  terms: FtsTerm[],
+  where: Where,
+  page: { limit: number; after: ListCursor | null; now: string },
+): Promise<ListResult> {
+  const from = 'stories_fts f JOIN stories s ON s.id = f.rowid';
+  const conds = ['stories_fts MATCH ?', ...where.sql];
+  const params = [fts, ...where.params];
+  const counted = (await db.value(
+    `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${conds.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1}) AS hits`,
+    ...params,
+  )) as number;
+  if (page.after) {
+    conds.push('f.rowid < ?');
+    params.push(page.after.id);
   }
+  const ids = (await db.column(`SELECT f.rowid FROM ${from} WHERE ${conds.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`, ...params, page.limit + 1)) as number[];
+  const hasMore = ids.length > page.limit;
+  const pageIds = hasMore ? ids.slice(0, page.limit) : ids;
+  const byId = await loadItems(db, pageIds, page.now);
+  if (pageIds.length > 0) {
+    const texts = (await db.all(
+      `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories WHERE id IN ${jsonList(db, 'bigint')}`,
+      JSON.stringify(pageIds),
+    )) as (SearchTexts & { id: Id })[];
+    for (const t of texts) addSnippet(byId.get(t.id), t, terms);
+  }
+  return searchResult(pageIds, byId, hasMore, counted);
+}
+
+/**
+ * `match`: tsQuery()'s text of `terms`. One statement: the matches come from story_search's GIN
+ * index first (a materialized CTE, so the planner never tests search vectors row by row: see
+ * migration 002), joined to stories only for the filters; the count, capped, beside the page's
+ * items and the texts their snippets come from.
+ */
+async function postgresSearchPage(
+  db: Db,
+  match: string,
+  terms: FtsTerm[],
+  where: Where,
+  page: { limit: number; after: ListCursor | null; now: string },
+): Promise<ListResult> {
+  const hits = `WITH hits AS MATERIALIZED (SELECT x.story_id AS id FROM story_search x WHERE ${STORY_MATCH})`;
+  const source = where.sql.length ? `hits JOIN stories s ON s.id = hits.id WHERE ${where.sql.join(' AND ')}` : 'hits';
+  const count = `SELECT count(*) FROM (SELECT 1 FROM ${source} LIMIT ${SEARCH_COUNT_CAP + 1}) AS c`;
+  const after = page.after ? `${where.sql.length ? ' AND' : ' WHERE'} hits.id < ?` : '';
+  const rows = (await db.all(
+    `${hits}, page AS (SELECT hits.id FROM ${source}${after} ORDER BY hits.id DESC LIMIT ?)
+     SELECT ${itemColumns(db)}, s.subheadlines_text, s.body_text, s.captions_text, s.byline_text, (${count}) AS total
+     FROM page JOIN stories s ON s.id = page.id ${ITEM_JOINS}
+     ORDER BY s.id DESC`,
+    match,
+    ...where.params,
+    ...(page.after ? [page.after.id] : []),
+    page.limit + 1,
+    ...where.params,
+  )) as (ItemRow & SearchTexts & { total: number })[];
+  const counted = rows[0]?.total ?? (page.after ? ((await db.value(`${hits} ${count}`, match, ...where.params)) as number) : 0);
+  const hasMore = rows.length > page.limit;
+  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
+  const byId = new Map<Id, StoryListItem>();
+  for (const r of pageRows) {
+    const item = toItem(r, page.now);
+    addSnippet(item, r, terms);
+    byId.set(r.id, item);
+  }
+  return searchResult(
+    pageRows.map((r) => r.id),
+    byId,
+    hasMore,
+    counted,
+  );
+}
+
+/** Gives the item an excerpt from the first field that holds a match (body first: the headline is shown anyway). */
+function addSnippet(item: StoryListItem | undefined, t: SearchTexts, terms: FtsTerm[]): void {
+  if (!item || terms.length === 0) return;
+  const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
+  const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
+  item.snippet = makeSnippet(fields.find((f) => probe.test(f)) ?? t.body_text, terms);
 }
 
 /** The same text search as a plain LIKE scan over the body (benchmark baseline only). */

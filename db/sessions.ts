@@ -2,8 +2,9 @@
 // live while it has not ended and its expires_at (the earlier of the idle and the absolute limit,
 // computed by the core) is still ahead.
 
-import type { Id } from '../shared/domain.js';
+import type { Id, Staff } from '../shared/domain.js';
 import type { Db } from './sql.js';
+import { staffColumns, toStaff, type StaffRow } from './staff.js';
 
 /** 'desktop': a desktop app's device session (migration 008), which has longer limits; 'browser': any other. */
 export type SessionKind = 'browser' | 'desktop';
@@ -48,6 +49,45 @@ export async function insertSession(
 /** The live session whose token hashes to `tokenHash` at `now`, or null (unknown, ended or expired). */
 export async function findLiveSession(db: Db, tokenHash: Buffer, now: string): Promise<SessionRecord | null> {
   return ((await db.get(`${SESSION_SELECT} WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`, tokenHash, now)) as SessionRecord | undefined) ?? null;
+}
+
+/**
+ * The live session of `tokenHash` at `now` with its staff member, in one statement (every API
+ * call asks it first), or null.
+ */
+export async function findLiveSessionWithStaff(db: Db, tokenHash: Buffer, now: string): Promise<{ session: SessionRecord; staff: Staff } | null> {
+  const row = (await db.get(
+    `SELECT ${staffColumns(db)}, ss.id AS session_id, ss.created_at AS session_created_at, ss.last_seen_at, ss.expires_at AS session_expires_at,
+       ss.device, ss.address, ss.kind
+     FROM sessions ss JOIN staff s ON s.id = ss.staff_id
+     WHERE ss.token_hash = ? AND ss.ended_at IS NULL AND ss.expires_at > ?`,
+    tokenHash,
+    now,
+  )) as
+    | (StaffRow & {
+        session_id: Id;
+        session_created_at: string;
+        last_seen_at: string;
+        session_expires_at: string;
+        device: string;
+        address: string | null;
+        kind: SessionKind;
+      })
+    | undefined;
+  if (!row) return null;
+  const session: SessionRecord = {
+    id: row.session_id,
+    staffId: row.id,
+    createdAt: row.session_created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.session_expires_at,
+    device: row.device,
+    address: row.address,
+    endedAt: null,
+    endReason: null,
+    kind: row.kind,
+  };
+  return { session, staff: toStaff(row) };
 }
 
 export async function getSession(db: Db, id: Id): Promise<SessionRecord | null> {

@@ -88,6 +88,19 @@ export function jsonArrayAgg(db: Sql, expr: string, orderBy: string): string {
   });
 }
 
+/** A JSON object of SQL expressions, one per key, for jsonArrayAgg (SQLite json_object, PostgreSQL json_build_object). */
+export function jsonObject(db: Sql, fields: Readonly<Record<string, string>>): string {
+  const args = Object.entries(fields)
+    .map(([key, expr]) => `'${key}', ${expr}`)
+    .join(', ');
+  return dialectSql(db, { sqlite: `json_object(${args})`, postgres: `json_build_object(${args})` });
+}
+
+/** A JSON array of SQL expressions, for jsonArrayAgg (SQLite json_array, PostgreSQL json_build_array). */
+export function jsonArray(db: Sql, exprs: readonly string[]): string {
+  return dialectSql(db, { sqlite: `json_array(${exprs.join(', ')})`, postgres: `json_build_array(${exprs.join(', ')})` });
+}
+
 /** Turns `?` and `@name` placeholders into PostgreSQL's `$1…`, outside quotes; named values become positional. */
 export function toNumberedParams(text: string, params: Params): { text: string; values: unknown[] } {
   const named = params.length === 1 && isPlainObject(params[0]) ? (params[0] as Record<string, unknown>) : null;

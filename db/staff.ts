@@ -4,7 +4,7 @@ import type { Desk, Id, Role, Staff } from '../shared/domain.js';
 import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { reindexStory } from './stories.js';
 
-interface StaffRow {
+export interface StaffRow {
   id: number;
   name: string;
   email: string;
@@ -14,13 +14,15 @@ interface StaffRow {
   desks: string;
 }
 
-const staffSelect = (db: Db) => `
-  SELECT s.id, s.name, s.email, s.active, s.password_hash IS NOT NULL AS password_set,
+/** The staff columns toStaff reads, of `staff s`. */
+export const staffColumns = (db: Db) => `
+  s.id, s.name, s.email, s.active, s.password_hash IS NOT NULL AS password_set,
     (SELECT ${jsonArrayAgg(db, 'r.role', 'r.role')} FROM staff_roles r WHERE r.staff_id = s.id) AS roles,
-    (SELECT ${jsonArrayAgg(db, 'd.name', 'd.name')} FROM staff_desks sd JOIN desks d ON d.id = sd.desk_id WHERE sd.staff_id = s.id) AS desks
-  FROM staff s`;
+    (SELECT ${jsonArrayAgg(db, 'd.name', 'd.name')} FROM staff_desks sd JOIN desks d ON d.id = sd.desk_id WHERE sd.staff_id = s.id) AS desks`;
 
-function toStaff(row: StaffRow): Staff {
+const staffSelect = (db: Db) => `SELECT ${staffColumns(db)} FROM staff s`;
+
+export function toStaff(row: StaffRow): Staff {
   return {
     id: row.id,
     name: row.name,

@@ -4,7 +4,7 @@
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
-import { jsonItems, type Db } from './sql.js';
+import { jsonArray, jsonArrayAgg, jsonItems, jsonObject, type Db } from './sql.js';
 
 interface StoryRow {
   id: number;
@@ -34,6 +34,9 @@ interface StoryRow {
   created_at: string;
   updated_at: string;
   body: string;
+  byline: string;
+  author_ids: string;
+  writers: string;
 }
 
 /**
@@ -53,12 +56,20 @@ export const LOCK_EXPIRES_AT = `CASE WHEN lss.id IS NULL OR s.lock_expires_at IS
     WHEN lss.ended_at IS NOT NULL THEN ${earlier('s.lock_expires_at', 'lss.ended_at')}
     ELSE ${earlier('s.lock_expires_at', 'lss.expires_at')} END`;
 
-const STORY_SELECT = `
+/**
+ * A story with its byline, authors and writers in one statement (each a JSON aggregate): every
+ * round trip to a database server counts on a save's path.
+ */
+const storySelect = (db: Db) => `
   SELECT s.id, s.slug, s.desk, s.headline, s.subheadlines, s.dateline, s.language, s.status, s.version,
     s.lock_staff_id, ls.name AS lock_name, s.lock_acquired_at, ${LOCK_EXPIRES_AT} AS lock_expires_at,
     s.lock_session_id, lss.device AS lock_device, s.lock_offline, s.created_by, s.claimed_by,
     s.send_back_note, s.correction_note, s.publish_at, s.scheduled_by, s.published_versions, s.word_count,
-    s.created_at, s.updated_at, s.body
+    s.created_at, s.updated_at, s.body,
+    (SELECT ${jsonArrayAgg(db, jsonObject(db, { staffId: 'st.id', name: 'st.name', email: 'st.email' }), 'b.position')}
+       FROM story_byline b JOIN staff st ON st.id = b.staff_id WHERE b.story_id = s.id) AS byline,
+    (SELECT ${jsonArrayAgg(db, 'a.staff_id', 'a.staff_id')} FROM story_authors a WHERE a.story_id = s.id) AS author_ids,
+    ${writersOf(db, 's.id')} AS writers
   FROM stories s LEFT JOIN staff ls ON ls.id = s.lock_staff_id ${LOCK_SESSION_JOIN}`;
 
 export async function getByline(db: Db, storyId: Id): Promise<BylineEntry[]> {
@@ -74,15 +85,15 @@ export async function getStoryAuthorIds(db: Db, storyId: Id): Promise<Id[]> {
   return (await db.column(`SELECT staff_id FROM story_authors WHERE story_id = ? ORDER BY staff_id`, storyId)) as Id[];
 }
 
-/** Each writer's words in the story's current text, most first (migration 006). */
-async function getStoryWriters(db: Db, storyId: Id): Promise<Tally[]> {
-  return (await db.rows(`SELECT staff_id, words FROM story_writers WHERE story_id = ? ORDER BY words DESC, staff_id`, storyId)) as Tally[];
-}
+/** Each writer's words in the story's current text as a JSON array of [staffId, words], most first (migration 006). */
+const writersOf = (db: Db, storyId: string) =>
+  `(SELECT ${jsonArrayAgg(db, jsonArray(db, ['w.staff_id', 'w.words']), 'w.words DESC, w.staff_id')} FROM story_writers w WHERE w.story_id = ${storyId})`;
 
 /** Who wrote the story's text, or null while nobody has saved it since writers were tracked. */
 export async function getTextAuthorship(db: Db, storyId: Id): Promise<TextAuthorship | null> {
-  const runs = (await db.value(`SELECT runs FROM story_text_runs WHERE story_id = ?`, storyId)) as string | undefined;
-  return runs === undefined ? null : { runs: JSON.parse(runs) as Tally[], words: await getStoryWriters(db, storyId) };
+  const row = (await db.get(`SELECT r.runs, ${writersOf(db, 'r.story_id')} AS writers FROM story_text_runs r WHERE r.story_id = ?`, storyId)) as
+    { runs: string; writers: string } | undefined;
+  return row === undefined ? null : { runs: JSON.parse(row.runs) as Tally[], words: JSON.parse(row.writers) as Tally[] };
 }
 
 export async function setTextAuthorship(db: Db, storyId: Id, authorship: TextAuthorship): Promise<void> {
@@ -92,9 +103,15 @@ export async function setTextAuthorship(db: Db, storyId: Id, authorship: TextAut
     JSON.stringify(authorship.runs),
   );
   await db.run(`DELETE FROM story_writers WHERE story_id = ?`, storyId);
-  for (const [staffId, words] of authorship.words) {
-    if (words > 0) await db.run(`INSERT INTO story_writers (story_id, staff_id, words) VALUES (?, ?, ?)`, storyId, staffId, words);
-  }
+  const writers = authorship.words.filter(([, words]) => words > 0);
+  if (writers.length === 0) return;
+  // Two lists matched by place: one statement whatever the number of writers.
+  await db.run(
+    `INSERT INTO story_writers (story_id, staff_id, words) SELECT ?, w.value, n.value FROM ${jsonItems(db, 'bigint')} w JOIN ${jsonItems(db, 'bigint')} n ON n.ord = w.ord`,
+    storyId,
+    JSON.stringify(writers.map(([staffId]) => staffId)),
+    JSON.stringify(writers.map(([, words]) => words)),
+  );
 }
 
 /** Adds people to the story's authors; nobody is ever removed from them. */
@@ -103,7 +120,7 @@ async function recordAuthors(db: Db, storyId: Id, staffIds: Id[]): Promise<void>
 }
 
 export async function getStory(db: Db, id: Id): Promise<Story | null> {
-  const r = (await db.get(`${STORY_SELECT} WHERE s.id = ?`, id)) as StoryRow | undefined;
+  const r = (await db.get(`${storySelect(db)} WHERE s.id = ?`, id)) as StoryRow | undefined;
   if (!r) return null;
   const lock: StoryLock | null =
     r.lock_staff_id !== null && r.lock_acquired_at !== null && r.lock_expires_at !== null
@@ -124,9 +141,9 @@ export async function getStory(db: Db, id: Id): Promise<Story | null> {
     desk: r.desk,
     headline: r.headline,
     subheadlines: JSON.parse(r.subheadlines) as string[],
-    byline: await getByline(db, r.id),
-    authorIds: await getStoryAuthorIds(db, r.id),
-    textShares: textShares(await getStoryWriters(db, r.id)),
+    byline: JSON.parse(r.byline) as BylineEntry[],
+    authorIds: JSON.parse(r.author_ids) as Id[],
+    textShares: textShares(JSON.parse(r.writers) as Tally[]),
     dateline: r.dateline,
     body: JSON.parse(r.body) as DocNode,
     language: r.language,

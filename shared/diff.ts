@@ -64,6 +64,7 @@ export function diffWordsWithin(
   };
   const xa = Int32Array.from(ta, idOf);
   const xb = Int32Array.from(tb, idOf);
+  if (Number.isFinite(maxWork) && surelyOverBudget(xa, xb, ids.size, maxWork)) return null;
 
   const ops: { kind: Kind; token: string }[] = [];
   const emit = (kind: Kind, tokens: string[], from: number, to: number): void => {
@@ -105,6 +106,29 @@ export function diffWordsWithin(
     throw error;
   }
   return tidy(ops);
+}
+
+/**
+ * Whether the search is bound to exceed `maxWork` before it starts: the two texts share at most
+ * as many tokens as their token counts have in common, so at least D = n + m − 2·common edits
+ * separate them, and the first middle snake alone walks (D/2)² steps to find its split. A
+ * rewrite of a whole story is refused in one pass over its tokens instead of after the budget's
+ * worth of search.
+ */
+function surelyOverBudget(a: Int32Array, b: Int32Array, distinct: number, maxWork: number): boolean {
+  const counts = new Int32Array(distinct);
+  for (const t of a) counts[t] = counts[t]! + 1;
+  let common = 0;
+  for (const t of b) {
+    const left = counts[t]!;
+    if (left > 0) {
+      counts[t] = left - 1;
+      common += 1;
+    }
+  }
+  const leastEdits = a.length + b.length - 2 * common;
+  const steps = Math.floor((leastEdits - 1) / 2) + 1;
+  return leastEdits > 0 && steps * steps > maxWork;
 }
 
 /**

@@ -12,9 +12,8 @@ import type { AccountEventKind, Id, SessionInfo, Staff } from '../../shared/doma
 import {
   endSessionRecord,
   expiredUnendedSessions,
-  findLiveSession,
+  findLiveSessionWithStaff,
   getSession,
-  getStaff,
   insertAccountEvent,
   insertSession,
   listLiveSessions,
@@ -138,11 +137,11 @@ export class SessionStore {
     if (token === null || token === '' || token.length > MAX_TOKEN_LENGTH) return null;
     const { db } = this.services;
     const now = this.services.now();
-    const session = await findLiveSession(db, hashToken(token), now.toISOString());
-    if (!session) return null;
-    const staff = await getStaff(db, session.staffId);
+    const found = await findLiveSessionWithStaff(db, hashToken(token), now.toISOString());
+    if (!found) return null;
+    const { session, staff } = found;
     // A deactivated person's sessions were ended with the deactivation; this is the second lock on that door.
-    if (!staff || !staff.active) return null;
+    if (!staff.active) return null;
     if (touch && now.getTime() - new Date(session.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
       const expiresAt = expiryOf(new Date(session.createdAt), now, this.limits[session.kind]);
       // Relaxed: a last-seen time lost to a power cut only makes a session end a minute early; a

@@ -21,6 +21,8 @@ export interface PostgresOpenOptions {
   applicationName?: string;
   /** How long a call waits for a connection (a new one, or a free one of a busy pool) before it fails (default 5000). */
   connectTimeoutMs?: number;
+  /** Migrate only this far (a migration's test builds the database it starts from); default: the latest. */
+  migrateTo?: number;
 }
 
 export interface PostgresSql extends Sql {
@@ -435,7 +437,7 @@ export async function openPostgres(url: string, opts: PostgresOpenOptions = {}):
   try {
     await db.connectFirst(userOf(url));
     await checkDatabase(db);
-    await migrate(db);
+    await migrate(db, opts.migrateTo);
     return db;
   } catch (error) {
     await db.close().catch(() => {});

@@ -79,15 +79,18 @@ function refuseNewer(db: MigratingDb, version: number): PostgresRefused {
   );
 }
 
-/** Applies every migration the database lacks, each in its own transaction with its version. */
-export async function migrate(db: MigratingDb): Promise<void> {
+/**
+ * Applies every migration the database lacks, each in its own transaction with its version;
+ * `upTo` stops at that version (a migration's test builds the database it starts from).
+ */
+export async function migrate(db: MigratingDb, upTo = LATEST_VERSION): Promise<void> {
   for (;;) {
     const applied = await db.transaction(async () => {
       await db.advisoryXactLock(MIGRATION_LOCK);
       // Read under the lock: another server may have migrated while this one waited.
       const version = await schemaVersion(db);
       if (version > LATEST_VERSION) throw refuseNewer(db, version);
-      const next = MIGRATIONS.find((m) => m.version > version);
+      const next = MIGRATIONS.find((m) => m.version > version && m.version <= upTo);
       if (!next) return false;
       if (version === 0) {
         await db.exec(`CREATE TABLE IF NOT EXISTS newsdesk_schema (version integer NOT NULL);

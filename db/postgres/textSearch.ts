@@ -28,11 +28,8 @@ export function tsQuery(terms: readonly FtsTerm[]): string | null {
   return parts.length === 0 ? null : parts.join(' & ');
 }
 
-/** Matches a story (aliased `s`) against tsQuery()'s text, given as the one parameter. */
-export const STORY_MATCH = `s.search_vector @@ to_tsquery('newsdesk_search', ?)`;
+/** Matches a story's search row (story_search, migration 002, aliased `x`) against tsQuery()'s text, given as the one parameter. */
+export const STORY_MATCH = `x.search_vector @@ to_tsquery('newsdesk_search', ?)`;
 
 /** Matches a photo library asset (aliased `a`) against tsQuery()'s text, given as the one parameter. */
 export const PHOTO_MATCH = `a.search_vector @@ to_tsquery('newsdesk_search', ?)`;
-
-/** The match clause for a story or photo table under another alias. */
-export const searchMatch = (alias: string) => `${alias}.search_vector @@ to_tsquery('newsdesk_search', ?)`;

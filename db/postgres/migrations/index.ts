@@ -5,6 +5,7 @@
 
 import type { Sql } from '../../sql.js';
 import * as m001 from './001_initial.js';
+import * as m002 from './002_story_search.js';
 
 export interface PostgresMigration {
   version: number;
@@ -13,6 +14,6 @@ export interface PostgresMigration {
   up(db: Sql, target: string): Promise<void>;
 }
 
-export const MIGRATIONS: readonly PostgresMigration[] = [m001].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly PostgresMigration[] = [m001, m002].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -37,7 +37,7 @@ describe('PostgreSQL text search', () => {
   const find = async (typed: string): Promise<string[]> => {
     const q = tsQuery(searchTerms(typed));
     if (q === null) return [];
-    const ids = await db.column<number>(`SELECT s.id FROM stories s WHERE ${STORY_MATCH} ORDER BY s.id`, q);
+    const ids = await db.column<number>(`SELECT x.story_id FROM story_search x WHERE ${STORY_MATCH} ORDER BY x.story_id`, q);
     return ids.map((id) => Object.keys(story).find((k) => story[k] === id)!);
   };
 
@@ -219,7 +219,7 @@ describe('PostgreSQL text search', () => {
         sqlite.prepare('INSERT INTO f (rowid, t) VALUES (?, ?)').run(i + 1, t);
         await db.run(`INSERT INTO parity (id, t) VALUES (?, ?)`, i + 1, t);
       }
-      // The stories' search vector (migration 001), over the one column.
+      // The stories' search vector (migrations 001 and 002), over the one column.
       await db.exec(`ALTER TABLE parity ADD COLUMN v tsvector GENERATED ALWAYS AS (newsdesk_search_vector(t)) STORED`);
       for (const typed of queries) {
         const fts = ftsQuery(typed);
