@@ -4,7 +4,7 @@
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
-import { STORY_MATCH, tsQuery } from './postgres/textSearch.js';
+import { STORY_HITS, tsQuery } from './postgres/textSearch.js';
 import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
@@ -33,11 +33,24 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * and re-tokenises every column of every hit (about 1 ms per long story).
  */
 export function makeSnippet(text: string, terms: FtsTerm[], width = 200): string {
-  if (terms.length === 0 || text === '') return '';
+  return snippetMaker(terms, width)(text);
+}
+
+/**
+ * makeSnippet for one query's terms, its expressions compiled once for a whole page of results
+ * (compiling a Unicode-aware expression costs more than running it over a long story).
+ */
+function snippetMaker(terms: FtsTerm[], width = 200): (text: string) => string {
+  if (terms.length === 0) return () => '';
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((t) => t.term.split(' ').map(escapeRegex).join('[^\\p{L}\\p{N}\\p{M}]+') + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])')).join('|')})`,
     'giu',
   );
+  return (text) => (text === '' ? '' : excerpt(text, pattern, width));
+}
+
+function excerpt(text: string, pattern: RegExp, width: number): string {
+  pattern.lastIndex = 0;
   const first = pattern.exec(text);
   const at = first ? first.index : 0;
   let from = Math.max(0, at - Math.floor(width / 3));
@@ -67,6 +80,8 @@ export function makeSnippet(text: string, terms: FtsTerm[], width = 200): string
 interface Where {
   sql: string[];
   params: unknown[];
+  /** Only status and desk: the clauses hold for story_counts (PostgreSQL's migration 003) under the alias `s` too. */
+  byStatusAndDesk: boolean;
 }
 
 function filterWhere(db: Db, f: StoryFilters): Where {
@@ -93,8 +108,17 @@ function filterWhere(db: Db, f: StoryFilters): Where {
         OR EXISTS (SELECT 1 FROM story_photos p WHERE p.story_id = s.id AND (trim(p.caption) = '' OR trim(p.credit) = '')))`,
     );
   }
-  return { sql, params };
+  return { sql, params, byStatusAndDesk: f.bylineStaffId === undefined && !f.needsPhotos };
 }
+
+/**
+ * How many stories a queue holds: on PostgreSQL a sum of its statuses' and desk's counters when
+ * it filters by nothing else, else (and on SQLite, whose count reads its own file) by counting.
+ */
+const queueCount = (db: Db, where: Where) =>
+  db.dialect === 'postgres' && where.byStatusAndDesk
+    ? `SELECT coalesce(sum(s.n), 0) FROM story_counts s${whereOf(where.sql)}`
+    : `SELECT count(*) FROM stories s${whereOf(where.sql)}`;
 
 interface ItemRow {
   id: number;
@@ -200,7 +224,7 @@ async function queuePage(db: Db, where: Where, page: { limit: number; after: Lis
     conds.push('(s.updated_at < ? OR (s.updated_at = ? AND s.id < ?))');
     params.push(page.after.updatedAt, page.after.updatedAt, page.after.id);
   }
-  const countSql = `SELECT count(*) FROM stories s${whereOf(where.sql)}`;
+  const countSql = queueCount(db, where);
   const rows = (await db.all(
     `SELECT ${itemColumns(db)}, (${countSql}) AS total
      FROM (SELECT s.id, s.updated_at FROM stories s${whereOf(conds)} ORDER BY s.updated_at DESC, s.id DESC LIMIT ?) k
@@ -271,7 +295,8 @@ async function sqliteSearchPage(
       `SELECT id, headline, subheadlines_text, body_text, captions_text, byline_text, slug FROM stories WHERE id IN ${jsonList(db, 'bigint')}`,
       JSON.stringify(pageIds),
     )) as (SearchTexts & { id: Id })[];
-    for (const t of texts) addSnippet(byId.get(t.id), t, terms);
+    const addSnippet = snippetsFor(terms);
+    for (const t of texts) addSnippet(byId.get(t.id), t);
   }
   return searchResult(pageIds, byId, hasMore, counted);
 }
@@ -289,7 +314,7 @@ async function postgresSearchPage(
   where: Where,
   page: { limit: number; after: ListCursor | null; now: string },
 ): Promise<ListResult> {
-  const hits = `WITH hits AS MATERIALIZED (SELECT x.story_id AS id FROM story_search x WHERE ${STORY_MATCH})`;
+  const hits = `WITH hits AS MATERIALIZED (SELECT story_id AS id FROM (${STORY_HITS}) h)`;
   const source = where.sql.length ? `hits JOIN stories s ON s.id = hits.id WHERE ${where.sql.join(' AND ')}` : 'hits';
   const count = `SELECT count(*) FROM (SELECT 1 FROM ${source} LIMIT ${SEARCH_COUNT_CAP + 1}) AS c`;
   const after = page.after ? `${where.sql.length ? ' AND' : ' WHERE'} hits.id < ?` : '';
@@ -308,9 +333,10 @@ async function postgresSearchPage(
   const hasMore = rows.length > page.limit;
   const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
   const byId = new Map<Id, StoryListItem>();
+  const addSnippet = snippetsFor(terms);
   for (const r of pageRows) {
     const item = toItem(r, page.now);
-    addSnippet(item, r, terms);
+    addSnippet(item, r);
     byId.set(r.id, item);
   }
   return searchResult(
@@ -321,12 +347,19 @@ async function postgresSearchPage(
   );
 }
 
-/** Gives the item an excerpt from the first field that holds a match (body first: the headline is shown anyway). */
-function addSnippet(item: StoryListItem | undefined, t: SearchTexts, terms: FtsTerm[]): void {
-  if (!item || terms.length === 0) return;
+/**
+ * Gives each item an excerpt from the first field of its texts that holds a match (body first:
+ * the headline is shown anyway), the query's expressions compiled once for the page.
+ */
+function snippetsFor(terms: FtsTerm[]): (item: StoryListItem | undefined, t: SearchTexts) => void {
+  if (terms.length === 0) return () => {};
   const probe = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map((x) => escapeRegex(x.term)).join('|')})`, 'iu');
-  const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
-  item.snippet = makeSnippet(fields.find((f) => probe.test(f)) ?? t.body_text, terms);
+  const snippet = snippetMaker(terms);
+  return (item, t) => {
+    if (!item) return;
+    const fields = [t.body_text, t.subheadlines_text, t.captions_text, t.headline, t.byline_text, t.slug];
+    item.snippet = snippet(fields.find((f) => probe.test(f)) ?? t.body_text);
+  };
 }
 
 /** The same text search as a plain LIKE scan over the body (benchmark baseline only). */

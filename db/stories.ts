@@ -1,6 +1,6 @@
 // Stories: the row, its byline and lock, and the writes the core makes to them. Search columns
 // (subheadlines_text, byline_text, captions_text, body_text) are kept here so every write is
-// indexed: by SQLite's FTS triggers (its migration 001), by PostgreSQL's generated search vector.
+// indexed: by SQLite's FTS triggers (its migration 001), by PostgreSQL's trigger on story_search (its migration 002).
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
@@ -229,15 +229,33 @@ export async function insertStory(db: Db, s: StoryContent & { createdBy: Id; at:
   return id;
 }
 
+/** A story's text lock as setStoryLock and updateStoryContent write it. */
+export interface LockColumns {
+  staffId: Id;
+  acquiredAt: string;
+  expiresAt: string;
+  sessionId?: Id | null;
+  offline?: boolean;
+}
+
+const lockValues = (lock: LockColumns | null) => [
+  lock?.staffId ?? null,
+  lock?.acquiredAt ?? null,
+  lock?.expiresAt ?? null,
+  lock?.sessionId ?? null,
+  lock?.offline === true ? 1 : 0,
+];
+const SET_LOCK = 'lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ?, lock_offline = ?';
+
 /**
  * Writes a new version of the story's content. The FTS triggers reindex it. `textVersion` is
  * given by text saves and restores (it records the last text change); photo-layout writes leave
- * it out, so text_version stays where it was.
+ * it out, so text_version stays where it was. `lock`, when given, is set in the same statement.
  */
-export async function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string; textVersion?: number }): Promise<void> {
+export async function updateStoryContent(db: Db, id: Id, s: StoryContent & { version: number; at: string; textVersion?: number; lock?: LockColumns }): Promise<void> {
   await db.run(
     `UPDATE stories SET slug = ?, desk = ?, headline = ?, subheadlines = ?, subheadlines_text = ?, dateline = ?, language = ?,
-       body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version) WHERE id = ?`,
+       body = ?, body_text = ?, word_count = ?, version = ?, updated_at = ?, text_version = coalesce(?, text_version)${s.lock ? `, ${SET_LOCK}` : ''} WHERE id = ?`,
     ...headerParams(s),
     JSON.stringify(s.body),
     s.bodyText,
@@ -245,6 +263,7 @@ export async function updateStoryContent(db: Db, id: Id, s: StoryContent & { ver
     s.version,
     s.at,
     s.textVersion ?? null,
+    ...(s.lock ? lockValues(s.lock) : []),
     id,
   );
 }
@@ -300,20 +319,8 @@ export async function updateStoryWorkflow(db: Db, id: Id, w: WorkflowFields): Pr
  * Sets or clears the text lock; `sessionId` names the computer that holds it (null: none known),
  * `offline` makes it an offline lease (migration 008).
  */
-export async function setStoryLock(
-  db: Db,
-  id: Id,
-  lock: { staffId: Id; acquiredAt: string; expiresAt: string; sessionId?: Id | null; offline?: boolean } | null,
-): Promise<void> {
-  await db.run(
-    `UPDATE stories SET lock_staff_id = ?, lock_acquired_at = ?, lock_expires_at = ?, lock_session_id = ?, lock_offline = ? WHERE id = ?`,
-    lock?.staffId ?? null,
-    lock?.acquiredAt ?? null,
-    lock?.expiresAt ?? null,
-    lock?.sessionId ?? null,
-    lock?.offline === true ? 1 : 0,
-    id,
-  );
+export async function setStoryLock(db: Db, id: Id, lock: LockColumns | null): Promise<void> {
+  await db.run(`UPDATE stories SET ${SET_LOCK} WHERE id = ?`, ...lockValues(lock), id);
 }
 
 /** The stories whose text lock this session holds, with the lock's own expiry (regardless of the session's). */

@@ -8,10 +8,10 @@ import type { ChangeEvent, DocNode, Staff, Story } from '../../shared/domain.js'
 import { ApiError } from '../../shared/errors.js';
 import {
   deskExists,
+  getStory,
   getTextAuthorship,
   listStoryPhotos,
   setByline,
-  setStoryLock,
   setTextAuthorship,
   unknownStaffIds,
   updateStoryContent,
@@ -20,7 +20,6 @@ import {
 import { lockChanged, storyChanged } from '../changeEvents.js';
 import type { CoreServices } from '../services.js';
 import { heldElsewhere, liveLock, lockFor, type Editor } from './locks.js';
-import { loadStory } from './loadStory.js';
 import { revisionText } from './storyText.js';
 import { emptyDoc, plainBody } from '../../shared/body.js';
 import { countBodyWords } from '../../shared/text.js';
@@ -116,10 +115,12 @@ export async function applyContent(
   const hadLock = liveLock(story, at);
   const version = story.version + 1;
   await recordWriting(services, story, content, editor.staff);
-  await updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString() });
+  const lock = lockFor(story, editor, at, services.settings().lockTimeoutMinutes);
+  await updateStoryContent(db, story.id, { ...content, version, textVersion: version, at: at.toISOString(), lock });
   if (bylineIds) await setByline(db, story.id, bylineIds);
-  await setStoryLock(db, story.id, lockFor(story, editor, at, services.settings().lockTimeoutMinutes));
-  const saved = await loadStory(db, story.id);
+  // The write holds the story's row since it loaded it: read it back as it now stands.
+  const saved = await getStory(db, story.id);
+  if (!saved) throw new Error(`Story ${story.id} vanished inside its own write.`);
   events.push(storyChanged(saved));
   if (!hadLock || heldElsewhere(hadLock, editor)) events.push(lockChanged(saved.id, saved.lock));
   return saved;

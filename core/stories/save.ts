@@ -161,8 +161,8 @@ export function storySaveHandlers(services: CoreServices) {
         }
         // A save based on an older version is merged when only photo layout changed since
         // (a photo editor placed, moved or removed a figure); a text change since is a conflict.
-        const textVersion = (await getStoryTextVersion(db, story.id)) ?? story.version;
-        const photoOnly = input.baseVersion < story.version && input.baseVersion >= textVersion;
+        // (Only an older base needs the version of the last text change: the common save skips the read.)
+        const photoOnly = input.baseVersion < story.version && input.baseVersion >= ((await getStoryTextVersion(db, story.id)) ?? story.version);
         if (input.baseVersion !== story.version && !photoOnly) {
           // Nothing typed is lost: the text this save carried becomes a 'conflict' revision.
           const revisionId = await keepCarriedText(services, story, staff, input, at, true);

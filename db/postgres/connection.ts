@@ -71,8 +71,20 @@ const TYPES: pg.CustomTypesConfig = {
 };
 
 const MAX_CACHED = 2000;
-const positionalTexts = new Map<string, string>();
-const namedTexts = new Map<string, { text: string; names: string[] }>();
+const positionalTexts = new Map<string, Translated>();
+const namedTexts = new Map<string, Translated & { names: string[] }>();
+let statements = 0;
+
+/**
+ * A statement's text in $n form, and the name it is prepared under: each connection parses and
+ * plans a text once, then only binds its values (planning a list's query costs about as much as
+ * running it).
+ */
+interface Translated {
+  text: string;
+  name: string;
+}
+const translated = (text: string): Translated => ({ text, name: `newsdesk_${(statements += 1)}` });
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= MAX_CACHED) cache.clear();
@@ -80,13 +92,13 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-/** The statement in $n form with its values; the translation of each text is worked out once. */
-function translate(text: string, params: Params): { text: string; values: unknown[] } {
+/** The statement in $n form with its values and its prepared name; the translation of each text is worked out once. */
+function translate(text: string, params: Params): Translated & { values: unknown[] } {
   const first = params[0];
   const named = params.length === 1 && typeof first === 'object' && first !== null && !Array.isArray(first) && !(first instanceof Uint8Array) && !(first instanceof Date);
   if (!named) {
-    const numbered = positionalTexts.get(text) ?? remember(positionalTexts, text, toNumberedParams(text, []).text);
-    return { text: numbered, values: [...params] };
+    const numbered = positionalTexts.get(text) ?? remember(positionalTexts, text, translated(toNumberedParams(text, []).text));
+    return { ...numbered, values: [...params] };
   }
   let entry = namedTexts.get(text);
   if (!entry) {
@@ -94,10 +106,10 @@ function translate(text: string, params: Params): { text: string; values: unknow
     // record that answers every name with the name itself.
     const names = new Proxy({}, { get: (_target, name) => name });
     const t = toNumberedParams(text, [names]);
-    entry = remember(namedTexts, text, { text: t.text, names: t.values as string[] });
+    entry = remember(namedTexts, text, { ...translated(t.text), names: t.values as string[] });
   }
   const record = first as Record<string, unknown>;
-  return { text: entry.text, values: entry.names.map((n) => record[n]) };
+  return { text: entry.text, name: entry.name, values: entry.names.map((n) => record[n]) };
 }
 
 const isConnectionError = (error: unknown): boolean => error instanceof StorageUnavailable || connectionProblem(error) !== null;
@@ -180,7 +192,9 @@ class PostgresStore implements PostgresSql {
 
   private async query(text: string, params: Params, rowMode?: 'array'): Promise<pg.QueryResult> {
     const t = translate(text, params);
-    const config: pg.QueryConfig = rowMode ? ({ text: t.text, values: t.values, rowMode } as pg.QueryArrayConfig) : { text: t.text, values: t.values };
+    const config: pg.QueryConfig = rowMode
+      ? ({ name: t.name, text: t.text, values: t.values, rowMode } as pg.QueryArrayConfig)
+      : { name: t.name, text: t.text, values: t.values };
     const f = this.frame();
     try {
       return await (f ? f.client.query(config) : this.pool.query(config));

@@ -28,8 +28,8 @@ export function tsQuery(terms: readonly FtsTerm[]): string | null {
   return parts.length === 0 ? null : parts.join(' & ');
 }
 
-/** Matches a story's search row (story_search, migration 002, aliased `x`) against tsQuery()'s text, given as the one parameter. */
-export const STORY_MATCH = `x.search_vector @@ to_tsquery('newsdesk_search', ?)`;
+/** The ids (column story_id) of the stories matching tsQuery()'s text, given as the one parameter, from their search table (migration 002). */
+export const STORY_HITS = `SELECT h.story_id FROM newsdesk_story_hits(to_tsquery('newsdesk_search', ?)) h`;
 
 /** Matches a photo library asset (aliased `a`) against tsQuery()'s text, given as the one parameter. */
 export const PHOTO_MATCH = `a.search_vector @@ to_tsquery('newsdesk_search', ?)`;

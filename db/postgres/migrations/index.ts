@@ -6,6 +6,7 @@
 import type { Sql } from '../../sql.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_story_search.js';
+import * as m003 from './003_story_counts.js';
 
 export interface PostgresMigration {
   version: number;
@@ -14,6 +15,6 @@ export interface PostgresMigration {
   up(db: Sql, target: string): Promise<void>;
 }
 
-export const MIGRATIONS: readonly PostgresMigration[] = [m001, m002].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly PostgresMigration[] = [m001, m002, m003].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftsQuery, searchTerms } from '../../../db/ftsQuery.js';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
-import { PHOTO_MATCH, STORY_MATCH, tsQuery } from '../../../db/postgres/textSearch.js';
+import { PHOTO_MATCH, STORY_HITS, tsQuery } from '../../../db/postgres/textSearch.js';
 import { freshDatabase } from '../../support/postgres.js';
 
 const NOW = '2026-12-07T05:00:00.000Z';
@@ -37,7 +37,7 @@ describe('PostgreSQL text search', () => {
   const find = async (typed: string): Promise<string[]> => {
     const q = tsQuery(searchTerms(typed));
     if (q === null) return [];
-    const ids = await db.column<number>(`SELECT x.story_id FROM story_search x WHERE ${STORY_MATCH} ORDER BY x.story_id`, q);
+    const ids = await db.column<number>(`${STORY_HITS} ORDER BY h.story_id`, q);
     return ids.map((id) => Object.keys(story).find((k) => story[k] === id)!);
   };
 
