@@ -7,7 +7,17 @@
 import { isDismissable, openFindingCounts, pickCheckSettings, runChecks } from '../../shared/checks/index.js';
 import type { ChangeEvent, Finding, FindingCounts, Id, Story } from '../../shared/domain.js';
 import type { HousePerson } from '../../shared/checks/people.js';
-import { allPeople, getFindingCounts, getStory, invalidateFindingCounts, listDismissals, listStoryPhotos, setFindingCounts, uncountedStoryIds } from '../../db/index.js';
+import {
+  allPeople,
+  checkGeneration,
+  getFindingCounts,
+  getStory,
+  invalidateFindingCounts,
+  listDismissals,
+  listStoryPhotos,
+  setFindingCounts,
+  uncountedStoryIds,
+} from '../../db/index.js';
 import { findingsChanged } from '../changeEvents.js';
 import type { CopyDesk, CoreServices } from '../services.js';
 import { write } from '../write.js';
@@ -45,12 +55,18 @@ export function createCopyDesk(
   let waiters: (() => void)[] = [];
 
   // The people list, read once and kept (one object, so the name check's index is built once)
-  // until recountAll says the check inputs changed.
+  // until the check inputs change: recountAll here, or the generation of check inputs in the
+  // database moved on (another server process of the newsroom changed the list).
   let people: HousePerson[] | null = null;
+  let peopleGeneration = -1;
 
   const findings = async (story: Story): Promise<Finding[]> => {
     const dismissed = new Map((await listDismissals(db, story.id)).map((d) => [d.key, d]));
-    people ??= await allPeople(db);
+    const generation = await checkGeneration(db);
+    if (people === null || generation !== peopleGeneration) {
+      people = await allPeople(db);
+      peopleGeneration = generation;
+    }
     return runChecks({ story, photos: await listStoryPhotos(db, story.id), settings: pickCheckSettings(services.settings()), people }).map((f) => {
       const d = dismissed.get(f.key);
       // A blocking finding is never dismissed, whatever an old row says.

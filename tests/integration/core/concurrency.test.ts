@@ -199,6 +199,17 @@ describe('two cores on one PostgreSQL database', () => {
     expect((await callCore(b.core, b.tokens.han, 'settings.get', {})).settings.lockTimeoutMinutes).toBe(45);
   });
 
+  it('a name added to the people list through one core is checked by the other at once', async () => {
+    const { story } = await via(b, b.tokens.ji, 'stories.create', { desk: 'North Korea', headline: 'Talks', body: doc('Ri Yong Ho spoke on Monday, KCNA said.') });
+    const nameFindings = async () => (await via(b, b.tokens.kim, 'stories.check', { id: story.id })).findings.filter((f) => f.id === 'name-spelling');
+    // The other core has read the list (still without him) for its checks.
+    expect(await nameFindings()).toEqual([]);
+    await via(a, a.tokens.kim, 'people.save', { name: 'Lee Yong-ho', aliases: [{ spelling: 'Ri Yong Ho', source: 'KCNA' }], note: '' });
+    expect((await nameFindings()).map((f) => f.message)).toEqual([
+      'Not the house spelling: "Ri Yong Ho" (body). House spelling: Lee Yong-ho (KCNA spells it Ri Yong Ho).',
+    ]);
+  });
+
   it('both cores running the scheduler’s pass at once publish a due story once; one core leads, and the other takes over when it closes', async () => {
     // One of the two cores holds the scheduler's lead: a third try is refused.
     const probe = await openPostgres(url);
