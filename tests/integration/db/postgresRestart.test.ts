@@ -2,9 +2,13 @@
 // half-written, the next call works once the database is back, and notifications resume. The
 // restart cuts every connection, so this file runs on a cluster of its own.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
 import { StorageUnavailable } from '../../../db/postgres/errors.js';
+import { doc, makeHarness, type Harness } from '../../support/coreHarness.js';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres.js';
 
 async function until(check: () => boolean, ms = 15_000): Promise<void> {
@@ -73,5 +77,26 @@ describe('PostgreSQL storage: the database restarts', () => {
     await Promise.all(Array.from({ length: 5 }, () => db.value('SELECT pg_sleep(0.05)')));
     await cluster.restart();
     expect(await Promise.all(Array.from({ length: 5 }, () => db.value('SELECT count(*) FROM desks')))).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('two server cores: the one that missed notifications while the database was away tells its clients to fetch again, then hears changes again', async () => {
+    const url = await cluster.createDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-restart-'));
+    let a: Harness | undefined;
+    let b: Harness | undefined;
+    try {
+      a = await makeHarness({ database: url, dataDir: dir, publisher: 'recording' });
+      b = await makeHarness({ database: url, dataDir: dir, publisher: 'recording' });
+      const heardBy = b;
+      const seen = heardBy.events.length;
+      await cluster.restart();
+      // What happened on the database meanwhile is unknown to it: its browsers and desktops fetch everything again.
+      await until(() => heardBy.events.slice(seen).some((e) => e.type === 'resync'));
+      const { story } = await a.call('ji', 'stories.create', { desk: 'North Korea', headline: 'After the restart', body: doc('Words.') });
+      await until(() => heardBy.events.some((e) => e.type === 'story.changed' && e.storyId === story.id));
+    } finally {
+      await Promise.all([a?.close(), b?.close()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
