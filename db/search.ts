@@ -4,7 +4,7 @@
 
 import type { Id, Status, StoryListItem } from '../shared/domain.js';
 import { ftsQuery, searchTerms, type FtsTerm } from './ftsQuery.js';
-import { STORY_HITS, tsQuery } from './postgres/textSearch.js';
+import { STORY_HITS, storyQuery, type StoryQuery } from './postgres/textSearch.js';
 import { jsonArrayAgg, jsonList, type Db } from './sql.js';
 import { LOCK_EXPIRES_AT, LOCK_SESSION_JOIN } from './stories.js';
 
@@ -206,7 +206,7 @@ export async function listStories(db: Db, filters: StoryFilters, page: { limit: 
   if (!fts) return queuePage(db, where, page);
   const terms = searchTerms(filters.query ?? '');
   if (db.dialect === 'sqlite') return sqliteSearchPage(db, fts, terms, where, page);
-  const match = tsQuery(terms);
+  const match = storyQuery(terms);
   if (match === null) return { items: [], next: null, total: 0, totalCapped: false };
   return postgresSearchPage(db, match, terms, where, page);
 }
@@ -302,14 +302,14 @@ async function sqliteSearchPage(
 }
 
 /**
- * `match`: tsQuery()'s text of `terms`. One statement: the matches come from story_search's GIN
+ * `match`: storyQuery() of `terms`. One statement: the matches come from story_search's GIN
  * index first (a materialized CTE, so the planner never tests search vectors row by row: see
  * migration 002), joined to stories only for the filters; the count, capped, beside the page's
  * items and the texts their snippets come from.
  */
 async function postgresSearchPage(
   db: Db,
-  match: string,
+  match: StoryQuery,
   terms: FtsTerm[],
   where: Where,
   page: { limit: number; after: ListCursor | null; now: string },
@@ -323,13 +323,14 @@ async function postgresSearchPage(
      SELECT ${itemColumns(db)}, s.subheadlines_text, s.body_text, s.captions_text, s.byline_text, (${count}) AS total
      FROM page JOIN stories s ON s.id = page.id ${ITEM_JOINS}
      ORDER BY s.id DESC`,
-    match,
+    match.words,
+    match.starts,
     ...where.params,
     ...(page.after ? [page.after.id] : []),
     page.limit + 1,
     ...where.params,
   )) as (ItemRow & SearchTexts & { total: number })[];
-  const counted = rows[0]?.total ?? (page.after ? ((await db.value(`${hits} ${count}`, match, ...where.params)) as number) : 0);
+  const counted = rows[0]?.total ?? (page.after ? ((await db.value(`${hits} ${count}`, match.words, match.starts, ...where.params)) as number) : 0);
   const hasMore = rows.length > page.limit;
   const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
   const byId = new Map<Id, StoryListItem>();

@@ -4,7 +4,7 @@
 
 import { textShares, type Tally, type TextAuthorship } from '../shared/authorship.js';
 import type { BylineEntry, DocNode, Id, Status, Story, StoryLock } from '../shared/domain.js';
-import { jsonArray, jsonArrayAgg, jsonItems, jsonObject, type Db } from './sql.js';
+import { jsonArray, jsonArrayAgg, jsonItems, jsonList, jsonObject, type Db } from './sql.js';
 
 interface StoryRow {
   id: number;
@@ -97,21 +97,35 @@ export async function getTextAuthorship(db: Db, storyId: Id): Promise<TextAuthor
 }
 
 export async function setTextAuthorship(db: Db, storyId: Id, authorship: TextAuthorship): Promise<void> {
-  await db.run(
-    `INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs`,
-    storyId,
-    JSON.stringify(authorship.runs),
-  );
-  await db.run(`DELETE FROM story_writers WHERE story_id = ?`, storyId);
   const writers = authorship.words.filter(([, words]) => words > 0);
-  if (writers.length === 0) return;
+  const ids = JSON.stringify(writers.map(([staffId]) => staffId));
+  const words = JSON.stringify(writers.map(([, n]) => n));
+  const runs = JSON.stringify(authorship.runs);
   // Two lists matched by place: one statement whatever the number of writers.
-  await db.run(
-    `INSERT INTO story_writers (story_id, staff_id, words) SELECT ?, w.value, n.value FROM ${jsonItems(db, 'bigint')} w JOIN ${jsonItems(db, 'bigint')} n ON n.ord = w.ord`,
-    storyId,
-    JSON.stringify(writers.map(([staffId]) => staffId)),
-    JSON.stringify(writers.map(([, words]) => words)),
-  );
+  const writerRows = `SELECT ?, w.value, n.value FROM ${jsonItems(db, 'bigint')} w JOIN ${jsonItems(db, 'bigint')} n ON n.ord = w.ord`;
+  if (db.dialect === 'postgres') {
+    // One round trip: the runs, the writers' counts and the writers no longer in the text.
+    await db.run(
+      `WITH runs AS (
+         INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs
+       ), counted AS (
+         INSERT INTO story_writers (story_id, staff_id, words) ${writerRows}
+         ON CONFLICT (story_id, staff_id) DO UPDATE SET words = excluded.words
+       )
+       DELETE FROM story_writers WHERE story_id = ? AND staff_id NOT IN ${jsonList(db, 'bigint')}`,
+      storyId,
+      runs,
+      storyId,
+      ids,
+      words,
+      storyId,
+      ids,
+    );
+    return;
+  }
+  await db.run(`INSERT INTO story_text_runs (story_id, runs) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET runs = excluded.runs`, storyId, runs);
+  await db.run(`DELETE FROM story_writers WHERE story_id = ?`, storyId);
+  if (writers.length > 0) await db.run(`INSERT INTO story_writers (story_id, staff_id, words) ${writerRows}`, storyId, ids, words);
 }
 
 /** Adds people to the story's authors; nobody is ever removed from them. */

@@ -25,8 +25,14 @@ export interface Editor {
 
 export const editorOf = (ctx: CallContext): Editor => ({ staff: signedIn(ctx), sessionId: ctx.sessionId });
 
-/** The newsroom's time zone, for saying since when a lock is held. */
-export const newsroomZone = (services: Pick<CoreServices, 'settings'>): string => effectiveTimeZone(services.settings().timeZone);
+/**
+ * The newsroom's time zone, for saying since when a lock is held: asked only when a refusal says
+ * it (working out the machine's own zone costs more than the rest of a save's checks).
+ */
+export const newsroomZone =
+  (services: Pick<CoreServices, 'settings'>): (() => string) =>
+  () =>
+    effectiveTimeZone(services.settings().timeZone);
 
 /** The lock if it still counts at `now`, else null. */
 export function liveLock(story: Story, now: Date): StoryLock | null {
@@ -76,11 +82,11 @@ const hhmm = (iso: string, timeZone: string): string => {
 };
 
 /** LOCKED (details {lock}) for a live lock held elsewhere, in words the person understands. */
-export function lockedError(lock: StoryLock, editor: Editor, timeZone: string): ApiError {
+export function lockedError(lock: StoryLock, editor: Editor, timeZone: () => string): ApiError {
   const offline = lock.offline === true;
   if (heldInOtherSession(lock, editor)) {
     const device = lock.device ? ` (${lock.device})` : '';
-    const since = hhmm(lock.acquiredAt, timeZone);
+    const since = hhmm(lock.acquiredAt, timeZone());
     const message = offline
       ? `You took this story offline on another computer${device} at ${since}.`
       : `You are editing this story on another computer${device} since ${since}.`;
@@ -93,7 +99,7 @@ export function lockedError(lock: StoryLock, editor: Editor, timeZone: string): 
  * Throws unless `editor` may change the text now: FORBIDDEN / INVALID_STATE from the workflow,
  * LOCKED (details {lock}) when someone else, or the same person on another computer, holds a live lock.
  */
-export function assertCanEditText(story: Story, editor: Editor, now: Date, timeZone: string): void {
+export function assertCanEditText(story: Story, editor: Editor, now: Date, timeZone: () => string): void {
   const refused = textEditRefusal(toWorkflowStory(story), toPerson(editor.staff));
   if (refused) throw new ApiError(refused.code, refused.message);
   const live = liveLock(story, now);

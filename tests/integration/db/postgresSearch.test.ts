@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftsQuery, searchTerms } from '../../../db/ftsQuery.js';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
-import { PHOTO_MATCH, STORY_HITS, tsQuery } from '../../../db/postgres/textSearch.js';
+import { PHOTO_MATCH, STORY_HITS, storyQuery, tsQuery } from '../../../db/postgres/textSearch.js';
 import { freshDatabase } from '../../support/postgres.js';
 
 const NOW = '2026-12-07T05:00:00.000Z';
@@ -35,9 +35,9 @@ describe('PostgreSQL text search', () => {
 
   /** The stories a person's typed text finds, by their keys. */
   const find = async (typed: string): Promise<string[]> => {
-    const q = tsQuery(searchTerms(typed));
+    const q = storyQuery(searchTerms(typed));
     if (q === null) return [];
-    const ids = await db.column<number>(`${STORY_HITS} ORDER BY h.story_id`, q);
+    const ids = await db.column<number>(`${STORY_HITS} ORDER BY h.story_id`, q.words, q.starts);
     return ids.map((id) => Object.keys(story).find((k) => story[k] === id)!);
   };
 
@@ -127,6 +127,17 @@ describe('PostgreSQL text search', () => {
     expect(tsQuery([])).toBeNull();
   });
 
+  it('looks up a story search’s words typed so far of up to three letters among the starts of words, the rest as words', () => {
+    // Korean words match as prefixes (북한 finds 북한의): short ones are starts too.
+    expect(storyQuery(searchTerms('Kim Jong-un 북한 to'))).toEqual({ words: `'Kim' & 'Jong' <-> 'un'`, starts: `'북한' & 'to'` });
+    expect(storyQuery(searchTerms('합동참모본부'))).toEqual({ words: `'합동참모본부':*`, starts: null });
+    expect(storyQuery(searchTerms('missile laun'))).toEqual({ words: `'missile' & 'laun':*`, starts: null });
+    expect(storyQuery(searchTerms('북 3'))).toEqual({ words: null, starts: `'북' & '3'` });
+    // A phrase typed so far, or letters and digits mixed, stay prefixes of words.
+    expect(storyQuery(searchTerms('a-b x1'))).toEqual({ words: `'a' <-> 'b' & 'x1':*`, starts: null });
+    expect(storyQuery(searchTerms("'"))).toBeNull();
+  });
+
   it('finds what SQLite’s FTS5 index finds for the same typed text', async () => {
     const texts = [
       '북한의 미사일 발사',
@@ -156,6 +167,14 @@ describe('PostgreSQL text search', () => {
       'em—dash',
     ];
     const queries = [
+      // Words typed so far of one to three letters: looked up among the starts of words.
+      'ca',
+      'caf',
+      'é',
+      'k',
+      '북',
+      'kim 북',
+      'Œu',
       '북한',
       '미사',
       '발사 북한',
@@ -213,26 +232,40 @@ describe('PostgreSQL text search', () => {
     // The stories index of the SQLite migrations, over one column.
     const sqlite = new Database(':memory:');
     sqlite.exec(`CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`);
-    await db.exec(`CREATE TEMPORARY TABLE parity (id bigint PRIMARY KEY, t text NOT NULL)`);
     try {
-      for (const [i, t] of texts.entries()) {
-        sqlite.prepare('INSERT INTO f (rowid, t) VALUES (?, ?)').run(i + 1, t);
-        await db.run(`INSERT INTO parity (id, t) VALUES (?, ?)`, i + 1, t);
-      }
-      // The stories' search vector (migrations 001 and 002), over the one column.
-      await db.exec(`ALTER TABLE parity ADD COLUMN v tsvector GENERATED ALWAYS AS (newsdesk_search_vector(t)) STORED`);
-      for (const typed of queries) {
-        const fts = ftsQuery(typed);
-        const expected = fts ? (sqlite.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(fts) as number[]) : [];
-        const got = await db.column<number>(`SELECT id FROM parity WHERE v @@ to_tsquery('newsdesk_search', ?) ORDER BY id`, tsQuery(searchTerms(typed)));
-        expect(
-          got.map((i) => texts[i - 1]),
-          typed,
-        ).toEqual(expected.map((i) => texts[i - 1]));
-      }
+      // One transaction: the temporary table lives on its connection only, and goes with the rollback.
+      await db.transaction(async () => {
+        await db.exec(`CREATE TEMPORARY TABLE parity (id bigint PRIMARY KEY, t text NOT NULL) ON COMMIT DROP`);
+        for (const [i, t] of texts.entries()) {
+          sqlite.prepare('INSERT INTO f (rowid, t) VALUES (?, ?)').run(i + 1, t);
+          await db.run(`INSERT INTO parity (id, t) VALUES (?, ?)`, i + 1, t);
+        }
+        // The stories' search vector (migrations 001 and 002), over the one column.
+        await db.exec(`ALTER TABLE parity ADD COLUMN v tsvector GENERATED ALWAYS AS (newsdesk_search_vector(t)) STORED`);
+        // And the starts of its words (migration 002), where the stories' short prefixes are looked up.
+        await db.exec(`ALTER TABLE parity ADD COLUMN s tsvector GENERATED ALWAYS AS (newsdesk_word_starts(newsdesk_search_vector(t))) STORED`);
+        for (const typed of queries) {
+          const fts = ftsQuery(typed);
+          const expected = fts ? (sqlite.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(fts) as number[]) : [];
+          const plain = await db.column<number>(`SELECT id FROM parity WHERE v @@ to_tsquery('newsdesk_search', ?) ORDER BY id`, tsQuery(searchTerms(typed)));
+          const q = storyQuery(searchTerms(typed));
+          const split = await db.column<number>(
+            `SELECT id FROM parity WHERE (CAST(@words AS text) IS NULL OR v @@ to_tsquery('newsdesk_search', @words))
+             AND (CAST(@starts AS text) IS NULL OR s @@ to_tsquery('newsdesk_search', @starts)) ORDER BY id`,
+            { words: q?.words ?? null, starts: q?.starts ?? null },
+          );
+          expect(
+            plain.map((i) => texts[i - 1]),
+            typed,
+          ).toEqual(expected.map((i) => texts[i - 1]));
+          expect(
+            split.map((i) => texts[i - 1]),
+            `${typed} (short prefixes among word starts)`,
+          ).toEqual(expected.map((i) => texts[i - 1]));
+        }
+      });
     } finally {
       sqlite.close();
-      await db.exec('DROP TABLE parity');
     }
   });
 
