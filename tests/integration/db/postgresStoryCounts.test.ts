@@ -93,6 +93,15 @@ describe('PostgreSQL migration 003: queue counts', () => {
     expect(await total(db, {})).toBe(12);
   });
 
+  it('follows a desk renamed under its stories (the rename cascades to them)', async () => {
+    await db.run(`UPDATE desks SET name = 'Global' WHERE name = 'World'`);
+    const { kept, counted } = await counters(db);
+    expect(kept).toEqual(counted);
+    expect(Object.keys(kept).some((k) => k.endsWith('/World'))).toBe(false);
+    expect(await total(db, { desk: 'Global' })).toBe(8);
+    await db.run(`UPDATE desks SET name = 'World' WHERE name = 'Global'`);
+  });
+
   it('rolls back with the write that moved the story', async () => {
     const before = await counters(db);
     await expect(
