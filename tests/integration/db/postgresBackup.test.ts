@@ -12,24 +12,14 @@ import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.
 import { LATEST_VERSION } from '../../../db/postgres/migrations/index.js';
 import { listStories } from '../../../db/search.js';
 import { insertStory, updateStoryContent, updateStoryWorkflow, type StoryContent } from '../../../db/stories.js';
-import { docFromParagraphs } from '../../../shared/body.js';
 import type { Status } from '../../../shared/domain.js';
+import { storyContent, workflowFields } from '../../support/storyRows.js';
 import { freshDatabase, postgresBinDir } from '../../support/postgres.js';
 
 const run = promisify(execFile);
 const NOW = '2026-12-07T05:00:00.000Z';
 
-const content = (headline: string, body: string, language = 'en'): StoryContent => ({
-  slug: '',
-  desk: 'World',
-  headline,
-  subheadlines: [],
-  dateline: '',
-  language,
-  body: docFromParagraphs([body]),
-  bodyText: body,
-  wordCount: body.split(' ').length,
-});
+const content = (headline: string, body: string, language = 'en'): StoryContent => storyContent(headline, body, { language });
 
 const page = (db: PostgresSql, filters: { query?: string; status?: Status[] }) => listStories(db, filters, { limit: 50, after: null, now: NOW });
 const headlines = async (db: PostgresSql, query: string) => (await page(db, { query })).items.map((i) => i.headline);
@@ -47,16 +37,7 @@ describe('a PostgreSQL newsroom backed up with pg_dump and restored with pg_rest
     const add = (c: StoryContent) => insertStory(db, { ...c, createdBy: staff, at: NOW, bylineIds: [staff] });
     await add(content('북한의 미사일 발사', '합동참모본부는 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다.', 'ko'));
     const summit = await add(content('Leaders meet in Seoul', 'The summit opened with talks on the peninsula.'));
-    await updateStoryWorkflow(db, summit, {
-      status: 'submitted',
-      claimedBy: null,
-      sendBackNote: null,
-      correctionNote: null,
-      publishAt: null,
-      scheduledBy: null,
-      publishedVersions: 0,
-      at: NOW,
-    });
+    await updateStoryWorkflow(db, summit, workflowFields('submitted', NOW));
     const file = path.join(dir, 'newsdesk.dump');
     // While the newsroom is open, as the README has it.
     await run(path.join(postgresBinDir(), 'pg_dump'), ['-Fc', `--dbname=${source}`, `--file=${file}`]);

@@ -9,22 +9,12 @@ import { searchTerms } from '../../../db/ftsQuery.js';
 import { tsQuery } from '../../../db/postgres/textSearch.js';
 import { listStories } from '../../../db/search.js';
 import { insertStory, setStoryLock, updateStoryContent, type StoryContent } from '../../../db/stories.js';
-import { docFromParagraphs } from '../../../shared/body.js';
+import { storyContent } from '../../support/storyRows.js';
 import { freshDatabase } from '../../support/postgres.js';
 
 const NOW = '2026-12-07T05:00:00.000Z';
 
-const content = (headline: string, body: string, language = 'en'): StoryContent => ({
-  slug: '',
-  desk: 'World',
-  headline,
-  subheadlines: [],
-  dateline: '',
-  language,
-  body: docFromParagraphs([body]),
-  bodyText: body,
-  wordCount: body.split(' ').length,
-});
+const content = (headline: string, body: string, language = 'en'): StoryContent => storyContent(headline, body, { language });
 
 const found = async (db: PostgresSql, query: string) => (await listStories(db, { query }, { limit: 50, after: null, now: NOW })).items.map((i) => i.headline);
 

@@ -6,34 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type PostgresSql } from '../../../db/postgres/connection.js';
 import { listStories } from '../../../db/search.js';
 import { insertStory, updateStoryContent, updateStoryWorkflow, type StoryContent, type WorkflowFields } from '../../../db/stories.js';
-import { docFromParagraphs } from '../../../shared/body.js';
 import type { Status } from '../../../shared/domain.js';
+import { storyContent, workflowFields } from '../../support/storyRows.js';
 import { freshDatabase } from '../../support/postgres.js';
 
 const NOW = '2026-12-07T05:00:00.000Z';
 
-const content = (headline: string, desk: string): StoryContent => ({
-  slug: '',
-  desk,
-  headline,
-  subheadlines: [],
-  dateline: '',
-  language: 'en',
-  body: docFromParagraphs(['Words.']),
-  bodyText: 'Words.',
-  wordCount: 1,
-});
+const content = (headline: string, desk: string): StoryContent => storyContent(headline, 'Words.', { desk });
 
-const workflow = (status: Status): WorkflowFields => ({
-  status,
-  claimedBy: null,
-  sendBackNote: null,
-  correctionNote: null,
-  publishAt: null,
-  scheduledBy: null,
-  publishedVersions: 0,
-  at: NOW,
-});
+const workflow = (status: Status): WorkflowFields => workflowFields(status, NOW);
 
 /** The counters, and what counting the stories gives, as "status/desk" → n (zero counters left out). */
 async function counters(db: PostgresSql): Promise<{ kept: Record<string, number>; counted: Record<string, number> }> {
